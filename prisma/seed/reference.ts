@@ -1,0 +1,306 @@
+// Shared vocabulary and reference data: states, districts, sources, the role and task
+// catalogues, fields of action, indicators, funders and programmes.
+import { date } from './helpers.js';
+import type { SeedPart } from './types.js';
+
+export const src = {
+  reference: 'reference:DOMAIN.md',
+  kyffhaeuserOld: '000_1eab90bdcab76940.txt',
+  kyffhaeuserNew: '001_abe3dd58ee3e23c3.txt',
+  wartburg: '002_127eb0620d91a851.txt',
+  schmalkalden: '003_c66ffffed3ebd7d0.txt',
+  mittelsachsen: '004_0bb7c98f7c4b86a2.txt',
+} as const;
+
+export const ags = {
+  kyffhaeuser: '16065',
+  wartburg: '16063',
+  schmalkalden: '16066',
+  mittelsachsen: '14522',
+} as const;
+
+export const reference: SeedPart = {
+  referenceSources: [
+    {
+      id: src.reference,
+      title: 'Amtliche Schlüssel (AGS, Regionalschlüssel) and seats of the districts, as listed in the domain map',
+      kind: 'REFERENCE_DATA',
+      asOfBasis: 'Official keys; they do not change with names.',
+    },
+  ],
+  sources: [
+    {
+      id: src.kyffhaeuserOld,
+      title: 'Integrationslotsin',
+      kind: 'WEB_PAGE',
+      districtId: ags.kyffhaeuser,
+      asOfBasis: 'The page states no date of its own; it announces the Integrationslotse’s employment from June 2016.',
+    },
+    {
+      id: src.kyffhaeuserNew,
+      title: 'Migration und Integration im Kyffhäuserkreis',
+      kind: 'WEB_PAGE',
+      districtId: ags.kyffhaeuser,
+      asOf: date('2019-12-31'),
+      asOfBasis:
+        'The page states no date of its own; the latest date it cites is the Kita parental fee “Stand: 31.12.2019”, so its facts hold on that date or later.',
+    },
+    {
+      id: src.wartburg,
+      title: 'Integrationsmanagement',
+      kind: 'WEB_PAGE',
+      districtId: ags.wartburg,
+      asOfBasis: 'The page states no date.',
+    },
+    {
+      id: src.schmalkalden,
+      title: 'Projekt Kommunaler Integrationsmanager',
+      kind: 'WEB_PAGE',
+      districtId: ags.schmalkalden,
+      asOf: date('2021-12-01'),
+      asOfBasis: 'The latest dated item on the page is the “Newsletter SBI – Dezember 2021”, so the page is of December 2021 or later.',
+    },
+    {
+      id: src.mittelsachsen,
+      title: 'Kommunale Integrationskoordination',
+      kind: 'WEB_PAGE',
+      districtId: ags.mittelsachsen,
+      asOfBasis: 'The page states no date.',
+    },
+  ],
+  states: [
+    { id: 'TH', name: 'Freistaat Thüringen', shortName: 'Thüringen', regionalKey: '16', sourceId: src.reference },
+    { id: 'SN', name: 'Freistaat Sachsen', shortName: 'Sachsen', regionalKey: '14', sourceId: src.reference },
+  ],
+  districts: [
+    { id: ags.kyffhaeuser, name: 'Kyffhäuserkreis', kind: 'RURAL_DISTRICT', stateId: 'TH', seatName: 'Sondershausen', sourceId: src.reference },
+    { id: ags.wartburg, name: 'Wartburgkreis', kind: 'RURAL_DISTRICT', stateId: 'TH', seatName: 'Bad Salzungen', sourceId: src.reference },
+    { id: ags.schmalkalden, name: 'Schmalkalden-Meiningen', kind: 'RURAL_DISTRICT', stateId: 'TH', seatName: 'Meiningen', sourceId: src.reference },
+    { id: ags.mittelsachsen, name: 'Mittelsachsen', kind: 'RURAL_DISTRICT', stateId: 'SN', seatName: 'Freiberg', sourceId: src.reference },
+  ],
+  roles: [
+    {
+      id: 'integration-guide',
+      name: 'Integration guide',
+      germanName: 'Integrationslotse/-lotsin',
+      description: 'Coordinates and advances the integration work of the towns and municipalities of a district.',
+    },
+    {
+      id: 'integration-manager',
+      name: 'Integration manager',
+      germanName: 'Integrationsmanager/-in',
+      description: 'Anchors integration across a district administration; in Thüringen funded through ThILIK.',
+    },
+    {
+      id: 'integration-migration-commissioner',
+      name: 'Integration and migration commissioner',
+      germanName: 'Integrations- und Migrationsbeauftragte/-r',
+      description: 'Promotes integration, counters xenophobia and represents the concerns of people with a migration background.',
+    },
+    {
+      id: 'municipal-integration-coordinator',
+      name: 'Municipal integration coordinator',
+      germanName: 'Kommunale/-r Integrationskoordinator/-in (KIK)',
+      description: 'Contact for the towns and municipalities of a Saxon district on integration.',
+    },
+    {
+      id: 'integration-coordination-staff',
+      name: 'Integration coordination staff',
+      germanName: 'Koordinationskraft Integration',
+      description: 'District staff coordinating integration.',
+    },
+    {
+      id: 'education-coordinator',
+      name: 'Education coordinator',
+      germanName: 'Bildungskoordinator/-in',
+      description: 'District staff coordinating education offers (for newcomers).',
+    },
+    {
+      id: 'foreigners-commissioner',
+      name: 'Commissioner for foreigners',
+      germanName: 'Ausländerbeauftragte/-r',
+      description: 'District commissioner for the concerns of foreign residents.',
+    },
+  ],
+  tasks: [
+    ['anchor-across-departments', 'Anchor integration as a cross-departmental task of the administration', 'Integration als ressortübergreifende Aufgabe in der Kommunalverwaltung verankern und ihrer Bedeutung entsprechend ansiedeln'],
+    ['municipal-strategies', 'Develop and update municipal overall strategies fitted to local needs', 'Kommunale Gesamtstrategien, die den örtlichen Bedürfnissen angepasst sind, entwickeln und fortschreiben'],
+    ['networking-of-actors', 'Network social, political and economic actors', 'Sich für eine stärkere Vernetzung der gesellschaftlichen, politischen und wirtschaftlichen Akteure einsetzen und Vernetzungen initiieren'],
+    ['central-coordination', 'Act as the central coordinator of integration efforts', 'Als zentraler Akteur zur Koordinierung und Abstimmung der verschiedenen Integrationsbemühungen auftreten'],
+    ['civic-engagement', 'Support civic engagement by, for and with migrants', 'Bürgerschaftliches Engagement von, für und mit Migrantinnen und Migranten unterstützen und fördern'],
+    ['integration-concept', 'Contribute to (or lead) the municipal integration concept', 'Mitwirkung bei der Erstellung eines kommunalen Integrationskonzeptes'],
+    ['inventory-of-structures', 'Take stock of and analyse the local structures needed for integration', 'Mitwirkung bei der Bestandsaufnahme und Analyse der erforderlichen lokalen Strukturen zur Integration'],
+    ['cooperation-with-state', 'Cooperate with the state authorities and the state’s migration commissioners', 'Zusammenarbeit mit den zuständigen Landesbehörden und Migrationsbeauftragten des Landes'],
+    ['binding-structures', 'Build and maintain binding integration structures with regional actors', 'Aufbau und Pflege verbindlicher Integrationsstrukturen in Kooperation mit den regionalen Akteuren'],
+    ['regional-network-work', 'Intensify regional network work with all actors of refugee reception and integration', 'Intensivierung der regionalen Netzwerkarbeit mit allen Akteuren der Flüchtlingsaufnahme und Flüchtlingsintegration'],
+    ['volunteer-and-project-coordination', 'Coordinate local volunteer structures, projects, events and measures', 'Koordination örtlicher Ehrenamtsstrukturen, von Projekten, Veranstaltungen und Maßnahmen'],
+    ['public-relations', 'Contribute to regional public relations informing refugees and the local population', 'Mitwirkung bei regionaler Öffentlichkeitsarbeit zur Information von Flüchtlingen und der einheimischen Bevölkerung'],
+    ['promote-integration', 'Promote the integration of migrants', 'Förderung der Integration von MigrantInnen'],
+    ['counter-xenophobia', 'Counter xenophobia and unequal treatment of people with a migration background', 'Fremdenfeindlichkeit und Ungleichbehandlung von Personen mit Migrationshintergrund entgegenwirken'],
+    ['foster-coexistence', 'Create conditions for living together', 'Voraussetzungen schaffen, die das Zusammenleben zwischen Personen mit und ohne Migrationshintergrund fördern'],
+    ['represent-concerns', 'Help people with a migration background have their concerns considered', 'Personen mit Migrationshintergrund dabei unterstützen, dass ihre Belange Berücksichtigung finden'],
+    ['local-contact-for-municipalities', 'Be the local contact for towns and municipalities on integration', 'Zentraler Ansprechpartner vor Ort für die kreisangehörigen Städte und Gemeinden zum Thema Integration'],
+    ['cooperation-with-local-actors', 'Work closely with local actors and the district’s specialists', 'Enge Zusammenarbeit mit weiteren Funktions- und Verantwortungsträgern vor Ort sowie Kooperation mit den Fachkräften des Landkreises'],
+    ['referral-to-counselling', 'Collect, bundle and refer to local counselling and support offers', 'Sammlung, Bündelung sowie Information und Vermittlung zu lokalen Beratungsstellen und Unterstützungsangeboten'],
+    ['integration-monitoring', 'Support documenting integration needs and offers (integration monitoring)', 'Unterstützung bei der Dokumentation von Integrationsbedarfen und -angeboten in den Kommunen (Integrationsmonitoring)'],
+    ['experience-exchange', 'Organise the exchange of experience between municipalities', 'Organisation des Erfahrungsaustauschs zwischen den kreisangehörigen Städten und Gemeinden'],
+    ['information-on-funding', 'Inform about funding opportunities (EU, federal, state)', 'Information zu relevanten Fördermöglichkeiten (EU, Bund, Land)'],
+    ['intercultural-opening', 'Support municipalities’ intercultural opening', 'Unterstützung bei Vorhaben der interkulturellen Öffnung in den Kommunen'],
+  ].map(([id, name, germanWording]) => ({ id: id!, name: name!, germanWording: germanWording! })),
+  fieldsOfAction: [
+    ['education', 'Education and school', 'Bildung/Schule'],
+    ['labour', 'Labour market, work and training', 'Arbeitsmarkt/Wirtschaft, Arbeit und Ausbildung'],
+    ['housing', 'Housing', 'Wohnen'],
+    ['integration-migration', 'Integration and migration', 'Integration/Migration'],
+    ['infrastructure-rural', 'Infrastructure and rural areas', 'Infrastruktur/Ländlicher Raum'],
+    ['health', 'Health', 'Gesundheit'],
+    ['children-family', 'Children and family', 'Kinder und Familie'],
+    ['poverty-prevention', 'Poverty prevention', 'Armutsprävention'],
+    ['participation', 'Participation', 'Partizipation'],
+  ].map(([id, name, germanName]) => ({ id: id!, name: name!, germanName: germanName! })),
+  indicators: [
+    {
+      id: 'population-migration-background',
+      name: 'Residents with a migration background',
+      germanName: 'Bürgerinnen und Bürger mit Migrationshintergrund',
+      unit: 'persons',
+      description: 'Number of residents of the district with a migration background.',
+    },
+    {
+      id: 'childcare-average-parental-fee',
+      name: 'Average parental fee for childcare',
+      germanName: 'Durchschnittlicher Elternbeitrag (Kita)',
+      unit: 'EUR',
+      description: 'Average monthly parental contribution for a Kita place in the district.',
+    },
+    {
+      id: 'childcare-centres',
+      name: 'Childcare centres',
+      germanName: 'Kindertagesstätten',
+      unit: 'count',
+      description: 'Number of Kitas in the district.',
+    },
+    {
+      id: 'childcare-centres-from-first-year',
+      name: 'Childcare centres taking children from their first year',
+      germanName: 'Kitas mit Betreuung ab dem 1. Lebensjahr',
+      unit: 'count',
+      description: 'Number of Kitas caring for children from the first year of life until school.',
+    },
+    {
+      id: 'childcare-centres-from-age-two',
+      name: 'Childcare centres taking children from age two',
+      germanName: 'Kitas mit Betreuung ab 2 Jahren',
+      unit: 'count',
+      description: 'Number of Kitas that take children only from the age of two.',
+    },
+    {
+      id: 'childminders',
+      name: 'Childminders',
+      germanName: 'Kindertagespflegepersonen (Tagesmütter/-väter)',
+      unit: 'count',
+      description: 'Number of registered childminders in the district.',
+    },
+    {
+      id: 'integration-managers-in-network',
+      name: 'Integration managers in the state network',
+      germanName: 'Integrationsmanager im Netzwerk',
+      unit: 'persons',
+      description: 'Number of integration managers meeting in the state-wide ThILIK network.',
+    },
+  ],
+  funders: [
+    { id: 'eu', name: 'Europäische Union', level: 'EU', sourceId: src.kyffhaeuserOld },
+    { id: 'freistaat-thueringen', name: 'Freistaat Thüringen', level: 'STATE', stateId: 'TH', sourceId: src.kyffhaeuserOld },
+    { id: 'freistaat-sachsen', name: 'Freistaat Sachsen', level: 'STATE', stateId: 'SN', sourceId: src.mittelsachsen },
+  ],
+  programmes: [
+    {
+      id: 'esf',
+      shortName: 'ESF',
+      name: 'Europäischer Sozialfonds',
+      funderId: 'eu',
+      description: 'The European Social Fund; the pages name its funding period 2014–2020.',
+      sourceId: src.kyffhaeuserOld,
+    },
+    {
+      id: 'efre',
+      shortName: 'EFRE',
+      name: 'Europäischer Fonds für regionale Entwicklung',
+      funderId: 'eu',
+      description: 'The European Regional Development Fund (ERDF).',
+      sourceId: src.wartburg,
+    },
+    {
+      id: 'thilik',
+      shortName: 'ThILIK',
+      name: 'Thüringer Initiative für lokales Integrationsmanagement in den Kommunen',
+      funderId: 'freistaat-thueringen',
+      since: '2017',
+      description:
+        'Since 2017 the state enables all districts and district-free cities of Thüringen to employ integration managers (Integrationsmanager).',
+      sourceId: src.kyffhaeuserNew,
+    },
+    {
+      id: 'sozialstrategierichtlinie',
+      shortName: 'Sozialstrategierichtlinie',
+      name: 'Sozialstrategierichtlinie',
+      funderId: 'freistaat-thueringen',
+      description: 'Thüringen guideline uniting integration, participation and poverty prevention under strategic social planning.',
+      sourceId: src.kyffhaeuserNew,
+    },
+    {
+      id: 'armutspraeventionsrichtlinie',
+      shortName: 'Armutspräventionsrichtlinie',
+      name: 'Armutspräventionsrichtlinie',
+      funderId: 'freistaat-thueringen',
+      description: 'Thüringen guideline on poverty prevention.',
+      sourceId: src.schmalkalden,
+    },
+    {
+      id: 'richtlinie-integrative-massnahmen',
+      shortName: 'Richtlinie Integrative Maßnahmen',
+      name: 'Richtlinie Integrative Maßnahmen, Teil 2',
+      funderId: 'freistaat-sachsen',
+      legalBasis:
+        'Richtlinie des Sächsischen Staatsministeriums für Soziales und Verbraucherschutz/Geschäftsbereich Gleichstellung und Integration zur Förderung der sozialen Integration und Partizipation von Personen mit Migrationshintergrund und der Stärkung des gesellschaftlichen Zusammenhalts',
+      description: 'Sachsen’s guideline; part 2 funds the municipal integration coordinators (KIK).',
+      sourceId: src.mittelsachsen,
+    },
+  ],
+  partners: [
+    { id: 'ikpe', name: 'Institut für Kommunale Planung und Entwicklung (IKPE)', kind: 'RESEARCH_INSTITUTE', website: 'https://www.ikpe-erfurt.de', sourceId: src.schmalkalden },
+    {
+      id: 'tmasgff',
+      name: 'Thüringer Ministerium für Arbeit, Soziales, Gesundheit, Frauen und Familie (TMASGFF)',
+      kind: 'MINISTRY',
+      website: 'https://www.thueringen.de/th7/tmasgff/',
+      sourceId: src.schmalkalden,
+    },
+  ],
+  networks: [
+    {
+      id: 'thilik-network',
+      name: 'Netzwerk der Integrationsmanager (ThILIK)',
+      description:
+        'The integration managers of Thüringen meet regularly to foster synergies and inter-municipal cooperation; several districts and district-free cities take part.',
+      stateId: 'TH',
+      sourceId: src.schmalkalden,
+    },
+  ],
+  networkSupports: [
+    { networkId: 'thilik-network', partnerId: 'tmasgff' },
+    { networkId: 'thilik-network', partnerId: 'ikpe' },
+  ],
+  indicatorValues: [
+    {
+      id: 'TH/integration-managers-in-network/2021',
+      indicatorId: 'integration-managers-in-network',
+      stateId: 'TH',
+      value: 15,
+      printed: 'Die derzeit fünfzehn Integrationsmanager',
+      validFrom: date('2021-12-01'),
+      sourceId: src.schmalkalden,
+    },
+  ],
+};

@@ -1,0 +1,36 @@
+// Contact channels are printed in many styles ("03632 / 741 - 273", "x[at]y.de", "x(a)y.de").
+// These functions give the normalised value and leave the printed text to be stored beside it.
+import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
+
+export class ChannelFormatError extends Error {
+  constructor(
+    readonly printed: string,
+    reason: string,
+  ) {
+    super(`"${printed}" ${reason}`);
+    this.name = 'ChannelFormatError';
+  }
+}
+
+/** A German phone, mobile or fax number as printed, in E.164 (+493632741273). */
+export function normalisePhone(printed: string): string {
+  let parsed;
+  try {
+    parsed = parsePhoneNumberWithError(printed.replace(/[/–-]/g, ' '), 'DE');
+  } catch (error) {
+    throw new ChannelFormatError(printed, `is not a phone number (${(error as Error).message})`);
+  }
+  if (!parsed.isValid()) throw new ChannelFormatError(printed, 'is not a valid phone number');
+  return parsed.number;
+}
+
+// "[at]", "(at)", "(a)", " at " and the like, written to fool address harvesters.
+const obfuscatedAt = /\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\[\s*a\s*\]|\(\s*a\s*\)|\s+at\s+)\s*/i;
+const plainAddress = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
+
+/** An e-mail address as printed, de-obfuscated and lower-cased. */
+export function normaliseEmail(printed: string): string {
+  const address = printed.trim().replace(obfuscatedAt, '@').toLowerCase();
+  if (!plainAddress.test(address)) throw new ChannelFormatError(printed, 'is not an e-mail address');
+  return address;
+}

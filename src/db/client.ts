@@ -1,0 +1,58 @@
+// The one place that opens the database: embedded PGlite by default, PostgreSQL when
+// DATABASE_URL is set. The Prisma client is a module-level binding that resolvers import
+// (Pothos' advice: keeping it out of the context keeps type-checking fast).
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.js';
+
+export type Database = PrismaClient;
+
+export interface OpenDatabase {
+  client: PrismaClient;
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  kind: 'pglite' | 'postgresql';
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  poolSize?: number;
+  pgliteDataDir?: string;
+  /** An already open PGlite instance (tests share one). */
+  pglite?: PGlite;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
+  if (options.databaseUrl) {
+    const adapterFactory = new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const client = new PrismaClient({ adapter: adapterFactory });
+    return { client, adapterFactory, kind: 'postgresql', close: () => client.$disconnect() };
+  }
+  const pglite = options.pglite ?? (await PGlite.create(options.pgliteDataDir ?? 'memory://'));
+  const adapterFactory = new PrismaPGlite(pglite);
+  const client = new PrismaClient({ adapter: adapterFactory });
+  return {
+    client,
+    adapterFactory,
+    kind: 'pglite',
+    async close() {
+      await client.$disconnect();
+      if (!options.pglite) await pglite.close();
+    },
+  };
+}
+
+let current: PrismaClient | undefined;
+
+/** Makes `client` the one that resolvers use. */
+export function useDatabase(client: PrismaClient): void {
+  current = client;
+}
+
+/** The Prisma client of the running server. */
+export function db(): PrismaClient {
+  if (!current) throw new Error('The database is not open yet: call useDatabase() at start.');
+  return current;
+}
