@@ -1,0 +1,67 @@
+// The one SchemaBuilder. Each domain module under src/ adds its types and root fields to it.
+import SchemaBuilder from '@pothos/core';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import { connectionsPlugin, defaultPageSize, maxPageSize } from './common/connections.js';
+import { decodeGlobalId, encodeGlobalId } from './common/globalId.js';
+import type { Context } from './context.js';
+import { db } from './db/client.js';
+import type PrismaTypes from './generated/pothos-prisma-types.js';
+import { getDatamodel } from './generated/pothos-prisma-types.js';
+
+export const builder = new SchemaBuilder<{
+  PrismaTypes: PrismaTypes;
+  Context: Context;
+  DefaultFieldNullability: false;
+  Scalars: {
+    Date: { Input: Date; Output: Date };
+    DateTime: { Input: Date; Output: Date };
+    PartialDate: { Input: string; Output: string };
+    ID: { Input: string; Output: string };
+  };
+}>({
+  plugins: [connectionsPlugin, PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  prisma: {
+    client: () => db(),
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    defaultConnectionSize: defaultPageSize,
+    maxConnectionSize: maxPageSize,
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    encodeGlobalID: encodeGlobalId,
+    decodeGlobalID: decodeGlobalId,
+    nodeQueryOptions: {
+      description: 'Any object with a global ID (Relay `Node`), by that ID.',
+      args: { id: { description: 'A global ID, as returned in an `id` field.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Several objects by their global IDs, in the order given; null where none exists.',
+      args: { ids: { description: 'Global IDs, as returned in `id` fields.' } },
+    },
+    defaultConnectionTypeOptions: { description: 'One page of a list (Relay connection): items with cursors, and where the page lies.' },
+    defaultEdgeTypeOptions: { description: 'An item of a page with its cursor.' },
+    firstArgOptions: { description: `Return the first n items after \`after\` (at most ${maxPageSize}; default ${defaultPageSize}).` },
+    lastArgOptions: { description: `Return the last n items before \`before\` (at most ${maxPageSize}).` },
+    afterArgOptions: { description: 'Cursor of the item to start after (an `endCursor` or edge `cursor`).' },
+    beforeArgOptions: { description: 'Cursor of the item to end before (a `startCursor` or edge `cursor`).' },
+    idFieldOptions: { description: 'Global ID (Relay), stable across releases.' },
+    cursorFieldOptions: { description: 'Cursor of this edge, for `after`/`before`.' },
+    nodeFieldOptions: { description: 'The item.' },
+    edgesFieldOptions: { description: 'The items of this page with their cursors.' },
+    pageInfoFieldOptions: { description: 'Where this page lies in the whole list.' },
+    hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item of the page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item of the page.' },
+    nodeTypeOptions: { description: 'An object with a global ID.' },
+    pageInfoTypeOptions: { description: 'Pagination information of a connection (Relay).' },
+  },
+});
+
+builder.queryType({ description: 'Read the integration-management data of the districts of Thüringen and Sachsen.' });

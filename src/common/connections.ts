@@ -1,0 +1,50 @@
+// Two things every connection field needs, root or nested, kept in one small Pothos plugin:
+// - `first`/`last` over the maximum is an error: the Prisma plugin would silently clamp it,
+//   and a client would take the short page for the whole list;
+// - the `totalCount` field the Prisma plugin adds gets a description.
+import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import { GraphQLError, type GraphQLFieldResolver } from 'graphql';
+
+export const defaultPageSize = 20;
+export const maxPageSize = 100;
+
+export function checkPageSize(args: Record<string, unknown>): void {
+  for (const name of ['first', 'last']) {
+    const size = args[name];
+    if (typeof size !== 'number') continue;
+    if (size < 0 || size > maxPageSize) {
+      throw new GraphQLError(`Argument "${name}" must be between 0 and ${maxPageSize}; got ${size}.`, {
+        extensions: { code: 'BAD_USER_INPUT', argument: name, maximum: maxPageSize },
+      });
+    }
+  }
+}
+
+class ConnectionsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
+    if (fieldConfig.name !== 'totalCount' || !fieldConfig.extensions?.pothosPrismaTotalCount) return fieldConfig;
+    return { ...fieldConfig, description: 'Number of items in the whole list, across all pages.' };
+  }
+
+  override wrapResolve(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> {
+    if (!('first' in fieldConfig.args) && !('last' in fieldConfig.args)) return resolver;
+    return (parent, args, context, info) => {
+      checkPageSize(args as Record<string, unknown>);
+      return resolver(parent, args, context, info);
+    };
+  }
+}
+
+declare global {
+  export namespace PothosSchemaTypes {
+    export interface Plugins<Types extends SchemaTypes> {
+      connections: ConnectionsPlugin<Types>;
+    }
+  }
+}
+
+SchemaBuilder.registerPlugin('connections', ConnectionsPlugin);
+export const connectionsPlugin = 'connections' as const;

@@ -1,0 +1,36 @@
+// Facts that change over time carry validFrom (inclusive) and validTo (exclusive); an empty
+// bound is open. "Current" means valid today in Europe/Berlin, the districts' local time.
+import type { Context } from '../context.js';
+
+export interface Validity {
+  validFrom: Date | null;
+  validTo: Date | null;
+}
+
+/** The calendar date of `moment` in Europe/Berlin, as midnight UTC (how @db.Date columns compare). */
+export function berlinDate(moment: Date): Date {
+  const day = moment.toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' }); // sv-SE prints YYYY-MM-DD
+  return new Date(`${day}T00:00:00Z`);
+}
+
+/** The date a query answers for: the `asOf` argument, or today. */
+export function effectiveDate(asOf: Date | null | undefined, context: Context): Date {
+  return asOf ?? berlinDate(context.now);
+}
+
+/** Prisma condition: valid on `date`. */
+export function validOn(date: Date) {
+  return {
+    AND: [
+      { OR: [{ validFrom: null }, { validFrom: { lte: date } }] },
+      { OR: [{ validTo: null }, { validTo: { gt: date } }] },
+    ],
+  };
+}
+
+export function isValidOn(fact: Validity, date: Date): boolean {
+  return (fact.validFrom === null || fact.validFrom <= date) && (fact.validTo === null || fact.validTo > date);
+}
+
+export const asOfDescription =
+  'Answer as of this date (history): facts valid on that day. Default: today (Europe/Berlin).';

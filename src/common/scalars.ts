@@ -1,0 +1,49 @@
+import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { builder } from '../builder.js';
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Parses "YYYY-MM-DD" to midnight UTC, rejecting impossible dates like 2019-02-30. */
+export function parseDate(value: unknown): Date {
+  if (typeof value !== 'string' || !isoDate.test(value)) {
+    throw new GraphQLError(`Expected a date as "YYYY-MM-DD", got ${JSON.stringify(value)}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new GraphQLError(`"${value}" is not a calendar date.`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return date;
+}
+
+const literal = (node: ValueNode) => (node.kind === Kind.STRING ? node.value : undefined);
+
+builder.scalarType('Date', {
+  description: 'A calendar date, "YYYY-MM-DD" (ISO 8601).',
+  serialize: (value) => (value as Date).toISOString().slice(0, 10),
+  parseValue: parseDate,
+  parseLiteral: (node) => parseDate(literal(node)),
+});
+
+builder.scalarType('DateTime', {
+  description: 'A point in time, ISO 8601 with time zone, e.g. "2026-11-22T10:15:00Z".',
+  serialize: (value) => (value as Date).toISOString(),
+  parseValue: (value) => {
+    const date = new Date(String(value));
+    if (typeof value !== 'string' || Number.isNaN(date.getTime())) {
+      throw new GraphQLError(`Expected an ISO 8601 date-time, got ${JSON.stringify(value)}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    return date;
+  },
+});
+
+builder.scalarType('PartialDate', {
+  description:
+    'A date as precise as the source states it: a year ("2017"), a month ("2019-05") or a day ("2019-05-13"), ISO 8601.',
+  serialize: (value) => value as string,
+  parseValue: (value) => {
+    if (typeof value !== 'string' || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) {
+      throw new GraphQLError(`Expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got ${JSON.stringify(value)}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    return value;
+  },
+});

@@ -1,0 +1,105 @@
+import { builder } from '../builder.js';
+import { describedEnum } from '../common/enums.js';
+import { AreaFilter, inArea } from '../districts/scope.js';
+import { db } from '../db/client.js';
+import { ConceptStatus, FieldEmphasis, MilestoneKind } from '../generated/prisma/enums.js';
+
+describedEnum('ConceptStatus', ConceptStatus, 'Where a concept stands.', {
+  IN_PREPARATION: 'Being drafted, not yet adopted.',
+  ADOPTED: 'Adopted by the responsible body (e.g. the Kreistag).',
+  BEING_UPDATED: 'A concept exists and is being updated (Fortschreibung).',
+});
+describedEnum('MilestoneKind', MilestoneKind, 'Whether a milestone is reached or planned.', {
+  ACHIEVED: 'Reached.',
+  PLANNED: 'Planned (Ausblick).',
+});
+describedEnum('FieldEmphasis', FieldEmphasis, 'How a concept names a field.', {
+  FIELD_OF_ACTION: 'Named as a field of action (Handlungsfeld).',
+  THEME: 'Named as a theme (Themenfeld).',
+});
+
+builder.prismaNode('FieldOfAction', {
+  description: 'A field of action (Handlungsfeld) from the shared vocabulary that makes concepts comparable.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    key: t.exposeString('id', { description: 'Stable key, e.g. "education"; use it in filters.' }),
+    name: t.exposeString('name'),
+    germanName: t.exposeString('germanName'),
+  }),
+});
+
+builder.prismaObject('ConceptFieldOfAction', {
+  description: 'A field of action covered by a concept, with the concept’s own label.',
+  fields: (t) => ({
+    fieldOfAction: t.relation('fieldOfAction', { description: 'The shared vocabulary entry.' }),
+    label: t.exposeString('label'),
+    emphasis: t.expose('emphasis', { type: FieldEmphasis }),
+  }),
+});
+
+builder.prismaObject('ConceptMilestone', {
+  description: 'A step in the making of a concept, or a planned one.',
+  fields: (t) => ({
+    kind: t.expose('kind', { type: MilestoneKind }),
+    title: t.exposeString('title'),
+    periodStart: t.expose('periodStart', { type: 'PartialDate', nullable: true }),
+    periodEnd: t.expose('periodEnd', { type: 'PartialDate', nullable: true }),
+    items: t.exposeStringList('items'),
+  }),
+});
+
+builder.prismaNode('IntegrationConcept', {
+  description: 'A district’s integration concept (Integrationskonzept): status, adoption, milestones and fields of action.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    status: t.expose('status', { type: ConceptStatus }),
+    adoptedOn: t.expose('adoptedOn', { type: 'Date', nullable: true }),
+    adoptedBy: t.exposeString('adoptedBy', { nullable: true }),
+    versionAsOf: t.expose('versionAsOf', { type: 'PartialDate', nullable: true }),
+    summary: t.exposeString('summary', { nullable: true }),
+    district: t.relation('district', { description: 'The district of the concept.' }),
+    milestones: t.relation('milestones', { description: 'Milestones in order.', query: { orderBy: { ordinal: 'asc' } } }),
+    fieldsOfAction: t.relation('fieldsOfAction', { description: 'Fields of action (Handlungsfelder) and themes covered.', query: { orderBy: { ordinal: 'asc' } } }),
+    documents: t.relation('documents', { description: 'The concept’s published documents.' }),
+    source: t.relation('source', { description: 'The page the concept is described on.' }),
+  }),
+});
+
+builder.prismaObjectField('District', 'concepts', (t) =>
+  t.relation('concepts', { description: 'The district’s integration concepts.', query: { orderBy: { id: 'asc' } } }),
+);
+
+const ConceptFilter = builder.inputType('ConceptFilter', {
+  description: 'Which concepts to list.',
+  fields: (t) => ({
+    area: t.field({ type: AreaFilter, description: 'Only concepts of this state or district.' }),
+    status: t.field({ type: ConceptStatus, description: 'Only concepts with this status.' }),
+    fieldOfAction: t.string({ description: 'Only concepts covering this field of action, by key, e.g. "education".' }),
+  }),
+});
+
+function conceptWhere(filter: typeof ConceptFilter.$inferInput | null | undefined) {
+  return {
+    ...inArea(filter?.area),
+    ...(filter?.status ? { status: filter.status } : {}),
+    ...(filter?.fieldOfAction ? { fieldsOfAction: { some: { fieldOfActionId: filter.fieldOfAction } } } : {}),
+  };
+}
+
+builder.queryFields((t) => ({
+  concepts: t.prismaConnection({
+    type: 'IntegrationConcept',
+    cursor: 'id',
+    description: 'Integration concepts of the districts, to compare status and fields of action.',
+    args: { filter: t.arg({ type: ConceptFilter , description: 'Narrow the list; all conditions must hold.' }) },
+    resolve: (query, _root, args) =>
+      db().integrationConcept.findMany({ ...query, where: conceptWhere(args.filter), orderBy: [{ districtId: 'asc' }, { id: 'asc' }] }),
+    totalCount: (_connection, args) => db().integrationConcept.count({ where: conceptWhere(args.filter) }),
+  }),
+  fieldsOfAction: t.prismaField({
+    type: ['FieldOfAction'],
+    description: 'The shared vocabulary of fields of action.',
+    resolve: (query) => db().fieldOfAction.findMany({ ...query, orderBy: { id: 'asc' } }),
+  }),
+}));

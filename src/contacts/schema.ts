@@ -1,0 +1,182 @@
+import { builder } from '../builder.js';
+import { describedEnum } from '../common/enums.js';
+import { asOfDescription, effectiveDate, isValidOn, validOn } from '../common/history.js';
+import { AreaFilter, inArea } from '../districts/scope.js';
+import { db } from '../db/client.js';
+import { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
+
+describedEnum('ChannelKind', ChannelKind, 'How a contact can be reached.', {
+  PHONE: 'Landline telephone.',
+  MOBILE: 'Mobile telephone.',
+  FAX: 'Fax.',
+  EMAIL: 'E-mail.',
+  WEB_FORM: 'A contact form on the district’s website ("E-Mail senden").',
+});
+
+describedEnum('AddressKind', AddressKind, 'What an address is for.', {
+  OFFICE: 'The office address ("Anschrift"), not said to be only for visitors or only for post.',
+  VISITOR: 'Visitor address (Besucheranschrift).',
+  POSTAL: 'Postal address (Postanschrift), e.g. a post-office box.',
+  OFFICE_HOURS: 'Where office hours (Sprechzeiten) are held, when not at the office.',
+});
+
+const Weekday = builder.enumType('Weekday', {
+  description: 'Day of the week.',
+  values: {
+    MONDAY: { value: 1, description: 'Montag.' },
+    TUESDAY: { value: 2, description: 'Dienstag.' },
+    WEDNESDAY: { value: 3, description: 'Mittwoch.' },
+    THURSDAY: { value: 4, description: 'Donnerstag.' },
+    FRIDAY: { value: 5, description: 'Freitag.' },
+    SATURDAY: { value: 6, description: 'Samstag.' },
+    SUNDAY: { value: 7, description: 'Sonntag.' },
+  } as const,
+});
+
+builder.prismaObject('Person', {
+  description: 'A person named as a contact. Only what the source states is known: a missing first name stays null.',
+  fields: (t) => ({
+    salutation: t.exposeString('salutation', { nullable: true }),
+    givenName: t.exposeString('givenName', { nullable: true }),
+    familyName: t.exposeString('familyName', { description: 'Surname.' }),
+    displayName: t.string({
+      description: 'The name as a contact card shows it, e.g. "Frau Christin Weise" or "Herr Pilavskij".',
+      resolve: (person) => [person.salutation, person.givenName, person.familyName].filter(Boolean).join(' '),
+    }),
+  }),
+});
+
+const hrefSchemes: Partial<Record<ChannelKind, string>> = { PHONE: 'tel:', MOBILE: 'tel:', FAX: 'fax:', EMAIL: 'mailto:' };
+
+builder.prismaObject('ContactChannel', {
+  description: 'One way to reach a contact, normalised and as printed.',
+  fields: (t) => ({
+    kind: t.expose('kind', { type: ChannelKind }),
+    value: t.exposeString('value', { nullable: true }),
+    printed: t.exposeString('printed'),
+    href: t.string({
+      nullable: true,
+      description: 'A link for the value: "tel:+493632741273", "mailto:…"; null where there is no value.',
+      resolve: (channel) => (channel.value ? `${hrefSchemes[channel.kind] ?? ''}${channel.value}` : null),
+    }),
+  }),
+});
+
+builder.prismaObject('Address', {
+  description: 'An address of a contact: office, visitor, postal, or where office hours are held.',
+  fields: (t) => ({
+    kind: t.expose('kind', { type: AddressKind }),
+    placeName: t.exposeString('placeName', { nullable: true }),
+    street: t.exposeString('street', { nullable: true }),
+    postOfficeBox: t.exposeString('postOfficeBox', { nullable: true }),
+    postalCode: t.exposeString('postalCode', { description: 'Postleitzahl, 5 digits.' }),
+    locality: t.exposeString('locality', { description: 'Town, e.g. "Sondershausen".' }),
+    room: t.exposeString('room', { nullable: true }),
+    printed: t.exposeString('printed'),
+  }),
+});
+
+builder.prismaObject('OfficeHourInterval', {
+  description: 'A weekly opening interval in local time (see `OfficeHours.timeZone`).',
+  fields: (t) => ({
+    weekday: t.field({ type: Weekday, description: 'Day of the week.', resolve: (interval) => interval.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7 }),
+    opens: t.exposeString('opens'),
+    closes: t.exposeString('closes'),
+  }),
+});
+
+builder.prismaObject('OfficeHours', {
+  description: 'Office hours (Sprechzeiten) of a contact: structured weekly intervals plus the text as printed.',
+  fields: (t) => ({
+    timeZone: t.exposeString('timeZone'),
+    byAppointment: t.exposeBoolean('byAppointment'),
+    appointmentRequired: t.exposeBoolean('appointmentRequired'),
+    printed: t.exposeString('printed'),
+    location: t.relation('location', { nullable: true, description: 'Where the hours are held, if not at the contact’s office.' }),
+    intervals: t.relation('intervals', {
+      description: 'Weekly intervals, Monday first.',
+      query: { orderBy: [{ weekday: 'asc' }, { opens: 'asc' }] },
+    }),
+  }),
+});
+
+builder.prismaNode('Contact', {
+  description:
+    'Someone reachable in a position of a district during a period, e.g. Frau Christin Weise as Integrationslotsin of the Kyffhäuserkreis from June 2016. History is kept: a successor is a new contact.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    person: t.relation('person', { nullable: true, description: 'The person; null where the source names only the office.' }),
+    position: t.relation('position', { description: 'The post held, with its role and tasks.' }),
+    district: t.relation('district', { description: 'The district whose contact this is.' }),
+    validFrom: t.expose('validFrom', { type: 'Date', nullable: true }),
+    validTo: t.expose('validTo', { type: 'Date', nullable: true }),
+    validFromStated: t.exposeBoolean('validFromStated'),
+    validToStated: t.exposeBoolean('validToStated'),
+    validityNote: t.exposeString('validityNote', { nullable: true }),
+    isCurrent: t.boolean({
+      description: 'Whether the contact is valid today (Europe/Berlin).',
+      resolve: (contact, _args, context) => isValidOn(contact, effectiveDate(null, context)),
+    }),
+    channels: t.relation('channels', { description: 'Phone, mobile, fax, e-mail, web form, in the source’s order.', query: { orderBy: { ordinal: 'asc' } } }),
+    addresses: t.relation('addresses', { description: 'Office, visitor and postal addresses.', query: { orderBy: { id: 'asc' } } }),
+    officeHours: t.relation('officeHours', { description: 'Office hours (Sprechzeiten), if the source gives any.' }),
+    source: t.relation('source', { description: 'The page this contact was taken from.' }),
+  }),
+});
+
+const ContactFilter = builder.inputType('ContactFilter', {
+  description: 'Which contacts to list.',
+  fields: (t) => ({
+    area: t.field({ type: AreaFilter, description: 'Only contacts of this state or district.' }),
+    role: t.string({ description: 'Only contacts in a position of this role, by key (see `roles`), e.g. "integration-guide".' }),
+    fundingProgramme: t.string({
+      description: 'Only contacts whose position is funded by this programme, by key (see `fundingProgrammes`), e.g. "esf".',
+    }),
+  }),
+});
+
+function contactWhere(filter: typeof ContactFilter.$inferInput | null | undefined, date: Date) {
+  return {
+    ...validOn(date),
+    archivedAt: null,
+    ...inArea(filter?.area),
+    position: {
+      ...(filter?.role ? { roleId: filter.role } : {}),
+      ...(filter?.fundingProgramme ? { fundings: { some: { programmeId: filter.fundingProgramme } } } : {}),
+    },
+  };
+}
+
+const contactOrder = [{ districtId: 'asc' as const }, { positionId: 'asc' as const }, { id: 'asc' as const }];
+
+builder.queryFields((t) => ({
+  contacts: t.prismaConnection({
+    type: 'Contact',
+    cursor: 'id',
+    description: 'Integration contacts across districts; current ones unless `asOf` asks for another day.',
+    args: {
+      filter: t.arg({ type: ContactFilter , description: 'Narrow the list; all conditions must hold.' }),
+      asOf: t.arg({ type: 'Date', description: asOfDescription }),
+    },
+    resolve: (query, _root, args, context) =>
+      db().contact.findMany({ ...query, where: contactWhere(args.filter, effectiveDate(args.asOf, context)), orderBy: contactOrder }),
+    totalCount: (_connection, args, context) =>
+      db().contact.count({ where: contactWhere(args.filter, effectiveDate(args.asOf, context)) }),
+  }),
+}));
+
+builder.prismaObjectField('District', 'contacts', (t) =>
+  t.relatedConnection('contacts', {
+    description: 'The district’s integration contacts; current ones unless `asOf` asks for another day.',
+    cursor: 'id',
+    totalCount: true,
+    args: {
+      asOf: t.arg({ type: 'Date', description: asOfDescription }),
+      role: t.arg.string({ description: 'Only contacts in a position of this role, by key, e.g. "integration-guide".' }),
+    },
+    query: (args, context) => ({
+      where: { ...validOn(effectiveDate(args.asOf, context)), archivedAt: null, ...(args.role ? { position: { roleId: args.role } } : {}) },
+      orderBy: [{ positionId: 'asc' }, { id: 'asc' }],
+    }),
+  }),
+);

@@ -1,0 +1,15 @@
+import { badInput } from '../common/errors.js';
+
+/**
+ * A district's Amtlicher Gemeindeschlüssel: 5 digits (state 2, region 1, district 2).
+ * The 8-digit form with "000" for the municipality part is accepted too.
+ */
+export function parseDistrictAgs(value: string, argument = 'ags'): string {
+  const trimmed = value.trim();
+  if (/^\d{5}$/.test(trimmed)) return trimmed;
+  if (/^\d{5}000$/.test(trimmed)) return trimmed.slice(0, 5);
+  throw badInput(
+    `"${value}" is not a district key (AGS): expected 5 digits, e.g. "16065" for the Kyffhäuserkreis.`,
+    argument,
+  );
+}

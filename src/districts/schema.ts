@@ -1,0 +1,84 @@
+import { builder } from '../builder.js';
+import { describedEnum } from '../common/enums.js';
+import { notFound } from '../common/errors.js';
+import { db } from '../db/client.js';
+import { DistrictKind } from '../generated/prisma/enums.js';
+import { StateCode } from '../states/schema.js';
+import { parseDistrictAgs } from './ags.js';
+
+describedEnum('DistrictKind', DistrictKind, 'Kind of district.', {
+  RURAL_DISTRICT: 'Landkreis: a rural district of several municipalities.',
+  DISTRICT_FREE_CITY: 'Kreisfreie Stadt: a city that is a district of its own.',
+});
+
+builder.prismaNode('District', {
+  description:
+    'A district (Landkreis, or a kreisfreie Stadt), identified by its official key (AGS): names change, the key does not.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    ags: t.exposeString('id', { description: 'Amtlicher Gemeindeschlüssel of the district, 5 digits, e.g. "16065".' }),
+    name: t.exposeString('name', { description: 'Current official name, e.g. "Kyffhäuserkreis".' }),
+    kind: t.expose('kind', { type: DistrictKind }),
+    state: t.relation('state', { description: 'The state the district belongs to.' }),
+    seat: t.exposeString('seatName', { nullable: true, description: 'Seat of the district administration (Kreisstadt).' }),
+    lastVerifiedAt: t.expose('lastVerifiedAt', { type: 'DateTime', nullable: true }),
+    dataAsOf: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Freshness: the newest "as of" date among the district’s sources; null if none of them states a date.',
+      select: { sources: { select: { asOf: true }, where: { asOf: { not: null } }, orderBy: { asOf: 'desc' }, take: 1 } },
+      resolve: (district) => district.sources[0]?.asOf ?? null,
+    }),
+    municipalities: t.relation('municipalities', {
+      description: 'Towns and municipalities of the district named in the sources.',
+      query: { orderBy: { name: 'asc' } },
+    }),
+    organisationalUnits: t.relation('units', {
+      description: 'Units of the district administration that deal with integration.',
+      query: { orderBy: { name: 'asc' } },
+    }),
+    sources: t.relation('sources', { description: 'The pages the district’s data was taken from.', query: { orderBy: { id: 'asc' } } }),
+  }),
+});
+
+builder.prismaObject('Municipality', {
+  description: 'A town or municipality of a district (kreisangehörige Stadt/Gemeinde).',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Name, e.g. "Sondershausen".' }),
+    ags: t.exposeString('ags', { nullable: true }),
+    district: t.relation('district', { description: 'The district it belongs to.' }),
+  }),
+});
+
+builder.prismaObject('OrganisationalUnit', {
+  description: 'A unit of a district administration (Fachbereich, Stabsstelle, Stabsbereich …).',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    attachedTo: t.exposeString('attachedTo', { nullable: true }),
+    parent: t.relation('parent', { nullable: true, description: 'The unit this one belongs to.' }),
+    district: t.relation('district', { description: 'The district whose administration it is part of.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  districts: t.prismaConnection({
+    type: 'District',
+    cursor: 'id',
+    description: 'Districts, by name.',
+    args: { state: t.arg({ type: StateCode, description: 'Only the districts of this state.' }) },
+    resolve: (query, _root, args) =>
+      db().district.findMany({ ...query, where: { stateId: args.state ?? undefined }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    totalCount: (_connection, args) => db().district.count({ where: { stateId: args.state ?? undefined } }),
+  }),
+  district: t.prismaField({
+    type: 'District',
+    description: 'One district by its official key (AGS). Fails with NOT_FOUND for an unknown key.',
+    args: { ags: t.arg.string({ required: true, description: 'Amtlicher Gemeindeschlüssel, 5 digits, e.g. "16065".' }) },
+    resolve: async (query, _root, args) => {
+      const ags = parseDistrictAgs(args.ags);
+      const district = await db().district.findUnique({ ...query, where: { id: ags } });
+      if (!district) throw notFound(`No district with AGS "${ags}" in the graph.`);
+      return district;
+    },
+  }),
+}));

@@ -1,0 +1,40 @@
+// `npm start`: open the database (embedded PGlite unless DATABASE_URL is set), bring it to
+// the current migration, load the seed districts, and serve.
+import { loadConfig } from './config.js';
+import { openDatabase, useDatabase } from './db/client.js';
+import { applyMigrations } from './db/migrations.js';
+import { seed } from './db/seed.js';
+import { logger } from './logger.js';
+import { startServer } from './server.js';
+
+const config = loadConfig();
+logger.level = config.LOG_LEVEL;
+
+const database = await openDatabase({
+  databaseUrl: config.DATABASE_URL,
+  poolSize: config.DATABASE_POOL_SIZE,
+  pgliteDataDir: config.pgliteDataDir,
+});
+logger.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.pgliteDataDir : undefined }, 'database open');
+
+const applied = await applyMigrations(database.adapterFactory);
+logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema is current');
+
+if (config.SEED_ON_START) {
+  const added = await seed(database.client);
+  const rows = Object.values(added).reduce((sum, count) => sum + count, 0);
+  logger.info({ rows }, rows ? 'seed districts loaded' : 'seed districts already present');
+}
+
+useDatabase(database.client);
+const running = await startServer(config.PORT, config.HOST);
+logger.info(`GraphQL at ${running.url} (GraphiQL in the browser), health at ${running.url.replace('/graphql', '/health')}`);
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, 'shutting down');
+  await running.close();
+  await database.close();
+  process.exit(0);
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));

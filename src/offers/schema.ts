@@ -1,0 +1,103 @@
+import { builder } from '../builder.js';
+import { describedEnum } from '../common/enums.js';
+import { AreaFilter, inArea } from '../districts/scope.js';
+import { db } from '../db/client.js';
+import { badInput } from '../common/errors.js';
+import { OfferCategory, TargetGroup } from '../generated/prisma/enums.js';
+
+describedEnum('OfferCategory', OfferCategory, 'Kind of offer.', {
+  LANGUAGE_COURSE: 'Integration and language courses (Integrationskurse, Sprachkurse).',
+  COUNSELLING: 'Counselling and advice (Beratung).',
+  RETURN_COUNSELLING: 'Counselling on voluntary return (Rückkehrberatung).',
+  SCHOOL_SOCIAL_WORK: 'School social work (Schulsozialarbeit).',
+  SOCIAL_SERVICES: 'Social services such as the Allgemeiner Sozialer Dienst.',
+  CHILDCARE: 'Childcare: Kitas and childminders.',
+  ADULT_EDUCATION: 'Adult education, e.g. the Volkshochschule (VHS).',
+  INFORMATION: 'Information, online or printed.',
+  HEALTH: 'Health information and care.',
+});
+
+describedEnum('TargetGroup', TargetGroup, 'Who an offer is for.', {
+  NEWCOMERS: 'Newcomers: immigrants and refugees (Neuzugewanderte).',
+  REFUGEES: 'Refugees and asylum seekers.',
+  PARENTS: 'Parents.',
+  CHILDREN: 'Children.',
+  PUPILS: 'School pupils.',
+  ALL_RESIDENTS: 'Every resident of the district.',
+  MUNICIPALITIES: 'Towns and municipalities and their staff.',
+});
+
+builder.prismaObject('OfferPlace', {
+  description: 'A town where an offer is available.',
+  fields: (t) => ({
+    municipality: t.relation('municipality', { description: 'The town.' }),
+    label: t.exposeString('label', { nullable: true }),
+  }),
+});
+
+builder.prismaNode('Offer', {
+  description: 'A local offer (Angebot) for newcomers and residents: courses, counselling, childcare, information.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    category: t.expose('category', { type: OfferCategory }),
+    providerName: t.exposeString('providerName', { nullable: true }),
+    provider: t.relation('provider', { nullable: true, description: 'The providing organisation, where it is a partner in the graph.' }),
+    description: t.exposeString('description'),
+    targetGroups: t.expose('targetGroups', { type: [TargetGroup], description: 'Who the offer is for.' }),
+    languages: t.exposeStringList('languages'),
+    languageCount: t.exposeInt('languageCount', { nullable: true }),
+    online: t.exposeBoolean('online'),
+    website: t.exposeString('website', { nullable: true }),
+    places: t.relation('places', { description: 'Towns where the offer is available.' }),
+    district: t.relation('district', { description: 'The district of the offer.' }),
+    source: t.relation('source', { description: 'The page the offer is described on.' }),
+  }),
+});
+
+const OfferFilter = builder.inputType('OfferFilter', {
+  description: 'Which offers to list.',
+  fields: (t) => ({
+    area: t.field({ type: AreaFilter, description: 'Only offers of this state or district.' }),
+    category: t.field({ type: OfferCategory, description: 'Only offers of this kind.' }),
+    targetGroup: t.field({ type: TargetGroup, description: 'Only offers for this group.' }),
+    language: t.string({ description: 'Only offers available in this language (ISO 639-1 code, e.g. "ar").' }),
+    online: t.boolean({ description: 'Only online offers (true) or only offers in a place (false).' }),
+  }),
+});
+
+function offerWhere(filter: typeof OfferFilter.$inferInput | null | undefined) {
+  const language = filter?.language?.toLowerCase();
+  if (language !== undefined && !/^[a-z]{2}$/.test(language)) {
+    throw badInput(`"${filter?.language}" is not an ISO 639-1 language code (two letters, e.g. "uk").`, 'filter.language');
+  }
+  return {
+    ...inArea(filter?.area),
+    ...(filter?.category ? { category: filter.category } : {}),
+    ...(filter?.targetGroup ? { targetGroups: { has: filter.targetGroup } } : {}),
+    ...(language ? { languages: { has: language } } : {}),
+    ...(filter?.online != null ? { online: filter.online } : {}),
+  };
+}
+
+builder.prismaObjectField('District', 'offers', (t) =>
+  t.relatedConnection('offers', {
+    description: 'The district’s offers.',
+    cursor: 'id',
+    totalCount: true,
+    args: { category: t.arg({ type: OfferCategory, description: 'Only offers of this kind.' }) },
+    query: (args) => ({ where: args.category ? { category: args.category } : {}, orderBy: { id: 'asc' } }),
+  }),
+);
+
+builder.queryFields((t) => ({
+  offers: t.prismaConnection({
+    type: 'Offer',
+    cursor: 'id',
+    description: 'Offers across districts.',
+    args: { filter: t.arg({ type: OfferFilter , description: 'Narrow the list; all conditions must hold.' }) },
+    resolve: (query, _root, args) =>
+      db().offer.findMany({ ...query, where: offerWhere(args.filter), orderBy: [{ districtId: 'asc' }, { id: 'asc' }] }),
+    totalCount: (_connection, args) => db().offer.count({ where: offerWhere(args.filter) }),
+  }),
+}));
