@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { createYoga, maskError } from 'graphql-yoga';
+import { createYoga } from 'graphql-yoga';
 import { createContext } from './context.js';
 import { logger } from './logger.js';
 import { schema } from './schema.js';
@@ -42,14 +42,8 @@ export function createGraphQLHandler() {
     landingPage: false,
     graphiql: { title: 'Integrationsgraph', defaultQuery: exampleQuery },
     logging: logger,
-    // Unexpected errors reach the client as "Unexpected error." and are logged here in full.
-    maskedErrors: {
-      maskError: (error, message, isDev) => {
-        const masked = maskError(error, message, isDev);
-        if (masked !== error) logger.error({ err: error }, 'unexpected error while answering a request');
-        return masked;
-      },
-    },
+    // Unexpected errors reach the client as "Unexpected error." (Yoga logs them in full).
+    maskedErrors: true,
     plugins: [
       EnvelopArmorPlugin({
         maxDepth: { n: queryLimits.maxDepth, exposeLimits: true },

@@ -22,17 +22,26 @@ export interface DatabaseOptions {
   pgliteDataDir?: string;
   /** An already open PGlite instance (tests share one). */
   pglite?: PGlite;
+  /** Called with every SQL statement sent (for query counting and tracing). */
+  onQuery?: (sql: string) => void;
+}
+
+function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, onQuery?: (sql: string) => void): PrismaClient {
+  if (!onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (event) => onQuery(event.query));
+  return client;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   if (options.databaseUrl) {
     const adapterFactory = new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    const client = new PrismaClient({ adapter: adapterFactory });
+    const client = createClient(adapterFactory, options.onQuery);
     return { client, adapterFactory, kind: 'postgresql', close: () => client.$disconnect() };
   }
   const pglite = options.pglite ?? (await PGlite.create(options.pgliteDataDir ?? 'memory://'));
   const adapterFactory = new PrismaPGlite(pglite);
-  const client = new PrismaClient({ adapter: adapterFactory });
+  const client = createClient(adapterFactory, options.onQuery);
   return {
     client,
     adapterFactory,

@@ -44,7 +44,12 @@ builder.prismaNode('Offer', {
     providerName: t.exposeString('providerName', { nullable: true }),
     provider: t.relation('provider', { nullable: true, description: 'The providing organisation, where it is a partner in the graph.' }),
     description: t.exposeString('description'),
-    targetGroups: t.expose('targetGroups', { type: [TargetGroup], description: 'Who the offer is for.' }),
+    targetGroups: t.field({
+      type: [TargetGroup],
+      description: 'Who the offer is for.',
+      select: { targetGroups: true },
+      resolve: (offer) => offer.targetGroups as TargetGroup[],
+    }),
     languages: t.exposeStringList('languages'),
     languageCount: t.exposeInt('languageCount', { nullable: true }),
     online: t.exposeBoolean('online'),
@@ -74,8 +79,8 @@ function offerWhere(filter: typeof OfferFilter.$inferInput | null | undefined) {
   return {
     ...inArea(filter?.area),
     ...(filter?.category ? { category: filter.category } : {}),
-    ...(filter?.targetGroup ? { targetGroups: { has: filter.targetGroup } } : {}),
-    ...(language ? { languages: { has: language } } : {}),
+    ...(filter?.targetGroup ? { targetGroups: { hasSome: [filter.targetGroup] } } : {}),
+    ...(language ? { languages: { hasSome: [language] } } : {}),
     ...(filter?.online != null ? { online: filter.online } : {}),
   };
 }

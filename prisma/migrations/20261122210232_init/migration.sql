@@ -332,7 +332,7 @@ CREATE TABLE "Offer" (
     "providerName" TEXT,
     "providerId" TEXT,
     "description" TEXT NOT NULL,
-    "targetGroups" "TargetGroup"[],
+    "targetGroups" TEXT[],
     "languages" TEXT[],
     "languageCount" INTEGER,
     "online" BOOLEAN NOT NULL DEFAULT false,

@@ -1,0 +1,50 @@
+// A real server on a real (in-memory) PGlite database, migrated and seeded, on a free port.
+import { openDatabase, useDatabase, type OpenDatabase } from '../../src/db/client.js';
+import { applyMigrations } from '../../src/db/migrations.js';
+import { seed } from '../../src/db/seed.js';
+import { startServer } from '../../src/server.js';
+
+export interface GraphQLResponse<Data = any> {
+  data?: Data;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestServer {
+  url: string;
+  database: OpenDatabase;
+  /** SQL statements sent since the last `resetQueryLog()`. */
+  queries: string[];
+  resetQueryLog(): void;
+  graphql<Data = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const queries: string[] = [];
+  const database = await openDatabase({ pgliteDataDir: 'memory://', onQuery: (sql) => queries.push(sql) });
+  await applyMigrations(database.adapterFactory);
+  await seed(database.client);
+  useDatabase(database.client);
+  const running = await startServer(0, '127.0.0.1');
+  queries.length = 0;
+  return {
+    url: running.url,
+    database,
+    queries,
+    resetQueryLog: () => {
+      queries.length = 0;
+    },
+    async graphql(query, variables) {
+      const response = await fetch(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse;
+    },
+    async close() {
+      await running.close();
+      await database.close();
+    },
+  };
+}
