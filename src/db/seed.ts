@@ -2,6 +2,7 @@
 // so a second run changes nothing; all of it happens in one transaction, under an advisory
 // lock so that instances starting together against one database do not interleave.
 import { seedData, type SeedData } from '../../prisma/seed/index.js';
+import type { SeedPart } from '../../prisma/seed/types.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
 type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -47,7 +48,7 @@ const tables: { [K in keyof SeedData]: (tx: Transaction) => { createMany(args: {
 const seedLockKey = 0x494753454544n;
 
 /** Inserts whatever of `data` is missing; returns the number of rows added per table. */
-export async function seed(client: PrismaClient, data: SeedData = seedData): Promise<Record<string, number>> {
+export async function seed(client: PrismaClient, data: SeedPart = seedData): Promise<Record<string, number>> {
   return client.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${seedLockKey})`;

@@ -1,0 +1,72 @@
+// Migrations and seeding on a real PGlite database.
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seedData } from '../prisma/seed/index.js';
+import { openDatabase, type OpenDatabase } from '../src/db/client.js';
+import { applyMigrations, draftMigration, pendingMigrations, readMigrationList } from '../src/db/migrations.js';
+import { seed } from '../src/db/seed.js';
+
+let database: OpenDatabase;
+beforeAll(async () => {
+  database = await openDatabase({ pgliteDataDir: 'memory://' });
+});
+afterAll(() => database.close());
+
+describe('migrations', () => {
+  test('a new database gets every migration once, and is then current', async () => {
+    const { migrationDirectories } = await readMigrationList();
+    expect(await pendingMigrations(database.adapterFactory)).toEqual(migrationDirectories.map((m) => m.path));
+    expect(await applyMigrations(database.adapterFactory)).toEqual(migrationDirectories.map((m) => m.path));
+    expect(await applyMigrations(database.adapterFactory)).toEqual([]);
+    expect(await pendingMigrations(database.adapterFactory)).toEqual([]);
+  });
+
+  test('they are recorded where `prisma migrate deploy` looks for them', async () => {
+    const rows = await database.client.$queryRaw<{ migration_name: string; finished_at: Date | null }[]>`
+      SELECT migration_name, finished_at FROM _prisma_migrations`;
+    expect(rows.length).toBe((await readMigrationList()).migrationDirectories.length);
+    expect(rows.every((row) => row.finished_at !== null)).toBe(true);
+  });
+
+  test('schema.prisma and prisma/migrations agree (a schema change without a migration fails here)', async () => {
+    const scratch = await PGlite.create('memory://');
+    try {
+      expect(await draftMigration(new PrismaPGlite(scratch), 'check')).toBeNull();
+    } finally {
+      await scratch.close();
+    }
+  });
+});
+
+describe('seeding', () => {
+  test('the first run loads every row of the seed data', async () => {
+    const added = await seed(database.client);
+    for (const [table, rows] of Object.entries(seedData)) expect(added[table], table).toBe(rows.length);
+    expect(await database.client.district.count()).toBe(4);
+  });
+
+  test('a second run changes nothing', async () => {
+    const snapshot = () =>
+      Promise.all([
+        database.client.contact.findMany({ orderBy: { id: 'asc' } }),
+        database.client.district.findMany({ orderBy: { id: 'asc' } }),
+        database.client.contactChannel.count(),
+        database.client.indicatorValue.count(),
+      ]);
+    const before = await snapshot();
+    const added = await seed(database.client);
+    expect(Object.values(added).every((count) => count === 0)).toBe(true);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('a seed that breaks a rule is rolled back whole', async () => {
+    const before = await database.client.contact.count();
+    const broken = {
+      contacts: [{ ...seedData.contacts[0]!, id: 'new-contact' }],
+      channels: [{ ...seedData.channels[0]!, id: 'orphan-channel', contactId: 'no-such-contact' }],
+    };
+    await expect(seed(database.client, broken)).rejects.toThrow(/foreign key/i);
+    expect(await database.client.contact.count()).toBe(before);
+  });
+});

@@ -1,0 +1,98 @@
+// No N+1: a nested query costs the same number of SQL statements however many rows it returns.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { seedData } from '../prisma/seed/index.js';
+import type { SeedPart } from '../prisma/seed/types.js';
+import { seed } from '../src/db/seed.js';
+import { startTestServer, type TestServer } from './support/testServer.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const nested = /* GraphQL */ `
+  query ($asOf: Date) {
+    district(ags: "16065") {
+      name
+      contacts(first: 100, asOf: $asOf) {
+        totalCount
+        edges {
+          node {
+            person { displayName }
+            channels { kind value }
+            addresses { street }
+            officeHours { printed location { street } intervals { weekday opens closes } }
+            position { title role { key } fundings { sharePercent programme { shortName } funder { name } } }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** Nine more copies of everything the Kyffhäuserkreis has about its contacts and posts. */
+function tenfold(): SeedPart {
+  const district = '16065';
+  const copy = <Row extends { id: string }>(rows: Row[], n: number, refs: (keyof Row)[]) =>
+    rows.map((row) => {
+      const copied: Record<string, unknown> = { ...row, id: `${row.id}#${n}` };
+      for (const ref of refs) if (row[ref] != null) copied[ref as string] = `${row[ref]}#${n}`;
+      return copied as Row;
+    });
+  const positions = seedData.positions.filter((p) => p.districtId === district);
+  const positionIds = new Set(positions.map((p) => p.id));
+  const contacts = seedData.contacts.filter((c) => c.districtId === district);
+  const contactIds = new Set(contacts.map((c) => c.id));
+  const hours = seedData.officeHours.filter((h) => contactIds.has(h.contactId));
+  const hourIds = new Set(hours.map((h) => h.id));
+  const parts: SeedPart[] = [];
+  for (let n = 1; n <= 9; n++) {
+    parts.push({
+      positions: copy(positions, n, []),
+      fundings: copy(seedData.fundings.filter((f) => f.positionId && positionIds.has(f.positionId)), n, ['positionId']),
+      persons: copy(seedData.persons.filter((p) => contacts.some((c) => c.personId === p.id)), n, []),
+      contacts: copy(contacts, n, ['positionId', 'personId']),
+      channels: copy(seedData.channels.filter((c) => contactIds.has(c.contactId)), n, ['contactId']),
+      addresses: copy(seedData.addresses.filter((a) => a.contactId && contactIds.has(a.contactId)), n, ['contactId']),
+      officeHours: copy(hours, n, ['contactId', 'locationId']),
+      intervals: copy(seedData.intervals.filter((i) => hourIds.has(i.officeHoursId)), n, ['officeHoursId']),
+    });
+  }
+  const merged: Record<string, unknown[]> = {};
+  for (const part of parts) for (const [table, rows] of Object.entries(part)) (merged[table] ??= []).push(...rows);
+  return merged as SeedPart;
+}
+
+async function run(asOf?: string) {
+  server.resetQueryLog();
+  const response = await server.graphql(nested, { asOf });
+  expect(response.errors).toBeUndefined();
+  return { statements: server.queries.length, contacts: response.data.district.contacts.edges.length };
+}
+
+test('the nested contact query needs as many SQL statements with ten times the data', async () => {
+  const before = { today: await run(), in2017: await run('2017-01-01') };
+  expect(before.today.contacts).toBe(2);
+  expect(before.in2017.contacts).toBe(1);
+
+  await seed(server.database.client, tenfold());
+
+  const after = { today: await run(), in2017: await run('2017-01-01') };
+  expect(after.today.contacts).toBe(20);
+  expect(after.in2017.contacts).toBe(10);
+  expect(after.today.statements).toBe(before.today.statements);
+  expect(after.in2017.statements).toBe(before.in2017.statements);
+  // One statement per relation level of the selection, not per row.
+  const levels = ['district', 'contacts', 'person', 'channels', 'addresses', 'officeHours', 'location', 'intervals', 'position', 'role', 'fundings', 'programme', 'funder'];
+  expect(before.in2017.statements).toBe(levels.length);
+});
+
+test('ten such queries aliased into one request exceed the cost limit and run nothing', async () => {
+  const body = nested.slice(nested.indexOf('district('), nested.lastIndexOf('}'));
+  const aliased = `query ($asOf: Date) { ${Array.from({ length: 10 }, (_, i) => `d${i}: ${body}`).join('\n')} }`;
+  server.resetQueryLog();
+  const response = await server.graphql(aliased);
+  expect(response.errors?.[0].message).toMatch(/Query Cost limit of 100000 exceeded/);
+  expect(server.queries).toEqual([]);
+});
