@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { rootDir } from '../src/paths.js';
 
-const dataDir = await mkdtemp(join(tmpdir(), 'integrationsgraph-start-'));
-afterAll(() => rm(dataDir, { recursive: true, force: true }));
+const scratch = await mkdtemp(join(tmpdir(), 'integrationsgraph-start-'));
+// Not there yet, parents included: as .data/pglite on a fresh clone.
+const dataDir = join(scratch, '.data', 'pglite');
+afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 /** Starts the server, waits for its "GraphQL at" line, runs `use`, then stops it with SIGTERM. */
 async function withServer(use: (url: string, log: string[]) => Promise<void>) {

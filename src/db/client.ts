@@ -1,6 +1,8 @@
 // The one place that opens the database: embedded PGlite by default, PostgreSQL when
 // DATABASE_URL is set. The Prisma client is a module-level binding that resolvers import
 // (Pothos' advice: keeping it out of the context keeps type-checking fast).
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -39,7 +41,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     const client = createClient(adapterFactory, options.onQuery);
     return { client, adapterFactory, kind: 'postgresql', close: () => client.$disconnect() };
   }
-  const pglite = options.pglite ?? (await PGlite.create(options.pgliteDataDir ?? 'memory://'));
+  const dataDir = options.pgliteDataDir ?? 'memory://';
+  // PGlite creates the data directory itself but not its parents (.data/ on a fresh clone).
+  if (!options.pglite && !dataDir.startsWith('memory://')) await mkdir(dirname(dataDir), { recursive: true });
+  const pglite = options.pglite ?? (await PGlite.create(dataDir));
   const adapterFactory = new PrismaPGlite(pglite);
   const client = createClient(adapterFactory, options.onQuery);
   return {
