@@ -92,7 +92,7 @@ builder.queryFields((t) => ({
     type: 'IntegrationConcept',
     cursor: 'id',
     description: 'Integration concepts of the districts, to compare status and fields of action.',
-    args: { filter: t.arg({ type: ConceptFilter , description: 'Narrow the list; all conditions must hold.' }) },
+    args: { filter: t.arg({ type: ConceptFilter, description: 'Narrow the list; all conditions must hold.' }) },
     resolve: (query, _root, args) =>
       db().integrationConcept.findMany({ ...query, where: conceptWhere(args.filter), orderBy: [{ districtId: 'asc' }, { id: 'asc' }] }),
     totalCount: (_connection, args) => db().integrationConcept.count({ where: conceptWhere(args.filter) }),

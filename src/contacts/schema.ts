@@ -155,7 +155,7 @@ builder.queryFields((t) => ({
     cursor: 'id',
     description: 'Integration contacts across districts; current ones unless `asOf` asks for another day.',
     args: {
-      filter: t.arg({ type: ContactFilter , description: 'Narrow the list; all conditions must hold.' }),
+      filter: t.arg({ type: ContactFilter, description: 'Narrow the list; all conditions must hold.' }),
       asOf: t.arg({ type: 'Date', description: asOfDescription }),
     },
     resolve: (query, _root, args, context) =>

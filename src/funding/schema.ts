@@ -106,7 +106,7 @@ builder.queryFields((t) => ({
     type: 'FundingProgramme',
     cursor: 'id',
     description: 'Funding programmes and guidelines.',
-    args: { filter: t.arg({ type: FundingProgrammeFilter , description: 'Narrow the list; all conditions must hold.' }) },
+    args: { filter: t.arg({ type: FundingProgrammeFilter, description: 'Narrow the list; all conditions must hold.' }) },
     resolve: (query, _root, args) =>
       db().fundingProgramme.findMany({ ...query, where: programmeWhere(args.filter), orderBy: { id: 'asc' } }),
     totalCount: (_connection, args) => db().fundingProgramme.count({ where: programmeWhere(args.filter) }),
@@ -115,7 +115,7 @@ builder.queryFields((t) => ({
     type: 'Funding',
     cursor: 'id',
     description: 'Fundings of posts, projects and measures: which programme funds what, and how much.',
-    args: { filter: t.arg({ type: FundingFilter , description: 'Narrow the list; all conditions must hold.' }) },
+    args: { filter: t.arg({ type: FundingFilter, description: 'Narrow the list; all conditions must hold.' }) },
     resolve: (query, _root, args) =>
       db().funding.findMany({ ...query, where: fundingWhere(args.filter), orderBy: [{ districtId: 'asc' }, { id: 'asc' }] }),
     totalCount: (_connection, args) => db().funding.count({ where: fundingWhere(args.filter) }),

@@ -100,7 +100,7 @@ builder.queryFields((t) => ({
     type: 'Offer',
     cursor: 'id',
     description: 'Offers across districts.',
-    args: { filter: t.arg({ type: OfferFilter , description: 'Narrow the list; all conditions must hold.' }) },
+    args: { filter: t.arg({ type: OfferFilter, description: 'Narrow the list; all conditions must hold.' }) },
     resolve: (query, _root, args) =>
       db().offer.findMany({ ...query, where: offerWhere(args.filter), orderBy: [{ districtId: 'asc' }, { id: 'asc' }] }),
     totalCount: (_connection, args) => db().offer.count({ where: offerWhere(args.filter) }),
