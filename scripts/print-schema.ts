@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { rootDir } from '../src/paths.js';
-import { printSortedSchema } from '../src/printSchema.js';
+import { printSortedSchema } from '../src/schemaArtefact.js';
 
 const target = join(rootDir, 'schema', 'schema.graphql');
 await writeFile(target, printSortedSchema());
