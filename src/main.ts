@@ -27,7 +27,7 @@ if (config.SEED_ON_START) {
 }
 
 useDatabase(database.client);
-const running = await startServer(config.PORT, config.HOST);
+const running = await startServer({ port: config.PORT, host: config.HOST, corsOrigins: config.CORS_ORIGINS });
 logger.info(`GraphQL at ${running.url} (GraphiQL in the browser), health at ${running.url.replace('/graphql', '/health')}`);
 
 async function shutdown(signal: string) {

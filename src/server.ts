@@ -35,7 +35,14 @@ query ContactCard {
 }
 `;
 
-export function createGraphQLHandler() {
+export interface ServerOptions {
+  port: number;
+  host?: string;
+  /** Browser origins allowed to call the API; ["*"] lets any website embed it. */
+  corsOrigins?: string[];
+}
+
+export function createGraphQLHandler({ corsOrigins = ['*'] }: Pick<ServerOptions, 'corsOrigins'> = {}) {
   return createYoga({
     schema,
     context: createContext,
@@ -46,6 +53,14 @@ export function createGraphQLHandler() {
     logging: logger,
     // Unexpected errors reach the client as "Unexpected error." (Yoga logs them in full).
     maskedErrors: true,
+    // Anonymous reads need no cookies: no credentials, so "*" is safe for public data.
+    cors: {
+      origin: corsOrigins.includes('*') ? '*' : corsOrigins,
+      credentials: false,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'accept', 'authorization'],
+      maxAge: 86_400,
+    },
     plugins: [
       EnvelopArmorPlugin({
         maxDepth: { n: queryLimits.maxDepth, exposeLimits: true },
@@ -65,8 +80,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(port: number, host = '0.0.0.0'): Promise<RunningServer> {
-  const server = createServer(createGraphQLHandler());
+export async function startServer({ port, host = '0.0.0.0', corsOrigins }: ServerOptions): Promise<RunningServer> {
+  const server = createServer(createGraphQLHandler({ corsOrigins }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);

@@ -122,3 +122,23 @@ describe('bad arguments', () => {
     expect(error.message).toContain('Aliases limit');
   });
 });
+
+describe('CORS', () => {
+  const origin = 'https://www.example-district.de';
+
+  test('by default any site may read, without credentials', async () => {
+    const response = await fetch(`${server.url}?query=${encodeURIComponent('{ states { code } }')}`, { headers: { origin } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  test('a preflight for POST with JSON is answered', async () => {
+    const response = await fetch(server.url, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST');
+    expect(response.headers.get('access-control-allow-headers')).toContain('content-type');
+  });
+});

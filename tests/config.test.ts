@@ -15,3 +15,17 @@ describe('loadConfig', () => {
     );
   });
 });
+
+describe('CORS_ORIGINS', () => {
+  test('"*" by default, or a list of origins', () => {
+    expect(loadConfig({}).CORS_ORIGINS).toEqual(['*']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://www.kyffhaeuser.de, https://www.wartburgkreis.de' }).CORS_ORIGINS).toEqual([
+      'https://www.kyffhaeuser.de',
+      'https://www.wartburgkreis.de',
+    ]);
+  });
+
+  test('something that is not an origin is refused', () => {
+    expect(() => loadConfig({ CORS_ORIGINS: 'kyffhaeuser.de' })).toThrow(/CORS_ORIGINS/);
+  });
+});

@@ -19,13 +19,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { corsOrigins?: string[] } = {}): Promise<TestServer> {
   const queries: string[] = [];
   const database = await openDatabase({ pgliteDataDir: 'memory://', onQuery: (sql) => queries.push(sql) });
   await applyMigrations(database.adapterFactory);
   await seed(database.client);
   useDatabase(database.client);
-  const running = await startServer(0, '127.0.0.1');
+  const running = await startServer({ port: 0, host: '127.0.0.1', corsOrigins: options.corsOrigins });
   queries.length = 0;
   return {
     url: running.url,
