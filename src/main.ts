@@ -5,6 +5,7 @@ import { openDatabase, useDatabase } from './db/client.js';
 import { applyMigrations } from './db/migrations.js';
 import { seed } from './db/seed.js';
 import { logger } from './logger.js';
+import { createReadinessCheck } from './health.js';
 import { startServer } from './server.js';
 
 const config = loadConfig();
@@ -27,13 +28,20 @@ if (config.SEED_ON_START) {
 }
 
 useDatabase(database.client);
-const running = await startServer({ port: config.PORT, host: config.HOST, corsOrigins: config.CORS_ORIGINS });
+const running = await startServer({
+  port: config.PORT,
+  host: config.HOST,
+  corsOrigins: config.CORS_ORIGINS,
+  readiness: await createReadinessCheck(database.client),
+  drainTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+});
 logger.info(`GraphQL at ${running.url} (GraphiQL in the browser), health at ${running.url.replace('/graphql', '/health')}`);
 
 async function shutdown(signal: string) {
-  logger.info({ signal }, 'shutting down');
+  logger.info({ signal }, 'shutting down: finishing requests in flight');
   await running.close();
   await database.close();
+  logger.info('stopped');
   process.exit(0);
 }
 process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,8 +1,10 @@
-// The HTTP server: GraphQL at /graphql (GraphiQL included), health at /health.
+// The HTTP server: GraphQL at /graphql (GraphiQL included), /health (the process runs) and
+// /ready (it can serve: database, migrations, not shutting down).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { createYoga } from 'graphql-yoga';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import type { ReadinessCheck } from './health.js';
 import { createContext } from './context.js';
 import { logger } from './logger.js';
 import { schema } from './schema.js';
@@ -40,9 +42,26 @@ export interface ServerOptions {
   host?: string;
   /** Browser origins allowed to call the API; ["*"] lets any website embed it. */
   corsOrigins?: string[];
+  /** What /ready checks besides "not shutting down"; without it /ready follows /health. */
+  readiness?: ReadinessCheck;
+  /** How long SIGTERM waits for requests in flight before cutting connections. */
+  drainTimeoutMs?: number;
 }
 
-export function createGraphQLHandler({ corsOrigins = ['*'] }: Pick<ServerOptions, 'corsOrigins'> = {}) {
+function readinessEndpoint(check: () => Promise<{ ready: boolean; reason?: string }>): Plugin {
+  return {
+    async onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname !== '/ready') return;
+      const { ready, reason } = await check();
+      endResponse(fetchAPI.Response.json({ status: ready ? 'ready' : 'unavailable', reason }, { status: ready ? 200 : 503 }));
+    },
+  };
+}
+
+export function createGraphQLHandler({
+  corsOrigins = ['*'],
+  readiness = async () => ({ ready: true }),
+}: Pick<ServerOptions, 'corsOrigins' | 'readiness'> = {}) {
   return createYoga({
     schema,
     context: createContext,
@@ -62,6 +81,7 @@ export function createGraphQLHandler({ corsOrigins = ['*'] }: Pick<ServerOptions
       maxAge: 86_400,
     },
     plugins: [
+      readinessEndpoint(readiness),
       EnvelopArmorPlugin({
         maxDepth: { n: queryLimits.maxDepth, exposeLimits: true },
         costLimit: { maxCost: queryLimits.maxCost, exposeLimits: true },
@@ -80,8 +100,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer({ port, host = '0.0.0.0', corsOrigins }: ServerOptions): Promise<RunningServer> {
-  const server = createServer(createGraphQLHandler({ corsOrigins }));
+export async function startServer({ port, host = '0.0.0.0', corsOrigins, readiness, drainTimeoutMs = 25_000 }: ServerOptions): Promise<RunningServer> {
+  let draining = false;
+  const server = createServer(
+    createGraphQLHandler({
+      corsOrigins,
+      readiness: async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true })),
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
@@ -91,6 +117,18 @@ export async function startServer({ port, host = '0.0.0.0', corsOrigins }: Serve
   return {
     server,
     url: `http://${shownHost}:${boundPort}/graphql`,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    // Stop accepting connections, let requests in flight finish, then close; connections
+    // still busy after the timeout are cut.
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        draining = true;
+        const deadline = setTimeout(() => server.closeAllConnections(), drainTimeoutMs).unref();
+        server.close((error) => {
+          clearTimeout(deadline);
+          if (error) reject(error);
+          else resolve();
+        });
+        server.closeIdleConnections();
+      }),
   };
 }

@@ -3,23 +3,29 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedData } from '../prisma/seed/index.js';
-import { openDatabase, type OpenDatabase } from '../src/db/client.js';
+import type { OpenDatabase } from '../src/db/client.js';
 import { applyMigrations, draftMigration, pendingMigrations, readMigrationList } from '../src/db/migrations.js';
 import { seed } from '../src/db/seed.js';
+import { createReadinessCheck } from '../src/health.js';
+import { openTestDatabase } from './support/database.js';
 
 let database: OpenDatabase;
 beforeAll(async () => {
-  database = await openDatabase({ pgliteDataDir: 'memory://' });
+  database = await openTestDatabase();
 });
 afterAll(() => database.close());
 
 describe('migrations', () => {
-  test('a new database gets every migration once, and is then current', async () => {
+  test('a new database gets every migration once, and is then current (and ready)', async () => {
+    const readiness = await createReadinessCheck(database.client);
+    const names = (await readMigrationList()).migrationDirectories.map((m) => m.path);
+    expect(await readiness()).toEqual({ ready: false, reason: `migrations not applied: ${names.join(', ')}` });
     const { migrationDirectories } = await readMigrationList();
     expect(await pendingMigrations(database.adapterFactory)).toEqual(migrationDirectories.map((m) => m.path));
     expect(await applyMigrations(database.adapterFactory)).toEqual(migrationDirectories.map((m) => m.path));
     expect(await applyMigrations(database.adapterFactory)).toEqual([]);
     expect(await pendingMigrations(database.adapterFactory)).toEqual([]);
+    expect(await readiness()).toEqual({ ready: true });
   });
 
   test('they are recorded where `prisma migrate deploy` looks for them', async () => {

@@ -1,8 +1,10 @@
-// A real server on a real (in-memory) PGlite database, migrated and seeded, on a free port.
-import { openDatabase, useDatabase, type OpenDatabase } from '../../src/db/client.js';
+// A real server on a real database (PGlite, or PostgreSQL in that suite), migrated and seeded,
+// on a free port.
+import { useDatabase, type OpenDatabase } from '../../src/db/client.js';
 import { applyMigrations } from '../../src/db/migrations.js';
 import { seed } from '../../src/db/seed.js';
 import { startServer } from '../../src/server.js';
+import { openTestDatabase } from './database.js';
 
 export interface GraphQLResponse<Data = any> {
   data?: Data;
@@ -21,7 +23,7 @@ export interface TestServer {
 
 export async function startTestServer(options: { corsOrigins?: string[] } = {}): Promise<TestServer> {
   const queries: string[] = [];
-  const database = await openDatabase({ pgliteDataDir: 'memory://', onQuery: (sql) => queries.push(sql) });
+  const database = await openTestDatabase((sql) => queries.push(sql));
   await applyMigrations(database.adapterFactory);
   await seed(database.client);
   useDatabase(database.client);
