@@ -7,7 +7,7 @@ import { applyMigrations } from '../src/db/migrations.js';
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.pgliteDataDir, poolSize: 2 });
 try {
-  const applied = await applyMigrations(database.adapterFactory);
+  const applied = await database.exclusively(() => applyMigrations(database.adapterFactory));
   console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database schema is current.');
 } finally {
   await database.close();

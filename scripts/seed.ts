@@ -6,7 +6,7 @@ import { seed } from '../src/db/seed.js';
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.pgliteDataDir, poolSize: 2 });
 try {
-  const added = await seed(database.client);
+  const added = await database.exclusively(() => seed(database.client));
   for (const [table, count] of Object.entries(added)) if (count) console.log(`${table}: ${count} added`);
   console.log('Seed districts are loaded.');
 } finally {

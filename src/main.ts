@@ -18,14 +18,15 @@ const database = await openDatabase({
 });
 logger.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.pgliteDataDir : undefined }, 'database open');
 
-const applied = await applyMigrations(database.adapterFactory);
-logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema is current');
-
-if (config.SEED_ON_START) {
-  const added = await seed(database.client);
-  const rows = Object.values(added).reduce((sum, count) => sum + count, 0);
-  logger.info({ rows }, rows ? 'seed districts loaded' : 'seed districts already present');
-}
+await database.exclusively(async () => {
+  const applied = await applyMigrations(database.adapterFactory);
+  logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema is current');
+  if (config.SEED_ON_START) {
+    const added = await seed(database.client);
+    const rows = Object.values(added).reduce((sum, count) => sum + count, 0);
+    logger.info({ rows }, rows ? 'seed districts loaded' : 'seed districts already present');
+  }
+});
 
 useDatabase(database.client);
 const running = await startServer({

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 
@@ -15,7 +16,27 @@ export interface OpenDatabase {
   client: PrismaClient;
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   kind: 'pglite' | 'postgresql';
+  /**
+   * Runs `work` while no other instance runs its own: start-up work (migrations, seeding)
+   * happens once even when several instances start together against one database.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** An arbitrary but fixed key for pg_advisory_lock: "IGSTART" in ASCII. */
+const startupLockKey = '20626096521302612';
+
+/** Holds a session-level advisory lock on a connection of its own while `work` runs. */
+async function withAdvisoryLock<T>(connectionString: string, work: () => Promise<T>): Promise<T> {
+  const connection = new pg.Client({ connectionString });
+  await connection.connect();
+  try {
+    await connection.query('SELECT pg_advisory_lock($1)', [startupLockKey]);
+    return await work();
+  } finally {
+    await connection.end(); // ending the session releases the lock, even after a failure
+  }
 }
 
 export interface DatabaseOptions {
@@ -39,7 +60,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   if (options.databaseUrl) {
     const adapterFactory = new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     const client = createClient(adapterFactory, options.onQuery);
-    return { client, adapterFactory, kind: 'postgresql', close: () => client.$disconnect() };
+    const { databaseUrl } = options;
+    return {
+      client,
+      adapterFactory,
+      kind: 'postgresql',
+      exclusively: (work) => withAdvisoryLock(databaseUrl, work),
+      close: () => client.$disconnect(),
+    };
   }
   const dataDir = options.pgliteDataDir ?? 'memory://';
   // PGlite creates the data directory itself but not its parents (.data/ on a fresh clone).
@@ -51,6 +79,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     client,
     adapterFactory,
     kind: 'pglite',
+    // PGlite belongs to this process alone: nobody else can start against it.
+    exclusively: (work) => work(),
     async close() {
       await client.$disconnect();
       if (!options.pglite) await pglite.close();
