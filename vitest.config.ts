@@ -23,6 +23,8 @@ const databaseTests = [
   'tests/typedClient.test.ts',
   'tests/start.test.ts',
   'tests/widget.browser.test.ts',
+  'tests/federation.test.ts',
+  'tests/shutdown.test.ts',
 ];
 
 export default defineConfig({

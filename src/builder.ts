@@ -1,5 +1,8 @@
-// The one SchemaBuilder. Each domain module under src/ adds its types and root fields to it.
+// The one SchemaBuilder. Each domain module under src/ adds its types and root fields to it,
+// and declares which of its types are federation entities.
 import SchemaBuilder from '@pothos/core';
+import DirectivePlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import { connectionsPlugin, defaultPageSize, maxPageSize } from './common/connections.js';
@@ -20,7 +23,7 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
   };
 }>({
-  plugins: [connectionsPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [connectionsPlugin, PrismaPlugin, RelayPlugin, DirectivePlugin, FederationPlugin],
   defaultFieldNullability: false,
   prisma: {
     client: () => db(),

@@ -11,6 +11,12 @@ const schema = z.object({
     (value) => (value === '' ? undefined : value),
     z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string').optional(),
   ),
+  /** PostgreSQL read replicas, comma-separated; reads are spread over them. */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, 'must be postgresql:// connection strings separated by commas'))),
   /** Maximum connections in the PostgreSQL pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /** Data directory of the embedded database; `memory://` keeps it in memory. */
@@ -39,6 +45,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  if (parsed.data.DATABASE_REPLICA_URLS.length && !parsed.data.DATABASE_URL) {
+    throw new Error('Invalid configuration:\n  DATABASE_REPLICA_URLS: read replicas need DATABASE_URL (the primary)');
   }
   const dir = parsed.data.PGLITE_DATA_DIR;
   const pgliteDataDir = dir.startsWith('memory://') || isAbsolute(dir) ? dir : join(rootDir, dir);

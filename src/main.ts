@@ -13,6 +13,7 @@ logger.level = config.LOG_LEVEL;
 
 const database = await openDatabase({
   databaseUrl: config.DATABASE_URL,
+  replicaUrls: config.DATABASE_REPLICA_URLS,
   poolSize: config.DATABASE_POOL_SIZE,
   pgliteDataDir: config.pgliteDataDir,
 });

@@ -12,4 +12,14 @@ import './partners/schema.js';
 import './indicators/schema.js';
 import './sources/schema.js';
 
-export const schema = builder.toSchema();
+// Served as an Apollo Federation v2 subgraph: clients and a gateway use the same endpoint.
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+
+// The federation plugin adds the spec's own types and fields undescribed; describe them here.
+const entities = schema.getQueryType()!.getFields()._entities!;
+entities.description = 'Apollo Federation: objects of this subgraph by their keys (for a gateway, not for clients).';
+entities.args[0]!.description = 'Entity representations: `__typename` and the key fields, e.g. { __typename: "District", ags: "16065" }.';
+schema.getQueryType()!.getFields()._service!.description = 'Apollo Federation: this subgraph’s SDL, for a gateway.';
+schema.getType('_Any')!.description = 'Apollo Federation: an entity representation (any JSON object).';
+schema.getType('_Entity')!.description = 'Apollo Federation: every type that is an entity of this subgraph.';
+schema.getType('_Service')!.description = 'Apollo Federation: information about this subgraph.';

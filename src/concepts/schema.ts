@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { entityByGlobalId } from '../common/entities.js';
 import { describedEnum } from '../common/enums.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
 import { db } from '../db/client.js';
@@ -48,7 +49,7 @@ builder.prismaObject('ConceptMilestone', {
   }),
 });
 
-builder.prismaNode('IntegrationConcept', {
+const IntegrationConcept = builder.prismaNode('IntegrationConcept', {
   description: 'A district’s integration concept (Integrationskonzept): status, adoption, milestones and fields of action.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -103,3 +104,5 @@ builder.queryFields((t) => ({
     resolve: (query) => db().fieldOfAction.findMany({ ...query, orderBy: { id: 'asc' } }),
   }),
 }));
+
+entityByGlobalId(IntegrationConcept, (id) => db().integrationConcept.findUnique({ where: { id } }));

@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { entityByGlobalId } from '../common/entities.js';
 import { describedEnum } from '../common/enums.js';
 import { asOfDescription, effectiveDate, isValidOn, validOn } from '../common/history.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
@@ -100,7 +101,7 @@ builder.prismaObject('OfficeHours', {
   }),
 });
 
-builder.prismaNode('Contact', {
+const Contact = builder.prismaNode('Contact', {
   description:
     'Someone reachable in a position of a district during a period, e.g. Frau Christin Weise as Integrationslotsin of the Kyffhäuserkreis from June 2016. History is kept: a successor is a new contact.',
   id: { field: 'id' },
@@ -180,3 +181,5 @@ builder.prismaObjectField('District', 'contacts', (t) =>
     }),
   }),
 );
+
+entityByGlobalId(Contact, (id) => db().contact.findUnique({ where: { id } }));

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { readReplicas } from '@prisma/extension-read-replicas';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -41,6 +42,8 @@ async function withAdvisoryLock<T>(connectionString: string, work: () => Promise
 
 export interface DatabaseOptions {
   databaseUrl?: string;
+  /** PostgreSQL read replicas: reads go to one of them, writes and transactions to databaseUrl. */
+  replicaUrls?: string[];
   poolSize?: number;
   pgliteDataDir?: string;
   /** An already open PGlite instance (tests share one). */
@@ -59,14 +62,22 @@ function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, onQuery?: 
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   if (options.databaseUrl) {
     const adapterFactory = new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    const client = createClient(adapterFactory, options.onQuery);
+    const primary = createClient(adapterFactory, options.onQuery);
+    const replicas = (options.replicaUrls ?? []).map((url) =>
+      createClient(new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 }), options.onQuery),
+    );
+    // The extension keeps the client's API (and adds $primary/$replica); Pothos and our code
+    // use it as a PrismaClient.
+    const client = replicas.length ? (primary.$extends(readReplicas({ replicas })) as unknown as PrismaClient) : primary;
     const { databaseUrl } = options;
     return {
       client,
       adapterFactory,
       kind: 'postgresql',
       exclusively: (work) => withAdvisoryLock(databaseUrl, work),
-      close: () => client.$disconnect(),
+      close: async () => {
+        await Promise.all([primary, ...replicas].map((each) => each.$disconnect()));
+      },
     };
   }
   const dataDir = options.pgliteDataDir ?? 'memory://';

@@ -11,7 +11,7 @@ describedEnum('DistrictKind', DistrictKind, 'Kind of district.', {
   DISTRICT_FREE_CITY: 'Kreisfreie Stadt: a city that is a district of its own.',
 });
 
-builder.prismaNode('District', {
+const District = builder.prismaNode('District', {
   description:
     'A district (Landkreis, or a kreisfreie Stadt), identified by its official key (AGS): names change, the key does not.',
   id: { field: 'id' },
@@ -82,3 +82,8 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+builder.asEntity(District, {
+  key: builder.selection<{ ags: string }>('ags'),
+  resolveReference: ({ ags }) => db().district.findUnique({ where: { id: ags } }),
+});

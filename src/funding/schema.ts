@@ -20,7 +20,7 @@ builder.prismaObject('Funder', {
   }),
 });
 
-builder.prismaNode('FundingProgramme', {
+const FundingProgramme = builder.prismaNode('FundingProgramme', {
   description: 'A funding programme or guideline (Förderprogramm, Förderrichtlinie): ThILIK, ESF, EFRE, Richtlinie Integrative Maßnahmen …',
   id: { field: 'id' },
   fields: (t) => ({
@@ -121,3 +121,8 @@ builder.queryFields((t) => ({
     totalCount: (_connection, args) => db().funding.count({ where: fundingWhere(args.filter) }),
   }),
 }));
+
+builder.asEntity(FundingProgramme, {
+  key: builder.selection<{ key: string }>('key'),
+  resolveReference: ({ key }) => db().fundingProgramme.findUnique({ where: { id: key } }),
+});

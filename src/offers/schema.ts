@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { entityByGlobalId } from '../common/entities.js';
 import { describedEnum } from '../common/enums.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
 import { db } from '../db/client.js';
@@ -35,7 +36,7 @@ builder.prismaObject('OfferPlace', {
   }),
 });
 
-builder.prismaNode('Offer', {
+const Offer = builder.prismaNode('Offer', {
   description: 'A local offer (Angebot) for newcomers and residents: courses, counselling, childcare, information.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -106,3 +107,5 @@ builder.queryFields((t) => ({
     totalCount: (_connection, args) => db().offer.count({ where: offerWhere(args.filter) }),
   }),
 }));
+
+entityByGlobalId(Offer, (id) => db().offer.findUnique({ where: { id } }));

@@ -28,7 +28,7 @@ export const StateCode = builder.enumType('StateCode', {
   },
 });
 
-builder.prismaNode('State', {
+const State = builder.prismaNode('State', {
   description: 'A German federal state (Land) with its districts.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -64,3 +64,8 @@ builder.queryFields((t) => ({
     resolve: (query, _root, { code }) => db().state.findUnique({ ...query, where: { id: code } }),
   }),
 }));
+
+builder.asEntity(State, {
+  key: builder.selection<{ code: keyof typeof stateCodes }>('code'),
+  resolveReference: ({ code }) => db().state.findUnique({ where: { id: code } }),
+});
