@@ -25,6 +25,7 @@ const databaseTests = [
   'tests/widget.browser.test.ts',
   'tests/federation.test.ts',
   'tests/shutdown.test.ts',
+  'tests/responseCache.test.ts',
 ];
 
 export default defineConfig({

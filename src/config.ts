@@ -32,6 +32,8 @@ const schema = z.object({
     .default('*')
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
     .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/, error: 'must be * or http(s) origins separated by commas' })])).min(1)),
+  /** How long identical anonymous queries are answered from memory; 0 turns the cache off. */
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   /** On SIGTERM, how long requests in flight may take before connections are cut. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

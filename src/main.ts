@@ -36,6 +36,7 @@ const running = await startServer({
   corsOrigins: config.CORS_ORIGINS,
   readiness: await createReadinessCheck(database.client),
   drainTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  responseCacheTtlMs: config.RESPONSE_CACHE_TTL_MS,
 });
 logger.info(`GraphQL at ${running.url} (GraphiQL in the browser), health at ${running.url.replace('/graphql', '/health')}`);
 

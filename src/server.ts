@@ -3,6 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { ReadinessCheck } from './health.js';
 import { createContext } from './context.js';
@@ -46,6 +47,28 @@ export interface ServerOptions {
   readiness?: ReadinessCheck;
   /** How long SIGTERM waits for requests in flight before cutting connections. */
   drainTimeoutMs?: number;
+  /** How long an anonymous answer is reused (and may be cached by browsers); 0 turns caching off. */
+  responseCacheTtlMs?: number;
+}
+
+/**
+ * Anonymous reads are the same for everyone: identical queries within the TTL are answered
+ * from memory (with an ETag, so revalidation costs a 304), and GET answers tell browsers and
+ * CDNs they may keep them. Requests that carry credentials are never cached.
+ */
+function publicCaching(ttlMs: number): Plugin[] {
+  if (ttlMs <= 0) return [];
+  const anonymous = (request: Request) => !request.headers.has('authorization');
+  return [
+    useResponseCache({ session: () => null, enabled: anonymous, ttl: ttlMs }),
+    {
+      onResponse({ request, response }) {
+        if (request.method === 'GET' && anonymous(request) && response.status === 200 && !response.headers.has('cache-control')) {
+          response.headers.set('cache-control', `public, max-age=${Math.floor(ttlMs / 1000)}`);
+        }
+      },
+    },
+  ];
 }
 
 function readinessEndpoint(check: () => Promise<{ ready: boolean; reason?: string }>): Plugin {
@@ -61,7 +84,8 @@ function readinessEndpoint(check: () => Promise<{ ready: boolean; reason?: strin
 export function createGraphQLHandler({
   corsOrigins = ['*'],
   readiness = async () => ({ ready: true }),
-}: Pick<ServerOptions, 'corsOrigins' | 'readiness'> = {}) {
+  responseCacheTtlMs = 0,
+}: Pick<ServerOptions, 'corsOrigins' | 'readiness' | 'responseCacheTtlMs'> = {}) {
   return createYoga({
     schema,
     context: createContext,
@@ -90,6 +114,7 @@ export function createGraphQLHandler({
         // The schema is public and documented; suggestions help developers more than they reveal.
         blockFieldSuggestion: { enabled: false },
       }),
+      ...publicCaching(responseCacheTtlMs),
     ],
   });
 }
@@ -100,11 +125,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer({ port, host = '0.0.0.0', corsOrigins, readiness, drainTimeoutMs = 25_000 }: ServerOptions): Promise<RunningServer> {
+export async function startServer({ port, host = '0.0.0.0', corsOrigins, readiness, drainTimeoutMs = 25_000, responseCacheTtlMs }: ServerOptions): Promise<RunningServer> {
   let draining = false;
   const server = createServer(
     createGraphQLHandler({
       corsOrigins,
+      responseCacheTtlMs,
       readiness: async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true })),
     }),
   );

@@ -7,8 +7,8 @@ import { openDatabase, type OpenDatabase } from '../../src/db/client.js';
 export const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
 export const databaseKind = postgresUrl ? 'postgresql' : 'pglite';
 
-async function onAdminConnection<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: postgresUrl });
+async function onAdminConnection<T>(adminUrl: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     return await use(client);
@@ -18,15 +18,15 @@ async function onAdminConnection<T>(use: (client: pg.Client) => Promise<T>): Pro
 }
 
 /** A new empty database on the PostgreSQL server; its URL, and how to drop it. */
-export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!postgresUrl) throw new Error('createScratchDatabase needs TEST_DATABASE_URL');
+export async function createScratchDatabase(adminUrl = postgresUrl): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!adminUrl) throw new Error('createScratchDatabase needs TEST_DATABASE_URL');
   const name = `ig_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await onAdminConnection((client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(postgresUrl);
+  await onAdminConnection(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => onAdminConnection((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () => onAdminConnection(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
 

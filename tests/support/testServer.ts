@@ -21,13 +21,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { corsOrigins?: string[] } = {}): Promise<TestServer> {
+export async function startTestServer(options: { corsOrigins?: string[]; responseCacheTtlMs?: number } = {}): Promise<TestServer> {
   const queries: string[] = [];
   const database = await openTestDatabase((sql) => queries.push(sql));
   await applyMigrations(database.adapterFactory);
   await seed(database.client);
   useDatabase(database.client);
-  const running = await startServer({ port: 0, host: '127.0.0.1', corsOrigins: options.corsOrigins });
+  const running = await startServer({ port: 0, host: '127.0.0.1', ...options });
   queries.length = 0;
   return {
     url: running.url,

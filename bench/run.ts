@@ -1,0 +1,101 @@
+// npm run bench — load on the real HTTP server, on loopback only, bounded in time.
+// Measures the district website's contact card (POST and cacheable GET) and a ministry's
+// comparison, on the embedded database and, with POSTGRES_TEST_URL, on PostgreSQL.
+// Writes bench/REPORT.md.
+import { readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { openDatabase, useDatabase, type OpenDatabase } from '../src/db/client.js';
+import { applyMigrations } from '../src/db/migrations.js';
+import { seed } from '../src/db/seed.js';
+import { rootDir } from '../src/paths.js';
+import { startServer } from '../src/server.js';
+import { createScratchDatabase } from '../tests/support/database.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const operation = (name: string) => readFile(join(rootDir, 'schema', 'operations', `${name}.graphql`), 'utf8');
+
+interface Row {
+  database: string;
+  scenario: string;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(database: string, open: () => Promise<{ db: OpenDatabase; cleanup?: () => Promise<void> }>): Promise<Row[]> {
+  const { db, cleanup } = await open();
+  await applyMigrations(db.adapterFactory);
+  await seed(db.client);
+  useDatabase(db.client);
+  const uncached = await startServer({ port: 0, host: '127.0.0.1', responseCacheTtlMs: 0 });
+  const cached = await startServer({ port: 0, host: '127.0.0.1', responseCacheTtlMs: 60_000 });
+  const contactCard = await operation('ContactCard');
+  const compare = await operation('CompareDistricts');
+  const widgetGet = (url: string) =>
+    `${url}?query=${encodeURIComponent(contactCard)}&variables=${encodeURIComponent(JSON.stringify({ ags: '16063' }))}`;
+  const scenarios = [
+    { scenario: 'ContactCard, POST, no cache', method: 'POST' as const, url: uncached.url, body: JSON.stringify({ query: contactCard, variables: { ags: '16065' } }) },
+    { scenario: 'ContactCard, GET, no cache', method: 'GET' as const, url: widgetGet(uncached.url) },
+    { scenario: 'ContactCard, GET, response cache', method: 'GET' as const, url: widgetGet(cached.url) },
+    { scenario: 'CompareDistricts, POST, no cache', method: 'POST' as const, url: uncached.url, body: JSON.stringify({ query: compare, variables: {} }) },
+  ];
+  const rows: Row[] = [];
+  for (const { scenario, ...request } of scenarios) {
+    const result = await autocannon({ ...request, connections, duration: seconds, headers: { 'content-type': 'application/json' } });
+    rows.push({
+      database,
+      scenario,
+      requests: result.requests.total,
+      perSecond: Math.round(result.requests.average),
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors + result.non2xx,
+    });
+    console.log(rows.at(-1));
+  }
+  await uncached.close();
+  await cached.close();
+  await db.close();
+  await cleanup?.();
+  return rows;
+}
+
+const rows = await measure('PGlite (embedded)', async () => ({ db: await openDatabase({ pgliteDataDir: 'memory://' }) }));
+const postgresAdminUrl = process.env.POSTGRES_TEST_URL;
+if (postgresAdminUrl) {
+  rows.push(
+    ...(await measure('PostgreSQL 15 (loopback)', async () => {
+      const scratch = await createScratchDatabase(postgresAdminUrl);
+      return { db: await openDatabase({ databaseUrl: scratch.url, poolSize: 10 }), cleanup: scratch.drop };
+    })),
+  );
+}
+const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
+
+const report = `# Benchmark report
+
+\`npm run bench\` (\`bench/run.ts\`): autocannon against the real HTTP server in the same process,
+${connections} connections, ${seconds} s per scenario, seed data, loopback only. Machine: ${cpus().length} cores
+(${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Generated ${new Date().toISOString().slice(0, 10)}.
+
+| database | scenario | requests | req/s | p50 ms | p99 ms | errors |
+| --- | --- | ---: | ---: | ---: | ---: | ---: |
+${rows.map((r) => `| ${r.database} | ${r.scenario} | ${r.requests} | ${r.perSecond} | ${r.p50} | ${r.p99} | ${r.errors} |`).join('\n')}
+
+Resident memory of the process (server, database client, load generator) at the end: ${rss} MiB.
+
+Scenarios: \`ContactCard\` is \`schema/operations/ContactCard.graphql\` (district → contacts →
+channels, addresses, office hours with intervals; 13 SQL statements per request whatever the
+number of contacts); the GET variant is what the district widget sends, measured without and
+with the response cache (\`RESPONSE_CACHE_TTL_MS\`, on by default for anonymous requests). \`CompareDistricts\` is
+the ministry's side-by-side query over all districts. The embedded PGlite runs in the server's
+own thread, so its figures include the database's work on the same core.
+`;
+await writeFile(join(rootDir, 'bench', 'REPORT.md'), report);
+console.log(report);
+process.exit(0);
