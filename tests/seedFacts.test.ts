@@ -265,3 +265,26 @@ describe('indicators', () => {
     expect(values.find((v: any) => v.indicator.key === 'integration-managers-in-network')).toMatchObject({ value: 15, district: null, state: { code: 'TH' } });
   });
 });
+
+describe('open now', () => {
+  test('Frau Weise’s office hours were running on a Monday morning in 2016, not on Ostermontag', async () => {
+    const query = `query ($at: DateTime) { district(ags: "16065") { contacts(asOf: "2016-07-01") { edges { node { officeHours { isOpen(at: $at) holiday(at: $at) } } } } } }`;
+    const hours = async (at: string) => (await data(query, { at })).district.contacts.edges[0].node.officeHours[0];
+    expect(await hours('2016-07-04T08:30:00Z')).toEqual({ isOpen: true, holiday: null });
+    expect(await hours('2016-07-04T10:00:00Z')).toEqual({ isOpen: false, holiday: null });
+    expect(await hours('2016-03-28T08:30:00Z')).toEqual({ isOpen: false, holiday: 'Ostermontag' });
+  });
+
+  test('appointment-only office hours cannot say', async () => {
+    const { district } = await data(`{ district(ags: "16063") { contacts { edges { node { officeHours { isOpen } } } } } }`);
+    expect(district.contacts.edges[0].node.officeHours[0].isOpen).toBeNull();
+  });
+
+  test('the holiday calendars differ by state', async () => {
+    const { th, sn } = await data(`{ th: publicHolidays(state: TH, year: 2026) { date name } sn: publicHolidays(state: SN, year: 2026) { date name } }`);
+    expect(th).toContainEqual({ date: '2026-09-20', name: 'Weltkindertag' });
+    expect(sn).toContainEqual({ date: '2026-11-18', name: 'Buß- und Bettag' });
+    const response = await server.graphql(`{ publicHolidays(state: BY, year: 2026) { date } }`);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'state' });
+  });
+});

@@ -5,6 +5,7 @@ import { asOfDescription, effectiveDate, isValidOn, validOn } from '../common/hi
 import { AreaFilter, inArea } from '../districts/scope.js';
 import { db } from '../db/client.js';
 import { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
+import { holidayAt, isOpenAt, type Interval, type OpeningQuestion } from './officeHours.js';
 
 describedEnum('ChannelKind', ChannelKind, 'How a contact can be reached.', {
   PHONE: 'Landline telephone.',
@@ -86,6 +87,19 @@ builder.prismaObject('OfficeHourInterval', {
   }),
 });
 
+const openingSelection = {
+  timeZone: true,
+  intervals: { select: { weekday: true, opens: true, closes: true } },
+  contact: { select: { district: { select: { stateId: true } } } },
+} as const;
+
+function openingQuestion(
+  hours: { timeZone: string; intervals: Interval[]; contact: { district: { stateId: string } } },
+  at: Date,
+): OpeningQuestion {
+  return { intervals: hours.intervals, timeZone: hours.timeZone, state: hours.contact.district.stateId, at };
+}
+
 builder.prismaObject('OfficeHours', {
   description: 'Office hours (Sprechzeiten) of a contact: structured weekly intervals plus the text as printed.',
   fields: (t) => ({
@@ -97,6 +111,21 @@ builder.prismaObject('OfficeHours', {
     intervals: t.relation('intervals', {
       description: 'Weekly intervals, Monday first.',
       query: { orderBy: [{ weekday: 'asc' }, { opens: 'asc' }] },
+    }),
+    isOpen: t.boolean({
+      nullable: true,
+      description:
+        'Whether the office hours are running at that moment ("open now"), closed on the public holidays of the district’s state; null where there are no weekly intervals (by appointment only).',
+      args: { at: t.arg({ type: 'DateTime', description: 'The moment to ask about; default: now.' }) },
+      select: openingSelection,
+      resolve: (hours, { at }, context) => isOpenAt(openingQuestion(hours, at ?? context.now)),
+    }),
+    holiday: t.string({
+      nullable: true,
+      description: 'The state-wide public holiday on that day, if any (e.g. "Buß- und Bettag" in Sachsen).',
+      args: { at: t.arg({ type: 'DateTime', description: 'The moment to ask about; default: now.' }) },
+      select: openingSelection,
+      resolve: (hours, { at }, context) => holidayAt(openingQuestion(hours, at ?? context.now)),
     }),
   }),
 });
