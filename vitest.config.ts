@@ -26,6 +26,7 @@ const databaseTests = [
   'tests/federation.test.ts',
   'tests/shutdown.test.ts',
   'tests/responseCache.test.ts',
+  'tests/editing.test.ts',
 ];
 
 export default defineConfig({

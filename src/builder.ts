@@ -4,7 +4,11 @@ import SchemaBuilder from '@pothos/core';
 import DirectivePlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
+import { scopesOf } from './auth/viewer.js';
 import { connectionsPlugin, defaultPageSize, maxPageSize } from './common/connections.js';
 import { decodeGlobalId, encodeGlobalId } from './common/globalId.js';
 import type { Context } from './context.js';
@@ -15,6 +19,12 @@ import { getDatamodel } from './generated/pothos-prisma-types.js';
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
   Context: Context;
+  AuthScopes: {
+    admin: boolean;
+    editorOf: string;
+    readerOf: string;
+    auditor: boolean;
+  };
   DefaultFieldNullability: false;
   Scalars: {
     Date: { Input: Date; Output: Date };
@@ -23,7 +33,17 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
   };
 }>({
-  plugins: [connectionsPlugin, PrismaPlugin, RelayPlugin, DirectivePlugin, FederationPlugin],
+  plugins: [connectionsPlugin, ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, DirectivePlugin, FederationPlugin],
+  scopeAuth: {
+    authScopes: (context) => scopesOf(context.viewer),
+    unauthorizedError: (_parent, context) =>
+      context.viewer
+        ? new GraphQLError(`Not allowed for the token "${context.viewer.name}": editors change only their own districts' data.`, {
+            extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+          })
+        : new GraphQLError('This needs an API token (Authorization: Bearer …).', { extensions: { code: 'UNAUTHENTICATED' } }),
+  },
+  errors: { defaultTypes: [] },
   defaultFieldNullability: false,
   prisma: {
     client: () => db(),
@@ -68,3 +88,4 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: 'Read the integration-management data of the districts of Thüringen and Sachsen.' });
+builder.mutationType({ description: 'Change a district’s data: editors their own districts only; every change is audited.' });

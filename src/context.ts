@@ -1,9 +1,14 @@
+import type { YogaInitialContext } from 'graphql-yoga';
+import { viewerFromRequest, type Viewer } from './auth/viewer.js';
+
 /** What every resolver gets besides its arguments. The database is imported, not carried here. */
 export interface Context {
   /** The moment the request is answered at; "current" data means valid at this moment. */
   now: Date;
+  /** The token holder, or null for an anonymous request. */
+  viewer: Viewer;
 }
 
-export function createContext(): Context {
-  return { now: new Date() };
+export async function createContext({ request }: Pick<YogaInitialContext, 'request'>): Promise<Context> {
+  return { now: new Date(), viewer: await viewerFromRequest(request) };
 }

@@ -12,6 +12,9 @@ import './partners/schema.js';
 import './indicators/schema.js';
 import './sources/schema.js';
 import './calendar/schema.js';
+import './common/mutationErrors.js';
+import './contacts/mutations.js';
+import './audit/schema.js';
 
 // Served as an Apollo Federation v2 subgraph: clients and a gateway use the same endpoint.
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

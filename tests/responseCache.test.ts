@@ -1,6 +1,7 @@
 // Anonymous reads are answered from memory within the TTL, revalidate with ETag/304, and
 // GET answers may be kept by browsers; requests with credentials bypass the cache.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createToken } from '../src/auth/tokens.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
 
 let server: TestServer;
@@ -33,9 +34,10 @@ test('revalidation with the ETag costs a 304 and no body', async () => {
 });
 
 test('requests with credentials are not served from the cache', async () => {
+  const { token } = await createToken(server.database.client, { name: 'Redaktion', role: 'EDITOR', districtIds: ['16065'] });
   await fetch(getUrl());
   server.resetQueryLog();
-  const response = await fetch(getUrl(), { headers: { authorization: 'Bearer something' } });
+  const response = await fetch(getUrl(), { headers: { authorization: `Bearer ${token}` } });
   expect(response.status).toBe(200);
   expect(server.queries.length).toBeGreaterThan(0);
   expect(response.headers.get('cache-control')).toBeNull();

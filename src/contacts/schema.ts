@@ -22,7 +22,7 @@ describedEnum('AddressKind', AddressKind, 'What an address is for.', {
   OFFICE_HOURS: 'Where office hours (Sprechzeiten) are held, when not at the office.',
 });
 
-const Weekday = builder.enumType('Weekday', {
+export const Weekday = builder.enumType('Weekday', {
   description: 'Day of the week.',
   values: {
     MONDAY: { value: 1, description: 'Montag.' },
@@ -130,7 +130,7 @@ builder.prismaObject('OfficeHours', {
   }),
 });
 
-const Contact = builder.prismaNode('Contact', {
+export const Contact = builder.prismaNode('Contact', {
   description:
     'Someone reachable in a position of a district during a period, e.g. Frau Christin Weise as Integrationslotsin of the Kyffhäuserkreis from June 2016. History is kept: a successor is a new contact.',
   id: { field: 'id' },
@@ -151,6 +151,11 @@ const Contact = builder.prismaNode('Contact', {
     addresses: t.relation('addresses', { description: 'Office, visitor and postal addresses.', query: { orderBy: { id: 'asc' } } }),
     officeHours: t.relation('officeHours', { description: 'Office hours (Sprechzeiten), if the source gives any.' }),
     source: t.relation('source', { description: 'The page this contact was taken from.' }),
+    version: t.exposeInt('version'),
+    internalNote: t.exposeString('internalNote', {
+      nullable: true,
+      authScopes: (contact) => ({ readerOf: contact.districtId }),
+    }),
   }),
 });
 

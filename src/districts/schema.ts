@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record.js';
 import { builder } from '../builder.js';
 import { describedEnum } from '../common/enums.js';
 import { notFound } from '../common/errors.js';
@@ -11,7 +12,7 @@ describedEnum('DistrictKind', DistrictKind, 'Kind of district.', {
   DISTRICT_FREE_CITY: 'Kreisfreie Stadt: a city that is a district of its own.',
 });
 
-const District = builder.prismaNode('District', {
+export const District = builder.prismaNode('District', {
   description:
     'A district (Landkreis, or a kreisfreie Stadt), identified by its official key (AGS): names change, the key does not.',
   id: { field: 'id' },
@@ -82,6 +83,25 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+builder.mutationField('confirmDistrictData', (t) =>
+  t.field({
+    type: District,
+    description: 'Confirm that the district’s data is correct as it stands ("last verified"), without changing it. Needs an editor token of the district.',
+    args: { ags: t.arg.string({ required: true, description: 'The district (AGS).' }) },
+    authScopes: (_parent, { ags }) => ({ editorOf: ags }),
+    resolve: async (_root, { ags }, context) => {
+      const id = parseDistrictAgs(ags);
+      return db().$transaction(async (tx) => {
+        const before = await tx.district.findUnique({ where: { id } });
+        if (!before) throw notFound(`No district with AGS "${id}" in the graph.`);
+        const after = await tx.district.update({ where: { id }, data: { lastVerifiedAt: context.now } });
+        await recordAudit(tx, context.viewer!, { action: 'VERIFY', entityType: 'District', entityId: id, districtId: id, before, after });
+        return after;
+      });
+    },
+  }),
+);
 
 builder.asEntity(District, {
   key: builder.selection<{ ags: string }>('ags'),

@@ -6,6 +6,7 @@ import { DocumentKind, SourceKind } from '../generated/prisma/enums.js';
 describedEnum('SourceKind', SourceKind, 'Kind of source.', {
   WEB_PAGE: 'A district’s public web page.',
   REFERENCE_DATA: 'Official reference data, such as the list of official keys (AGS).',
+  EDITORIAL: 'Entered or changed by the district’s editors through the API (one source per district and day).',
 });
 describedEnum('DocumentKind', DocumentKind, 'Kind of document.', {
   INTEGRATION_CONCEPT: 'An integration concept (Integrationskonzept).',

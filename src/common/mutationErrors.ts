@@ -1,0 +1,75 @@
+// Expected failures of mutations, returned as typed results (@pothos/plugin-errors) that name
+// the field and the reason; nothing is written when one occurs.
+import { builder } from '../builder.js';
+
+export interface Issue {
+  /** Path of the input field, e.g. "channels[1].printed". */
+  path: string;
+  message: string;
+}
+
+export class ValidationError extends Error {
+  constructor(readonly issues: Issue[]) {
+    super(`The input has ${issues.length} problem${issues.length === 1 ? '' : 's'}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  }
+}
+
+export class VersionConflictError extends Error {
+  constructor(
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(`The record was changed by someone else: you read version ${expectedVersion}, it is now at ${currentVersion}. Reload it and apply your change again.`);
+  }
+}
+
+export class NotFoundError extends Error {}
+
+const MutationError = builder.interfaceRef<Error>('MutationError').implement({
+  description: 'An expected failure of a change; nothing was written.',
+  fields: (t) => ({ message: t.exposeString('message', { description: 'What went wrong, for people.' }) }),
+});
+
+const IssueRef = builder.objectRef<Issue>('InputIssue').implement({
+  description: 'One problem with the input.',
+  fields: (t) => ({
+    path: t.exposeString('path', { description: 'The input field, e.g. "channels[1].printed".' }),
+    message: t.exposeString('message', { description: 'What is wrong with it.' }),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: 'The input was refused: every problem is listed with its field.',
+  interfaces: [MutationError],
+  fields: (t) => ({ issues: t.field({ type: [IssueRef], description: 'Every problem found.', resolve: (error) => error.issues }) }),
+});
+
+builder.objectType(VersionConflictError, {
+  name: 'VersionConflictError',
+  description: 'Someone changed the record since you read it (optimistic concurrency).',
+  interfaces: [MutationError],
+  fields: (t) => ({
+    expectedVersion: t.exposeInt('expectedVersion', { description: 'The version your change was based on.' }),
+    currentVersion: t.exposeInt('currentVersion', { description: 'The version it is at now.' }),
+  }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'The record to change does not exist.',
+  interfaces: [MutationError],
+  fields: () => ({}),
+});
+
+const errorTypes = [ValidationError, VersionConflictError, NotFoundError];
+
+/** `errors` options for a mutation returning `what`: the typed failures, and described result types. */
+export function mutationErrors(what: string) {
+  return {
+    types: errorTypes,
+    union: { description: `The ${what}, or why nothing was changed.` },
+    result: { description: `The change was made.` },
+    dataField: { description: `The ${what} as it is now.` },
+  };
+}

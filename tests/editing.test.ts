@@ -1,0 +1,230 @@
+// District editors change their own district's data, and only that; every change is
+// validated, versioned and audited. Over HTTP, against the real database.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createToken, revokeToken } from '../src/auth/tokens.js';
+import { startTestServer, type GraphQLResponse, type TestServer } from './support/testServer.js';
+
+let server: TestServer;
+const tokens: Record<'kyffhaeuser' | 'wartburg' | 'ministryTH' | 'ministrySN' | 'admin', string> = {} as never;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const client = server.database.client;
+  tokens.kyffhaeuser = (await createToken(client, { name: 'Redaktion Kyffhäuserkreis', role: 'EDITOR', districtIds: ['16065'] })).token;
+  tokens.wartburg = (await createToken(client, { name: 'Redaktion Wartburgkreis', role: 'EDITOR', districtIds: ['16063'] })).token;
+  tokens.ministryTH = (await createToken(client, { name: 'TMASGFF', role: 'MINISTRY', stateId: 'TH' })).token;
+  tokens.ministrySN = (await createToken(client, { name: 'SMS Sachsen', role: 'MINISTRY', stateId: 'SN' })).token;
+  tokens.admin = (await createToken(client, { name: 'Betrieb', role: 'ADMIN' })).token;
+});
+afterAll(() => server.close());
+
+async function as(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return response.json() as Promise<GraphQLResponse>;
+}
+
+const result = /* GraphQL */ `
+  __typename
+  ... on MutationError { message }
+  ... on ValidationError { issues { path message } }
+  ... on VersionConflictError { expectedVersion currentVersion }
+`;
+const contactFields = `id version validFrom validTo person { displayName } channels { kind value printed } officeHours { printed intervals { weekday opens closes } }`;
+const updateContact = `mutation ($input: UpdateContactInput!) { updateContact(input: $input) { ${result} ... on MutationUpdateContactSuccess { data { ${contactFields} } } } }`;
+
+/** The current integration guide of the Kyffhäuserkreis, read fresh. */
+async function currentGuide() {
+  const { data } = await as(null, `{ contacts(filter: { area: { district: "16065" }, role: "integration-guide" }) { edges { node { ${contactFields} } } } }`);
+  return data.contacts.edges[0]?.node;
+}
+
+/** Everything that a refused call must leave as it was. */
+async function snapshot() {
+  const client = server.database.client;
+  return Promise.all([
+    client.contact.findMany({ orderBy: { id: 'asc' } }),
+    client.contactChannel.findMany({ orderBy: { id: 'asc' } }),
+    client.officeHours.count(),
+    client.district.findMany({ orderBy: { id: 'asc' } }),
+    client.auditEvent.count(),
+  ]);
+}
+
+describe('who may change what', () => {
+  test('anonymous callers change nothing', async () => {
+    const guide = await currentGuide();
+    const before = await snapshot();
+    const response = await as(null, updateContact, { input: { id: guide.id, version: guide.version, channels: [] } });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('an editor of another district cannot update, archive or add contacts there, and nothing changes', async () => {
+    const guide = await currentGuide();
+    const position = (await as(null, `{ district(ags: "16065") { positions { id } } }`)).data.district.positions[0].id;
+    const before = await snapshot();
+    const attempts = [
+      as(tokens.wartburg, updateContact, { input: { id: guide.id, version: guide.version, channels: [{ kind: 'PHONE', printed: '03695 111111' }] } }),
+      as(tokens.wartburg, `mutation ($input: ArchiveContactInput!) { archiveContact(input: $input) { __typename } }`, { input: { id: guide.id, version: guide.version } }),
+      as(tokens.wartburg, `mutation ($input: CreateContactInput!) { createContact(input: $input) { __typename } }`, {
+        input: { district: '16065', position, person: { familyName: 'Muster' } },
+      }),
+      as(tokens.wartburg, `mutation { confirmDistrictData(ags: "16065") { lastVerifiedAt } }`),
+      as(tokens.ministryTH, `mutation { confirmDistrictData(ags: "16065") { lastVerifiedAt } }`),
+    ];
+    for (const response of await Promise.all(attempts)) {
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+      expect(response.errors?.[0]?.message).toContain('editors change only their own districts');
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('a revoked or unknown token is refused with 401', async () => {
+    const { id, token } = await createToken(server.database.client, { name: 'Ehemalige', role: 'EDITOR', districtIds: ['16065'] });
+    await revokeToken(server.database.client, id);
+    for (const bearer of [token, 'igt_unknown']) {
+      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ query: '{ states { code } }' }) });
+      expect(response.status).toBe(401);
+    }
+  });
+
+  test('tokens are stored only as hashes', async () => {
+    const stored = await server.database.client.apiToken.findMany();
+    expect(stored.some((row) => Object.values(row).some((value) => String(value).includes(tokens.kyffhaeuser)))).toBe(false);
+  });
+});
+
+describe('changes by the district’s own editor', () => {
+  test('update: channels normalised, office hours structured, version and audit recorded', async () => {
+    const guide = await currentGuide();
+    const response = await as(tokens.kyffhaeuser, updateContact, {
+      input: {
+        id: guide.id,
+        version: guide.version,
+        channels: [
+          { kind: 'PHONE', printed: '03632 / 741 - 261' },
+          { kind: 'EMAIL', printed: 'r.pilavskij[at]kyffhaeuser.de' },
+        ],
+        officeHours: [{ printed: 'Dienstag 09:00 - 12:00 Uhr', intervals: [{ weekday: 'TUESDAY', opens: '09:00', closes: '12:00' }] }],
+      },
+    });
+    expect(response.errors).toBeUndefined();
+    const contact = response.data.updateContact.data;
+    expect(contact.version).toBe(guide.version + 1);
+    expect(contact.channels).toEqual([
+      { kind: 'PHONE', value: '+493632741261', printed: '03632 / 741 - 261' },
+      { kind: 'EMAIL', value: 'r.pilavskij@kyffhaeuser.de', printed: 'r.pilavskij[at]kyffhaeuser.de' },
+    ]);
+    expect(contact.officeHours[0].intervals).toEqual([{ weekday: 'TUESDAY', opens: '09:00', closes: '12:00' }]);
+
+    const audit = await as(tokens.ministryTH, `{ auditEvents(filter: { district: "16065" }) { totalCount edges { node { actorName action entityType before after } } } }`);
+    const event = audit.data.auditEvents.edges[0].node;
+    expect(event).toMatchObject({ actorName: 'Redaktion Kyffhäuserkreis', action: 'UPDATE', entityType: 'Contact' });
+    expect(JSON.parse(event.before).channels.map((c: any) => c.printed)).toEqual(['03632 / 741-261', 'r.pilavskij@kyffhaeuser.de']);
+    expect(JSON.parse(event.after).officeHours).toHaveLength(1);
+  });
+
+  test('a stale version is a conflict and changes nothing', async () => {
+    const guide = await currentGuide();
+    const before = await snapshot();
+    const response = await as(tokens.kyffhaeuser, updateContact, { input: { id: guide.id, version: guide.version - 1, channels: [] } });
+    expect(response.data.updateContact).toMatchObject({ __typename: 'VersionConflictError', expectedVersion: guide.version - 1, currentVersion: guide.version });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('invalid input is refused whole, every problem named by its field', async () => {
+    const guide = await currentGuide();
+    const before = await snapshot();
+    const response = await as(tokens.kyffhaeuser, updateContact, {
+      input: {
+        id: guide.id,
+        version: guide.version,
+        channels: [{ kind: 'PHONE', printed: '12' }, { kind: 'EMAIL', printed: 'kein-postfach' }],
+        addresses: [{ kind: 'VISITOR', street: 'Markt 8', postalCode: '9970', locality: 'Sondershausen' }],
+        officeHours: [{ printed: 'Montag', intervals: [{ weekday: 'MONDAY', opens: '14:00', closes: '09:00' }] }],
+      },
+    });
+    expect(response.data.updateContact.__typename).toBe('ValidationError');
+    expect(response.data.updateContact.issues.map((issue: any) => issue.path)).toEqual([
+      'channels[0].printed',
+      'channels[1].printed',
+      'addresses[0].postalCode',
+      'officeHours[0].intervals[0]',
+    ]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('a new person in the post keeps history: the old contact closes, the successor opens', async () => {
+    const guide = await currentGuide();
+    const response = await as(tokens.kyffhaeuser, updateContact, {
+      input: { id: guide.id, version: guide.version, person: { salutation: 'Frau', familyName: 'Beispiel' }, changeDate: '2026-10-01' },
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data.updateContact.data).toMatchObject({ person: { displayName: 'Frau Beispiel' }, validFrom: '2026-10-01', validTo: null });
+    // The successor starts with the post's channels.
+    expect(response.data.updateContact.data.channels.map((c: any) => c.value)).toEqual(guide.channels.map((c: any) => c.value));
+    const names = async (asOf: string) =>
+      (await as(null, `{ contacts(asOf: "${asOf}", filter: { area: { district: "16065" }, role: "integration-guide" }) { edges { node { person { displayName } validTo } } } }`)).data.contacts.edges.map(
+        (e: any) => e.node.person.displayName,
+      );
+    expect(await names('2026-09-30')).toEqual(['Herr Pilavskij']);
+    expect(await names('2026-10-01')).toEqual(['Frau Beispiel']);
+    expect(await names('2016-07-01')).toEqual(['Frau Christin Weise']);
+  });
+
+  test('create and archive: the new contact is listed, and after archiving only in the history', async () => {
+    const position = (await as(null, `{ district(ags: "16065") { positions { id title } } }`)).data.district.positions.find((p: any) => p.title.startsWith('Integrations- und'))
+      .id;
+    const created = await as(tokens.kyffhaeuser, `mutation ($input: CreateContactInput!) { createContact(input: $input) { ${result} ... on MutationCreateContactSuccess { data { id version validFrom person { displayName } channels { value } } } } }`, {
+      input: { district: '16065', position, person: { givenName: 'Mira', familyName: 'Vertretung' }, validFrom: '2026-11-01', channels: [{ kind: 'PHONE', printed: '03632 741-999' }] },
+    });
+    expect(created.errors).toBeUndefined();
+    const contact = created.data.createContact.data;
+    expect(contact).toMatchObject({ version: 1, validFrom: '2026-11-01', person: { displayName: 'Mira Vertretung' }, channels: [{ value: '+49363274199' + '9' }] });
+
+    const archived = await as(tokens.kyffhaeuser, `mutation ($input: ArchiveContactInput!) { archiveContact(input: $input) { ${result} ... on MutationArchiveContactSuccess { data { validTo version } } } }`, {
+      input: { id: contact.id, version: 1, validTo: '2026-11-15' },
+    });
+    expect(archived.data.archiveContact.data).toEqual({ validTo: '2026-11-15', version: 2 });
+    const listed = async (asOf?: string) =>
+      (await as(null, `query ($asOf: Date) { contacts(asOf: $asOf, filter: { area: { district: "16065" } }) { edges { node { id } } } }`, { asOf })).data.contacts.edges.map((e: any) => e.node.id);
+    expect(await listed()).not.toContain(contact.id);
+    const events = await as(tokens.admin, `{ auditEvents(filter: { district: "16065" }) { edges { node { action entityId } } } }`);
+    expect(events.data.auditEvents.edges.slice(0, 2).map((e: any) => e.node.action)).toEqual(['ARCHIVE', 'CREATE']);
+  });
+
+  test('confirming the data sets "last verified" without changing it, and is audited', async () => {
+    const response = await as(tokens.kyffhaeuser, `mutation { confirmDistrictData(ags: "16065") { lastVerifiedAt } }`);
+    expect(Date.now() - Date.parse(response.data.confirmDistrictData.lastVerifiedAt)).toBeLessThan(60_000);
+    const events = await as(tokens.ministryTH, `{ auditEvents(filter: { district: "16065" }, first: 1) { edges { node { action actorName } } } }`);
+    expect(events.data.auditEvents.edges[0].node).toEqual({ action: 'VERIFY', actorName: 'Redaktion Kyffhäuserkreis' });
+  });
+});
+
+describe('non-public fields', () => {
+  test('internal notes: the district’s editors and its ministry read them, others do not', async () => {
+    const guide = await currentGuide();
+    await as(tokens.kyffhaeuser, updateContact, { input: { id: guide.id, version: guide.version, internalNote: 'Vertretung ab Dezember klären' } });
+    const note = async (token: string | null) => as(token, `{ contacts(filter: { area: { district: "16065" }, role: "integration-guide" }) { edges { node { internalNote } } } }`);
+    for (const token of [tokens.kyffhaeuser, tokens.ministryTH, tokens.admin]) {
+      expect((await note(token)).data.contacts.edges[0].node.internalNote).toBe('Vertretung ab Dezember klären');
+    }
+    for (const token of [null, tokens.wartburg, tokens.ministrySN]) {
+      const response = await note(token);
+      expect(response.data.contacts.edges[0].node.internalNote).toBeNull();
+      expect(response.errors?.[0]?.extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+    }
+  });
+
+  test('the audit log: ministries see their own state, editors and the public none', async () => {
+    const count = async (token: string | null) => as(token, `{ auditEvents { totalCount } }`);
+    expect((await count(tokens.ministryTH)).data.auditEvents.totalCount).toBeGreaterThan(0);
+    expect((await count(tokens.ministrySN)).data.auditEvents.totalCount).toBe(0);
+    expect((await count(tokens.kyffhaeuser)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await count(null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
