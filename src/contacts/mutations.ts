@@ -1,22 +1,15 @@
-// Editors keep their district's contacts current. Every change is validated first, runs in one
-// transaction with its audit event, and names the version it read.
+// Editors keep their district's contacts current. Every change is validated first, then runs
+// through the shared mechanics of src/editing/changes.ts (transaction, version, audit).
 import { randomUUID } from 'node:crypto';
-import { recordAudit } from '../audit/record.js';
-import type { TokenViewer } from '../auth/viewer.js';
 import { builder } from '../builder.js';
-import { decodeGlobalId } from '../common/globalId.js';
 import { berlinDate } from '../common/history.js';
-import { mutationErrors, NotFoundError, ValidationError, VersionConflictError, type Issue } from '../common/mutationErrors.js';
-import type { Context } from '../context.js';
+import { mutationErrors, ValidationError, type Issue } from '../common/mutationErrors.js';
 import { db } from '../db/client.js';
 import { parseDistrictAgs } from '../districts/ags.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import { changeAudited, createAudited, districtOf, localId, type Tx } from '../editing/changes.js';
 import { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
-import { editorialSource } from '../sources/editorial.js';
 import { checkContactParts, checkPerson, type ContactParts } from './input.js';
 import { Contact, Weekday } from './schema.js';
-
-type Tx = Prisma.TransactionClient;
 
 // ------------------------------------------------------------------ GraphQL inputs
 
@@ -114,38 +107,6 @@ async function writeParts(tx: Tx, contactId: string, parts: ContactParts, source
   }
 }
 
-function localId(globalId: string, typename: string, path: string, issues: Issue[]): string {
-  try {
-    const decoded = decodeGlobalId(globalId);
-    if (decoded.typename === typename) return decoded.id;
-  } catch {
-    // reported below
-  }
-  issues.push({ path, message: `is not the ID of a ${typename}` });
-  return '';
-}
-
-/** The district of a contact named by global ID, for the authorization check; '' if there is none. */
-async function districtOfContact(globalId: string): Promise<string> {
-  try {
-    const { typename, id } = decodeGlobalId(globalId);
-    if (typename !== 'Contact') return '';
-    return (await db().contact.findUnique({ where: { id }, select: { districtId: true } }))?.districtId ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function checkVersion(current: { version: number }, expected: number) {
-  if (current.version !== expected) throw new VersionConflictError(expected, current.version);
-}
-
-function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db().$transaction(work, { timeout: 30_000 });
-}
-
-const editor = (context: Context) => context.viewer as TokenViewer;
-
 // ------------------------------------------------------------------ mutations
 
 builder.mutationFields((t) => ({
@@ -182,27 +143,30 @@ builder.mutationFields((t) => ({
       const position = positionId ? await db().position.findUnique({ where: { id: positionId }, select: { districtId: true } }) : null;
       if (positionId && position?.districtId !== districtId) issues.push({ path: 'position', message: `is not a post of district ${districtId}` });
       if (issues.length) throw new ValidationError(issues);
-      return inTransaction(async (tx) => {
-        const sourceId = await editorialSource(tx, districtId, context.now);
-        const id = randomUUID();
-        const personId = input.person ? randomUUID() : null;
-        if (input.person) await tx.person.create({ data: { ...input.person, id: personId!, sourceId } });
-        await tx.contact.create({
-          data: {
-            id,
-            districtId,
-            positionId,
-            personId,
-            validFrom: input.validFrom ?? berlinDate(context.now),
-            validFromStated: true,
-            internalNote: input.internalNote ?? null,
-            sourceId,
-          },
-        });
-        await writeParts(tx, id, parts, sourceId);
-        const after = await contactSnapshot(tx, id);
-        await recordAudit(tx, editor(context), { action: 'CREATE', entityType: 'Contact', entityId: id, districtId, after });
-        return after!;
+      return createAudited({
+        context,
+        entityType: 'Contact',
+        districtId,
+        load: contactSnapshot,
+        create: async (tx, sourceId) => {
+          const id = randomUUID();
+          const personId = input.person ? randomUUID() : null;
+          if (input.person) await tx.person.create({ data: { ...input.person, id: personId!, sourceId } });
+          await tx.contact.create({
+            data: {
+              id,
+              districtId,
+              positionId,
+              personId,
+              validFrom: input.validFrom ?? berlinDate(context.now),
+              validFromStated: true,
+              internalNote: input.internalNote ?? null,
+              sourceId,
+            },
+          });
+          await writeParts(tx, id, parts, sourceId);
+          return id;
+        },
       });
     },
   }),
@@ -231,47 +195,52 @@ builder.mutationFields((t) => ({
         }),
       }),
     },
-    authScopes: async (_parent, { input }) => ({ editorOf: await districtOfContact(String(input.id)) }),
+    authScopes: async (_parent, { input }) => ({ editorOf: await districtOf('Contact', String(input.id)) }),
     resolve: async (_root, { input }, context) => {
       const issues: Issue[] = [];
       const id = localId(String(input.id), 'Contact', 'id', issues);
       if (input.person) checkPerson(input.person, 'person', issues);
       const parts = checkContactParts(input, issues);
-      return inTransaction(async (tx) => {
-        // Lock the row: two editors saving at once cannot both pass the version check.
-        await tx.$queryRaw`SELECT id FROM "Contact" WHERE id = ${id} FOR UPDATE`;
-        const before = await contactSnapshot(tx, id);
-        if (!before || before.archivedAt) throw new NotFoundError(`No current contact ${input.id}.`);
-        checkVersion(before, input.version);
-        const sourceId = await editorialSource(tx, before.districtId, context.now);
-        let targetId = id;
-        if (input.person) {
+      return changeAudited({
+        context,
+        entityType: 'Contact',
+        action: 'UPDATE',
+        id,
+        expectedVersion: input.version,
+        load: contactSnapshot,
+        apply: async (tx, before, sourceId) => {
+          if (!input.person) {
+            await writeParts(tx, id, parts, sourceId);
+            await tx.contact.update({
+              where: { id },
+              data: { version: { increment: 1 }, ...(input.internalNote !== undefined ? { internalNote: input.internalNote } : {}) },
+            });
+            return id;
+          }
           const changeDate = input.changeDate ?? berlinDate(context.now);
           if (before.validFrom && changeDate <= before.validFrom) {
             throw new ValidationError([{ path: 'changeDate', message: `must be after the contact's start (${before.validFrom.toISOString().slice(0, 10)})` }]);
           }
-          targetId = randomUUID();
+          const successorId = randomUUID();
           const personId = randomUUID();
           await tx.person.create({ data: { ...input.person, id: personId, sourceId } });
           await tx.contact.update({ where: { id }, data: { validTo: changeDate, validToStated: true, version: { increment: 1 } } });
           await tx.contact.create({
-            data: { id: targetId, districtId: before.districtId, positionId: before.positionId, personId, validFrom: changeDate, validFromStated: true, sourceId, internalNote: before.internalNote },
+            data: { id: successorId, districtId: before.districtId, positionId: before.positionId, personId, validFrom: changeDate, validFromStated: true, sourceId, internalNote: before.internalNote },
           });
-          // The successor starts with the predecessor's channels unless new ones are given.
-          await writeParts(tx, targetId, {
-            channels: parts.channels ?? before.channels.map(({ kind, printed, value }) => ({ kind, printed, value })),
-            addresses: parts.addresses ?? before.addresses.filter((a) => a.kind !== 'OFFICE_HOURS').map(({ id: _id, contactId: _c, sourceId: _s, ...address }) => address),
-          }, sourceId);
-        } else {
-          await writeParts(tx, id, parts, sourceId);
-          await tx.contact.update({
-            where: { id },
-            data: { version: { increment: 1 }, ...(input.internalNote !== undefined ? { internalNote: input.internalNote } : {}) },
-          });
-        }
-        const after = await contactSnapshot(tx, targetId);
-        await recordAudit(tx, editor(context), { action: 'UPDATE', entityType: 'Contact', entityId: id, districtId: before.districtId, before, after });
-        return after!;
+          // The successor starts with the predecessor's channels and addresses unless new ones are given.
+          await writeParts(
+            tx,
+            successorId,
+            {
+              channels: parts.channels ?? before.channels.map(({ kind, printed, value }) => ({ kind, printed, value })),
+              addresses: parts.addresses ?? before.addresses.filter((a) => a.kind !== 'OFFICE_HOURS').map(({ id: _id, contactId: _c, sourceId: _s, ...address }) => address),
+              officeHours: parts.officeHours,
+            },
+            sourceId,
+          );
+          return successorId;
+        },
       });
     },
   }),
@@ -294,21 +263,23 @@ builder.mutationFields((t) => ({
         }),
       }),
     },
-    authScopes: async (_parent, { input }) => ({ editorOf: await districtOfContact(String(input.id)) }),
+    authScopes: async (_parent, { input }) => ({ editorOf: await districtOf('Contact', String(input.id)) }),
     resolve: async (_root, { input }, context) => {
       const issues: Issue[] = [];
       const id = localId(String(input.id), 'Contact', 'id', issues);
       if (issues.length) throw new ValidationError(issues);
-      return inTransaction(async (tx) => {
-        await tx.$queryRaw`SELECT id FROM "Contact" WHERE id = ${id} FOR UPDATE`;
-        const before = await contactSnapshot(tx, id);
-        if (!before || before.archivedAt) throw new NotFoundError(`No current contact ${input.id}.`);
-        checkVersion(before, input.version);
-        const validTo = input.validTo ?? berlinDate(context.now);
-        await tx.contact.update({ where: { id }, data: { archivedAt: context.now, validTo, validToStated: true, version: { increment: 1 } } });
-        const after = await contactSnapshot(tx, id);
-        await recordAudit(tx, editor(context), { action: 'ARCHIVE', entityType: 'Contact', entityId: id, districtId: before.districtId, before, after });
-        return after!;
+      return changeAudited({
+        context,
+        entityType: 'Contact',
+        action: 'ARCHIVE',
+        id,
+        expectedVersion: input.version,
+        load: contactSnapshot,
+        apply: async (tx) => {
+          const validTo = input.validTo ?? berlinDate(context.now);
+          await tx.contact.update({ where: { id }, data: { archivedAt: context.now, validTo, validToStated: true, version: { increment: 1 } } });
+          return id;
+        },
       });
     },
   }),

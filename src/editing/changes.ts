@@ -1,0 +1,97 @@
+// The mechanics every editing mutation shares: one transaction, the row locked, the version the
+// editor read checked, an editorial source for what is written, and an audit event with the
+// record before and after.
+import { recordAudit } from '../audit/record.js';
+import type { TokenViewer } from '../auth/viewer.js';
+import { decodeGlobalId } from '../common/globalId.js';
+import { NotFoundError, VersionConflictError, type Issue } from '../common/mutationErrors.js';
+import type { Context } from '../context.js';
+import { db } from '../db/client.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { editorialSource } from '../sources/editorial.js';
+
+export type Tx = Prisma.TransactionClient;
+
+/** Tables whose rows editors change; each has id, districtId, version and archivedAt. */
+export type EditableTable = 'Contact' | 'Offer';
+
+interface Versioned {
+  districtId: string;
+  version: number;
+  archivedAt: Date | null;
+}
+
+function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(work, { timeout: 30_000 });
+}
+
+const actor = (context: Context) => context.viewer as TokenViewer;
+
+/** The local key of a global ID of the expected type; records an issue otherwise. */
+export function localId(globalId: string, typename: string, path: string, issues: Issue[]): string {
+  try {
+    const decoded = decodeGlobalId(globalId);
+    if (decoded.typename === typename) return decoded.id;
+  } catch {
+    // reported below
+  }
+  issues.push({ path, message: `is not the ID of a ${typename}` });
+  return '';
+}
+
+/** The district of a record named by global ID, for the authorization check; '' if there is none. */
+export async function districtOf(table: EditableTable, globalId: string): Promise<string> {
+  try {
+    const { typename, id } = decodeGlobalId(globalId);
+    if (typename !== table) return '';
+    const rows = await db().$queryRaw<{ districtId: string }[]>`SELECT "districtId" FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${id}`;
+    return rows[0]?.districtId ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Creates a record of a district: `create` writes it and returns its id; `load` reads it back. */
+export function createAudited<Row>(options: {
+  context: Context;
+  entityType: EditableTable;
+  districtId: string;
+  create: (tx: Tx, sourceId: string) => Promise<string>;
+  load: (tx: Tx, id: string) => Promise<Row | null>;
+}): Promise<Row> {
+  return inTransaction(async (tx) => {
+    const sourceId = await editorialSource(tx, options.districtId, options.context.now);
+    const id = await options.create(tx, sourceId);
+    const after = (await options.load(tx, id))!;
+    await recordAudit(tx, actor(options.context), { action: 'CREATE', entityType: options.entityType, entityId: id, districtId: options.districtId, after });
+    return after;
+  });
+}
+
+/**
+ * Changes a current record: locks it, checks the version the editor read, lets `apply` write
+ * (returning the id of the record to answer with: the same one, or a successor), and audits.
+ */
+export function changeAudited<Row extends Versioned>(options: {
+  context: Context;
+  entityType: EditableTable;
+  action: 'UPDATE' | 'ARCHIVE';
+  id: string;
+  expectedVersion: number;
+  load: (tx: Tx, id: string) => Promise<Row | null>;
+  apply: (tx: Tx, before: Row, sourceId: string) => Promise<string>;
+}): Promise<Row> {
+  const { context, entityType, id } = options;
+  return inTransaction(async (tx) => {
+    // Two editors saving at once cannot both pass the version check.
+    await tx.$queryRaw`SELECT id FROM ${Prisma.raw(`"${entityType}"`)} WHERE id = ${id} FOR UPDATE`;
+    const before = await options.load(tx, id);
+    if (!before || before.archivedAt) throw new NotFoundError(`No current ${entityType} with this ID.`);
+    if (before.version !== options.expectedVersion) throw new VersionConflictError(options.expectedVersion, before.version);
+    const sourceId = await editorialSource(tx, before.districtId, context.now);
+    const resultId = await options.apply(tx, before, sourceId);
+    const after = (await options.load(tx, resultId))!;
+    await recordAudit(tx, actor(context), { action: options.action, entityType, entityId: id, districtId: before.districtId, before, after });
+    return after;
+  });
+}
