@@ -14,6 +14,7 @@ import './sources/schema.js';
 import './calendar/schema.js';
 import './common/mutationErrors.js';
 import './contacts/mutations.js';
+import './offers/mutations.js';
 import './audit/schema.js';
 
 // Served as an Apollo Federation v2 subgraph: clients and a gateway use the same endpoint.

@@ -36,7 +36,7 @@ builder.prismaObject('OfferPlace', {
   }),
 });
 
-const Offer = builder.prismaNode('Offer', {
+export const Offer = builder.prismaNode('Offer', {
   description: 'A local offer (Angebot) for newcomers and residents: courses, counselling, childcare, information.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -58,6 +58,7 @@ const Offer = builder.prismaNode('Offer', {
     places: t.relation('places', { description: 'Towns where the offer is available.' }),
     district: t.relation('district', { description: 'The district of the offer.' }),
     source: t.relation('source', { description: 'The page the offer is described on.' }),
+    version: t.exposeInt('version'),
   }),
 });
 
@@ -78,6 +79,7 @@ function offerWhere(filter: typeof OfferFilter.$inferInput | null | undefined) {
     throw badInput(`"${filter?.language}" is not an ISO 639-1 language code (two letters, e.g. "uk").`, 'filter.language');
   }
   return {
+    archivedAt: null,
     ...inArea(filter?.area),
     ...(filter?.category ? { category: filter.category } : {}),
     ...(filter?.targetGroup ? { targetGroups: { hasSome: [filter.targetGroup] } } : {}),
@@ -92,7 +94,7 @@ builder.prismaObjectField('District', 'offers', (t) =>
     cursor: 'id',
     totalCount: true,
     args: { category: t.arg({ type: OfferCategory, description: 'Only offers of this kind.' }) },
-    query: (args) => ({ where: args.category ? { category: args.category } : {}, orderBy: { id: 'asc' } }),
+    query: (args) => ({ where: { archivedAt: null, ...(args.category ? { category: args.category } : {}) }, orderBy: { id: 'asc' } }),
   }),
 );
 
