@@ -27,6 +27,7 @@ const databaseTests = [
   'tests/shutdown.test.ts',
   'tests/responseCache.test.ts',
   'tests/editing.test.ts',
+  'tests/jwt.test.ts',
 ];
 
 export default defineConfig({

@@ -32,6 +32,10 @@ const schema = z.object({
     .default('*')
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
     .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/, error: 'must be * or http(s) origins separated by commas' })])).min(1)),
+  /** The state's identity provider: JWKS address, issuer and audience (all three, or none). */
+  JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
   /** How long identical anonymous queries are answered from memory; 0 turns the cache off. */
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   /** On SIGTERM, how long requests in flight may take before connections are cut. */
@@ -40,7 +44,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Config = z.infer<typeof schema> & { pgliteDataDir: string };
+export type Config = z.infer<typeof schema> & { pgliteDataDir: string; jwt?: { jwksUrl: string; issuer: string; audience: string } };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -51,7 +55,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.data.DATABASE_REPLICA_URLS.length && !parsed.data.DATABASE_URL) {
     throw new Error('Invalid configuration:\n  DATABASE_REPLICA_URLS: read replicas need DATABASE_URL (the primary)');
   }
+  const { JWT_JWKS_URL: jwksUrl, JWT_ISSUER: issuer, JWT_AUDIENCE: audience } = parsed.data;
+  const jwtSettings = [jwksUrl, issuer, audience].filter(Boolean).length;
+  if (jwtSettings !== 0 && jwtSettings !== 3) {
+    throw new Error('Invalid configuration:\n  JWT_JWKS_URL, JWT_ISSUER, JWT_AUDIENCE: give all three to accept identity-provider tokens, or none');
+  }
   const dir = parsed.data.PGLITE_DATA_DIR;
   const pgliteDataDir = dir.startsWith('memory://') || isAbsolute(dir) ? dir : join(rootDir, dir);
-  return { ...parsed.data, pgliteDataDir };
+  return { ...parsed.data, pgliteDataDir, jwt: jwksUrl && issuer && audience ? { jwksUrl, issuer, audience } : undefined };
 }

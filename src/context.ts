@@ -1,5 +1,5 @@
 import type { YogaInitialContext } from 'graphql-yoga';
-import { viewerFromRequest, type Viewer } from './auth/viewer.js';
+import type { Authenticator, Viewer } from './auth/viewer.js';
 
 /** What every resolver gets besides its arguments. The database is imported, not carried here. */
 export interface Context {
@@ -9,6 +9,6 @@ export interface Context {
   viewer: Viewer;
 }
 
-export async function createContext({ request }: Pick<YogaInitialContext, 'request'>): Promise<Context> {
-  return { now: new Date(), viewer: await viewerFromRequest(request) };
+export function contextFactory(authenticate: Authenticator) {
+  return async ({ request }: Pick<YogaInitialContext, 'request'>): Promise<Context> => ({ now: new Date(), viewer: await authenticate(request) });
 }

@@ -37,6 +37,7 @@ const running = await startServer({
   readiness: await createReadinessCheck(database.client),
   drainTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   responseCacheTtlMs: config.RESPONSE_CACHE_TTL_MS,
+  jwt: config.jwt,
 });
 logger.info(`GraphQL at ${running.url} (GraphiQL in the browser), health at ${running.url.replace('/graphql', '/health')}`);
 

@@ -6,7 +6,8 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { ReadinessCheck } from './health.js';
-import { createContext } from './context.js';
+import { createAuthenticator, type JwtOptions } from './auth/viewer.js';
+import { contextFactory } from './context.js';
 import { logger } from './logger.js';
 import { schema } from './schema.js';
 
@@ -49,6 +50,8 @@ export interface ServerOptions {
   drainTimeoutMs?: number;
   /** How long an anonymous answer is reused (and may be cached by browsers); 0 turns caching off. */
   responseCacheTtlMs?: number;
+  /** The state's identity provider, whose JWTs are accepted besides API tokens. */
+  jwt?: JwtOptions;
 }
 
 /**
@@ -85,10 +88,11 @@ export function createGraphQLHandler({
   corsOrigins = ['*'],
   readiness = async () => ({ ready: true }),
   responseCacheTtlMs = 0,
-}: Pick<ServerOptions, 'corsOrigins' | 'readiness' | 'responseCacheTtlMs'> = {}) {
+  jwt,
+}: Pick<ServerOptions, 'corsOrigins' | 'readiness' | 'responseCacheTtlMs' | 'jwt'> = {}) {
   return createYoga({
     schema,
-    context: createContext,
+    context: contextFactory(createAuthenticator(jwt)),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -125,12 +129,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer({ port, host = '0.0.0.0', corsOrigins, readiness, drainTimeoutMs = 25_000, responseCacheTtlMs }: ServerOptions): Promise<RunningServer> {
+export async function startServer({ port, host = '0.0.0.0', corsOrigins, readiness, drainTimeoutMs = 25_000, responseCacheTtlMs, jwt }: ServerOptions): Promise<RunningServer> {
   let draining = false;
   const server = createServer(
     createGraphQLHandler({
       corsOrigins,
       responseCacheTtlMs,
+      jwt,
       readiness: async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true })),
     }),
   );

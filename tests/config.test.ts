@@ -29,3 +29,15 @@ describe('CORS_ORIGINS', () => {
     expect(() => loadConfig({ CORS_ORIGINS: 'kyffhaeuser.de' })).toThrow(/CORS_ORIGINS/);
   });
 });
+
+describe('identity provider', () => {
+  test('JWKS address, issuer and audience come together', () => {
+    expect(loadConfig({}).jwt).toBeUndefined();
+    expect(loadConfig({ JWT_JWKS_URL: 'https://idp.example/jwks.json', JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'ig' }).jwt).toEqual({
+      jwksUrl: 'https://idp.example/jwks.json',
+      issuer: 'https://idp.example',
+      audience: 'ig',
+    });
+    expect(() => loadConfig({ JWT_ISSUER: 'https://idp.example' })).toThrow(/give all three/);
+  });
+});

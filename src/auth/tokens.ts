@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { TokenRole } from '../generated/prisma/enums.js';
 
-const prefix = 'igt_';
+export const tokenPrefix = 'igt_';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -18,7 +18,7 @@ export interface NewToken {
 }
 
 export async function createToken(client: PrismaClient, spec: NewToken): Promise<{ id: string; token: string }> {
-  const token = `${prefix}${randomBytes(32).toString('base64url')}`;
+  const token = `${tokenPrefix}${randomBytes(32).toString('base64url')}`;
   const id = randomBytes(8).toString('hex');
   await client.apiToken.create({
     data: { id, name: spec.name, role: spec.role, districtIds: spec.districtIds ?? [], stateId: spec.stateId ?? null, tokenHash: hashToken(token) },

@@ -1,11 +1,14 @@
-// Who is asking: anonymous, or the holder of an API token (Authorization: Bearer …).
+// Who is asking: anonymous, the holder of an API token, or — where the state's identity
+// provider is configured — the subject of a JWT it signed (Authorization: Bearer …).
 import { GraphQLError } from 'graphql';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { db } from '../db/client.js';
 import type { TokenRole } from '../generated/prisma/enums.js';
-import { hashToken } from './tokens.js';
+import { hashToken, tokenPrefix } from './tokens.js';
 
 export interface TokenViewer {
-  tokenId: string;
+  /** The API token's id; null for an identity-provider JWT. */
+  tokenId: string | null;
   name: string;
   role: TokenRole;
   districtIds: string[];
@@ -16,26 +19,72 @@ export interface TokenViewer {
 
 export type Viewer = TokenViewer | null;
 
+export interface JwtOptions {
+  /** The identity provider's JSON Web Key Set. */
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+}
+
+export type Authenticator = (request: Request) => Promise<Viewer>;
+
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
-export async function viewerFromRequest(request: Request): Promise<Viewer> {
-  const header = request.headers.get('authorization');
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
-  const token = await db().apiToken.findUnique({ where: { tokenHash: hashToken(match[1]!) } });
-  if (!token) throw unauthenticated('Unknown API token.');
-  if (token.revokedAt) throw unauthenticated('This API token has been revoked.');
-  const state = token.stateId ? await db().state.findUnique({ where: { id: token.stateId } }) : null;
+async function regionalKeyOf(stateId: string | null): Promise<string | null> {
+  if (!stateId) return null;
+  return (await db().state.findUnique({ where: { id: stateId } }))?.regionalKey ?? null;
+}
+
+async function apiTokenViewer(token: string): Promise<TokenViewer> {
+  const row = await db().apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!row) throw unauthenticated('Unknown API token.');
+  if (row.revokedAt) throw unauthenticated('This API token has been revoked.');
   return {
-    tokenId: token.id,
-    name: token.name,
-    role: token.role,
-    districtIds: token.districtIds,
-    stateId: token.stateId,
-    stateRegionalKey: state?.regionalKey ?? null,
+    tokenId: row.id,
+    name: row.name,
+    role: row.role,
+    districtIds: row.districtIds,
+    stateId: row.stateId,
+    stateRegionalKey: await regionalKeyOf(row.stateId),
+  };
+}
+
+const roles: Record<string, TokenRole> = { editor: 'EDITOR', ministry: 'MINISTRY', admin: 'ADMIN' };
+
+/** The claims a JWT carries: ig_role (editor, ministry, admin), ig_districts (AGS list), ig_state. */
+async function jwtViewer(payload: JWTPayload): Promise<TokenViewer> {
+  const role = roles[String(payload.ig_role)];
+  if (!role) throw unauthenticated('The token has no valid "ig_role" claim (editor, ministry or admin).');
+  const districtIds = Array.isArray(payload.ig_districts) ? payload.ig_districts.map(String) : [];
+  const stateId = typeof payload.ig_state === 'string' ? payload.ig_state : null;
+  return {
+    tokenId: null,
+    name: `${typeof payload.name === 'string' ? payload.name : payload.sub} (${payload.iss})`,
+    role,
+    districtIds,
+    stateId,
+    stateRegionalKey: await regionalKeyOf(stateId),
+  };
+}
+
+export function createAuthenticator(jwt?: JwtOptions): Authenticator {
+  const keys = jwt ? createRemoteJWKSet(new URL(jwt.jwksUrl)) : null;
+  return async (request) => {
+    const header = request.headers.get('authorization');
+    if (!header) return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    const token = match[1]!;
+    if (token.startsWith(tokenPrefix) || !keys || !jwt) return apiTokenViewer(token);
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, { issuer: jwt.issuer, audience: jwt.audience }));
+    } catch (error) {
+      throw unauthenticated(`The token was not accepted: ${(error as Error).message}`);
+    }
+    return jwtViewer(payload);
   };
 }
 

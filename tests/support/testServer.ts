@@ -3,7 +3,7 @@
 import { useDatabase, type OpenDatabase } from '../../src/db/client.js';
 import { applyMigrations } from '../../src/db/migrations.js';
 import { seed } from '../../src/db/seed.js';
-import { startServer } from '../../src/server.js';
+import { startServer, type ServerOptions } from '../../src/server.js';
 import { openTestDatabase } from './database.js';
 
 export interface GraphQLResponse<Data = any> {
@@ -21,7 +21,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { corsOrigins?: string[]; responseCacheTtlMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: Omit<ServerOptions, 'port' | 'host'> = {}): Promise<TestServer> {
   const queries: string[] = [];
   const database = await openTestDatabase((sql) => queries.push(sql));
   await applyMigrations(database.adapterFactory);
