@@ -15,6 +15,7 @@ import './calendar/schema.js';
 import './common/mutationErrors.js';
 import './contacts/mutations.js';
 import './offers/mutations.js';
+import './indicators/mutations.js';
 import './audit/schema.js';
 
 // Served as an Apollo Federation v2 subgraph: clients and a gateway use the same endpoint.

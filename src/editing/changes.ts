@@ -13,10 +13,10 @@ import { editorialSource } from '../sources/editorial.js';
 export type Tx = Prisma.TransactionClient;
 
 /** Tables whose rows editors change; each has id, districtId, version and archivedAt. */
-export type EditableTable = 'Contact' | 'Offer';
+export type EditableTable = 'Contact' | 'Offer' | 'IndicatorValue';
 
 interface Versioned {
-  districtId: string;
+  districtId: string | null;
   version: number;
   archivedAt: Date | null;
 }

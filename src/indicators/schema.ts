@@ -22,7 +22,7 @@ builder.prismaNode('Indicator', {
   }),
 });
 
-builder.prismaNode('IndicatorValue', {
+export const IndicatorValue = builder.prismaNode('IndicatorValue', {
   description: 'A value of an indicator for a district or state, with the period it was the current value.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -36,6 +36,7 @@ builder.prismaNode('IndicatorValue', {
     validFrom: t.expose('validFrom', { type: 'Date', nullable: true }),
     validTo: t.expose('validTo', { type: 'Date', nullable: true }),
     source: t.relation('source', { description: 'The page the value is taken from.' }),
+    version: t.exposeInt('version'),
   }),
 });
 
@@ -54,6 +55,7 @@ function indicatorWhere(filter: typeof IndicatorFilter.$inferInput | null | unde
     ? { OR: [area, { stateId: filter.area.state }] }
     : area;
   return {
+    archivedAt: null,
     ...areaCondition,
     ...(filter?.indicator ? { indicatorId: filter.indicator } : {}),
     ...(period === 'all' ? {} : validOn(period)),
@@ -70,7 +72,7 @@ builder.prismaObjectField('District', 'indicators', (t) =>
     description: 'Indicator values of the district (Integrationsmonitoring); current ones unless `asOf` or `history` says otherwise.',
     args: indicatorArgs,
     query: (args, context) => ({
-      where: args.history ? {} : validOn(effectiveDate(args.asOf, context)),
+      where: { archivedAt: null, ...(args.history ? {} : validOn(effectiveDate(args.asOf, context))) },
       orderBy: [{ indicatorId: 'asc' }, { validFrom: { sort: 'asc', nulls: 'first' } }],
     }),
   }),

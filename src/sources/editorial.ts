@@ -5,9 +5,9 @@ import type { Prisma } from '../generated/prisma/client.js';
  * What editors enter is a fact like any other and names its source: one "editorial" source
  * per district and day, dated that day.
  */
-export async function editorialSource(tx: Prisma.TransactionClient, districtId: string, now: Date): Promise<string> {
+export async function editorialSource(tx: Prisma.TransactionClient, districtId: string | null, now: Date): Promise<string> {
   const day = berlinDate(now);
-  const id = `editorial:${districtId}:${day.toISOString().slice(0, 10)}`;
+  const id = `editorial:${districtId ?? 'state'}:${day.toISOString().slice(0, 10)}`;
   await tx.source.upsert({
     where: { id },
     create: { id, title: 'Entered by the district’s editors', kind: 'EDITORIAL', districtId, asOf: day, asOfBasis: 'The day the editors entered or changed the facts.' },
