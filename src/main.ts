@@ -39,7 +39,6 @@ const running = await startServer({
   responseCacheTtlMs: config.RESPONSE_CACHE_TTL_MS,
   jwt: config.jwt,
 });
-logger.info(`GraphQL at ${running.url} (GraphiQL in the browser), health at ${running.url.replace('/graphql', '/health')}`);
 
 async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: finishing requests in flight');
@@ -48,5 +47,8 @@ async function shutdown(signal: string) {
   logger.info('stopped');
   process.exit(0);
 }
+// Before announcing the address: a supervisor may signal as soon as it reads it.
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 process.once('SIGINT', () => void shutdown('SIGINT'));
+
+logger.info(`GraphQL at ${running.url} (GraphiQL in the browser), health at ${running.url.replace('/graphql', '/health')}`);
