@@ -16,6 +16,8 @@ import './common/mutationErrors.js';
 import './contacts/mutations.js';
 import './offers/mutations.js';
 import './indicators/mutations.js';
+import './funding/mutations.js';
+import './sources/mutations.js';
 import './audit/schema.js';
 
 // Served as an Apollo Federation v2 subgraph: clients and a gateway use the same endpoint.

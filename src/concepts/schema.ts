@@ -62,7 +62,7 @@ const IntegrationConcept = builder.prismaNode('IntegrationConcept', {
     district: t.relation('district', { description: 'The district of the concept.' }),
     milestones: t.relation('milestones', { description: 'Milestones in order.', query: { orderBy: { ordinal: 'asc' } } }),
     fieldsOfAction: t.relation('fieldsOfAction', { description: 'Fields of action (Handlungsfelder) and themes covered.', query: { orderBy: { ordinal: 'asc' } } }),
-    documents: t.relation('documents', { description: 'The concept’s published documents.' }),
+    documents: t.relation('documents', { description: 'The concept’s published documents.', query: { where: { archivedAt: null } } }),
     source: t.relation('source', { description: 'The page the concept is described on.' }),
   }),
 });

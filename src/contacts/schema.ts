@@ -177,7 +177,7 @@ function contactWhere(filter: typeof ContactFilter.$inferInput | null | undefine
     ...inArea(filter?.area),
     position: {
       ...(filter?.role ? { roleId: filter.role } : {}),
-      ...(filter?.fundingProgramme ? { fundings: { some: { programmeId: filter.fundingProgramme } } } : {}),
+      ...(filter?.fundingProgramme ? { fundings: { some: { programmeId: filter.fundingProgramme, archivedAt: null } } } : {}),
     },
   };
 }

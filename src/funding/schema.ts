@@ -36,14 +36,14 @@ const FundingProgramme = builder.prismaNode('FundingProgramme', {
       cursor: 'id',
       totalCount: true,
       args: { area: t.arg({ type: AreaFilter, description: 'Only fundings in this state or district.' }) },
-      query: (args) => ({ where: inArea(args.area), orderBy: [{ districtId: 'asc' }, { id: 'asc' }] }),
+      query: (args) => ({ where: { ...inArea(args.area), archivedAt: null }, orderBy: [{ districtId: 'asc' }, { id: 'asc' }] }),
     }),
-    documents: t.relation('documents', { description: 'Published documents of the programme.' }),
+    documents: t.relation('documents', { description: 'Published documents of the programme.', query: { where: { archivedAt: null } } }),
     source: t.relation('source', { description: 'The page the programme is named on.' }),
   }),
 });
 
-builder.prismaNode('Funding', {
+export const Funding = builder.prismaNode('Funding', {
   description: 'Funding of a district’s post, project or measures by a programme or funder, with share and period where stated.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -62,14 +62,15 @@ builder.prismaNode('Funding', {
     periodEnd: t.expose('periodEnd', { type: 'PartialDate', nullable: true }),
     description: t.exposeString('description'),
     source: t.relation('source', { description: 'The page the funding is stated on.' }),
+    version: t.exposeInt('version'),
   }),
 });
 
 builder.prismaObjectField('Position', 'fundings', (t) =>
-  t.relation('fundings', { description: 'How the post is funded.', query: { orderBy: { id: 'asc' } } }),
+  t.relation('fundings', { description: 'How the post is funded.', query: { where: { archivedAt: null }, orderBy: { id: 'asc' } } }),
 );
 builder.prismaObjectField('District', 'fundings', (t) =>
-  t.relation('fundings', { description: 'Every funding of the district’s posts, projects and measures.', query: { orderBy: { id: 'asc' } } }),
+  t.relation('fundings', { description: 'Every funding of the district’s posts, projects and measures.', query: { where: { archivedAt: null }, orderBy: { id: 'asc' } } }),
 );
 
 const FundingProgrammeFilter = builder.inputType('FundingProgrammeFilter', {
@@ -84,7 +85,7 @@ function programmeWhere(filter: typeof FundingProgrammeFilter.$inferInput | null
   return {
     ...(filter?.level ? { funder: { level: filter.level } } : {}),
     ...(filter?.state
-      ? { OR: [{ funder: { stateId: filter.state } }, { fundings: { some: { district: { stateId: filter.state } } } }] }
+      ? { OR: [{ funder: { stateId: filter.state } }, { fundings: { some: { archivedAt: null, district: { stateId: filter.state } } } }] }
       : {}),
   };
 }
@@ -98,7 +99,7 @@ const FundingFilter = builder.inputType('FundingFilter', {
 });
 
 function fundingWhere(filter: typeof FundingFilter.$inferInput | null | undefined) {
-  return { ...inArea(filter?.area), ...(filter?.programme ? { programmeId: filter.programme } : {}) };
+  return { archivedAt: null, ...inArea(filter?.area), ...(filter?.programme ? { programmeId: filter.programme } : {}) };
 }
 
 builder.queryFields((t) => ({

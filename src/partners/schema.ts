@@ -61,7 +61,7 @@ builder.prismaNode('Project', {
     periodEnd: t.expose('periodEnd', { type: 'PartialDate', nullable: true }),
     district: t.relation('district', { description: 'The district running the project.' }),
     position: t.relation('position', { nullable: true, description: 'The post that runs the project.' }),
-    fundings: t.relation('fundings', { description: 'How the project is funded.' }),
+    fundings: t.relation('fundings', { description: 'How the project is funded.', query: { where: { archivedAt: null } } }),
   }),
 });
 

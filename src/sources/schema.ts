@@ -29,7 +29,7 @@ builder.prismaNode('Source', {
   }),
 });
 
-builder.prismaNode('Document', {
+export const Document = builder.prismaNode('Document', {
   description: 'A published document: an integration concept, a guideline, a newsletter.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -40,11 +40,12 @@ builder.prismaNode('Document', {
     url: t.exposeString('url', { nullable: true }),
     district: t.relation('district', { nullable: true, description: 'The district that published it.' }),
     source: t.relation('source', { description: 'The page that lists it.' }),
+    version: t.exposeInt('version'),
   }),
 });
 
 builder.prismaObjectField('District', 'documents', (t) =>
-  t.relation('documents', { description: 'Documents the district publishes.', query: { orderBy: { id: 'asc' } } }),
+  t.relation('documents', { description: 'Documents the district publishes.', query: { where: { archivedAt: null }, orderBy: { id: 'asc' } } }),
 );
 
 builder.queryFields((t) => ({
