@@ -18,6 +18,7 @@ import './offers/mutations.js';
 import './indicators/mutations.js';
 import './funding/mutations.js';
 import './sources/mutations.js';
+import './concepts/mutations.js';
 import './audit/schema.js';
 
 // Served as an Apollo Federation v2 subgraph: clients and a gateway use the same endpoint.

@@ -49,7 +49,7 @@ builder.prismaObject('ConceptMilestone', {
   }),
 });
 
-const IntegrationConcept = builder.prismaNode('IntegrationConcept', {
+export const IntegrationConcept = builder.prismaNode('IntegrationConcept', {
   description: 'A district’s integration concept (Integrationskonzept): status, adoption, milestones and fields of action.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -64,11 +64,12 @@ const IntegrationConcept = builder.prismaNode('IntegrationConcept', {
     fieldsOfAction: t.relation('fieldsOfAction', { description: 'Fields of action (Handlungsfelder) and themes covered.', query: { orderBy: { ordinal: 'asc' } } }),
     documents: t.relation('documents', { description: 'The concept’s published documents.', query: { where: { archivedAt: null } } }),
     source: t.relation('source', { description: 'The page the concept is described on.' }),
+    version: t.exposeInt('version'),
   }),
 });
 
 builder.prismaObjectField('District', 'concepts', (t) =>
-  t.relation('concepts', { description: 'The district’s integration concepts.', query: { orderBy: { id: 'asc' } } }),
+  t.relation('concepts', { description: 'The district’s integration concepts.', query: { where: { archivedAt: null }, orderBy: { id: 'asc' } } }),
 );
 
 const ConceptFilter = builder.inputType('ConceptFilter', {
@@ -82,6 +83,7 @@ const ConceptFilter = builder.inputType('ConceptFilter', {
 
 function conceptWhere(filter: typeof ConceptFilter.$inferInput | null | undefined) {
   return {
+    archivedAt: null,
     ...inArea(filter?.area),
     ...(filter?.status ? { status: filter.status } : {}),
     ...(filter?.fieldOfAction ? { fieldsOfAction: { some: { fieldOfActionId: filter.fieldOfAction } } } : {}),
