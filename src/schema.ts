@@ -19,6 +19,7 @@ import './indicators/mutations.js';
 import './funding/mutations.js';
 import './sources/mutations.js';
 import './concepts/mutations.js';
+import './roles/mutations.js';
 import './audit/schema.js';
 
 // Served as an Apollo Federation v2 subgraph: clients and a gateway use the same endpoint.

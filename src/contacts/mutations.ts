@@ -140,7 +140,7 @@ builder.mutationFields((t) => ({
       const positionId = localId(String(input.position), 'Position', 'position', issues);
       if (input.person) checkPerson(input.person, 'person', issues);
       const parts = checkContactParts(input, issues);
-      const position = positionId ? await db().position.findUnique({ where: { id: positionId }, select: { districtId: true } }) : null;
+      const position = positionId ? await db().position.findFirst({ where: { id: positionId, archivedAt: null }, select: { districtId: true } }) : null;
       if (positionId && position?.districtId !== districtId) issues.push({ path: 'position', message: `is not a post of district ${districtId}` });
       if (issues.length) throw new ValidationError(issues);
       return createAudited({

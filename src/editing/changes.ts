@@ -13,7 +13,7 @@ import { editorialSource } from '../sources/editorial.js';
 export type Tx = Prisma.TransactionClient;
 
 /** Tables whose rows editors change; each has id, districtId, version and archivedAt. */
-export type EditableTable = 'Contact' | 'Offer' | 'IndicatorValue' | 'Funding' | 'Document' | 'IntegrationConcept';
+export type EditableTable = 'Contact' | 'Offer' | 'IndicatorValue' | 'Funding' | 'Document' | 'IntegrationConcept' | 'Position';
 
 interface Versioned {
   districtId: string | null;

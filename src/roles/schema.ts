@@ -21,11 +21,11 @@ builder.prismaNode('Role', {
     name: t.exposeString('name'),
     germanName: t.exposeString('germanName'),
     description: t.exposeString('description'),
-    positions: t.relation('positions', { description: 'Posts of this role in the districts.', query: { orderBy: { districtId: 'asc' } } }),
+    positions: t.relation('positions', { description: 'Posts of this role in the districts.', query: { where: { archivedAt: null }, orderBy: { districtId: 'asc' } } }),
     tasks: t.field({
       type: [Task],
       description: 'Catalogue tasks that posts of this role carry in at least one district.',
-      select: { positions: { select: { tasks: { select: { task: true }, orderBy: { ordinal: 'asc' } } } } },
+      select: { positions: { where: { archivedAt: null }, select: { tasks: { select: { task: true }, orderBy: { ordinal: 'asc' } } } } },
       resolve: (role) => {
         const tasks = role.positions.flatMap((position) => position.tasks.map(({ task }) => task));
         return [...new Map(tasks.map((task) => [task.id, task])).values()];
@@ -42,7 +42,7 @@ builder.prismaObject('PositionTask', {
   }),
 });
 
-builder.prismaNode('Position', {
+export const Position = builder.prismaNode('Position', {
   description: 'A post of a role in one district, e.g. the Integrationslotse of the Kyffhäuserkreis. People hold it over time (see `contacts`).',
   id: { field: 'id' },
   fields: (t) => ({
@@ -59,11 +59,12 @@ builder.prismaNode('Position', {
       query: (args, context) => ({ where: { ...validOn(effectiveDate(args.asOf, context)), archivedAt: null }, orderBy: { id: 'asc' } }),
     }),
     source: t.relation('source', { description: 'The page the post is described on.' }),
+    version: t.exposeInt('version'),
   }),
 });
 
 builder.prismaObjectField('District', 'positions', (t) =>
-  t.relation('positions', { description: 'Integration posts of the district administration.', query: { orderBy: { id: 'asc' } } }),
+  t.relation('positions', { description: 'Integration posts of the district administration.', query: { where: { archivedAt: null }, orderBy: { id: 'asc' } } }),
 );
 
 builder.queryFields((t) => ({
