@@ -33,6 +33,9 @@ const result = /* GraphQL */ `
   ... on ValidationError { issues { path message } }
   ... on VersionConflictError { expectedVersion currentVersion }
 `;
+/** A mutation document: `mutate('createOffer', 'CreateOfferInput', 'title')`. */
+const mutate = (name: string, type: string, selection = 'version') =>
+  `mutation ($input: ${type}!) { ${name}(input: $input) { ${result} ... on Mutation${name[0]!.toUpperCase()}${name.slice(1)}Success { data { id ${selection} } } } }`;
 const contactFields = `id version validFrom validTo person { displayName } channels { kind value printed } officeHours { printed intervals { weekday opens closes } }`;
 const updateContact = `mutation ($input: UpdateContactInput!) { updateContact(input: $input) { ${result} ... on MutationUpdateContactSuccess { data { ${contactFields} } } } }`;
 
@@ -338,8 +341,6 @@ describe('indicator values', () => {
 });
 
 describe('fundings and documents', () => {
-  const mutate = (name: string, type: string, selection = 'version') =>
-    `mutation ($input: ${type}!) { ${name}(input: $input) { ${result} ... on Mutation${name[0]!.toUpperCase()}${name.slice(1)}Success { data { id ${selection} } } } }`;
   const kyffhaeuser = async () =>
     (await as(null, `{ district(ags: "16065") { positions { id } concepts { id } fundings { id version } documents { id version } } }`)).data.district;
 
@@ -420,8 +421,6 @@ describe('fundings and documents', () => {
 });
 
 describe('integration concepts', () => {
-  const mutate = (name: string, type: string, selection = 'version') =>
-    `mutation ($input: ${type}!) { ${name}(input: $input) { ${result} ... on Mutation${name[0]!.toUpperCase()}${name.slice(1)}Success { data { id ${selection} } } } }`;
   const selection = 'version status adoptedOn milestones { kind title periodStart } fieldsOfAction { label emphasis fieldOfAction { key } }';
 
   test('the Wartburgkreis drafts a concept, adopts it, and only its editors may', async () => {
@@ -493,8 +492,6 @@ describe('integration concepts', () => {
 });
 
 describe('posts', () => {
-  const mutate = (name: string, type: string, selection = 'version') =>
-    `mutation ($input: ${type}!) { ${name}(input: $input) { ${result} ... on Mutation${name[0]!.toUpperCase()}${name.slice(1)}Success { data { id ${selection} } } } }`;
   const selection = 'version title role { key } tasks { task { key } wording }';
 
   test('a new post with catalogue tasks; only the district’s editors change it; abolished posts take no new contacts', async () => {
