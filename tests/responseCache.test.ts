@@ -42,3 +42,28 @@ test('requests with credentials are not served from the cache', async () => {
   expect(server.queries.length).toBeGreaterThan(0);
   expect(response.headers.get('cache-control')).toBeNull();
 });
+
+test('after an edit, editors read the new data at once and anonymous readers within the TTL', async () => {
+  const shortLived = await startTestServer({ responseCacheTtlMs: 500 });
+  try {
+    const { token } = await createToken(shortLived.database.client, { name: 'Redaktion', role: 'EDITOR', districtIds: ['16065'] });
+    const url = `${shortLived.url}?query=${encodeURIComponent('{ district(ags: "16065") { contacts { edges { node { id version channels { printed } } } } } }')}`;
+    const read = async (headers: Record<string, string> = {}) => ((await (await fetch(url, { headers })).json()) as any).data.district.contacts.edges[0].node;
+    const guide = await read();
+    const response = await fetch(shortLived.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: 'mutation ($input: UpdateContactInput!) { updateContact(input: $input) { __typename } }',
+        variables: { input: { id: guide.id, version: guide.version, channels: [{ kind: 'PHONE', printed: '03632 741-200' }] } },
+      }),
+    });
+    expect((await response.json()).data.updateContact.__typename).toBe('MutationUpdateContactSuccess');
+    expect((await read({ authorization: `Bearer ${token}` })).channels).toEqual([{ printed: '03632 741-200' }]);
+    expect((await read()).channels).toEqual(guide.channels); // still the cached answer
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await read()).channels).toEqual([{ printed: '03632 741-200' }]);
+  } finally {
+    await shortLived.close();
+  }
+});
