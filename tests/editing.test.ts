@@ -200,6 +200,14 @@ describe('changes by the district’s own editor', () => {
     expect(events.data.auditEvents.edges.slice(0, 2).map((e: any) => e.node.action)).toEqual(['ARCHIVE', 'CREATE']);
   });
 
+  test('the 8-digit form of the district key gives the same rights as the 5-digit one', async () => {
+    const response = await as(tokens.kyffhaeuser, `mutation { confirmDistrictData(ags: "16065000") { ags } }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.confirmDistrictData.ags).toBe('16065');
+    const foreign = await as(tokens.wartburg, `mutation { confirmDistrictData(ags: "16065000") { ags } }`);
+    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   test('confirming the data sets "last verified" without changing it, and is audited', async () => {
     const response = await as(tokens.kyffhaeuser, `mutation { confirmDistrictData(ags: "16065") { lastVerifiedAt } }`);
     expect(Date.now() - Date.parse(response.data.confirmDistrictData.lastVerifiedAt)).toBeLessThan(60_000);

@@ -5,7 +5,7 @@ import { builder } from '../builder.js';
 import { berlinDate } from '../common/history.js';
 import { mutationErrors, ValidationError, type Issue } from '../common/mutationErrors.js';
 import { db } from '../db/client.js';
-import { parseDistrictAgs } from '../districts/ags.js';
+import { districtKeyForScope, parseDistrictAgs } from '../districts/ags.js';
 import { changeAudited, createAudited, districtOf, localId, type Tx } from '../editing/changes.js';
 import { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
 import { checkContactParts, checkPerson, type ContactParts } from './input.js';
@@ -133,7 +133,7 @@ builder.mutationFields((t) => ({
         }),
       }),
     },
-    authScopes: (_parent, { input }) => ({ editorOf: /^\d{5}$/.test(input.district) ? input.district : '' }),
+    authScopes: (_parent, { input }) => ({ editorOf: districtKeyForScope(input.district) }),
     resolve: async (_root, { input }, context) => {
       const issues: Issue[] = [];
       const districtId = parseDistrictAgs(input.district, 'input.district');

@@ -13,3 +13,15 @@ export function parseDistrictAgs(value: string, argument = 'ags'): string {
     argument,
   );
 }
+
+/**
+ * The district key an authorization check compares with a token's districts: the same
+ * normalisation as parseDistrictAgs, and '' for a malformed key (which no token holds).
+ */
+export function districtKeyForScope(value: string): string {
+  try {
+    return parseDistrictAgs(value);
+  } catch {
+    return '';
+  }
+}

@@ -5,7 +5,7 @@ import { notFound } from '../common/errors.js';
 import { db } from '../db/client.js';
 import { DistrictKind } from '../generated/prisma/enums.js';
 import { StateCode } from '../states/schema.js';
-import { parseDistrictAgs } from './ags.js';
+import { districtKeyForScope, parseDistrictAgs } from './ags.js';
 
 describedEnum('DistrictKind', DistrictKind, 'Kind of district.', {
   RURAL_DISTRICT: 'Landkreis: a rural district of several municipalities.',
@@ -89,7 +89,7 @@ builder.mutationField('confirmDistrictData', (t) =>
     type: District,
     description: 'Confirm that the district’s data is correct as it stands ("last verified"), without changing it. Needs an editor token of the district.',
     args: { ags: t.arg.string({ required: true, description: 'The district (AGS).' }) },
-    authScopes: (_parent, { ags }) => ({ editorOf: ags }),
+    authScopes: (_parent, { ags }) => ({ editorOf: districtKeyForScope(ags) }),
     resolve: async (_root, { ags }, context) => {
       const id = parseDistrictAgs(ags);
       return db().$transaction(async (tx) => {

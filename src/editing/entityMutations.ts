@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
 import { mutationErrors, ValidationError, type Issue } from '../common/mutationErrors.js';
 import type { Context } from '../context.js';
-import { parseDistrictAgs } from '../districts/ags.js';
+import { districtKeyForScope, parseDistrictAgs } from '../districts/ags.js';
 import { changeAudited, createAudited, districtOf, localId, type EditableTable, type Tx } from './changes.js';
 
 interface Versioned {
@@ -68,7 +68,7 @@ export function entityMutations<Shape extends Versioned, Fields extends object, 
           }),
         }),
       },
-      authScopes: ((_parent: unknown, { input }: CreateArgs<Fields>) => ({ editorOf: /^\d{5}$/.test(input.district) ? input.district : '' })) as never,
+      authScopes: ((_parent: unknown, { input }: CreateArgs<Fields>) => ({ editorOf: districtKeyForScope(input.district) })) as never,
       resolve: (async (_root: unknown, { input }: CreateArgs<Fields>, context: Context) => {
         const districtId = parseDistrictAgs(input.district, 'input.district');
         const issues: Issue[] = [];

@@ -5,7 +5,7 @@ import { builder } from '../builder.js';
 import { berlinDate } from '../common/history.js';
 import { mutationErrors, ValidationError, type Issue } from '../common/mutationErrors.js';
 import { db } from '../db/client.js';
-import { parseDistrictAgs } from '../districts/ags.js';
+import { districtKeyForScope, parseDistrictAgs } from '../districts/ags.js';
 import { changeAudited, createAudited, type Tx } from '../editing/changes.js';
 import { ValueQualifier } from '../generated/prisma/enums.js';
 import { IndicatorValue } from './schema.js';
@@ -37,7 +37,7 @@ builder.mutationField('recordIndicatorValue', (t) =>
         }),
       }),
     },
-    authScopes: (_parent, { input }) => ({ editorOf: /^\d{5}$/.test(input.district) ? input.district : '' }),
+    authScopes: (_parent, { input }) => ({ editorOf: districtKeyForScope(input.district) }),
     resolve: async (_root, { input }, context) => {
       const districtId = parseDistrictAgs(input.district, 'input.district');
       const issues: Issue[] = [];
