@@ -285,6 +285,17 @@ describe('offers', () => {
     expect(listed.data.offers.totalCount).toBe(0);
   });
 
+  test('simultaneous first edits of a district’s day all succeed, under one editorial source', async () => {
+    const creations = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        as(tokens.admin, createOffer, { input: { district: '14522', fields: { title: `Beratung ${n}`, category: 'COUNSELLING', description: 'Beratung vor Ort.' } } }),
+      ),
+    );
+    for (const response of creations) expect(response.data?.createOffer?.__typename).toBe('MutationCreateOfferSuccess');
+    const sources = await server.database.client.source.findMany({ where: { districtId: '14522', kind: 'EDITORIAL' } });
+    expect(sources).toHaveLength(1);
+  });
+
   test('invalid offers are refused with every problem named', async () => {
     const count = await offerCount();
     const response = await as(tokens.kyffhaeuser, createOffer, {

@@ -8,10 +8,10 @@ import type { Prisma } from '../generated/prisma/client.js';
 export async function editorialSource(tx: Prisma.TransactionClient, districtId: string | null, now: Date): Promise<string> {
   const day = berlinDate(now);
   const id = `editorial:${districtId ?? 'state'}:${day.toISOString().slice(0, 10)}`;
-  await tx.source.upsert({
-    where: { id },
-    create: { id, title: 'Entered by the district’s editors', kind: 'EDITORIAL', districtId, asOf: day, asOfBasis: 'The day the editors entered or changed the facts.' },
-    update: {},
+  // INSERT … ON CONFLICT DO NOTHING: two editors' first changes of the day cannot collide.
+  await tx.source.createMany({
+    data: [{ id, title: 'Entered by the district’s editors', kind: 'EDITORIAL', districtId, asOf: day, asOfBasis: 'The day the editors entered or changed the facts.' }],
+    skipDuplicates: true,
   });
   return id;
 }
