@@ -41,14 +41,15 @@ export function localId(globalId: string, typename: string, path: string, issues
 
 /** The district of a record named by global ID, for the authorization check; '' if there is none. */
 export async function districtOf(table: EditableTable, globalId: string): Promise<string> {
+  let decoded: { typename: string; id: string };
   try {
-    const { typename, id } = decodeGlobalId(globalId);
-    if (typename !== table) return '';
-    const rows = await db().$queryRaw<{ districtId: string }[]>`SELECT "districtId" FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${id}`;
-    return rows[0]?.districtId ?? '';
+    decoded = decodeGlobalId(globalId);
   } catch {
-    return '';
+    return ''; // a malformed ID names no district; the resolver reports it
   }
+  if (decoded.typename !== table) return '';
+  const rows = await db().$queryRaw<{ districtId: string | null }[]>`SELECT "districtId" FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${decoded.id}`;
+  return rows[0]?.districtId ?? '';
 }
 
 /** Creates a record of a district: `create` writes it and returns its id; `load` reads it back. */
