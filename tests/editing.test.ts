@@ -162,14 +162,22 @@ describe('changes by the district’s own editor', () => {
   });
 
   test('a new person in the post keeps history: the old contact closes, the successor opens', async () => {
-    const guide = await currentGuide();
+    const current = await currentGuide();
+    const withHours = await as(tokens.kyffhaeuser, updateContact, {
+      input: { id: current.id, version: current.version, officeHours: [{ printed: 'Donnerstag 10–12 Uhr', intervals: [{ weekday: 'THURSDAY', opens: '10:00', closes: '12:00' }] }] },
+    });
+    const guide = withHours.data.updateContact.data;
     const response = await as(tokens.kyffhaeuser, updateContact, {
-      input: { id: guide.id, version: guide.version, person: { salutation: 'Frau', familyName: 'Beispiel' }, changeDate: '2026-10-01' },
+      input: { id: guide.id, version: guide.version, person: { salutation: 'Frau', familyName: 'Beispiel' }, changeDate: '2026-10-01', internalNote: 'Übergabe läuft' },
     });
     expect(response.errors).toBeUndefined();
     expect(response.data.updateContact.data).toMatchObject({ person: { displayName: 'Frau Beispiel' }, validFrom: '2026-10-01', validTo: null });
-    // The successor starts with the post's channels.
+    // The successor starts with the post's channels and office hours.
     expect(response.data.updateContact.data.channels.map((c: any) => c.value)).toEqual(guide.channels.map((c: any) => c.value));
+    expect(guide.officeHours).toHaveLength(1);
+    expect(response.data.updateContact.data.officeHours).toEqual(guide.officeHours);
+    const note = await as(tokens.kyffhaeuser, `{ contacts(filter: { area: { district: "16065" }, role: "integration-guide" }) { edges { node { internalNote } } } }`);
+    expect(note.data.contacts.edges[0].node.internalNote).toBe('Übergabe läuft');
     const names = async (asOf: string) =>
       (await as(null, `{ contacts(asOf: "${asOf}", filter: { area: { district: "16065" }, role: "integration-guide" }) { edges { node { person { displayName } validTo } } } }`)).data.contacts.edges.map(
         (e: any) => e.node.person.displayName,

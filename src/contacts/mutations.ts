@@ -72,6 +72,30 @@ async function contactSnapshot(tx: Tx, id: string) {
   });
 }
 
+type Snapshot = NonNullable<Awaited<ReturnType<typeof contactSnapshot>>>;
+
+/** A stored contact's channels, addresses and office hours, in the shape writeParts takes. */
+function partsOf(contact: Snapshot): Required<ContactParts> {
+  const address = ({ id: _id, contactId: _contact, sourceId: _source, ...fields }: Snapshot['addresses'][number]) => fields;
+  return {
+    channels: contact.channels.map(({ kind, printed, value }) => ({ kind, printed, value })),
+    addresses: contact.addresses.filter((a) => a.kind !== 'OFFICE_HOURS').map(address),
+    officeHours: contact.officeHours.map((hours) => {
+      const location = contact.addresses.find((a) => a.id === hours.locationId);
+      return {
+        printed: hours.printed,
+        byAppointment: hours.byAppointment,
+        appointmentRequired: hours.appointmentRequired,
+        location: location ? address(location) : null,
+        intervals: hours.intervals.map(({ weekday, opens, closes }) => ({ weekday, opens, closes })),
+      };
+    }),
+  };
+}
+
+const definedParts = (parts: ContactParts): ContactParts =>
+  Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== undefined)) as ContactParts;
+
 /** Replaces the parts given (channels, addresses, office hours) of a contact. */
 async function writeParts(tx: Tx, contactId: string, parts: ContactParts, sourceId: string) {
   if (parts.officeHours) {
@@ -226,19 +250,19 @@ builder.mutationFields((t) => ({
           await tx.person.create({ data: { ...input.person, id: personId, sourceId } });
           await tx.contact.update({ where: { id }, data: { validTo: changeDate, validToStated: true, version: { increment: 1 } } });
           await tx.contact.create({
-            data: { id: successorId, districtId: before.districtId, positionId: before.positionId, personId, validFrom: changeDate, validFromStated: true, sourceId, internalNote: before.internalNote },
-          });
-          // The successor starts with the predecessor's channels and addresses unless new ones are given.
-          await writeParts(
-            tx,
-            successorId,
-            {
-              channels: parts.channels ?? before.channels.map(({ kind, printed, value }) => ({ kind, printed, value })),
-              addresses: parts.addresses ?? before.addresses.filter((a) => a.kind !== 'OFFICE_HOURS').map(({ id: _id, contactId: _c, sourceId: _s, ...address }) => address),
-              officeHours: parts.officeHours,
+            data: {
+              id: successorId,
+              districtId: before.districtId,
+              positionId: before.positionId,
+              personId,
+              validFrom: changeDate,
+              validFromStated: true,
+              sourceId,
+              internalNote: input.internalNote !== undefined ? input.internalNote : before.internalNote,
             },
-            sourceId,
-          );
+          });
+          // The post's channels, addresses and office hours carry over unless new ones are given.
+          await writeParts(tx, successorId, { ...partsOf(before), ...definedParts(parts) }, sourceId);
           return successorId;
         },
       });
