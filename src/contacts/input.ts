@@ -64,9 +64,8 @@ function checkAddress(address: AddressInput, path: string, issues: Issue[]) {
   return { ...address, printed: lines.filter(Boolean).join(', ') };
 }
 
-export function checkPerson(person: PersonInput, path: string, issues: Issue[]): PersonInput {
+export function checkPerson(person: PersonInput, path: string, issues: Issue[]): void {
   if (!person.familyName.trim()) issues.push({ path: `${path}.familyName`, message: 'must not be empty' });
-  return person;
 }
 
 /** Normalised parts, or a ValidationError listing every problem. */
