@@ -1,9 +1,16 @@
-// npm run schema:print — writes schema/schema.graphql from the code.
+// npm run schema:print — writes the published schemas from the code: schema/schema.graphql
+// (the API) and schema/package.schema.json (the data package format).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { packageJsonSchema } from '../src/packages/format.js';
 import { rootDir } from '../src/paths.js';
 import { printSortedSchema } from '../src/schemaArtefact.js';
 
-const target = join(rootDir, 'schema', 'schema.graphql');
-await writeFile(target, printSortedSchema());
-console.log(`Wrote ${target}`);
+for (const [file, text] of [
+  ['schema.graphql', printSortedSchema()],
+  ['package.schema.json', packageJsonSchema()],
+] as const) {
+  const target = join(rootDir, 'schema', file);
+  await writeFile(target, text);
+  console.log(`Wrote ${target}`);
+}

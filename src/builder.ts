@@ -24,6 +24,7 @@ export const builder = new SchemaBuilder<{
     editorOf: string;
     readerOf: string;
     auditor: boolean;
+    editor: boolean;
   };
   DefaultFieldNullability: false;
   Scalars: {
@@ -31,6 +32,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
     PartialDate: { Input: string; Output: string };
     ID: { Input: string; Output: string };
+    JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
 }>({
   plugins: [connectionsPlugin, ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, DirectivePlugin, FederationPlugin],

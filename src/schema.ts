@@ -21,6 +21,7 @@ import './sources/mutations.js';
 import './concepts/mutations.js';
 import './roles/mutations.js';
 import './audit/schema.js';
+import './packages/schema.js';
 
 // Served as an Apollo Federation v2 subgraph: clients and a gateway use the same endpoint.
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -2,10 +2,9 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { seedData } from '../prisma/seed/index.js';
 import type { OpenDatabase } from '../src/db/client.js';
 import { applyMigrations, draftMigration, pendingMigrations, readMigrationList } from '../src/db/migrations.js';
-import { seed } from '../src/db/seed.js';
+import { seed, seedData } from '../src/db/seed.js';
 import { createReadinessCheck } from '../src/health.js';
 import { openTestDatabase } from './support/database.js';
 

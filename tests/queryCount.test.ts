@@ -1,8 +1,7 @@
 // No N+1: a nested query costs the same number of SQL statements however many rows it returns.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { seedData } from '../prisma/seed/index.js';
-import type { SeedPart } from '../prisma/seed/types.js';
-import { seed } from '../src/db/seed.js';
+import { seed, seedData, type SeedRows } from '../src/db/seed.js';
+import type { Row } from '../src/packages/rows.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
 
 let server: TestServer;
@@ -32,36 +31,36 @@ const nested = /* GraphQL */ `
 `;
 
 /** Nine more copies of everything the Kyffhäuserkreis has about its contacts and posts. */
-function tenfold(): SeedPart {
+function tenfold(): SeedRows {
   const district = '16065';
-  const copy = <Row extends { id: string }>(rows: Row[], n: number, refs: (keyof Row)[]) =>
+  const copy = (rows: Row[], n: number, refs: string[]) =>
     rows.map((row) => {
-      const copied: Record<string, unknown> = { ...row, id: `${row.id}#${n}` };
-      for (const ref of refs) if (row[ref] != null) copied[ref as string] = `${row[ref]}#${n}`;
-      return copied as Row;
+      const copied: Row = { ...row, id: `${String(row.id)}#${n}` };
+      for (const ref of refs) if (row[ref] != null) copied[ref] = `${String(row[ref])}#${n}`;
+      return copied;
     });
-  const positions = seedData.positions.filter((p) => p.districtId === district);
+  const positions = seedData.positions!.filter((p) => p.districtId === district);
   const positionIds = new Set(positions.map((p) => p.id));
-  const contacts = seedData.contacts.filter((c) => c.districtId === district);
+  const contacts = seedData.contacts!.filter((c) => c.districtId === district);
   const contactIds = new Set(contacts.map((c) => c.id));
-  const hours = seedData.officeHours.filter((h) => contactIds.has(h.contactId));
+  const hours = seedData.officeHours!.filter((h) => contactIds.has(h.contactId));
   const hourIds = new Set(hours.map((h) => h.id));
-  const parts: SeedPart[] = [];
+  const parts: SeedRows[] = [];
   for (let n = 1; n <= 9; n++) {
     parts.push({
       positions: copy(positions, n, []),
-      fundings: copy(seedData.fundings.filter((f) => f.positionId && positionIds.has(f.positionId)), n, ['positionId']),
-      persons: copy(seedData.persons.filter((p) => contacts.some((c) => c.personId === p.id)), n, []),
+      fundings: copy(seedData.fundings!.filter((f) => f.positionId && positionIds.has(f.positionId as string)), n, ['positionId']),
+      persons: copy(seedData.persons!.filter((p) => contacts.some((c) => c.personId === p.id)), n, []),
       contacts: copy(contacts, n, ['positionId', 'personId']),
-      channels: copy(seedData.channels.filter((c) => contactIds.has(c.contactId)), n, ['contactId']),
-      addresses: copy(seedData.addresses.filter((a) => a.contactId && contactIds.has(a.contactId)), n, ['contactId']),
+      channels: copy(seedData.channels!.filter((c) => contactIds.has(c.contactId)), n, ['contactId']),
+      addresses: copy(seedData.addresses!.filter((a) => a.contactId && contactIds.has(a.contactId)), n, ['contactId']),
       officeHours: copy(hours, n, ['contactId', 'locationId']),
-      intervals: copy(seedData.intervals.filter((i) => hourIds.has(i.officeHoursId)), n, ['officeHoursId']),
+      officeHourIntervals: copy(seedData.officeHourIntervals!.filter((i) => hourIds.has(i.officeHoursId)), n, ['officeHoursId']),
     });
   }
-  const merged: Record<string, unknown[]> = {};
+  const merged: SeedRows = {};
   for (const part of parts) for (const [table, rows] of Object.entries(part)) (merged[table] ??= []).push(...rows);
-  return merged as SeedPart;
+  return merged as SeedRows;
 }
 
 async function run(asOf?: string) {

@@ -101,5 +101,7 @@ export function scopesOf(viewer: Viewer) {
     readerOf: (ags: string) => editorOf(ags) || ministryOf(ags),
     /** May read the audit log: ministries (of their state) and admins. */
     auditor: admin || viewer?.role === 'MINISTRY',
+    /** Edits some district: enough to be told what is wrong with a data package that names no district. */
+    editor: admin || viewer?.role === 'EDITOR',
   };
 }

@@ -47,3 +47,14 @@ builder.scalarType('PartialDate', {
     return value;
   },
 });
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+builder.scalarType('JSONObject', {
+  description: 'A JSON object, such as a data package. Send it as a variable: it is checked against its own schema, not GraphQL’s.',
+  serialize: (value) => value,
+  parseValue: (value) => {
+    if (!isObject(value)) throw new GraphQLError(`Expected a JSON object, got ${JSON.stringify(value)?.slice(0, 40)}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+    return value;
+  },
+});

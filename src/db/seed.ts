@@ -1,63 +1,44 @@
-// Loads the seed districts. Rows carry stable ids and are inserted with "skip duplicates",
-// so a second run changes nothing; all of it happens in one transaction, under an advisory
-// lock so that instances starting together against one database do not interleave.
-import { seedData, type SeedData } from '../../prisma/seed/index.js';
-import type { SeedPart } from '../../prisma/seed/types.js';
+// Loads the seed districts: the data packages in prisma/seed (the catalogue and one package per
+// district). Seeding only adds what is missing — rows carry stable ids and are inserted with
+// "skip duplicates" — so it never undoes an editor's change and a second run changes nothing.
+// All of it happens in one transaction, under the advisory lock imports take too, so that
+// instances starting together against one database do not interleave.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { packageSchema } from '../packages/format.js';
+import { databaseRow, dataLockKey, delegate, type Row } from '../packages/rows.js';
+import { writeSteps } from '../packages/tables.js';
+import { prismaDir } from '../paths.js';
 
-type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+export const seedDir = join(prismaDir, 'seed');
 
-// Tables in the order their foreign keys need, each with its Prisma delegate.
-const tables: { [K in keyof SeedData]: (tx: Transaction) => { createMany(args: { data: SeedData[K]; skipDuplicates: boolean }): Promise<{ count: number }> } } = {
-  referenceSources: (tx) => tx.source,
-  states: (tx) => tx.state,
-  districts: (tx) => tx.district,
-  sources: (tx) => tx.source,
-  municipalities: (tx) => tx.municipality,
-  units: (tx) => tx.organisationalUnit,
-  roles: (tx) => tx.role,
-  tasks: (tx) => tx.task,
-  positions: (tx) => tx.position,
-  positionTasks: (tx) => tx.positionTask,
-  persons: (tx) => tx.person,
-  contacts: (tx) => tx.contact,
-  channels: (tx) => tx.contactChannel,
-  addresses: (tx) => tx.address,
-  officeHours: (tx) => tx.officeHours,
-  intervals: (tx) => tx.officeHourInterval,
-  funders: (tx) => tx.funder,
-  programmes: (tx) => tx.fundingProgramme,
-  projects: (tx) => tx.project,
-  fundings: (tx) => tx.funding,
-  fieldsOfAction: (tx) => tx.fieldOfAction,
-  concepts: (tx) => tx.integrationConcept,
-  milestones: (tx) => tx.conceptMilestone,
-  conceptFields: (tx) => tx.conceptFieldOfAction,
-  partners: (tx) => tx.partner,
-  offers: (tx) => tx.offer,
-  offerPlaces: (tx) => tx.offerPlace,
-  cooperations: (tx) => tx.cooperation,
-  networks: (tx) => tx.network,
-  networkSupports: (tx) => tx.networkSupport,
-  indicators: (tx) => tx.indicator,
-  indicatorValues: (tx) => tx.indicatorValue,
-  documents: (tx) => tx.document,
-};
+/** Rows by package table (`contacts`, `channels` …), as packages hold them. */
+export type SeedRows = Record<string, Row[]>;
 
-/** An arbitrary but fixed key for pg_advisory_xact_lock: "IGSEED" in ASCII. */
-const seedLockKey = 0x494753454544n;
+/** The rows of all seed packages, table by table. A seed package that does not follow the format stops the start. */
+function readSeedPackages(): SeedRows {
+  const rows: SeedRows = {};
+  for (const file of readdirSync(seedDir).filter((name) => name.endsWith('.json')).sort()) {
+    const dataPackage = packageSchema.parse(JSON.parse(readFileSync(join(seedDir, file), 'utf8')));
+    for (const [table, tableRows] of Object.entries(dataPackage.tables as SeedRows)) (rows[table] ??= []).push(...tableRows);
+  }
+  return rows;
+}
+
+export const seedData: SeedRows = readSeedPackages();
 
 /** Inserts whatever of `data` is missing; returns the number of rows added per table. */
-export async function seed(client: PrismaClient, data: SeedPart = seedData): Promise<Record<string, number>> {
+export async function seed(client: PrismaClient, data: SeedRows = seedData): Promise<Record<string, number>> {
   return client.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${seedLockKey})`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dataLockKey})`;
       const added: Record<string, number> = {};
-      for (const [table, delegate] of Object.entries(tables) as [keyof SeedData, (typeof tables)[keyof SeedData]][]) {
-        const rows = data[table] ?? [];
+      for (const { table, takes } of writeSteps) {
+        const rows = (data[table.key] ?? []).filter(takes);
         if (rows.length === 0) continue;
-        const { count } = await delegate(tx).createMany({ data: rows as never, skipDuplicates: true });
-        added[table] = count;
+        const { count } = await delegate(tx, table).createMany({ data: rows.map((row) => databaseRow(table, row)), skipDuplicates: true });
+        added[table.key] = (added[table.key] ?? 0) + count;
       }
       return added;
     },

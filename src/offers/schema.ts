@@ -55,7 +55,7 @@ export const Offer = builder.prismaNode('Offer', {
     languageCount: t.exposeInt('languageCount', { nullable: true }),
     online: t.exposeBoolean('online'),
     website: t.exposeString('website', { nullable: true }),
-    places: t.relation('places', { description: 'Towns where the offer is available.' }),
+    places: t.relation('places', { description: 'Towns where the offer is available, by name.', query: { orderBy: { municipality: { name: 'asc' } } } }),
     district: t.relation('district', { description: 'The district of the offer.' }),
     source: t.relation('source', { description: 'The page the offer is described on.' }),
     version: t.exposeInt('version'),

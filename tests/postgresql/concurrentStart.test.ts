@@ -1,7 +1,7 @@
 // Two instances started at the same moment against one empty PostgreSQL database: migrations
 // and seeding must happen once, and both instances must come up and serve the same answers.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { seedData } from '../../prisma/seed/index.js';
+import { seedData } from '../../src/db/seed.js';
 import { openDatabase, type OpenDatabase } from '../../src/db/client.js';
 import { readMigrationList } from '../../src/db/migrations.js';
 import { createScratchDatabase } from '../support/database.js';

@@ -1,0 +1,78 @@
+// npm run data:import -- <file or directory>… [--dry-run]
+// Imports data packages into the configured database (DATABASE_URL, or the embedded one: stop
+// the server first, PGlite serves one process). A directory means every package in it, imported
+// together — the catalogue with the districts, as data:export writes them.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { basename, join } from 'node:path';
+import type { TokenViewer } from '../src/auth/viewer.js';
+import { ValidationError } from '../src/common/mutationErrors.js';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/client.js';
+import { applyMigrations } from '../src/db/migrations.js';
+import { importPackages, type PackageInput, type RecordChange } from '../src/packages/import.js';
+
+const args = process.argv.slice(2);
+const dryRun = args.includes('--dry-run');
+const paths = args.filter((arg) => arg !== '--dry-run');
+if (paths.length === 0) {
+  console.error('Usage: npm run data:import -- <package.json or directory>… [--dry-run]');
+  process.exit(2);
+}
+
+async function packageFiles(path: string): Promise<string[]> {
+  if (!(await stat(path)).isDirectory()) return [path];
+  return (await readdir(path)).filter((name) => name.endsWith('.json')).sort().map((name) => join(path, name));
+}
+
+async function readPackages(): Promise<PackageInput[]> {
+  const inputs: PackageInput[] = [];
+  for (const file of (await Promise.all(paths.map(packageFiles))).flat()) {
+    try {
+      inputs.push({ label: basename(file), content: JSON.parse(await readFile(file, 'utf8')) });
+    } catch (error) {
+      console.error(`${file}: ${(error as Error).message}`);
+      process.exit(1);
+    }
+  }
+  return inputs;
+}
+
+function progress(table: string, done: number, total: number) {
+  if (!process.stderr.isTTY) return;
+  process.stderr.write(`\r\u001b[2KWriting ${done}/${total} tables (${table})`);
+  if (done === total) process.stderr.write('\n');
+}
+
+function list(heading: string, changes: RecordChange[]) {
+  if (!changes.length) return;
+  console.log(`${heading}: ${changes.length}`);
+  for (const change of changes) {
+    const where = change.district ?? 'catalogue';
+    console.log(`  ${where} ${change.entityType} ${change.key}${change.fields.length ? ` (${change.fields.join(', ')})` : ''}`);
+  }
+}
+
+const inputs = await readPackages();
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.pgliteDataDir, poolSize: 2 });
+const actor: TokenViewer = { tokenId: null, name: `data:import by ${userInfo().username}`, role: 'ADMIN', districtIds: [], stateId: null, stateRegionalKey: null };
+let exitCode = 0;
+try {
+  await database.exclusively(() => applyMigrations(database.adapterFactory));
+  console.error(`Checking ${inputs.length} package${inputs.length === 1 ? '' : 's'}${dryRun ? ' (dry run)' : ''}…`);
+  const summary = await importPackages(database.client, inputs, { dryRun, actor, now: new Date(), onProgress: progress });
+  list('Added', summary.added);
+  list('Changed', summary.changed);
+  list('Archived', summary.archived);
+  console.log(`Unchanged: ${summary.unchanged}`);
+  console.log(dryRun ? 'Dry run: nothing was written.' : 'Imported.');
+} catch (error) {
+  if (!(error instanceof ValidationError)) throw error;
+  console.error(`Refused, nothing was written. ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}:`);
+  for (const issue of error.issues) console.error(`  ${issue.path}: ${issue.message}`);
+  exitCode = 1;
+} finally {
+  await database.close();
+}
+process.exitCode = exitCode;

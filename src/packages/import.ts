@@ -1,0 +1,390 @@
+// Importing data packages. Everything is checked before anything is written: the format, then
+// the references and who owns what. Then the packages are compared with the database record by
+// record — a record with its parts, as the editing mutations change them (a contact with its
+// channels, addresses and office hours) — and the differences are written in one transaction,
+// with an audit event per record. A dry run stops before writing and reports the same diff.
+import { recordAudits, type AuditEntry } from '../audit/record.js';
+import type { TokenViewer } from '../auth/viewer.js';
+import { ValidationError, type Issue } from '../common/mutationErrors.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { columnsOf, hasColumn, packageSchema, type DataPackage } from './format.js';
+import { canonicalRow, databaseRow, dataLockKey, delegate, ownedTables, sortedByKey, type Row } from './rows.js';
+import { rowKey, tableByKey, tableByModel, tables, tablesOf, writeSteps, type PackageKind, type TableSpec } from './tables.js';
+
+export interface PackageInput {
+  /** Where the package came from (a file name), put before the JSON paths of its problems. */
+  label?: string;
+  content: unknown;
+}
+
+/** One record that an import adds, changes or archives. */
+export interface RecordChange {
+  entityType: string;
+  key: string;
+  /** AGS of the district whose package it is in; null for the catalogue. */
+  district: string | null;
+  /** The columns and parts that differ (for a change). */
+  fields: string[];
+}
+
+export interface ImportSummary {
+  dryRun: boolean;
+  added: RecordChange[];
+  changed: RecordChange[];
+  archived: RecordChange[];
+  /** Records that are the same in the package and the database. */
+  unchanged: number;
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  /** Who imports, for the audit log. */
+  actor: TokenViewer;
+  now: Date;
+  /** Told how far writing has got, table by table. */
+  onProgress?: (table: string, done: number, total: number) => void;
+}
+
+interface Parsed {
+  label: string;
+  kind: PackageKind;
+  /** The district's AGS; null for the catalogue. */
+  owner: string | null;
+  tables: Record<string, Row[]>;
+}
+
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+// ------------------------------------------------------------------ problems
+
+function jsonPath(segments: readonly PropertyKey[]): string {
+  return `$${segments.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('')}`;
+}
+
+const rowPath = (table: TableSpec, index: number, column?: string) => jsonPath(['tables', table.key, index, ...(column ? [column] : [])]);
+
+class Problems {
+  readonly issues: Issue[] = [];
+  add(label: string, path: string, message: string) {
+    this.issues.push({ path: label ? `${label} ${path}` : path, message });
+  }
+  throwIfAny() {
+    if (this.issues.length) throw new ValidationError(this.issues);
+  }
+}
+
+const isObject = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Checks the packages against the format. A package with format problems is still read as far
+ * as it can be (its well-formed rows), so that its reference problems are listed too.
+ */
+function parse(inputs: PackageInput[], problems: Problems): Parsed[] {
+  const parsed: Parsed[] = [];
+  for (const { label = '', content } of inputs) {
+    const result = packageSchema.safeParse(content);
+    if (!result.success) for (const issue of result.error.issues) problems.add(label, jsonPath(issue.path), issue.message);
+    const data = (result.success ? result.data : content) as Partial<DataPackage>;
+    const kind = data?.kind;
+    if (!isObject(data) || (kind !== 'district' && kind !== 'catalogue') || !isObject(data.tables)) continue;
+    if (kind === 'district' && !/^\d{5}$/.test(String(data.district))) continue;
+    const tables: Record<string, Row[]> = {};
+    for (const table of tablesOf(kind)) {
+      const rows = Array.isArray(data.tables[table.key]) ? (data.tables[table.key] as unknown[]).filter(isObject) : [];
+      tables[table.key] = rows.map((row) => canonicalRow(table, row));
+    }
+    parsed.push({ label, kind, owner: kind === 'district' ? String(data.district) : null, tables });
+  }
+  return parsed;
+}
+
+// ------------------------------------------------------------------ references and ownership
+
+type Index = Map<string, Map<string, Parsed>>;
+
+/** Which package holds each key, table by table; a key listed twice is a problem. */
+function indexKeys(packages: Parsed[], problems: Problems): Index {
+  const index: Index = new Map();
+  const owners = new Set<string>();
+  for (const dataPackage of packages) {
+    const owner = dataPackage.owner ?? 'catalogue';
+    if (owners.has(owner)) problems.add(dataPackage.label, '$', `a second package of ${owner} in one import`);
+    owners.add(owner);
+    for (const [key, rows] of Object.entries(dataPackage.tables)) {
+      const keys = index.get(key) ?? index.set(key, new Map()).get(key)!;
+      rows.forEach((row, position) => {
+        const rowId = rowKey(tableByKey.get(key)!, row);
+        if (keys.has(rowId)) problems.add(dataPackage.label, rowPath(tableByKey.get(key)!, position), `"${rowId}" is listed twice`);
+        keys.set(rowId, dataPackage);
+      });
+    }
+  }
+  return index;
+}
+
+/** A reference that only the database can settle: the key must exist there (among the catalogue's rows, if `catalogueOnly`). */
+interface Pending {
+  target: TableSpec;
+  catalogueOnly: boolean;
+  key: string;
+  report: () => void;
+}
+
+function checkRows(dataPackage: Parsed, index: Index, problems: Problems, pending: Pending[]) {
+  const { label, owner } = dataPackage;
+  const holds = (table: string, key: unknown) => index.get(table)?.get(String(key)) === dataPackage;
+  for (const table of tablesOf(dataPackage.kind)) {
+    dataPackage.tables[table.key]!.forEach((row, position) => {
+      for (const column of columnsOf(table.model)) {
+        const value = row[column.name];
+        const path = rowPath(table, position, column.name);
+        if (column.name === 'districtId' && table.model !== 'District') {
+          if (owner && value !== owner) problems.add(label, path, `must be "${owner}", the package's district`);
+          if (!owner && value !== undefined) problems.add(label, path, 'must be left out: a catalogue record belongs to no district (put it in the district’s package)');
+          continue;
+        }
+        if (!column.references || value === undefined) continue;
+        const target = tableByModel.get(column.references)!;
+        const targetKey = String(value);
+        if (holds(target.key, targetKey)) continue;
+        const report = (message: string) => () => problems.add(label, path, message);
+        if (owner && target.ofDistrict) {
+          if (target.ofCatalogue && index.get(target.key)?.get(targetKey)?.kind === 'catalogue') continue;
+          const message = target.ofCatalogue
+            ? `must name a record of "${target.key}" in this package or in the catalogue: "${targetKey}" is in neither`
+            : `must name a record of "${target.key}" in this package: "${targetKey}" is not in it`;
+          if (target.ofCatalogue) pending.push({ target, catalogueOnly: true, key: targetKey, report: report(message) });
+          else problems.add(label, path, message);
+        } else if (!index.get(target.key)?.has(targetKey)) {
+          pending.push({ target, catalogueOnly: false, key: targetKey, report: report(`names ${column.references} "${targetKey}", which is neither in the import nor in the database`) });
+        }
+      }
+    });
+  }
+  checkOwnershipThroughOthers(dataPackage, problems);
+}
+
+/**
+ * Persons belong to a package through its contacts, partners through its sources; one that
+ * nothing in the package ties to it would not come back out of an export.
+ */
+function checkOwnershipThroughOthers(dataPackage: Parsed, problems: Problems) {
+  const { label, owner, tables } = dataPackage;
+  if (owner) {
+    const people = new Set(tables.contacts!.map((contact) => contact.personId));
+    tables.persons!.forEach((person, position) => {
+      if (!people.has(person.id)) problems.add(label, rowPath(tableByKey.get('persons')!, position), `"${String(person.id)}" is not the person of any contact in this package`);
+    });
+  }
+  const sources = new Set(tables.sources!.map((source) => source.id));
+  tables.partners!.forEach((partner, position) => {
+    if (!sources.has(partner.sourceId)) problems.add(label, rowPath(tableByKey.get('partners')!, position, 'sourceId'), 'must name a source of this package: a partner belongs to the package whose source names it');
+  });
+}
+
+async function settle(client: Tx, pending: Pending[]) {
+  const groups = new Map<string, Pending[]>();
+  for (const reference of pending) {
+    const group = `${reference.target.key}|${reference.catalogueOnly}`;
+    groups.set(group, [...(groups.get(group) ?? []), reference]);
+  }
+  for (const references of groups.values()) {
+    const { target, catalogueOnly } = references[0]!;
+    const where = { id: { in: [...new Set(references.map((reference) => reference.key))] }, ...(catalogueOnly ? target.ofCatalogue : {}) };
+    const found = new Set((await delegate(client, target).findMany({ where, select: { id: true } })).map((row) => row.id));
+    for (const reference of references) if (!found.has(reference.key)) reference.report();
+  }
+}
+
+// ------------------------------------------------------------------ comparing
+
+/** A record with its parts, compared and written as one. */
+interface Aggregate {
+  table: TableSpec;
+  key: string;
+  root: Row;
+  parts: Record<string, Row[]>;
+}
+
+function aggregates(kind: PackageKind, rows: Record<string, Row[]>): Map<string, Aggregate> {
+  const result = new Map<string, Aggregate>();
+  /** For each part table: the aggregate each of its rows belongs to. */
+  const aggregateOf = new Map<string, Map<string, Aggregate>>();
+  for (const table of tablesOf(kind)) {
+    const owners = new Map<string, Aggregate>();
+    aggregateOf.set(table.key, owners);
+    for (const row of rows[table.key] ?? []) {
+      const key = rowKey(table, row);
+      if (!table.partOf) {
+        const aggregate = { table, key, root: row, parts: {} };
+        result.set(`${table.key}/${key}`, aggregate);
+        owners.set(key, aggregate);
+        continue;
+      }
+      const aggregate = aggregateOf.get(table.partOf.table)!.get(String(row[table.partOf.column]));
+      if (!aggregate) continue; // a part whose record is not there cannot be compared; checks report it
+      (aggregate.parts[table.key] ??= []).push(row);
+      owners.set(key, aggregate);
+    }
+  }
+  return result;
+}
+
+/** Rows sorted as the database's are, so that parts compare regardless of the order a package lists them in. */
+const inKeyOrder = (rows: Record<string, Row[]>) => Object.fromEntries(Object.entries(rows).map(([key, tableRows]) => [key, sortedByKey(tableByKey.get(key)!, tableRows)]));
+
+const snapshot = (aggregate: Aggregate) => ({ ...aggregate.root, ...aggregate.parts });
+
+const partTables = tables.filter((table) => table.partOf);
+const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
+
+/** The columns and part tables in which two versions of a record differ. */
+function differences(before: Aggregate, after: Aggregate): string[] {
+  return [
+    ...columnsOf(before.table.model)
+      .map((column) => column.name)
+      .filter((column) => differs(before.root[column], after.root[column])),
+    ...partTables.filter((table) => differs(before.parts[table.key] ?? [], after.parts[table.key] ?? [])).map((table) => table.key),
+  ];
+}
+
+interface Plan {
+  summary: ImportSummary;
+  /** Records to write whole (added or changed), and those whose stored parts go first. */
+  write: Aggregate[];
+  replaceParts: Aggregate[];
+  /** Records left out of the package: archived. */
+  archive: Aggregate[];
+  audit: AuditEntry[];
+}
+
+async function plan(tx: Tx, packages: Parsed[], problems: Problems, now: Date, dryRun: boolean): Promise<Plan> {
+  const result: Plan = { summary: { dryRun, added: [], changed: [], archived: [], unchanged: 0 }, write: [], replaceParts: [], archive: [], audit: [] };
+  for (const dataPackage of packages) {
+    const stored = aggregates(dataPackage.kind, await ownedTables(tx, dataPackage.kind, dataPackage.owner));
+    const given = aggregates(dataPackage.kind, inKeyOrder(dataPackage.tables));
+    await checkKeysFree(tx, dataPackage, stored, problems);
+    const change = (aggregate: Aggregate, fields: string[] = []): RecordChange => ({ entityType: aggregate.table.model, key: aggregate.key, district: dataPackage.owner, fields });
+    const audit = (action: AuditEntry['action'], aggregate: Aggregate, before?: Aggregate, after?: Row) =>
+      result.audit.push({ action, entityType: aggregate.table.model, entityId: aggregate.key, districtId: dataPackage.owner, before: before && snapshot(before), after });
+    for (const [id, aggregate] of given) {
+      const old = stored.get(id);
+      if (!old) {
+        result.summary.added.push(change(aggregate));
+        result.write.push(aggregate);
+        audit('CREATE', aggregate, undefined, snapshot(aggregate));
+        continue;
+      }
+      const fields = differences(old, aggregate);
+      if (!fields.length) {
+        result.summary.unchanged += 1;
+        continue;
+      }
+      const archiving = !old.root.archivedAt && !!aggregate.root.archivedAt;
+      result.summary[archiving ? 'archived' : 'changed'].push(change(aggregate, fields));
+      result.write.push(aggregate);
+      result.replaceParts.push(old);
+      audit(archiving ? 'ARCHIVE' : 'UPDATE', aggregate, old, snapshot(aggregate));
+    }
+    for (const [id, old] of stored) {
+      if (given.has(id) || old.root.archivedAt) continue;
+      if (!hasColumn(old.table.model, 'archivedAt')) {
+        problems.add(dataPackage.label, jsonPath(['tables', old.table.key]), `"${old.key}" is missing: a ${old.table.model} cannot be archived, so it must stay in the package`);
+        continue;
+      }
+      result.summary.archived.push(change(old, ['archivedAt']));
+      result.archive.push(old);
+      audit('ARCHIVE', old, old, { ...snapshot(old), archivedAt: now.toISOString() });
+    }
+  }
+  return result;
+}
+
+/** A new key of a package must not be taken by a record that another package owns. */
+async function checkKeysFree(tx: Tx, dataPackage: Parsed, stored: Map<string, Aggregate>, problems: Problems) {
+  const storedKeys = new Set<string>();
+  for (const aggregate of stored.values()) {
+    storedKeys.add(`${aggregate.table.key}/${aggregate.key}`);
+    for (const [table, rows] of Object.entries(aggregate.parts)) for (const row of rows) storedKeys.add(`${table}/${rowKey(tableByKey.get(table)!, row)}`);
+  }
+  for (const table of tablesOf(dataPackage.kind)) {
+    if (table.keyColumns) continue; // keyed by the records it links, which are checked
+    const rows = dataPackage.tables[table.key]!;
+    const fresh = rows.map((row, position) => ({ id: String(row.id), position })).filter(({ id }) => !storedKeys.has(`${table.key}/${id}`));
+    if (!fresh.length) continue;
+    const taken = new Set((await delegate(tx, table).findMany({ where: { id: { in: fresh.map(({ id }) => id) } }, select: { id: true } })).map((row) => row.id));
+    for (const { id, position } of fresh) {
+      if (taken.has(id)) problems.add(dataPackage.label, rowPath(table, position, 'id'), `"${id}" is a record of ${dataPackage.owner ? 'another district or of the catalogue' : 'a district'}`);
+    }
+  }
+}
+
+// ------------------------------------------------------------------ writing
+
+async function apply(tx: Tx, work: Plan, options: ImportOptions) {
+  const inReverse = [...writeSteps].reverse();
+  for (const { table } of inReverse) {
+    if (!table.partOf) continue;
+    const stale = work.replaceParts.flatMap((aggregate) => aggregate.parts[table.key] ?? []);
+    if (stale.length) await delegate(tx, table).deleteMany({ where: { OR: stale.map((row) => keyWhere(table, row)) } });
+  }
+  const total = writeSteps.length;
+  for (const [done, { table, takes }] of writeSteps.entries()) {
+    const rows = work.write.flatMap((aggregate) => (table.partOf ? (aggregate.parts[table.key] ?? []) : aggregate.table === table ? [aggregate.root] : []));
+    const changedKeys = new Set(work.replaceParts.filter((aggregate) => aggregate.table === table).map((aggregate) => aggregate.key));
+    const ofStep = rows.filter(takes);
+    const creating = ofStep.filter((row) => !changedKeys.has(rowKey(table, row)));
+    if (creating.length) await delegate(tx, table).createMany({ data: creating.map((row) => databaseRow(table, row)) });
+    for (const row of ofStep.filter((candidate) => changedKeys.has(rowKey(table, candidate)))) {
+      const { id, ...columns } = databaseRow(table, row);
+      await delegate(tx, table).updateMany({ where: { id }, data: { ...columns, ...versionBump(table) } });
+    }
+    options.onProgress?.(table.key, done + 1, total);
+  }
+  for (const aggregate of work.archive) {
+    await delegate(tx, aggregate.table).updateMany({ where: { id: aggregate.key }, data: { archivedAt: options.now, ...versionBump(aggregate.table) } });
+  }
+  await recordAudits(tx, options.actor, work.audit);
+}
+
+const versionBump = (table: TableSpec) => (hasColumn(table.model, 'version') ? { version: { increment: 1 } } : {});
+
+const keyWhere = (table: TableSpec, row: Row) => Object.fromEntries((table.keyColumns ?? ['id']).map((column) => [column, row[column]]));
+
+/** Database refusals that the checks above do not foresee (a second town of the same name …), as problems. */
+function asProblem(error: unknown): never {
+  const code = (error as { code?: string }).code;
+  if (code === 'P2002' || code === 'P2003') {
+    throw new ValidationError([{ path: '$', message: `The database refused the package: ${(error as Error).message.split('\n').filter(Boolean).at(-1)}` }]);
+  }
+  throw error;
+}
+
+/** Validates packages, compares them with the database and — unless a dry run — applies the difference in one transaction. */
+export async function importPackages(client: PrismaClient, inputs: PackageInput[], options: ImportOptions): Promise<ImportSummary> {
+  const problems = new Problems();
+  const packages = parse(inputs, problems);
+  const index = indexKeys(packages, problems);
+  const pending: Pending[] = [];
+  for (const dataPackage of packages) {
+    checkRows(dataPackage, index, problems, pending);
+    if (dataPackage.owner && !index.get('districts')?.has(dataPackage.owner)) {
+      const districts = tableByKey.get('districts')!;
+      pending.push({ target: districts, catalogueOnly: false, key: dataPackage.owner, report: () => problems.add(dataPackage.label, '$.district', `"${dataPackage.owner}" is not a district in the catalogue`) });
+    }
+  }
+  return client
+    .$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dataLockKey})`;
+        await settle(tx, pending);
+        problems.throwIfAny();
+        const work = await plan(tx, packages, problems, options.now, !!options.dryRun);
+        problems.throwIfAny();
+        if (!options.dryRun) await apply(tx, work, options);
+        return work.summary;
+      },
+      { timeout: 300_000 },
+    )
+    .catch(asProblem);
+}

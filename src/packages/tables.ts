@@ -1,0 +1,172 @@
+// Which tables a data package holds and who owns their rows. A district package holds
+// everything of one district; the catalogue holds the shared vocabulary (states, districts,
+// roles, tasks, fields of action, indicators, funders, programmes) and state-wide records.
+// The order is the order of the foreign keys: a table only refers to tables above it.
+import type { Prisma } from '../generated/prisma/client.js';
+
+export type PackageKind = 'district' | 'catalogue';
+
+/** A where-filter of a Prisma model, loosely typed: the tables are handled generically. */
+type Where = Record<string, unknown>;
+
+export interface TableSpec {
+  /** Name in the package, e.g. `contacts`. */
+  key: string;
+  model: Prisma.ModelName;
+  /** What the table holds, for the JSON Schema. */
+  description: string;
+  /** The rows of a district's package; absent when districts have none. */
+  ofDistrict?: (ags: string) => Where;
+  /** The rows of the catalogue; absent when it has none. */
+  ofCatalogue?: Where;
+  /** For the parts of a record (a contact's channels …): the table and column of the record. */
+  partOf?: { table: string; column: string };
+  /** Columns that make up the key when the table has no `id`. */
+  keyColumns?: string[];
+}
+
+const ofDistrictColumn = (ags: string) => ({ districtId: ags });
+const districtOrState = { ofDistrict: ofDistrictColumn, ofCatalogue: { districtId: null } };
+
+export const tables: TableSpec[] = [
+  { key: 'states', model: 'State', description: 'Federal states.', ofCatalogue: {} },
+  { key: 'districts', model: 'District', description: 'Districts, by AGS.', ofCatalogue: {} },
+  {
+    key: 'sources',
+    model: 'Source',
+    description: 'The pages and editorial records the facts are taken from (Quellen).',
+    ...districtOrState,
+  },
+  { key: 'municipalities', model: 'Municipality', description: 'Towns and municipalities of the district.', ofDistrict: ofDistrictColumn },
+  { key: 'units', model: 'OrganisationalUnit', description: 'Units of the district administration.', ofDistrict: ofDistrictColumn },
+  { key: 'roles', model: 'Role', description: 'The role catalogue (Integrationslotse, Integrationsmanager …).', ofCatalogue: {} },
+  { key: 'tasks', model: 'Task', description: 'The task catalogue (Aufgaben).', ofCatalogue: {} },
+  { key: 'positions', model: 'Position', description: 'Posts of the district (Stellen).', ofDistrict: ofDistrictColumn },
+  {
+    key: 'positionTasks',
+    model: 'PositionTask',
+    description: 'Tasks of the posts, with their printed wording.',
+    ofDistrict: (ags) => ({ position: { districtId: ags } }),
+    partOf: { table: 'positions', column: 'positionId' },
+  },
+  {
+    key: 'persons',
+    model: 'Person',
+    description: 'People named by the district’s contacts.',
+    ofDistrict: (ags) => ({ contacts: { some: { districtId: ags } } }),
+  },
+  { key: 'contacts', model: 'Contact', description: 'Contacts: a person (or office) in a post over a period.', ofDistrict: ofDistrictColumn },
+  {
+    key: 'channels',
+    model: 'ContactChannel',
+    description: 'Phone numbers, e-mail addresses and forms of the contacts.',
+    ofDistrict: (ags) => ({ contact: { districtId: ags } }),
+    partOf: { table: 'contacts', column: 'contactId' },
+  },
+  {
+    key: 'addresses',
+    model: 'Address',
+    description: 'Addresses of the contacts and the places of their office hours.',
+    ofDistrict: (ags) => ({ contact: { districtId: ags } }),
+    partOf: { table: 'contacts', column: 'contactId' },
+  },
+  {
+    key: 'officeHours',
+    model: 'OfficeHours',
+    description: 'Office hours (Sprechzeiten) of the contacts.',
+    ofDistrict: (ags) => ({ contact: { districtId: ags } }),
+    partOf: { table: 'contacts', column: 'contactId' },
+  },
+  {
+    key: 'officeHourIntervals',
+    model: 'OfficeHourInterval',
+    description: 'Weekly intervals of the office hours.',
+    ofDistrict: (ags) => ({ officeHours: { contact: { districtId: ags } } }),
+    partOf: { table: 'officeHours', column: 'officeHoursId' },
+  },
+  { key: 'funders', model: 'Funder', description: 'Funders: the EU, the federal government, the states.', ofCatalogue: {} },
+  { key: 'programmes', model: 'FundingProgramme', description: 'Funding programmes and guidelines.', ofCatalogue: {} },
+  {
+    key: 'partners',
+    model: 'Partner',
+    description: 'Partner organisations; a partner belongs to the package whose source names it.',
+    ofDistrict: (ags) => ({ source: { districtId: ags } }),
+    ofCatalogue: { source: { districtId: null } },
+  },
+  { key: 'projects', model: 'Project', description: 'Projects of the district.', ofDistrict: ofDistrictColumn },
+  { key: 'fundings', model: 'Funding', description: 'Fundings of the district’s posts and projects.', ofDistrict: ofDistrictColumn },
+  { key: 'fieldsOfAction', model: 'FieldOfAction', description: 'The fields of action (Handlungsfelder) that make concepts comparable.', ofCatalogue: {} },
+  { key: 'concepts', model: 'IntegrationConcept', description: 'Integration concepts of the district.', ofDistrict: ofDistrictColumn },
+  {
+    key: 'conceptMilestones',
+    model: 'ConceptMilestone',
+    description: 'Steps in the making of the concepts.',
+    ofDistrict: (ags) => ({ concept: { districtId: ags } }),
+    partOf: { table: 'concepts', column: 'conceptId' },
+  },
+  {
+    key: 'conceptFieldsOfAction',
+    model: 'ConceptFieldOfAction',
+    description: 'Fields of action covered by the concepts.',
+    ofDistrict: (ags) => ({ concept: { districtId: ags } }),
+    partOf: { table: 'concepts', column: 'conceptId' },
+  },
+  { key: 'offers', model: 'Offer', description: 'Local offers for newcomers.', ofDistrict: ofDistrictColumn },
+  {
+    key: 'offerPlaces',
+    model: 'OfferPlace',
+    description: 'Towns where the offers are available.',
+    ofDistrict: (ags) => ({ offer: { districtId: ags } }),
+    partOf: { table: 'offers', column: 'offerId' },
+  },
+  { key: 'cooperations', model: 'Cooperation', description: 'The district’s cooperations with partners.', ofDistrict: ofDistrictColumn },
+  { key: 'networks', model: 'Network', description: 'Networks, of a district or state-wide.', ...districtOrState },
+  {
+    key: 'networkSupports',
+    model: 'NetworkSupport',
+    description: 'Partners accompanying the networks.',
+    ofDistrict: (ags) => ({ network: { districtId: ags } }),
+    ofCatalogue: { network: { districtId: null } },
+    partOf: { table: 'networks', column: 'networkId' },
+    keyColumns: ['networkId', 'partnerId'],
+  },
+  { key: 'indicators', model: 'Indicator', description: 'What the indicators measure.', ofCatalogue: {} },
+  { key: 'indicatorValues', model: 'IndicatorValue', description: 'Indicator values over time.', ...districtOrState },
+  { key: 'documents', model: 'Document', description: 'Published documents.', ...districtOrState },
+];
+
+export const tableByKey = new Map(tables.map((table) => [table.key, table]));
+export const tableByModel = new Map(tables.map((table) => [table.model as string, table]));
+
+export function tablesOf(kind: PackageKind): TableSpec[] {
+  return tables.filter((table) => (kind === 'district' ? table.ofDistrict : table.ofCatalogue));
+}
+
+/** The filter for the rows a package owns. */
+export function ownedRows(table: TableSpec, kind: PackageKind, ags: string | null): Where {
+  return kind === 'district' ? table.ofDistrict!(ags!) : table.ofCatalogue!;
+}
+
+/** The record a part belongs to, up the chain (an interval → its office hours → its contact). */
+export function rootTable(table: TableSpec): TableSpec {
+  return table.partOf ? rootTable(tableByKey.get(table.partOf.table)!) : table;
+}
+
+/** The key of a row: its id, or its key columns joined. */
+export function rowKey(table: TableSpec, row: Record<string, unknown>): string {
+  return table.keyColumns ? table.keyColumns.map((column) => String(row[column])).join('|') : String(row.id);
+}
+
+export interface WriteStep {
+  table: TableSpec;
+  takes(row: Record<string, unknown>): boolean;
+}
+
+const sources = tableByKey.get('sources')!;
+const ofNoDistrict = (row: Record<string, unknown>) => row.districtId === undefined || row.districtId === null;
+
+/** The order rows are written in: the tables' order, except that sources of no district come first (states and districts cite them, and the other sources need their district). */
+export const writeSteps: WriteStep[] = [
+  { table: sources, takes: ofNoDistrict },
+  ...tables.map((table) => ({ table, takes: table === sources ? (row: Record<string, unknown>) => !ofNoDistrict(row) : () => true })),
+];
