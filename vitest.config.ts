@@ -28,6 +28,7 @@ const databaseTests = [
   'tests/responseCache.test.ts',
   'tests/editing.test.ts',
   'tests/jwt.test.ts',
+  'tests/packages.test.ts',
 ];
 
 export default defineConfig({
