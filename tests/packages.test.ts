@@ -13,7 +13,7 @@ import { createToken } from '../src/auth/tokens.js';
 import { seedDir } from '../src/db/seed.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { exportPackages } from '../src/packages/export.js';
-import { packageJsonSchema } from '../src/packages/format.js';
+import { dateOnlyColumns, packageJsonSchema } from '../src/packages/format.js';
 import { importPackages } from '../src/packages/import.js';
 import { packageText, type Row } from '../src/packages/rows.js';
 import { rootDir } from '../src/paths.js';
@@ -72,6 +72,12 @@ const everything = async () => packageText(await kyffhaeuserNow()) + String(awai
 describe('the format', () => {
   test('schema/package.schema.json is what the code defines', async () => {
     expect(await readFile(join(rootDir, 'schema', 'package.schema.json'), 'utf8'), 'run npm run schema:print').toBe(packageJsonSchema());
+  });
+
+  test('calendar dates are written as dates exactly where the database stores dates', async () => {
+    const prismaSchema = await readFile(join(rootDir, 'prisma', 'schema.prisma'), 'utf8');
+    const dateColumns = new Set([...prismaSchema.matchAll(/^\s+(\w+)\s+DateTime\??\s+@db\.Date\b/gm)].map((match) => match[1]));
+    expect(dateColumns).toEqual(dateOnlyColumns);
   });
 
   test('every shipped seed package is valid by the JSON Schema, checked by an independent validator', async () => {

@@ -3,10 +3,10 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import type { DataPackage } from './format.js';
 import { readPackage } from './rows.js';
 
-export const catalogueFile = 'catalogue.json';
+const catalogueFile = 'catalogue.json';
 
 /** "16065-kyffhaeuserkreis.json": the AGS sorts the files, the name tells them apart. */
-export function districtFile(ags: string, name: string): string {
+function districtFile(ags: string, name: string): string {
   const slug = name
     .toLowerCase()
     .replace(/ä/g, 'ae')

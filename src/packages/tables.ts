@@ -147,11 +147,6 @@ export function ownedRows(table: TableSpec, kind: PackageKind, ags: string | nul
   return kind === 'district' ? table.ofDistrict!(ags!) : table.ofCatalogue!;
 }
 
-/** The record a part belongs to, up the chain (an interval → its office hours → its contact). */
-export function rootTable(table: TableSpec): TableSpec {
-  return table.partOf ? rootTable(tableByKey.get(table.partOf.table)!) : table;
-}
-
 /** The key of a row: its id, or its key columns joined. */
 export function rowKey(table: TableSpec, row: Record<string, unknown>): string {
   return table.keyColumns ? table.keyColumns.map((column) => String(row[column])).join('|') : String(row.id);
