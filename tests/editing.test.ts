@@ -2,30 +2,19 @@
 // validated, versioned and audited. Over HTTP, against the real database.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createToken, revokeToken } from '../src/auth/tokens.js';
-import { startTestServer, type GraphQLResponse, type TestServer } from './support/testServer.js';
+import { createTestTokens, type TestTokens } from './support/tokens.js';
+import { startTestServer, type TestServer } from './support/testServer.js';
 
 let server: TestServer;
-const tokens: Record<'kyffhaeuser' | 'wartburg' | 'ministryTH' | 'ministrySN' | 'admin', string> = {} as never;
+let tokens: TestTokens;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const client = server.database.client;
-  tokens.kyffhaeuser = (await createToken(client, { name: 'Redaktion Kyffhäuserkreis', role: 'EDITOR', districtIds: ['16065'] })).token;
-  tokens.wartburg = (await createToken(client, { name: 'Redaktion Wartburgkreis', role: 'EDITOR', districtIds: ['16063'] })).token;
-  tokens.ministryTH = (await createToken(client, { name: 'TMASGFF', role: 'MINISTRY', stateId: 'TH' })).token;
-  tokens.ministrySN = (await createToken(client, { name: 'SMS Sachsen', role: 'MINISTRY', stateId: 'SN' })).token;
-  tokens.admin = (await createToken(client, { name: 'Betrieb', role: 'ADMIN' })).token;
+  tokens = await createTestTokens(server.database.client);
 });
 afterAll(() => server.close());
 
-async function as(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return response.json() as Promise<GraphQLResponse>;
-}
+const as = (token: string | null, query: string, variables?: Record<string, unknown>) => server.graphql(query, variables, token);
 
 const result = /* GraphQL */ `
   __typename

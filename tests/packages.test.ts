@@ -9,7 +9,6 @@ import { promisify } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createToken } from '../src/auth/tokens.js';
 import { seedDir } from '../src/db/seed.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { exportPackages } from '../src/packages/export.js';
@@ -18,28 +17,19 @@ import { importPackages } from '../src/packages/import.js';
 import { packageText, type Row } from '../src/packages/rows.js';
 import { rootDir } from '../src/paths.js';
 import { createScratchDatabase, openTestDatabase, postgresUrl } from './support/database.js';
-import { startTestServer, type GraphQLResponse, type TestServer } from './support/testServer.js';
+import { createTestTokens, type TestTokens } from './support/tokens.js';
+import { startTestServer, type TestServer } from './support/testServer.js';
 
 let server: TestServer;
-const tokens: Record<'kyffhaeuser' | 'wartburg' | 'admin', string> = {} as never;
+let tokens: TestTokens;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const client = server.database.client;
-  tokens.kyffhaeuser = (await createToken(client, { name: 'Redaktion Kyffhäuserkreis', role: 'EDITOR', districtIds: ['16065'] })).token;
-  tokens.wartburg = (await createToken(client, { name: 'Redaktion Wartburgkreis', role: 'EDITOR', districtIds: ['16063'] })).token;
-  tokens.admin = (await createToken(client, { name: 'Betrieb', role: 'ADMIN' })).token;
+  tokens = await createTestTokens(server.database.client);
 });
 afterAll(() => server.close());
 
-async function as(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return response.json() as Promise<GraphQLResponse>;
-}
+const as = (token: string | null, query: string, variables?: Record<string, unknown>) => server.graphql(query, variables, token);
 
 const importMutation = /* GraphQL */ `
   mutation ($package: JSONObject!, $dryRun: Boolean) {
@@ -172,6 +162,17 @@ describe('importing over HTTP', () => {
       ]),
     );
     expect(result.issues.find((issue: { path: string }) => issue.path === '$.tables.municipalities[0].districtId').message).toBe('must be "16065", the package\'s district');
+    expect(await everything()).toBe(before);
+  });
+
+  test('a rule only the database knows (one town per name and district) refuses the package, and nothing is written', async () => {
+    const twice = await kyffhaeuserNow();
+    const [town] = twice.tables.municipalities!;
+    twice.tables.municipalities!.push({ ...town!, id: '16065/municipality/twin' });
+    const before = await everything();
+    const { result } = await importAs(tokens.kyffhaeuser, twice);
+    expect(result.__typename).toBe('ValidationError');
+    expect(result.issues[0].message).toMatch(/^The database refused the package: .*unique/i);
     expect(await everything()).toBe(before);
   });
 

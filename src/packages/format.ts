@@ -73,11 +73,12 @@ const columnChecks: Record<string, z.ZodType> = {
   'Offer.targetGroups': z.array(z.enum(Object.values(enums.TargetGroup) as [string, ...string[]])),
 };
 
+/** A column's description: its `///` comment in schema.prisma, which every column other than keys must have. */
 function describe(model: string, column: Column): string {
   if (column.documentation) return column.documentation;
   if (column.name === 'id') return 'Stable key of the record; other records refer to it.';
   if (column.references) return `Key (\`id\`) of the ${column.references} this refers to.`;
-  return column.name;
+  throw new Error(`${model}.${column.name} needs a /// description in prisma/schema.prisma: it is part of the data package format`);
 }
 
 function columnType(model: string, column: Column): z.ZodType {

@@ -6,6 +6,7 @@
 import { recordAudits, type AuditEntry } from '../audit/record.js';
 import type { TokenViewer } from '../auth/viewer.js';
 import { ValidationError, type Issue } from '../common/mutationErrors.js';
+import type { Tx } from '../editing/changes.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { columnsOf, hasColumn, packageSchema, type DataPackage } from './format.js';
 import { canonicalRow, databaseRow, dataLockKey, delegate, ownedTables, sortedByKey, type Row } from './rows.js';
@@ -52,8 +53,6 @@ interface Parsed {
   owner: string | null;
   tables: Record<string, Row[]>;
 }
-
-type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 // ------------------------------------------------------------------ problems
 
@@ -186,7 +185,8 @@ async function settle(client: Tx, pending: Pending[]) {
   const groups = new Map<string, Pending[]>();
   for (const reference of pending) {
     const group = `${reference.target.key}|${reference.catalogueOnly}`;
-    groups.set(group, [...(groups.get(group) ?? []), reference]);
+    if (groups.has(group)) groups.get(group)!.push(reference);
+    else groups.set(group, [reference]);
   }
   for (const references of groups.values()) {
     const { target, catalogueOnly } = references[0]!;

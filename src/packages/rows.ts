@@ -1,15 +1,14 @@
 // Rows between the database and a package: reading a package's rows out of the database in
 // their canonical form (columns in schema order, empty columns left out, dates as ISO text),
 // and turning package rows back into what Prisma writes.
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Tx } from '../editing/changes.js';
 import { columnsOf, dateOnlyColumns, packageFormat, packageFormatVersion, type Column, type DataPackage } from './format.js';
 import { ownedRows, rowKey, tablesOf, type PackageKind, type TableSpec } from './tables.js';
 
 export type Row = Record<string, unknown>;
-type Client = Pick<PrismaClient, 'source'>;
 
 /** Prisma's delegate for a model (`contactChannel` for ContactChannel); the tables are handled generically. */
-export function delegate(client: Client, table: TableSpec) {
+export function delegate(client: Tx, table: TableSpec) {
   const name = table.model[0]!.toLowerCase() + table.model.slice(1);
   return (client as unknown as Record<string, Delegate>)[name]!;
 }
@@ -59,7 +58,7 @@ export function sortedByKey(table: TableSpec, rows: Row[]): Row[] {
 export const dataLockKey = 0x494753454544n;
 
 /** The rows a package owns, per table, canonical and sorted by key. */
-export async function ownedTables(client: Client, kind: PackageKind, ags: string | null): Promise<Record<string, Row[]>> {
+export async function ownedTables(client: Tx, kind: PackageKind, ags: string | null): Promise<Record<string, Row[]>> {
   const result: Record<string, Row[]> = {};
   for (const table of tablesOf(kind)) {
     const rows = await delegate(client, table).findMany({ where: ownedRows(table, kind, ags) });
@@ -69,7 +68,7 @@ export async function ownedTables(client: Client, kind: PackageKind, ags: string
 }
 
 /** A complete package of the catalogue or of one district, as stored now. */
-export async function readPackage(client: Client, kind: PackageKind, ags: string | null): Promise<DataPackage> {
+export async function readPackage(client: Tx, kind: PackageKind, ags: string | null): Promise<DataPackage> {
   const head = { format: packageFormat, formatVersion: packageFormatVersion, kind };
   return { ...head, ...(kind === 'district' ? { district: ags! } : {}), tables: await ownedTables(client, kind, ags) };
 }

@@ -17,7 +17,8 @@ export interface TestServer {
   /** SQL statements sent since the last `resetQueryLog()`. */
   queries: string[];
   resetQueryLog(): void;
-  graphql<Data = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+  /** A request, anonymous or with an API token (Authorization: Bearer …). */
+  graphql<Data = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<Data>>;
   close(): Promise<void>;
 }
 
@@ -36,10 +37,10 @@ export async function startTestServer(options: Omit<ServerOptions, 'port' | 'hos
     resetQueryLog: () => {
       queries.length = 0;
     },
-    async graphql(query, variables) {
+    async graphql(query, variables, token) {
       const response = await fetch(running.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse;
