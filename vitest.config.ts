@@ -46,7 +46,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'pglite', include: ['tests/**/*.test.ts'], exclude: ['tests/postgresql/**'], env: { LOG_LEVEL: 'warn', TEST_DATABASE_URL: '' } },
+        test: {
+          name: 'pglite',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/postgresql/**'],
+          env: { LOG_LEVEL: 'warn', TEST_DATABASE_URL: '' },
+        },
       },
       ...(postgresUrl
         ? [

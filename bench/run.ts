@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { openDatabase, useDatabase, type OpenDatabase } from '../src/db/client.js';
+import { type OpenDatabase, openDatabase, useDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { seed } from '../src/db/seed.js';
 import { rootDir } from '../src/paths.js';
@@ -39,10 +39,20 @@ async function measure(database: string, open: () => Promise<{ db: OpenDatabase;
   const widgetGet = (url: string) =>
     `${url}?query=${encodeURIComponent(contactCard)}&variables=${encodeURIComponent(JSON.stringify({ ags: '16063' }))}`;
   const scenarios = [
-    { scenario: 'ContactCard, POST, no cache', method: 'POST' as const, url: uncached.url, body: JSON.stringify({ query: contactCard, variables: { ags: '16065' } }) },
+    {
+      scenario: 'ContactCard, POST, no cache',
+      method: 'POST' as const,
+      url: uncached.url,
+      body: JSON.stringify({ query: contactCard, variables: { ags: '16065' } }),
+    },
     { scenario: 'ContactCard, GET, no cache', method: 'GET' as const, url: widgetGet(uncached.url) },
     { scenario: 'ContactCard, GET, response cache', method: 'GET' as const, url: widgetGet(cached.url) },
-    { scenario: 'CompareDistricts, POST, no cache', method: 'POST' as const, url: uncached.url, body: JSON.stringify({ query: compare, variables: {} }) },
+    {
+      scenario: 'CompareDistricts, POST, no cache',
+      method: 'POST' as const,
+      url: uncached.url,
+      body: JSON.stringify({ query: compare, variables: {} }),
+    },
   ];
   const rows: Row[] = [];
   for (const { scenario, ...request } of scenarios) {

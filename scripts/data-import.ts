@@ -22,7 +22,10 @@ if (paths.length === 0) {
 
 async function packageFiles(path: string): Promise<string[]> {
   if (!(await stat(path)).isDirectory()) return [path];
-  return (await readdir(path)).filter((name) => name.endsWith('.json')).sort().map((name) => join(path, name));
+  return (await readdir(path))
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => join(path, name));
 }
 
 async function readPackages(): Promise<PackageInput[]> {
@@ -56,7 +59,14 @@ function list(heading: string, changes: RecordChange[]) {
 const inputs = await readPackages();
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.pgliteDataDir, poolSize: 2 });
-const actor: TokenViewer = { tokenId: null, name: `data:import by ${userInfo().username}`, role: 'ADMIN', districtIds: [], stateId: null, stateRegionalKey: null };
+const actor: TokenViewer = {
+  tokenId: null,
+  name: `data:import by ${userInfo().username}`,
+  role: 'ADMIN',
+  districtIds: [],
+  stateId: null,
+  stateRegionalKey: null,
+};
 let exitCode = 0;
 try {
   await database.exclusively(() => applyMigrations(database.adapterFactory));

@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { rootDir } from '../src/paths.js';
 import { compareSchemas, printSortedSchema } from '../src/schemaArtefact.js';
 
-const git = (...args: string[]) => execFileSync('git', args, { cwd: rootDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+const git = (...args: string[]) =>
+  execFileSync('git', args, { cwd: rootDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 const attempt = (...args: string[]) => {
   try {
     return git(...args);
@@ -16,7 +17,11 @@ const attempt = (...args: string[]) => {
 };
 
 function defaultBase(): string | null {
-  return attempt('describe', '--tags', '--abbrev=0') ?? (attempt('rev-parse', '--verify', 'origin/main') ? 'origin/main' : null) ?? (attempt('rev-parse', '--verify', 'HEAD~1') ? 'HEAD~1' : null);
+  return (
+    attempt('describe', '--tags', '--abbrev=0') ??
+    (attempt('rev-parse', '--verify', 'origin/main') ? 'origin/main' : null) ??
+    (attempt('rev-parse', '--verify', 'HEAD~1') ? 'HEAD~1' : null)
+  );
 }
 
 const baseFlag = process.argv.indexOf('--base');
@@ -37,7 +42,9 @@ const list = (title: string, changes: typeof breaking) => {
   console.log(`\n${title} (${changes.length}):`);
   for (const change of changes) console.log(`  - ${change.message}${change.criticality.reason ? ` — ${change.criticality.reason}` : ''}`);
 };
-console.log(`Schema in the code compared with schema/schema.graphql at ${base}: ${breaking.length} breaking, ${dangerous.length} dangerous, ${safe.length} safe changes.`);
+console.log(
+  `Schema in the code compared with schema/schema.graphql at ${base}: ${breaking.length} breaking, ${dangerous.length} dangerous, ${safe.length} safe changes.`,
+);
 list('Breaking', breaking);
 list('Dangerous', dangerous);
 if (breaking.length > 0) {

@@ -30,7 +30,7 @@ try {
     if (!values.name) fail('create needs --name "…"');
     const roles = [values.editor && 'editor', values.ministry && 'ministry', values.admin && 'admin'].filter(Boolean);
     if (roles.length !== 1) fail('create needs exactly one of --editor <AGS,…>, --ministry <state code>, --admin');
-    let spec;
+    let spec: Parameters<typeof createToken>[1];
     if (values.editor) {
       const districtIds = values.editor.split(',').map((ags) => ags.trim());
       const known = await client.district.findMany({ where: { id: { in: districtIds } }, select: { id: true } });
@@ -48,7 +48,15 @@ try {
   } else if (command === 'list') {
     for (const token of await client.apiToken.findMany({ orderBy: { createdAt: 'asc' } })) {
       const scope = token.role === 'EDITOR' ? token.districtIds.join(',') : (token.stateId ?? '');
-      console.log([token.id, token.role.toLowerCase(), scope, token.name, token.revokedAt ? `revoked ${token.revokedAt.toISOString()}` : 'active'].join('\t'));
+      console.log(
+        [
+          token.id,
+          token.role.toLowerCase(),
+          scope,
+          token.name,
+          token.revokedAt ? `revoked ${token.revokedAt.toISOString()}` : 'active',
+        ].join('\t'),
+      );
     }
   } else if (command === 'revoke') {
     if (!id) fail('revoke needs the token id (see list)');

@@ -2,9 +2,9 @@
 // and declares which of its types are federation entities.
 import SchemaBuilder from '@pothos/core';
 import DirectivePlugin from '@pothos/plugin-directives';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
@@ -91,3 +91,6 @@ export const builder = new SchemaBuilder<{
 
 builder.queryType({ description: 'Read the integration-management data of the districts of Thüringen and Sachsen.' });
 builder.mutationType({ description: 'Change a district’s data: editors their own districts only; every change is audited.' });
+
+/** The builder's type parameters, for helpers that take Pothos refs. */
+export type Types = typeof builder.$inferSchemaTypes;

@@ -9,13 +9,21 @@ const schema = z.object({
   /** PostgreSQL connection string; when unset the embedded PGlite database is used. */
   DATABASE_URL: z.preprocess(
     (value) => (value === '' ? undefined : value),
-    z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string').optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string')
+      .optional(),
   ),
   /** PostgreSQL read replicas, comma-separated; reads are spread over them. */
   DATABASE_REPLICA_URLS: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, 'must be postgresql:// connection strings separated by commas'))),
   /** Maximum connections in the PostgreSQL pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
@@ -30,8 +38,15 @@ const schema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('*')
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
-    .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/, error: 'must be * or http(s) origins separated by commas' })])).min(1)),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/, error: 'must be * or http(s) origins separated by commas' })])).min(1),
+    ),
   /** The state's identity provider: JWKS address, issuer and audience (all three, or none). */
   JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   JWT_ISSUER: z.string().min(1).optional(),
@@ -58,7 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { JWT_JWKS_URL: jwksUrl, JWT_ISSUER: issuer, JWT_AUDIENCE: audience } = parsed.data;
   const jwtSettings = [jwksUrl, issuer, audience].filter(Boolean).length;
   if (jwtSettings !== 0 && jwtSettings !== 3) {
-    throw new Error('Invalid configuration:\n  JWT_JWKS_URL, JWT_ISSUER, JWT_AUDIENCE: give all three to accept identity-provider tokens, or none');
+    throw new Error(
+      'Invalid configuration:\n  JWT_JWKS_URL, JWT_ISSUER, JWT_AUDIENCE: give all three to accept identity-provider tokens, or none',
+    );
   }
   const dir = parsed.data.PGLITE_DATA_DIR;
   const pgliteDataDir = dir.startsWith('memory://') || isAbsolute(dir) ? dir : join(rootDir, dir);

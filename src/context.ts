@@ -10,5 +10,8 @@ export interface Context {
 }
 
 export function contextFactory(authenticate: Authenticator) {
-  return async ({ request }: Pick<YogaInitialContext, 'request'>): Promise<Context> => ({ now: new Date(), viewer: await authenticate(request) });
+  return async ({ request }: Pick<YogaInitialContext, 'request'>): Promise<Context> => ({
+    now: new Date(),
+    viewer: await authenticate(request),
+  });
 }

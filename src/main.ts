@@ -4,8 +4,8 @@ import { loadConfig } from './config.js';
 import { openDatabase, useDatabase } from './db/client.js';
 import { applyMigrations } from './db/migrations.js';
 import { seed } from './db/seed.js';
-import { logger } from './logger.js';
 import { createReadinessCheck } from './health.js';
+import { logger } from './logger.js';
 import { startServer } from './server.js';
 
 const config = loadConfig();

@@ -1,15 +1,15 @@
 // The schema as a published artefact: the committed SDL, how it differs from another version,
 // and whether everything in it is explained to client developers.
-import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
+import { type Change, CriticalityLevel, diff } from '@graphql-inspector/core';
 import {
   buildSchema,
+  type GraphQLSchema,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
   isObjectType,
   lexicographicSortSchema,
   printSchema,
-  type GraphQLSchema,
 } from 'graphql';
 import { schema } from './schema.js';
 

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import type { ReadinessCheck } from './health.js';
 import { createAuthenticator, type JwtOptions } from './auth/viewer.js';
 import { contextFactory } from './context.js';
+import type { ReadinessCheck } from './health.js';
 import { logger } from './logger.js';
 import { schema } from './schema.js';
 
@@ -129,7 +129,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer({ port, host = '0.0.0.0', corsOrigins, readiness, drainTimeoutMs = 25_000, responseCacheTtlMs, jwt }: ServerOptions): Promise<RunningServer> {
+export async function startServer({
+  port,
+  host = '0.0.0.0',
+  corsOrigins,
+  readiness,
+  drainTimeoutMs = 25_000,
+  responseCacheTtlMs,
+  jwt,
+}: ServerOptions): Promise<RunningServer> {
   let draining = false;
   const server = createServer(
     createGraphQLHandler({

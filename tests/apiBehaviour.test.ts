@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { maxPageSize } from '../src/common/connections.js';
 import { queryLimits } from '../src/server.js';
-import { startTestServer, type GraphQLResponse, type TestServer } from './support/testServer.js';
+import { type GraphQLResponse, startTestServer, type TestServer } from './support/testServer.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -65,10 +65,13 @@ describe('pagination', () => {
 describe('global IDs', () => {
   test('node(id:) and nodes(ids:) resolve what an id field returned', async () => {
     const { data } = await server.graphql(`{ district(ags: "14522") { id name } state(code: SN) { id } }`);
-    const lookup = await server.graphql(`query ($id: ID!, $ids: [ID!]!) { node(id: $id) { ... on District { ags } } nodes(ids: $ids) { ... on State { code } } }`, {
-      id: data.district.id,
-      ids: [data.state.id],
-    });
+    const lookup = await server.graphql(
+      `query ($id: ID!, $ids: [ID!]!) { node(id: $id) { ... on District { ags } } nodes(ids: $ids) { ... on State { code } } }`,
+      {
+        id: data.district.id,
+        ids: [data.state.id],
+      },
+    );
     expect(lookup.data).toEqual({ node: { ags: '14522' }, nodes: [{ code: 'SN' }] });
   });
 

@@ -33,7 +33,9 @@ describe('CORS_ORIGINS', () => {
 describe('identity provider', () => {
   test('JWKS address, issuer and audience come together', () => {
     expect(loadConfig({}).jwt).toBeUndefined();
-    expect(loadConfig({ JWT_JWKS_URL: 'https://idp.example/jwks.json', JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'ig' }).jwt).toEqual({
+    expect(
+      loadConfig({ JWT_JWKS_URL: 'https://idp.example/jwks.json', JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'ig' }).jwt,
+    ).toEqual({
       jwksUrl: 'https://idp.example/jwks.json',
       issuer: 'https://idp.example',
       audience: 'ig',

@@ -2,8 +2,8 @@
 // validated, versioned and audited. Over HTTP, against the real database.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createToken, revokeToken } from '../src/auth/tokens.js';
-import { createTestTokens, type TestTokens } from './support/tokens.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
+import { createTestTokens, type TestTokens } from './support/tokens.js';
 
 let server: TestServer;
 let tokens: TestTokens;
@@ -30,7 +30,10 @@ const updateContact = `mutation ($input: UpdateContactInput!) { updateContact(in
 
 /** The current integration guide of the Kyffhäuserkreis, read fresh. */
 async function currentGuide() {
-  const { data } = await as(null, `{ contacts(filter: { area: { district: "16065" }, role: "integration-guide" }) { edges { node { ${contactFields} } } } }`);
+  const { data } = await as(
+    null,
+    `{ contacts(filter: { area: { district: "16065" }, role: "integration-guide" }) { edges { node { ${contactFields} } } } }`,
+  );
   return data.contacts.edges[0]?.node;
 }
 
@@ -60,8 +63,12 @@ describe('who may change what', () => {
     const position = (await as(null, `{ district(ags: "16065") { positions { id } } }`)).data.district.positions[0].id;
     const before = await snapshot();
     const attempts = [
-      as(tokens.wartburg, updateContact, { input: { id: guide.id, version: guide.version, channels: [{ kind: 'PHONE', printed: '03695 111111' }] } }),
-      as(tokens.wartburg, `mutation ($input: ArchiveContactInput!) { archiveContact(input: $input) { __typename } }`, { input: { id: guide.id, version: guide.version } }),
+      as(tokens.wartburg, updateContact, {
+        input: { id: guide.id, version: guide.version, channels: [{ kind: 'PHONE', printed: '03695 111111' }] },
+      }),
+      as(tokens.wartburg, `mutation ($input: ArchiveContactInput!) { archiveContact(input: $input) { __typename } }`, {
+        input: { id: guide.id, version: guide.version },
+      }),
       as(tokens.wartburg, `mutation ($input: CreateContactInput!) { createContact(input: $input) { __typename } }`, {
         input: { district: '16065', position, person: { familyName: 'Muster' } },
       }),
@@ -79,7 +86,11 @@ describe('who may change what', () => {
     const { id, token } = await createToken(server.database.client, { name: 'Ehemalige', role: 'EDITOR', districtIds: ['16065'] });
     await revokeToken(server.database.client, id);
     for (const bearer of [token, 'igt_unknown']) {
-      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ query: '{ states { code } }' }) });
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+        body: JSON.stringify({ query: '{ states { code } }' }),
+      });
       expect(response.status).toBe(401);
     }
   });
@@ -113,7 +124,10 @@ describe('changes by the district’s own editor', () => {
     ]);
     expect(contact.officeHours[0].intervals).toEqual([{ weekday: 'TUESDAY', opens: '09:00', closes: '12:00' }]);
 
-    const audit = await as(tokens.ministryTH, `{ auditEvents(filter: { district: "16065" }) { totalCount edges { node { actorName action entityType before after } } } }`);
+    const audit = await as(
+      tokens.ministryTH,
+      `{ auditEvents(filter: { district: "16065" }) { totalCount edges { node { actorName action entityType before after } } } }`,
+    );
     const event = audit.data.auditEvents.edges[0].node;
     expect(event).toMatchObject({ actorName: 'Redaktion Kyffhäuserkreis', action: 'UPDATE', entityType: 'Contact' });
     expect(JSON.parse(event.before).channels.map((c: any) => c.printed)).toEqual(['03632 / 741-261', 'r.pilavskij@kyffhaeuser.de']);
@@ -124,7 +138,11 @@ describe('changes by the district’s own editor', () => {
     const guide = await currentGuide();
     const before = await snapshot();
     const response = await as(tokens.kyffhaeuser, updateContact, { input: { id: guide.id, version: guide.version - 1, channels: [] } });
-    expect(response.data.updateContact).toMatchObject({ __typename: 'VersionConflictError', expectedVersion: guide.version - 1, currentVersion: guide.version });
+    expect(response.data.updateContact).toMatchObject({
+      __typename: 'VersionConflictError',
+      expectedVersion: guide.version - 1,
+      currentVersion: guide.version,
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -135,7 +153,10 @@ describe('changes by the district’s own editor', () => {
       input: {
         id: guide.id,
         version: guide.version,
-        channels: [{ kind: 'PHONE', printed: '12' }, { kind: 'EMAIL', printed: 'kein-postfach' }],
+        channels: [
+          { kind: 'PHONE', printed: '12' },
+          { kind: 'EMAIL', printed: 'kein-postfach' },
+        ],
         addresses: [{ kind: 'VISITOR', street: 'Markt 8', postalCode: '9970', locality: 'Sondershausen' }],
         officeHours: [{ printed: 'Montag', intervals: [{ weekday: 'MONDAY', opens: '14:00', closes: '09:00' }] }],
       },
@@ -153,45 +174,89 @@ describe('changes by the district’s own editor', () => {
   test('a new person in the post keeps history: the old contact closes, the successor opens', async () => {
     const current = await currentGuide();
     const withHours = await as(tokens.kyffhaeuser, updateContact, {
-      input: { id: current.id, version: current.version, officeHours: [{ printed: 'Donnerstag 10–12 Uhr', intervals: [{ weekday: 'THURSDAY', opens: '10:00', closes: '12:00' }] }] },
+      input: {
+        id: current.id,
+        version: current.version,
+        officeHours: [{ printed: 'Donnerstag 10–12 Uhr', intervals: [{ weekday: 'THURSDAY', opens: '10:00', closes: '12:00' }] }],
+      },
     });
     const guide = withHours.data.updateContact.data;
     const response = await as(tokens.kyffhaeuser, updateContact, {
-      input: { id: guide.id, version: guide.version, person: { salutation: 'Frau', familyName: 'Beispiel' }, changeDate: '2026-10-01', internalNote: 'Übergabe läuft' },
+      input: {
+        id: guide.id,
+        version: guide.version,
+        person: { salutation: 'Frau', familyName: 'Beispiel' },
+        changeDate: '2026-10-01',
+        internalNote: 'Übergabe läuft',
+      },
     });
     expect(response.errors).toBeUndefined();
-    expect(response.data.updateContact.data).toMatchObject({ person: { displayName: 'Frau Beispiel' }, validFrom: '2026-10-01', validTo: null });
+    expect(response.data.updateContact.data).toMatchObject({
+      person: { displayName: 'Frau Beispiel' },
+      validFrom: '2026-10-01',
+      validTo: null,
+    });
     // The successor starts with the post's channels and office hours.
     expect(response.data.updateContact.data.channels.map((c: any) => c.value)).toEqual(guide.channels.map((c: any) => c.value));
     expect(guide.officeHours).toHaveLength(1);
     expect(response.data.updateContact.data.officeHours).toEqual(guide.officeHours);
-    const note = await as(tokens.kyffhaeuser, `{ contacts(filter: { area: { district: "16065" }, role: "integration-guide" }) { edges { node { internalNote } } } }`);
+    const note = await as(
+      tokens.kyffhaeuser,
+      `{ contacts(filter: { area: { district: "16065" }, role: "integration-guide" }) { edges { node { internalNote } } } }`,
+    );
     expect(note.data.contacts.edges[0].node.internalNote).toBe('Übergabe läuft');
     const names = async (asOf: string) =>
-      (await as(null, `{ contacts(asOf: "${asOf}", filter: { area: { district: "16065" }, role: "integration-guide" }) { edges { node { person { displayName } validTo } } } }`)).data.contacts.edges.map(
-        (e: any) => e.node.person.displayName,
-      );
+      (
+        await as(
+          null,
+          `{ contacts(asOf: "${asOf}", filter: { area: { district: "16065" }, role: "integration-guide" }) { edges { node { person { displayName } validTo } } } }`,
+        )
+      ).data.contacts.edges.map((e: any) => e.node.person.displayName);
     expect(await names('2026-09-30')).toEqual(['Herr Pilavskij']);
     expect(await names('2026-10-01')).toEqual(['Frau Beispiel']);
     expect(await names('2016-07-01')).toEqual(['Frau Christin Weise']);
   });
 
   test('create and archive: the new contact is listed, and after archiving only in the history', async () => {
-    const position = (await as(null, `{ district(ags: "16065") { positions { id title } } }`)).data.district.positions.find((p: any) => p.title.startsWith('Integrations- und'))
-      .id;
-    const created = await as(tokens.kyffhaeuser, `mutation ($input: CreateContactInput!) { createContact(input: $input) { ${result} ... on MutationCreateContactSuccess { data { id version validFrom person { displayName } channels { value } } } } }`, {
-      input: { district: '16065', position, person: { givenName: 'Mira', familyName: 'Vertretung' }, validFrom: '2026-11-01', channels: [{ kind: 'PHONE', printed: '03632 741-999' }] },
-    });
+    const position = (await as(null, `{ district(ags: "16065") { positions { id title } } }`)).data.district.positions.find((p: any) =>
+      p.title.startsWith('Integrations- und'),
+    ).id;
+    const created = await as(
+      tokens.kyffhaeuser,
+      `mutation ($input: CreateContactInput!) { createContact(input: $input) { ${result} ... on MutationCreateContactSuccess { data { id version validFrom person { displayName } channels { value } } } } }`,
+      {
+        input: {
+          district: '16065',
+          position,
+          person: { givenName: 'Mira', familyName: 'Vertretung' },
+          validFrom: '2026-11-01',
+          channels: [{ kind: 'PHONE', printed: '03632 741-999' }],
+        },
+      },
+    );
     expect(created.errors).toBeUndefined();
     const contact = created.data.createContact.data;
-    expect(contact).toMatchObject({ version: 1, validFrom: '2026-11-01', person: { displayName: 'Mira Vertretung' }, channels: [{ value: '+49363274199' + '9' }] });
-
-    const archived = await as(tokens.kyffhaeuser, `mutation ($input: ArchiveContactInput!) { archiveContact(input: $input) { ${result} ... on MutationArchiveContactSuccess { data { validTo version } } } }`, {
-      input: { id: contact.id, version: 1, validTo: '2026-11-15' },
+    expect(contact).toMatchObject({
+      version: 1,
+      validFrom: '2026-11-01',
+      person: { displayName: 'Mira Vertretung' },
+      channels: [{ value: '+49363274199' + '9' }],
     });
+
+    const archived = await as(
+      tokens.kyffhaeuser,
+      `mutation ($input: ArchiveContactInput!) { archiveContact(input: $input) { ${result} ... on MutationArchiveContactSuccess { data { validTo version } } } }`,
+      {
+        input: { id: contact.id, version: 1, validTo: '2026-11-15' },
+      },
+    );
     expect(archived.data.archiveContact.data).toEqual({ validTo: '2026-11-15', version: 2 });
     const listed = async (asOf?: string) =>
-      (await as(null, `query ($asOf: Date) { contacts(asOf: $asOf, filter: { area: { district: "16065" } }) { edges { node { id } } } }`, { asOf })).data.contacts.edges.map((e: any) => e.node.id);
+      (
+        await as(null, `query ($asOf: Date) { contacts(asOf: $asOf, filter: { area: { district: "16065" } }) { edges { node { id } } } }`, {
+          asOf,
+        })
+      ).data.contacts.edges.map((e: any) => e.node.id);
     expect(await listed()).not.toContain(contact.id);
     const events = await as(tokens.admin, `{ auditEvents(filter: { district: "16065" }) { edges { node { action entityId } } } }`);
     expect(events.data.auditEvents.edges.slice(0, 2).map((e: any) => e.node.action)).toEqual(['ARCHIVE', 'CREATE']);
@@ -208,7 +273,10 @@ describe('changes by the district’s own editor', () => {
   test('confirming the data sets "last verified" without changing it, and is audited', async () => {
     const response = await as(tokens.kyffhaeuser, `mutation { confirmDistrictData(ags: "16065") { lastVerifiedAt } }`);
     expect(Date.now() - Date.parse(response.data.confirmDistrictData.lastVerifiedAt)).toBeLessThan(60_000);
-    const events = await as(tokens.ministryTH, `{ auditEvents(filter: { district: "16065" }, first: 1) { edges { node { action actorName } } } }`);
+    const events = await as(
+      tokens.ministryTH,
+      `{ auditEvents(filter: { district: "16065" }, first: 1) { edges { node { action actorName } } } }`,
+    );
     expect(events.data.auditEvents.edges[0].node).toEqual({ action: 'VERIFY', actorName: 'Redaktion Kyffhäuserkreis' });
   });
 });
@@ -216,8 +284,11 @@ describe('changes by the district’s own editor', () => {
 describe('non-public fields', () => {
   test('internal notes: the district’s editors and its ministry read them, others do not', async () => {
     const guide = await currentGuide();
-    await as(tokens.kyffhaeuser, updateContact, { input: { id: guide.id, version: guide.version, internalNote: 'Vertretung ab Dezember klären' } });
-    const note = async (token: string | null) => as(token, `{ contacts(filter: { area: { district: "16065" }, role: "integration-guide" }) { edges { node { internalNote } } } }`);
+    await as(tokens.kyffhaeuser, updateContact, {
+      input: { id: guide.id, version: guide.version, internalNote: 'Vertretung ab Dezember klären' },
+    });
+    const note = async (token: string | null) =>
+      as(token, `{ contacts(filter: { area: { district: "16065" }, role: "integration-guide" }) { edges { node { internalNote } } } }`);
     for (const token of [tokens.kyffhaeuser, tokens.ministryTH, tokens.admin]) {
       expect((await note(token)).data.contacts.edges[0].node.internalNote).toBe('Vertretung ab Dezember klären');
     }
@@ -246,30 +317,49 @@ describe('offers', () => {
   test('an editor of another district can neither add, change nor withdraw offers there', async () => {
     const { data } = await as(null, `{ district(ags: "16065") { offers(first: 1) { edges { node { id version } } } } }`);
     const offer = data.district.offers.edges[0].node;
-    const before = await Promise.all([server.database.client.offer.findMany({ orderBy: { id: 'asc' } }), server.database.client.auditEvent.count()]);
+    const before = await Promise.all([
+      server.database.client.offer.findMany({ orderBy: { id: 'asc' } }),
+      server.database.client.auditEvent.count(),
+    ]);
     const attempts = await Promise.all([
       as(tokens.wartburg, createOffer, { input: { district: '16065', fields: { title: 'X', category: 'COUNSELLING', description: 'Y' } } }),
       as(tokens.wartburg, updateOffer, { input: { id: offer.id, version: offer.version, fields: { title: 'Übernommen' } } }),
       as(tokens.wartburg, archiveOffer, { input: { id: offer.id, version: offer.version } }),
     ]);
     for (const response of attempts) expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await Promise.all([server.database.client.offer.findMany({ orderBy: { id: 'asc' } }), server.database.client.auditEvent.count()])).toEqual(before);
+    expect(
+      await Promise.all([server.database.client.offer.findMany({ orderBy: { id: 'asc' } }), server.database.client.auditEvent.count()]),
+    ).toEqual(before);
   });
 
   test('create, change, and withdraw an offer of one’s own district', async () => {
     const created = await as(tokens.kyffhaeuser, createOffer, {
       input: {
         district: '16065',
-        fields: { title: 'Sprachcafé', category: 'LANGUAGE_COURSE', description: 'Deutsch üben bei Kaffee und Kuchen.', languages: ['de', 'uk'], targetGroups: ['NEWCOMERS'], places: ['Artern'] },
+        fields: {
+          title: 'Sprachcafé',
+          category: 'LANGUAGE_COURSE',
+          description: 'Deutsch üben bei Kaffee und Kuchen.',
+          languages: ['de', 'uk'],
+          targetGroups: ['NEWCOMERS'],
+          places: ['Artern'],
+        },
       },
     });
     expect(created.errors).toBeUndefined();
     const offer = created.data.createOffer.data;
-    expect(offer).toMatchObject({ version: 1, title: 'Sprachcafé', languages: ['de', 'uk'], places: [{ municipality: { name: 'Artern' } }] });
+    expect(offer).toMatchObject({
+      version: 1,
+      title: 'Sprachcafé',
+      languages: ['de', 'uk'],
+      places: [{ municipality: { name: 'Artern' } }],
+    });
     const inUkrainian = await as(null, `{ offers(filter: { language: "uk" }) { edges { node { id } } } }`);
     expect(inUkrainian.data.offers.edges.map((e: any) => e.node.id)).toEqual([offer.id]);
 
-    const updated = await as(tokens.kyffhaeuser, updateOffer, { input: { id: offer.id, version: 1, fields: { website: 'https://www.kyffhaeuser.de/sprachcafe' } } });
+    const updated = await as(tokens.kyffhaeuser, updateOffer, {
+      input: { id: offer.id, version: 1, fields: { website: 'https://www.kyffhaeuser.de/sprachcafe' } },
+    });
     expect(updated.data.updateOffer.data).toEqual({ version: 2, title: 'Sprachcafé', website: 'https://www.kyffhaeuser.de/sprachcafe' });
     const stale = await as(tokens.kyffhaeuser, updateOffer, { input: { id: offer.id, version: 1, fields: { title: 'Alt' } } });
     expect(stale.data.updateOffer).toMatchObject({ __typename: 'VersionConflictError', currentVersion: 2 });
@@ -285,7 +375,9 @@ describe('offers', () => {
   test('simultaneous first edits of a district’s day all succeed, under one editorial source', async () => {
     const creations = await Promise.all(
       [1, 2, 3, 4, 5].map((n) =>
-        as(tokens.admin, createOffer, { input: { district: '14522', fields: { title: `Beratung ${n}`, category: 'COUNSELLING', description: 'Beratung vor Ort.' } } }),
+        as(tokens.admin, createOffer, {
+          input: { district: '14522', fields: { title: `Beratung ${n}`, category: 'COUNSELLING', description: 'Beratung vor Ort.' } },
+        }),
       ),
     );
     for (const response of creations) expect(response.data?.createOffer?.__typename).toBe('MutationCreateOfferSuccess');
@@ -296,7 +388,10 @@ describe('offers', () => {
   test('invalid offers are refused with every problem named', async () => {
     const count = await offerCount();
     const response = await as(tokens.kyffhaeuser, createOffer, {
-      input: { district: '16065', fields: { title: ' ', category: 'COUNSELLING', languages: ['Deutsch'], website: 'ftp://x', places: ['Erfurt'] } },
+      input: {
+        district: '16065',
+        fields: { title: ' ', category: 'COUNSELLING', languages: ['Deutsch'], website: 'ftp://x', places: ['Erfurt'] },
+      },
     });
     expect(response.data.createOffer.__typename).toBe('ValidationError');
     expect(response.data.createOffer.issues.map((issue: any) => issue.path)).toEqual([
@@ -313,27 +408,52 @@ describe('offers', () => {
 describe('indicator values', () => {
   const record = `mutation ($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { ${result} ... on MutationRecordIndicatorValueSuccess { data { value printed validFrom validTo version } } } }`;
   const values = async (args: string) =>
-    (await as(null, `{ district(ags: "16065") { indicators${args ? `(${args})` : ''} { indicator { key } value validFrom validTo version } } }`)).data.district.indicators.filter(
-      (v: any) => v.indicator.key === 'population-migration-background',
-    );
+    (
+      await as(
+        null,
+        `{ district(ags: "16065") { indicators${args ? `(${args})` : ''} { indicator { key } value validFrom validTo version } } }`,
+      )
+    ).data.district.indicators.filter((v: any) => v.indicator.key === 'population-migration-background');
 
   test('a new value closes the current one on its first day; history keeps all three', async () => {
     const [current] = await values('');
     expect(current).toMatchObject({ value: 3900, validTo: null });
     const before = await server.database.client.indicatorValue.count();
 
-    const refused = await as(tokens.wartburg, record, { input: { district: '16065', indicator: 'population-migration-background', value: 1, currentVersion: current.version } });
+    const refused = await as(tokens.wartburg, record, {
+      input: { district: '16065', indicator: 'population-migration-background', value: 1, currentVersion: current.version },
+    });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     const stale = await as(tokens.kyffhaeuser, record, {
-      input: { district: '16065', indicator: 'population-migration-background', value: 4100, validFrom: '2026-01-01', currentVersion: current.version + 1 },
+      input: {
+        district: '16065',
+        indicator: 'population-migration-background',
+        value: 4100,
+        validFrom: '2026-01-01',
+        currentVersion: current.version + 1,
+      },
     });
     expect(stale.data.recordIndicatorValue).toMatchObject({ __typename: 'VersionConflictError', currentVersion: current.version });
     expect(await server.database.client.indicatorValue.count()).toBe(before);
 
     const recorded = await as(tokens.kyffhaeuser, record, {
-      input: { district: '16065', indicator: 'population-migration-background', value: 4100, qualifier: 'MORE_THAN', printed: 'mehr als 4.100', validFrom: '2026-01-01', currentVersion: current.version },
+      input: {
+        district: '16065',
+        indicator: 'population-migration-background',
+        value: 4100,
+        qualifier: 'MORE_THAN',
+        printed: 'mehr als 4.100',
+        validFrom: '2026-01-01',
+        currentVersion: current.version,
+      },
     });
-    expect(recorded.data.recordIndicatorValue.data).toEqual({ value: 4100, printed: 'mehr als 4.100', validFrom: '2026-01-01', validTo: null, version: 1 });
+    expect(recorded.data.recordIndicatorValue.data).toEqual({
+      value: 4100,
+      printed: 'mehr als 4.100',
+      validFrom: '2026-01-01',
+      validTo: null,
+      version: 1,
+    });
     expect((await values('')).map((v: any) => v.value)).toEqual([4100]);
     expect((await values('asOf: "2025-06-01"')).map((v: any) => v.value)).toEqual([3900]);
     expect((await values('history: true')).map((v: any) => [v.value, v.validTo])).toEqual([
@@ -344,21 +464,26 @@ describe('indicator values', () => {
   });
 
   test('the version read is required, and unknown indicators and earlier dates are refused', async () => {
-    const response = await as(tokens.kyffhaeuser, record, { input: { district: '16065', indicator: 'population-migration-background', value: 5000, validFrom: '2020-01-01' } });
+    const response = await as(tokens.kyffhaeuser, record, {
+      input: { district: '16065', indicator: 'population-migration-background', value: 5000, validFrom: '2020-01-01' },
+    });
     expect(response.data.recordIndicatorValue.issues.map((i: any) => i.path)).toEqual(['currentVersion', 'validFrom']);
     const unknown = await as(tokens.kyffhaeuser, record, { input: { district: '16065', indicator: 'happiness', value: -1 } });
     expect(unknown.data.recordIndicatorValue.issues.map((i: any) => i.path)).toEqual(['indicator', 'value']);
   });
 
   test('a first value of an indicator needs no version', async () => {
-    const response = await as(tokens.wartburg, record, { input: { district: '16063', indicator: 'childcare-centres', value: 71, referenceDate: '2026-03-01' } });
+    const response = await as(tokens.wartburg, record, {
+      input: { district: '16063', indicator: 'childcare-centres', value: 71, referenceDate: '2026-03-01' },
+    });
     expect(response.data.recordIndicatorValue.data).toMatchObject({ value: 71, validFrom: '2026-03-01', version: 1 });
   });
 });
 
 describe('fundings and documents', () => {
   const kyffhaeuser = async () =>
-    (await as(null, `{ district(ags: "16065") { positions { id } concepts { id } fundings { id version } documents { id version } } }`)).data.district;
+    (await as(null, `{ district(ags: "16065") { positions { id } concepts { id } fundings { id version } documents { id version } } }`))
+      .data.district;
 
   test('an editor of another district can change none of them, and nothing changes', async () => {
     const district = await kyffhaeuser();
@@ -370,11 +495,19 @@ describe('fundings and documents', () => {
     const funding = district.fundings[0];
     const document = district.documents[0];
     const attempts = await Promise.all([
-      as(tokens.wartburg, mutate('createFunding', 'CreateFundingInput'), { input: { district: '16065', fields: { description: 'x', programme: 'esf' } } }),
-      as(tokens.wartburg, mutate('updateFunding', 'UpdateFundingInput'), { input: { id: funding.id, version: funding.version, fields: { sharePercent: 10 } } }),
+      as(tokens.wartburg, mutate('createFunding', 'CreateFundingInput'), {
+        input: { district: '16065', fields: { description: 'x', programme: 'esf' } },
+      }),
+      as(tokens.wartburg, mutate('updateFunding', 'UpdateFundingInput'), {
+        input: { id: funding.id, version: funding.version, fields: { sharePercent: 10 } },
+      }),
       as(tokens.wartburg, mutate('archiveFunding', 'ArchiveFundingInput'), { input: { id: funding.id, version: funding.version } }),
-      as(tokens.wartburg, mutate('createDocument', 'CreateDocumentInput'), { input: { district: '16065', fields: { title: 'x', kind: 'OTHER' } } }),
-      as(tokens.wartburg, mutate('updateDocument', 'UpdateDocumentInput'), { input: { id: document.id, version: document.version, fields: { title: 'y' } } }),
+      as(tokens.wartburg, mutate('createDocument', 'CreateDocumentInput'), {
+        input: { district: '16065', fields: { title: 'x', kind: 'OTHER' } },
+      }),
+      as(tokens.wartburg, mutate('updateDocument', 'UpdateDocumentInput'), {
+        input: { id: document.id, version: document.version, fields: { title: 'y' } },
+      }),
       as(tokens.wartburg, mutate('archiveDocument', 'ArchiveDocumentInput'), { input: { id: document.id, version: document.version } }),
     ]);
     for (const response of attempts) expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
@@ -389,13 +522,29 @@ describe('fundings and documents', () => {
 
   test('a funding of a post: created with its programme’s funder, changed, withdrawn', async () => {
     const { positions } = await kyffhaeuser();
-    const created = await as(tokens.kyffhaeuser, mutate('createFunding', 'CreateFundingInput', 'version sharePercent funder { name } programme { key }'), {
-      input: { district: '16065', fields: { description: 'Integrationsmanagement nach ThILIK', programme: 'thilik', position: positions[0].id, sharePercent: 80, periodStart: '2026', periodEnd: '2027-12' } },
-    });
+    const created = await as(
+      tokens.kyffhaeuser,
+      mutate('createFunding', 'CreateFundingInput', 'version sharePercent funder { name } programme { key }'),
+      {
+        input: {
+          district: '16065',
+          fields: {
+            description: 'Integrationsmanagement nach ThILIK',
+            programme: 'thilik',
+            position: positions[0].id,
+            sharePercent: 80,
+            periodStart: '2026',
+            periodEnd: '2027-12',
+          },
+        },
+      },
+    );
     expect(created.errors).toBeUndefined();
     const funding = created.data.createFunding.data;
     expect(funding).toMatchObject({ version: 1, sharePercent: 80, funder: { name: 'Freistaat Thüringen' }, programme: { key: 'thilik' } });
-    const updated = await as(tokens.kyffhaeuser, mutate('updateFunding', 'UpdateFundingInput', 'version sharePercent'), { input: { id: funding.id, version: 1, fields: { sharePercent: 90 } } });
+    const updated = await as(tokens.kyffhaeuser, mutate('updateFunding', 'UpdateFundingInput', 'version sharePercent'), {
+      input: { id: funding.id, version: 1, fields: { sharePercent: 90 } },
+    });
     expect(updated.data.updateFunding.data).toMatchObject({ version: 2, sharePercent: 90 });
     const listed = async () => (await kyffhaeuser()).fundings.map((f: any) => f.id);
     expect(await listed()).toContain(funding.id);
@@ -406,7 +555,10 @@ describe('fundings and documents', () => {
   test('invalid fundings and documents are refused with every problem named', async () => {
     const foreignPost = (await as(null, `{ district(ags: "14522") { positions { id } concepts { id } } }`)).data.district.positions[0].id;
     const funding = await as(tokens.kyffhaeuser, mutate('createFunding', 'CreateFundingInput'), {
-      input: { district: '16065', fields: { description: '', position: foreignPost, sharePercent: 150, periodStart: '2027', periodEnd: '2026' } },
+      input: {
+        district: '16065',
+        fields: { description: '', position: foreignPost, sharePercent: 150, periodStart: '2027', periodEnd: '2026' },
+      },
     });
     expect(funding.data.createFunding.issues.map((i: any) => i.path)).toEqual([
       'fields.description',
@@ -419,17 +571,35 @@ describe('fundings and documents', () => {
     const document = await as(tokens.kyffhaeuser, mutate('createDocument', 'CreateDocumentInput'), {
       input: { district: '16065', fields: { kind: 'NEWSLETTER', url: 'file:///etc/passwd', concept, programme: 'nope' } },
     });
-    expect(document.data.createDocument.issues.map((i: any) => i.path)).toEqual(['fields.title', 'fields.url', 'fields.concept', 'fields.programme']);
+    expect(document.data.createDocument.issues.map((i: any) => i.path)).toEqual([
+      'fields.title',
+      'fields.url',
+      'fields.concept',
+      'fields.programme',
+    ]);
   });
 
   test('a document of the district’s concept: listed, then withdrawn', async () => {
     const { concepts } = await kyffhaeuser();
     const created = await as(tokens.kyffhaeuser, mutate('createDocument', 'CreateDocumentInput', 'version title issued'), {
-      input: { district: '16065', fields: { title: 'Leitbild Integration (Entwurf)', kind: 'INTEGRATION_CONCEPT', format: 'PDF', issued: '2026-11', url: 'https://www.kyffhaeuser.de/leitbild.pdf', concept: concepts[0].id } },
+      input: {
+        district: '16065',
+        fields: {
+          title: 'Leitbild Integration (Entwurf)',
+          kind: 'INTEGRATION_CONCEPT',
+          format: 'PDF',
+          issued: '2026-11',
+          url: 'https://www.kyffhaeuser.de/leitbild.pdf',
+          concept: concepts[0].id,
+        },
+      },
     });
     const document = created.data.createDocument.data;
     expect(document).toMatchObject({ version: 1, title: 'Leitbild Integration (Entwurf)', issued: '2026-11' });
-    const conceptDocuments = async () => (await as(null, `{ district(ags: "16065") { concepts { documents { title } } } }`)).data.district.concepts[0].documents.map((d: any) => d.title);
+    const conceptDocuments = async () =>
+      (await as(null, `{ district(ags: "16065") { concepts { documents { title } } } }`)).data.district.concepts[0].documents.map(
+        (d: any) => d.title,
+      );
     expect(await conceptDocuments()).toContain('Leitbild Integration (Entwurf)');
     await as(tokens.kyffhaeuser, mutate('archiveDocument', 'ArchiveDocumentInput'), { input: { id: document.id, version: 1 } });
     expect(await conceptDocuments()).not.toContain('Leitbild Integration (Entwurf)');
@@ -437,7 +607,8 @@ describe('fundings and documents', () => {
 });
 
 describe('integration concepts', () => {
-  const selection = 'version status adoptedOn milestones { kind title periodStart } fieldsOfAction { label emphasis fieldOfAction { key } }';
+  const selection =
+    'version status adoptedOn milestones { kind title periodStart } fieldsOfAction { label emphasis fieldOfAction { key } }';
 
   test('the Wartburgkreis drafts a concept, adopts it, and only its editors may', async () => {
     const created = await as(tokens.wartburg, mutate('createIntegrationConcept', 'CreateIntegrationConceptInput', selection), {
@@ -465,19 +636,31 @@ describe('integration concepts', () => {
         { label: 'Teilhabe', emphasis: 'THEME', fieldOfAction: { key: 'participation' } },
       ],
     });
-    const withParticipation = await as(null, `{ concepts(filter: { fieldOfAction: "participation" }) { edges { node { district { ags } } } } }`);
+    const withParticipation = await as(
+      null,
+      `{ concepts(filter: { fieldOfAction: "participation" }) { edges { node { district { ags } } } } }`,
+    );
     expect(withParticipation.data.concepts.edges.map((e: any) => e.node.district.ags)).toEqual(['16063', '16065']); // the Kyffhäuser concept has it as a theme
 
-    const foreign = await as(tokens.kyffhaeuser, mutate('updateIntegrationConcept', 'UpdateIntegrationConceptInput'), { input: { id: concept.id, version: 1, fields: { status: 'ADOPTED' } } });
+    const foreign = await as(tokens.kyffhaeuser, mutate('updateIntegrationConcept', 'UpdateIntegrationConceptInput'), {
+      input: { id: concept.id, version: 1, fields: { status: 'ADOPTED' } },
+    });
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
 
     const adopted = await as(tokens.wartburg, mutate('updateIntegrationConcept', 'UpdateIntegrationConceptInput', selection), {
       input: { id: concept.id, version: 1, fields: { status: 'ADOPTED', adoptedOn: '2027-06-12', adoptedBy: 'Kreistag' } },
     });
     // Lists left out are kept.
-    expect(adopted.data.updateIntegrationConcept.data).toMatchObject({ version: 2, status: 'ADOPTED', adoptedOn: '2027-06-12', milestones: [{ title: 'Bestandsaufnahme' }] });
+    expect(adopted.data.updateIntegrationConcept.data).toMatchObject({
+      version: 2,
+      status: 'ADOPTED',
+      adoptedOn: '2027-06-12',
+      milestones: [{ title: 'Bestandsaufnahme' }],
+    });
 
-    await as(tokens.wartburg, mutate('archiveIntegrationConcept', 'ArchiveIntegrationConceptInput'), { input: { id: concept.id, version: 2 } });
+    await as(tokens.wartburg, mutate('archiveIntegrationConcept', 'ArchiveIntegrationConceptInput'), {
+      input: { id: concept.id, version: 2 },
+    });
     const listed = await as(null, `{ district(ags: "16063") { concepts { id } } }`);
     expect(listed.data.district.concepts).toEqual([]);
   });
@@ -512,19 +695,40 @@ describe('posts', () => {
 
   test('a new post with catalogue tasks; only the district’s editors change it; abolished posts take no new contacts', async () => {
     const created = await as(tokens.kyffhaeuser, mutate('createPosition', 'CreatePositionInput', selection), {
-      input: { district: '16065', fields: { title: 'Koordinationskraft Integration', role: 'integration-coordination-staff', tasks: [{ task: 'regional-network-work', wording: 'Netzwerkarbeit im Landkreis' }] } },
+      input: {
+        district: '16065',
+        fields: {
+          title: 'Koordinationskraft Integration',
+          role: 'integration-coordination-staff',
+          tasks: [{ task: 'regional-network-work', wording: 'Netzwerkarbeit im Landkreis' }],
+        },
+      },
     });
     expect(created.errors).toBeUndefined();
     const post = created.data.createPosition.data;
-    expect(post).toMatchObject({ version: 1, role: { key: 'integration-coordination-staff' }, tasks: [{ task: { key: 'regional-network-work' }, wording: 'Netzwerkarbeit im Landkreis' }] });
+    expect(post).toMatchObject({
+      version: 1,
+      role: { key: 'integration-coordination-staff' },
+      tasks: [{ task: { key: 'regional-network-work' }, wording: 'Netzwerkarbeit im Landkreis' }],
+    });
 
-    const foreign = await as(tokens.wartburg, mutate('updatePosition', 'UpdatePositionInput'), { input: { id: post.id, version: 1, fields: { title: 'x' } } });
+    const foreign = await as(tokens.wartburg, mutate('updatePosition', 'UpdatePositionInput'), {
+      input: { id: post.id, version: 1, fields: { title: 'x' } },
+    });
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
 
     const updated = await as(tokens.kyffhaeuser, mutate('updatePosition', 'UpdatePositionInput', selection), {
-      input: { id: post.id, version: 1, fields: { tasks: [{ task: 'volunteer-and-project-coordination', wording: 'Ehrenamt koordinieren' }] } },
+      input: {
+        id: post.id,
+        version: 1,
+        fields: { tasks: [{ task: 'volunteer-and-project-coordination', wording: 'Ehrenamt koordinieren' }] },
+      },
     });
-    expect(updated.data.updatePosition.data).toMatchObject({ version: 2, title: 'Koordinationskraft Integration', tasks: [{ task: { key: 'volunteer-and-project-coordination' } }] });
+    expect(updated.data.updatePosition.data).toMatchObject({
+      version: 2,
+      title: 'Koordinationskraft Integration',
+      tasks: [{ task: { key: 'volunteer-and-project-coordination' } }],
+    });
 
     await as(tokens.kyffhaeuser, mutate('archivePosition', 'ArchivePositionInput'), { input: { id: post.id, version: 2 } });
     const posts = await as(null, `{ district(ags: "16065") { positions { id } } }`);
@@ -539,9 +743,23 @@ describe('posts', () => {
     const response = await as(tokens.kyffhaeuser, mutate('createPosition', 'CreatePositionInput'), {
       input: {
         district: '16065',
-        fields: { title: 'Stelle', role: 'wizard', headcount: 0, tasks: [{ task: 'public-relations', wording: 'a' }, { task: 'public-relations', wording: 'b' }, { task: 'magic', wording: 'c' }] },
+        fields: {
+          title: 'Stelle',
+          role: 'wizard',
+          headcount: 0,
+          tasks: [
+            { task: 'public-relations', wording: 'a' },
+            { task: 'public-relations', wording: 'b' },
+            { task: 'magic', wording: 'c' },
+          ],
+        },
       },
     });
-    expect(response.data.createPosition.issues.map((i: any) => i.path)).toEqual(['fields.role', 'fields.headcount', 'fields.tasks[1].task', 'fields.tasks[2].task']);
+    expect(response.data.createPosition.issues.map((i: any) => i.path)).toEqual([
+      'fields.role',
+      'fields.headcount',
+      'fields.tasks[1].task',
+      'fields.tasks[2].task',
+    ]);
   });
 });

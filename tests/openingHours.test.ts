@@ -19,12 +19,9 @@ describe('public holidays', () => {
     expect(th.map((h) => h.date)).not.toContain('2026-11-18');
     expect(sn).toContainEqual({ date: '2026-11-18', name: 'Buß- und Bettag' });
     expect(sn.map((h) => h.date)).not.toContain('2026-09-20');
-    expect(th.filter((h) => ['Karfreitag', 'Ostermontag', 'Christi Himmelfahrt', 'Pfingstmontag'].includes(h.name)).map((h) => h.date)).toEqual([
-      '2026-04-03',
-      '2026-04-06',
-      '2026-05-14',
-      '2026-05-25',
-    ]);
+    expect(
+      th.filter((h) => ['Karfreitag', 'Ostermontag', 'Christi Himmelfahrt', 'Pfingstmontag'].includes(h.name)).map((h) => h.date),
+    ).toEqual(['2026-04-03', '2026-04-06', '2026-05-14', '2026-05-25']);
     expect(th).toHaveLength(11);
     expect(sn).toHaveLength(11);
   });

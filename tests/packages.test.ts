@@ -9,16 +9,16 @@ import { promisify } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { seedDir } from '../src/db/seed.js';
 import { applyMigrations } from '../src/db/migrations.js';
+import { seedDir } from '../src/db/seed.js';
 import { exportPackages } from '../src/packages/export.js';
 import { dateOnlyColumns, packageJsonSchema } from '../src/packages/format.js';
 import { importPackages } from '../src/packages/import.js';
 import { packageText, type Row } from '../src/packages/rows.js';
 import { rootDir } from '../src/paths.js';
 import { createScratchDatabase, openTestDatabase, postgresUrl } from './support/database.js';
-import { createTestTokens, type TestTokens } from './support/tokens.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
+import { createTestTokens, type TestTokens } from './support/tokens.js';
 
 let server: TestServer;
 let tokens: TestTokens;
@@ -88,7 +88,8 @@ describe('the format', () => {
       await applyMigrations(fresh.adapterFactory);
       const { seed } = await import('../src/db/seed.js');
       await seed(fresh.client);
-      for (const { file, dataPackage } of await exportPackages(fresh.client)) expect(packageText(dataPackage), file).toBe(await seedFile(file));
+      for (const { file, dataPackage } of await exportPackages(fresh.client))
+        expect(packageText(dataPackage), file).toBe(await seedFile(file));
     } finally {
       await fresh.close();
     }
@@ -100,7 +101,15 @@ describe('importing over HTTP', () => {
     const edited = await kyffhaeuserNow();
     const [firstContact] = edited.tables.contacts!;
     firstContact!.validityNote = 'Bestätigt durch die Redaktion.';
-    edited.tables.channels!.push({ id: `${String(firstContact!.id)}/channel/fax`, contactId: firstContact!.id, kind: 'FAX', value: '+493632741999', printed: '03632 741 999', ordinal: 9, sourceId: firstContact!.sourceId });
+    edited.tables.channels!.push({
+      id: `${String(firstContact!.id)}/channel/fax`,
+      contactId: firstContact!.id,
+      kind: 'FAX',
+      value: '+493632741999',
+      printed: '03632 741 999',
+      ordinal: 9,
+      sourceId: firstContact!.sourceId,
+    });
     const withdrawn = edited.tables.offers!.shift()!;
     const newOffer = { ...edited.tables.offers![0]!, id: '16065/offer/new-course', title: 'Sprachcafé' };
     edited.tables.offers!.push(newOffer);
@@ -117,12 +126,18 @@ describe('importing over HTTP', () => {
 
     const applied = (await importAs(tokens.kyffhaeuser, edited)).result.data;
     expect({ ...applied, dryRun: true }).toEqual(plan);
-    const stored = await server.database.client.contact.findUniqueOrThrow({ where: { id: String(firstContact!.id) }, include: { channels: true } });
+    const stored = await server.database.client.contact.findUniqueOrThrow({
+      where: { id: String(firstContact!.id) },
+      include: { channels: true },
+    });
     expect(stored.validityNote).toBe('Bestätigt durch die Redaktion.');
     expect(stored.version).toBe(2);
     expect(stored.channels.map((channel) => channel.value)).toContain('+493632741999');
     expect((await server.database.client.offer.findUniqueOrThrow({ where: { id: String(withdrawn.id) } })).archivedAt).not.toBeNull();
-    const events = await server.database.client.auditEvent.findMany({ where: { actorName: 'Redaktion Kyffhäuserkreis' }, orderBy: { entityId: 'asc' } });
+    const events = await server.database.client.auditEvent.findMany({
+      where: { actorName: 'Redaktion Kyffhäuserkreis' },
+      orderBy: { entityId: 'asc' },
+    });
     expect(events.map((event) => `${event.action} ${event.entityId}`).sort()).toEqual(
       [`ARCHIVE ${String(withdrawn.id)}`, 'CREATE 16065/offer/new-course', `UPDATE ${String(firstContact!.id)}`].sort(),
     );
@@ -136,7 +151,11 @@ describe('importing over HTTP', () => {
     expect(again).toMatchObject({ added: [], changed: [], archived: [] });
     expect(await everything()).toBe(afterFirst);
     // The archived offer is now in the export; importing that changes nothing either.
-    expect((await importAs(tokens.kyffhaeuser, await kyffhaeuserNow())).result.data).toMatchObject({ added: [], changed: [], archived: [] });
+    expect((await importAs(tokens.kyffhaeuser, await kyffhaeuserNow())).result.data).toMatchObject({
+      added: [],
+      changed: [],
+      archived: [],
+    });
   });
 
   test('an invalid package is refused whole, with every problem by JSON path', async () => {
@@ -161,7 +180,9 @@ describe('importing over HTTP', () => {
         '$.tables.officeHourIntervals[0].closes',
       ]),
     );
-    expect(result.issues.find((issue: { path: string }) => issue.path === '$.tables.municipalities[0].districtId').message).toBe('must be "16065", the package\'s district');
+    expect(result.issues.find((issue: { path: string }) => issue.path === '$.tables.municipalities[0].districtId').message).toBe(
+      'must be "16065", the package\'s district',
+    );
     expect(await everything()).toBe(before);
   });
 
@@ -182,7 +203,10 @@ describe('importing over HTTP', () => {
     shrunk.tables.offerPlaces = shrunk.tables.offerPlaces!.filter((place) => place.municipalityId !== municipality!.id);
     const { result } = await importAs(tokens.kyffhaeuser, shrunk, true);
     expect(result.__typename).toBe('ValidationError');
-    expect(result.issues).toContainEqual({ path: '$.tables.municipalities', message: `"${String(municipality!.id)}" is missing: a Municipality cannot be archived, so it must stay in the package` });
+    expect(result.issues).toContainEqual({
+      path: '$.tables.municipalities',
+      message: `"${String(municipality!.id)}" is missing: a Municipality cannot be archived, so it must stay in the package`,
+    });
   });
 
   test('only the district’s editors may import its package, only admins the catalogue; a refused import changes nothing', async () => {
@@ -195,7 +219,12 @@ describe('importing over HTTP', () => {
     const catalogue = JSON.parse(await seedFile('catalogue.json'));
     expect((await importAs(tokens.kyffhaeuser, catalogue, true)).response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await everything()).toBe(before);
-    expect((await importAs(tokens.admin, catalogue, true)).result.data).toMatchObject({ dryRun: true, added: [], changed: [], archived: [] });
+    expect((await importAs(tokens.admin, catalogue, true)).result.data).toMatchObject({
+      dryRun: true,
+      added: [],
+      changed: [],
+      archived: [],
+    });
     // A package that names no district is an editor's problem to fix, not a secret.
     const { result } = await importAs(tokens.wartburg, { ...edited, district: undefined });
     expect(result.issues.map((issue: { path: string }) => issue.path)).toContain('$.district');
@@ -209,10 +238,16 @@ describe('round trip', () => {
     try {
       await applyMigrations(empty.adapterFactory);
       const actor = { tokenId: null, name: 'round trip', role: 'ADMIN' as const, districtIds: [], stateId: null, stateRegionalKey: null };
-      const summary = await importPackages(empty.client, first.map(({ file, dataPackage }) => ({ label: file, content: dataPackage })), { actor, now: new Date() });
+      const summary = await importPackages(
+        empty.client,
+        first.map(({ file, dataPackage }) => ({ label: file, content: dataPackage })),
+        { actor, now: new Date() },
+      );
       expect(summary.changed).toEqual([]);
       const second = await exportPackages(empty.client);
-      expect(second.map(({ file, dataPackage }) => [file, packageText(dataPackage)])).toEqual(first.map(({ file, dataPackage }) => [file, packageText(dataPackage)]));
+      expect(second.map(({ file, dataPackage }) => [file, packageText(dataPackage)])).toEqual(
+        first.map(({ file, dataPackage }) => [file, packageText(dataPackage)]),
+      );
       // The import was audited record by record.
       expect(await empty.client.auditEvent.count()).toBe(summary.added.length);
     } finally {
@@ -220,13 +255,18 @@ describe('round trip', () => {
     }
   });
 
-  test('npm run data:import into an empty database, then data:export: the same files as the seed packages (an export)', { timeout: 180_000 }, async () => {
+  test('npm run data:import into an empty database, then data:export: the same files as the seed packages (an export)', {
+    timeout: 180_000,
+  }, async () => {
     // The seed packages are an export of the seeded database (asserted above), so they serve as the first export.
     const work = await mkdtemp(join(tmpdir(), 'ig-packages-'));
     const scratch = postgresUrl ? await createScratchDatabase() : undefined;
     const target = scratch ? { DATABASE_URL: scratch.url } : { DATABASE_URL: '', PGLITE_DATA_DIR: join(work, 'db') };
     const run = (script: string, ...args: string[]) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', script, ...args], { cwd: rootDir, env: { ...process.env, LOG_LEVEL: 'warn', ...target } });
+      promisify(execFile)(process.execPath, ['--import', 'tsx', script, ...args], {
+        cwd: rootDir,
+        env: { ...process.env, LOG_LEVEL: 'warn', ...target },
+      });
     try {
       const dry = await run('scripts/data-import.ts', seedDir, '--dry-run');
       expect(dry.stdout).toContain('Dry run: nothing was written.');
@@ -239,7 +279,9 @@ describe('round trip', () => {
       for (const file of files) expect(await readFile(join(work, 'export', file), 'utf8'), file).toBe(await seedFile(file));
       const again = await run('scripts/data-import.ts', join(work, 'export'));
       expect(again.stdout).not.toMatch(/Added|Changed|Archived/);
-      const refused = await run('scripts/data-import.ts', join(rootDir, 'package.json')).catch((error: { code: number; stderr: string }) => error);
+      const refused = await run('scripts/data-import.ts', join(rootDir, 'package.json')).catch(
+        (error: { code: number; stderr: string }) => error,
+      );
       expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('package.json $.kind:') });
     } finally {
       await scratch?.drop();

@@ -1,6 +1,6 @@
 // No N+1: a nested query costs the same number of SQL statements however many rows it returns.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { seed, seedData, type SeedRows } from '../src/db/seed.js';
+import { type SeedRows, seed, seedData } from '../src/db/seed.js';
 import type { Row } from '../src/packages/rows.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
 
@@ -49,17 +49,37 @@ function tenfold(): SeedRows {
   for (let n = 1; n <= 9; n++) {
     parts.push({
       positions: copy(positions, n, []),
-      fundings: copy(seedData.fundings!.filter((f) => f.positionId && positionIds.has(f.positionId as string)), n, ['positionId']),
-      persons: copy(seedData.persons!.filter((p) => contacts.some((c) => c.personId === p.id)), n, []),
+      fundings: copy(
+        seedData.fundings!.filter((f) => f.positionId && positionIds.has(f.positionId as string)),
+        n,
+        ['positionId'],
+      ),
+      persons: copy(
+        seedData.persons!.filter((p) => contacts.some((c) => c.personId === p.id)),
+        n,
+        [],
+      ),
       contacts: copy(contacts, n, ['positionId', 'personId']),
-      channels: copy(seedData.channels!.filter((c) => contactIds.has(c.contactId)), n, ['contactId']),
-      addresses: copy(seedData.addresses!.filter((a) => a.contactId && contactIds.has(a.contactId)), n, ['contactId']),
+      channels: copy(
+        seedData.channels!.filter((c) => contactIds.has(c.contactId)),
+        n,
+        ['contactId'],
+      ),
+      addresses: copy(
+        seedData.addresses!.filter((a) => a.contactId && contactIds.has(a.contactId)),
+        n,
+        ['contactId'],
+      ),
       officeHours: copy(hours, n, ['contactId', 'locationId']),
-      officeHourIntervals: copy(seedData.officeHourIntervals!.filter((i) => hourIds.has(i.officeHoursId)), n, ['officeHoursId']),
+      officeHourIntervals: copy(
+        seedData.officeHourIntervals!.filter((i) => hourIds.has(i.officeHoursId)),
+        n,
+        ['officeHoursId'],
+      ),
     });
   }
   const merged: SeedRows = {};
-  for (const part of parts) for (const [table, rows] of Object.entries(part)) (merged[table] ??= []).push(...rows);
+  for (const part of parts) for (const [table, rows] of Object.entries(part)) merged[table] = [...(merged[table] ?? []), ...rows];
   return merged as SeedRows;
 }
 
@@ -83,7 +103,21 @@ test('the nested contact query needs as many SQL statements with ten times the d
   expect(after.today.statements).toBe(before.today.statements);
   expect(after.in2017.statements).toBe(before.in2017.statements);
   // One statement per relation level of the selection, not per row.
-  const levels = ['district', 'contacts', 'person', 'channels', 'addresses', 'officeHours', 'location', 'intervals', 'position', 'role', 'fundings', 'programme', 'funder'];
+  const levels = [
+    'district',
+    'contacts',
+    'person',
+    'channels',
+    'addresses',
+    'officeHours',
+    'location',
+    'intervals',
+    'position',
+    'role',
+    'fundings',
+    'programme',
+    'funder',
+  ];
   expect(before.in2017.statements).toBe(levels.length);
 });
 

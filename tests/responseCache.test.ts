@@ -48,7 +48,8 @@ test('after an edit, editors read the new data at once and anonymous readers wit
   try {
     const { token } = await createToken(shortLived.database.client, { name: 'Redaktion', role: 'EDITOR', districtIds: ['16065'] });
     const url = `${shortLived.url}?query=${encodeURIComponent('{ district(ags: "16065") { contacts { edges { node { id version channels { printed } } } } } }')}`;
-    const read = async (headers: Record<string, string> = {}) => ((await (await fetch(url, { headers })).json()) as any).data.district.contacts.edges[0].node;
+    const read = async (headers: Record<string, string> = {}) =>
+      ((await (await fetch(url, { headers })).json()) as any).data.district.contacts.edges[0].node;
     const guide = await read();
     const response = await fetch(shortLived.url, {
       method: 'POST',

@@ -51,6 +51,8 @@ describe('compareSchemas', () => {
 });
 
 test('npm run schema:check passes against the committed schema at HEAD', async () => {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/schema-check.ts', '--base', 'HEAD'], { cwd: rootDir });
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/schema-check.ts', '--base', 'HEAD'], {
+    cwd: rootDir,
+  });
   expect(stdout).toMatch(/compared with schema\/schema.graphql at HEAD: 0 breaking/);
 });

@@ -70,7 +70,12 @@ describe('contacts', () => {
     expect(pilavskij.position.role.key).toBe('integration-guide');
     expect(pilavskij.channels).toEqual([
       { kind: 'PHONE', value: '+493632741261', printed: '03632 / 741-261', href: 'tel:+493632741261' },
-      { kind: 'EMAIL', value: 'r.pilavskij@kyffhaeuser.de', printed: 'r.pilavskij@kyffhaeuser.de', href: 'mailto:r.pilavskij@kyffhaeuser.de' },
+      {
+        kind: 'EMAIL',
+        value: 'r.pilavskij@kyffhaeuser.de',
+        printed: 'r.pilavskij@kyffhaeuser.de',
+        href: 'mailto:r.pilavskij@kyffhaeuser.de',
+      },
     ]);
     const ziegner = contacts.find((c: any) => c.person.familyName === 'Ziegner');
     expect(ziegner.person).toMatchObject({ salutation: null, givenName: 'Alexandra' });
@@ -79,7 +84,9 @@ describe('contacts', () => {
   });
 
   test('history: in 2016 the Integrationslotsin was Frau Christin Weise, with all channels and office hours', async () => {
-    const { district } = await data(`{ district(ags: "16065") { contacts(asOf: "2016-07-01", role: "integration-guide") { edges { node { ${contactFields} } } } } }`);
+    const { district } = await data(
+      `{ district(ags: "16065") { contacts(asOf: "2016-07-01", role: "integration-guide") { edges { node { ${contactFields} } } } } }`,
+    );
     expect(district.contacts.edges).toHaveLength(1);
     const weise = district.contacts.edges[0].node;
     expect(weise.person.displayName).toBe('Frau Christin Weise');
@@ -88,7 +95,12 @@ describe('contacts', () => {
       { kind: 'PHONE', value: '+493632741273', printed: '03632 / 741 - 273', href: 'tel:+493632741273' },
       { kind: 'MOBILE', value: '+491622435214', printed: '0162 / 2435214', href: 'tel:+491622435214' },
       { kind: 'FAX', value: '+49363274188252', printed: '03632 / 741 - 88252', href: 'fax:+49363274188252' },
-      { kind: 'EMAIL', value: 'integrationslotse@kyffhaeuser.de', printed: 'integrationslotse[at]kyffhaeuser.de', href: 'mailto:integrationslotse@kyffhaeuser.de' },
+      {
+        kind: 'EMAIL',
+        value: 'integrationslotse@kyffhaeuser.de',
+        printed: 'integrationslotse[at]kyffhaeuser.de',
+        href: 'mailto:integrationslotse@kyffhaeuser.de',
+      },
     ]);
     expect(weise.officeHours).toEqual([
       {
@@ -134,9 +146,19 @@ describe('contacts', () => {
     const { district } = await data(`{ district(ags: "16066") { contacts { edges { node { ${contactFields} } } } } }`);
     const lange = district.contacts.edges[0].node;
     expect(lange.person.displayName).toBe('Frau Lange');
-    expect(lange.channels).toContainEqual({ kind: 'EMAIL', value: 'l.lange@lra-sm.de', printed: 'l.lange(a)lra-sm.de', href: 'mailto:l.lange@lra-sm.de' });
+    expect(lange.channels).toContainEqual({
+      kind: 'EMAIL',
+      value: 'l.lange@lra-sm.de',
+      printed: 'l.lange(a)lra-sm.de',
+      href: 'mailto:l.lange@lra-sm.de',
+    });
     expect(lange.channels).toContainEqual(expect.objectContaining({ kind: 'PHONE', value: '+4936934858144' }));
-    expect(lange.addresses[0]).toMatchObject({ street: 'Obertshäuser Platz 1', postalCode: '98617', locality: 'Meiningen', room: 'Haus I, Raum 114' });
+    expect(lange.addresses[0]).toMatchObject({
+      street: 'Obertshäuser Platz 1',
+      postalCode: '98617',
+      locality: 'Meiningen',
+      room: 'Haus I, Raum 114',
+    });
   });
 
   test('Mittelsachsen: the coordinators’ office without a person, with visitor and postal address', async () => {
@@ -165,7 +187,9 @@ describe('roles and tasks', () => {
 
 describe('funding', () => {
   test('fundings with programme, funder, share and period', async () => {
-    const { fundings } = await data(`{ fundings(first: 100) { totalCount edges { node { district { ags } programme { key } funder { name level } sharePercent periodStart periodEnd position { title } project { name } } } } }`);
+    const { fundings } = await data(
+      `{ fundings(first: 100) { totalCount edges { node { district { ags } programme { key } funder { name level } sharePercent periodStart periodEnd position { title } project { name } } } } }`,
+    );
     const rows = fundings.edges.map((e: any) => e.node);
     expect(fundings.totalCount).toBe(6);
     expect(rows.find((f: any) => f.district.ags === '14522')).toMatchObject({
@@ -187,7 +211,9 @@ describe('funding', () => {
 
   test('programmes by level and state', async () => {
     const keys = async (filter: object) =>
-      (await data(`query ($f: FundingProgrammeFilter) { fundingProgrammes(filter: $f) { edges { node { key } } } }`, { f: filter })).fundingProgrammes.edges.map((e: any) => e.node.key);
+      (
+        await data(`query ($f: FundingProgrammeFilter) { fundingProgrammes(filter: $f) { edges { node { key } } } }`, { f: filter })
+      ).fundingProgrammes.edges.map((e: any) => e.node.key);
     expect(await keys({ level: 'EU' })).toEqual(['efre', 'esf']);
     expect(await keys({ state: 'SN' })).toEqual(['richtlinie-integrative-massnahmen']);
     expect(await keys({ state: 'TH' })).toEqual(['armutspraeventionsrichtlinie', 'efre', 'esf', 'sozialstrategierichtlinie', 'thilik']);
@@ -196,7 +222,9 @@ describe('funding', () => {
 
 describe('concepts', () => {
   test('Schmalkalden-Meiningen: adopted by the Kreistag on 13 May 2019, seven fields of action, milestones', async () => {
-    const { district } = await data(`{ district(ags: "16066") { concepts { status adoptedOn adoptedBy versionAsOf fieldsOfAction { label fieldOfAction { key } } milestones { kind title periodStart periodEnd } documents { format issued } } } }`);
+    const { district } = await data(
+      `{ district(ags: "16066") { concepts { status adoptedOn adoptedBy versionAsOf fieldsOfAction { label fieldOfAction { key } } milestones { kind title periodStart periodEnd } documents { format issued } } } }`,
+    );
     const concept = district.concepts[0];
     expect(concept).toMatchObject({ status: 'ADOPTED', adoptedOn: '2019-05-13', adoptedBy: 'Kreistag', versionAsOf: '2019-05' });
     expect(concept.fieldsOfAction.map((f: any) => f.label)).toEqual([
@@ -219,7 +247,9 @@ describe('concepts', () => {
 
   test('concepts filtered by field of action and status', async () => {
     const ags = async (filter: object) =>
-      (await data(`query ($f: ConceptFilter) { concepts(filter: $f) { totalCount edges { node { district { ags } } } } }`, { f: filter })).concepts.edges.map((e: any) => e.node.district.ags);
+      (
+        await data(`query ($f: ConceptFilter) { concepts(filter: $f) { totalCount edges { node { district { ags } } } } }`, { f: filter })
+      ).concepts.edges.map((e: any) => e.node.district.ags);
     expect(await ags({ fieldOfAction: 'education' })).toEqual(['16065', '16066']);
     expect(await ags({ fieldOfAction: 'housing' })).toEqual(['16066']);
     expect(await ags({ status: 'BEING_UPDATED' })).toEqual(['16065']);
@@ -230,11 +260,19 @@ describe('concepts', () => {
 describe('offers', () => {
   test('filters by category, target group, online and language', async () => {
     const titles = async (filter: object) =>
-      (await data(`query ($f: OfferFilter) { offers(filter: $f) { edges { node { title languageCount places { municipality { name } } } } } }`, { f: filter })).offers.edges.map((e: any) => e.node);
+      (
+        await data(
+          `query ($f: OfferFilter) { offers(filter: $f) { edges { node { title languageCount places { municipality { name } } } } } }`,
+          { f: filter },
+        )
+      ).offers.edges.map((e: any) => e.node);
     expect((await titles({ category: 'LANGUAGE_COURSE' })).map((o: any) => o.title)).toEqual(['Integrationskurse und weitere Sprachkurse']);
     expect((await titles({ online: true }))[0]).toMatchObject({ title: 'Deutschland von A-Z – Handbook Germany', languageCount: 7 });
     expect((await titles({ targetGroup: 'MUNICIPALITIES', area: { state: 'SN' } })).length).toBe(1);
-    expect((await titles({ category: 'ADULT_EDUCATION' }))[0].places.map((p: any) => p.municipality.name)).toEqual(['Artern', 'Sondershausen']);
+    expect((await titles({ category: 'ADULT_EDUCATION' }))[0].places.map((p: any) => p.municipality.name)).toEqual([
+      'Artern',
+      'Sondershausen',
+    ]);
     // The pages name no offer's languages: a language filter finds nothing rather than guessing.
     expect(await titles({ language: 'ar' })).toEqual([]);
   });
@@ -252,17 +290,33 @@ describe('indicators', () => {
     const migration = async (variables: Record<string, unknown>) =>
       (await data(query, variables)).district.indicators.filter((v: any) => v.indicator.key === 'population-migration-background');
     expect(await migration({})).toEqual([
-      { indicator: { key: 'population-migration-background' }, value: 3900, qualifier: 'MORE_THAN', printed: 'mehr als 3.900', source: { key: '001_abe3dd58ee3e23c3.txt' } },
+      {
+        indicator: { key: 'population-migration-background' },
+        value: 3900,
+        qualifier: 'MORE_THAN',
+        printed: 'mehr als 3.900',
+        source: { key: '001_abe3dd58ee3e23c3.txt' },
+      },
     ]);
     expect((await migration({ asOf: '2017-01-01' })).map((v: any) => v.value)).toEqual([1800]);
     expect((await migration({ history: true })).map((v: any) => v.value)).toEqual([1800, 3900]);
   });
 
   test('Kita fee with its reference date, and a state-wide value under the state filter', async () => {
-    const { indicatorValues } = await data(`{ indicatorValues(filter: { area: { state: TH } }) { edges { node { indicator { key unit } value referenceDate district { ags } state { code } } } } }`);
+    const { indicatorValues } = await data(
+      `{ indicatorValues(filter: { area: { state: TH } }) { edges { node { indicator { key unit } value referenceDate district { ags } state { code } } } } }`,
+    );
     const values = indicatorValues.edges.map((e: any) => e.node);
-    expect(values.find((v: any) => v.indicator.key === 'childcare-average-parental-fee')).toMatchObject({ value: 130.35, referenceDate: '2019-12-31', indicator: { unit: 'EUR' } });
-    expect(values.find((v: any) => v.indicator.key === 'integration-managers-in-network')).toMatchObject({ value: 15, district: null, state: { code: 'TH' } });
+    expect(values.find((v: any) => v.indicator.key === 'childcare-average-parental-fee')).toMatchObject({
+      value: 130.35,
+      referenceDate: '2019-12-31',
+      indicator: { unit: 'EUR' },
+    });
+    expect(values.find((v: any) => v.indicator.key === 'integration-managers-in-network')).toMatchObject({
+      value: 15,
+      district: null,
+      state: { code: 'TH' },
+    });
   });
 });
 
@@ -281,7 +335,9 @@ describe('open now', () => {
   });
 
   test('the holiday calendars differ by state', async () => {
-    const { th, sn } = await data(`{ th: publicHolidays(state: TH, year: 2026) { date name } sn: publicHolidays(state: SN, year: 2026) { date name } }`);
+    const { th, sn } = await data(
+      `{ th: publicHolidays(state: TH, year: 2026) { date name } sn: publicHolidays(state: SN, year: 2026) { date name } }`,
+    );
     expect(th).toContainEqual({ date: '2026-09-20', name: 'Weltkindertag' });
     expect(sn).toContainEqual({ date: '2026-11-18', name: 'Buß- und Bettag' });
     const response = await server.graphql(`{ publicHolidays(state: BY, year: 2026) { date } }`);

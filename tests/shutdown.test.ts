@@ -1,7 +1,8 @@
 // SIGTERM drains: a request in flight when the signal arrives still gets its answer, then the
 // process closes its database pool and exits 0.
-import { request } from 'node:http';
+
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';

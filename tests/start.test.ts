@@ -11,7 +11,9 @@ import { startServerProcess } from './support/serverProcess.js';
 const scratch = await mkdtemp(join(tmpdir(), 'integrationsgraph-start-'));
 const postgres = postgresUrl ? await createScratchDatabase() : null;
 // Not there yet, parents included: as .data/pglite on a fresh clone.
-const databaseEnv: Record<string, string> = postgres ? { DATABASE_URL: postgres.url } : { PGLITE_DATA_DIR: join(scratch, '.data', 'pglite') };
+const databaseEnv: Record<string, string> = postgres
+  ? { DATABASE_URL: postgres.url }
+  : { PGLITE_DATA_DIR: join(scratch, '.data', 'pglite') };
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
   await postgres?.drop();

@@ -41,7 +41,11 @@ const checks: Record<string, () => Promise<void>> = {
     const first = await request(server.url, documents.OffersDocument, { filter: { area: { state: 'TH' } }, first: 5 });
     expect(first.offers.totalCount).toBe(8);
     expect(first.offers.pageInfo.hasNextPage).toBe(true);
-    const rest = await request(server.url, documents.OffersDocument, { filter: { area: { state: 'TH' } }, first: 5, after: first.offers.pageInfo.endCursor });
+    const rest = await request(server.url, documents.OffersDocument, {
+      filter: { area: { state: 'TH' } },
+      first: 5,
+      after: first.offers.pageInfo.endCursor,
+    });
     const titles = [...first.offers.edges, ...rest.offers.edges].map(({ node }) => node.title);
     expect(new Set(titles).size).toBe(8);
     const courses = await request(server.url, documents.OffersDocument, { filter: { category: 'LANGUAGE_COURSE' } });

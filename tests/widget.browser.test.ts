@@ -2,7 +2,7 @@
 // real headless Chromium (Debian's package, driven by playwright-core; nothing is downloaded).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { rootDir } from '../src/paths.js';
 import { serveFolder } from './support/staticServer.js';
@@ -11,7 +11,9 @@ import { startTestServer, type TestServer } from './support/testServer.js';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = existsSync(chromiumPath);
 if (!haveChromium) {
-  console.warn(`Skipping the browser tests: no Chromium at ${chromiumPath}. Install Debian's "chromium" package (as .ci/run does) or set CHROMIUM_PATH.`);
+  console.warn(
+    `Skipping the browser tests: no Chromium at ${chromiumPath}. Install Debian's "chromium" package (as .ci/run does) or set CHROMIUM_PATH.`,
+  );
 }
 
 describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromiumPath})`, () => {
@@ -25,7 +27,16 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
       serveFolder(join(rootDir, 'examples', 'district-widget')),
       chromium.launch({
         executablePath: chromiumPath,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       }),
     ]);
   }, 120_000);

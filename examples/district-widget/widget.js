@@ -21,7 +21,15 @@ const QUERY = `query DistrictWidget($ags: String!, $asOf: Date) {
   }
 }`;
 
-const WEEKDAYS = { MONDAY: 'Montag', TUESDAY: 'Dienstag', WEDNESDAY: 'Mittwoch', THURSDAY: 'Donnerstag', FRIDAY: 'Freitag', SATURDAY: 'Samstag', SUNDAY: 'Sonntag' };
+const WEEKDAYS = {
+  MONDAY: 'Montag',
+  TUESDAY: 'Dienstag',
+  WEDNESDAY: 'Mittwoch',
+  THURSDAY: 'Donnerstag',
+  FRIDAY: 'Freitag',
+  SATURDAY: 'Samstag',
+  SUNDAY: 'Sonntag',
+};
 const CHANNEL_LABELS = { PHONE: 'Telefon', MOBILE: 'Mobil', FAX: 'Fax', EMAIL: 'E-Mail', WEB_FORM: 'Kontaktformular' };
 
 function element(tag, attributes = {}, ...children) {

@@ -10,6 +10,7 @@ const { district } = await request(url, ContactCardDocument, { ags });
 console.log(`${district.name} (${district.ags})`);
 for (const { node: contact } of district.contacts.edges) {
   console.log(`\n${contact.person?.displayName ?? contact.position.title} — ${contact.position.role.germanName}`);
-  for (const channel of contact.channels) console.log(`  ${channel.kind.padEnd(8)} ${channel.printed}${channel.href ? `  <${channel.href}>` : ''}`);
+  for (const channel of contact.channels)
+    console.log(`  ${channel.kind.padEnd(8)} ${channel.printed}${channel.href ? `  <${channel.href}>` : ''}`);
   for (const hours of contact.officeHours) console.log(`  Sprechzeiten: ${hours.printed}`);
 }

@@ -12,7 +12,8 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-const json = (value: unknown) => (value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
+const json = (value: unknown) =>
+  value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 
 const event = (actor: TokenViewer, entry: AuditEntry) => ({
   actorId: actor.tokenId,

@@ -23,8 +23,16 @@ builder.prismaNode('AuditEvent', {
     entityType: t.exposeString('entityType'),
     entityId: t.exposeString('entityId', { description: 'The changed record’s key (use the type’s own lookup; global IDs encode it).' }),
     district: t.relation('district', { nullable: true, description: 'The district whose data changed.' }),
-    before: t.string({ nullable: true, description: 'The record before the change, as JSON; null for a creation.', resolve: (event) => (event.before == null ? null : JSON.stringify(event.before)) }),
-    after: t.string({ nullable: true, description: 'The record after the change, as JSON.', resolve: (event) => (event.after == null ? null : JSON.stringify(event.after)) }),
+    before: t.string({
+      nullable: true,
+      description: 'The record before the change, as JSON; null for a creation.',
+      resolve: (event) => (event.before == null ? null : JSON.stringify(event.before)),
+    }),
+    after: t.string({
+      nullable: true,
+      description: 'The record after the change, as JSON.',
+      resolve: (event) => (event.after == null ? null : JSON.stringify(event.after)),
+    }),
   }),
 });
 

@@ -21,7 +21,14 @@ export async function createToken(client: PrismaClient, spec: NewToken): Promise
   const token = `${tokenPrefix}${randomBytes(32).toString('base64url')}`;
   const id = randomBytes(8).toString('hex');
   await client.apiToken.create({
-    data: { id, name: spec.name, role: spec.role, districtIds: spec.districtIds ?? [], stateId: spec.stateId ?? null, tokenHash: hashToken(token) },
+    data: {
+      id,
+      name: spec.name,
+      role: spec.role,
+      districtIds: spec.districtIds ?? [],
+      stateId: spec.stateId ?? null,
+      tokenHash: hashToken(token),
+    },
   });
   return { id, token };
 }

@@ -1,7 +1,7 @@
 // Who is asking: anonymous, the holder of an API token, or — where the state's identity
 // provider is configured — the subject of a JWT it signed (Authorization: Bearer …).
 import { GraphQLError } from 'graphql';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { db } from '../db/client.js';
 import type { TokenRole } from '../generated/prisma/enums.js';
 import { hashToken, tokenPrefix } from './tokens.js';

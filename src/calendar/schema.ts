@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { badInput } from '../common/errors.js';
 import { StateCode } from '../states/schema.js';
-import { isHolidayState, publicHolidays, statesWithHolidays, type Holiday } from './holidays.js';
+import { type Holiday, isHolidayState, publicHolidays, statesWithHolidays } from './holidays.js';
 
 const PublicHoliday = builder.objectRef<Holiday>('PublicHoliday').implement({
   description: 'A state-wide statutory public holiday (gesetzlicher Feiertag).',
@@ -20,7 +20,8 @@ builder.queryField('publicHolidays', (t) =>
       year: t.arg.int({ required: true, description: 'The year, e.g. 2026.' }),
     },
     resolve: (_root, { state, year }) => {
-      if (!isHolidayState(state)) throw badInput(`No holiday calendar for ${state}: the graph knows ${statesWithHolidays.join(', ')}.`, 'state');
+      if (!isHolidayState(state))
+        throw badInput(`No holiday calendar for ${state}: the graph knows ${statesWithHolidays.join(', ')}.`, 'state');
       if (year < 1991 || year > 2100) throw badInput(`Year ${year} is outside 1991–2100.`, 'year');
       return publicHolidays(state, year);
     },

@@ -1,10 +1,10 @@
 // Federation entities keyed by their Relay global ID: another subgraph holding an `id` it got
 // from us can extend the object.
 import type { ObjectRef } from '@pothos/core';
-import { builder } from '../builder.js';
+import { builder, type Types } from '../builder.js';
 import { decodeGlobalId } from './globalId.js';
 
-export function entityByGlobalId<Shape extends object>(ref: ObjectRef<any, Shape>, load: (key: string) => Promise<Shape | null>): void {
+export function entityByGlobalId<Shape extends object>(ref: ObjectRef<Types, Shape>, load: (key: string) => Promise<Shape | null>): void {
   builder.asEntity(ref, {
     key: builder.selection<{ id: string }>('id'),
     resolveReference: ({ id }) => {

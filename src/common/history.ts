@@ -21,10 +21,7 @@ export function effectiveDate(asOf: Date | null | undefined, context: Context): 
 /** Prisma condition: valid on `date`. */
 export function validOn(date: Date) {
   return {
-    AND: [
-      { OR: [{ validFrom: null }, { validFrom: { lte: date } }] },
-      { OR: [{ validTo: null }, { validTo: { gt: date } }] },
-    ],
+    AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: date } }] }, { OR: [{ validTo: null }, { validTo: { gt: date } }] }],
   };
 }
 
@@ -32,5 +29,4 @@ export function isValidOn(fact: Validity, date: Date): boolean {
   return (fact.validFrom === null || fact.validFrom <= date) && (fact.validTo === null || fact.validTo > date);
 }
 
-export const asOfDescription =
-  'Answer as of this date (history): facts valid on that day. Default: today (Europe/Berlin).';
+export const asOfDescription = 'Answer as of this date (history): facts valid on that day. Default: today (Europe/Berlin).';

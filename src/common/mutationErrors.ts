@@ -10,7 +10,9 @@ export interface Issue {
 
 export class ValidationError extends Error {
   constructor(readonly issues: Issue[]) {
-    super(`The input has ${issues.length} problem${issues.length === 1 ? '' : 's'}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    super(
+      `The input has ${issues.length} problem${issues.length === 1 ? '' : 's'}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    );
   }
 }
 
@@ -19,7 +21,9 @@ export class VersionConflictError extends Error {
     readonly expectedVersion: number,
     readonly currentVersion: number,
   ) {
-    super(`The record was changed by someone else: you read version ${expectedVersion}, it is now at ${currentVersion}. Reload it and apply your change again.`);
+    super(
+      `The record was changed by someone else: you read version ${expectedVersion}, it is now at ${currentVersion}. Reload it and apply your change again.`,
+    );
   }
 }
 

@@ -37,12 +37,13 @@ builder.scalarType('DateTime', {
 });
 
 builder.scalarType('PartialDate', {
-  description:
-    'A date as precise as the source states it: a year ("2017"), a month ("2019-05") or a day ("2019-05-13"), ISO 8601.',
+  description: 'A date as precise as the source states it: a year ("2017"), a month ("2019-05") or a day ("2019-05-13"), ISO 8601.',
   serialize: (value) => value as string,
   parseValue: (value) => {
     if (typeof value !== 'string' || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) {
-      throw new GraphQLError(`Expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got ${JSON.stringify(value)}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+      throw new GraphQLError(`Expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got ${JSON.stringify(value)}.`, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
     return value;
   },
@@ -54,7 +55,10 @@ builder.scalarType('JSONObject', {
   description: 'A JSON object, such as a data package. Send it as a variable: it is checked against its own schema, not GraphQL’s.',
   serialize: (value) => value,
   parseValue: (value) => {
-    if (!isObject(value)) throw new GraphQLError(`Expected a JSON object, got ${JSON.stringify(value)?.slice(0, 40)}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+    if (!isObject(value))
+      throw new GraphQLError(`Expected a JSON object, got ${JSON.stringify(value)?.slice(0, 40)}.`, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     return value;
   },
 });

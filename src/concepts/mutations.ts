@@ -46,7 +46,8 @@ const ConceptFields = builder.inputType('ConceptFieldsInput', {
 type ConceptFieldsInput = typeof ConceptFields.$inferInput;
 
 async function checkConcept(fields: ConceptFieldsInput, _districtId: string, issues: Issue[], creating: boolean) {
-  if (creating && fields.status === 'ADOPTED' && !fields.adoptedOn) issues.push({ path: 'fields.adoptedOn', message: 'an adopted concept needs its adoption date' });
+  if (creating && fields.status === 'ADOPTED' && !fields.adoptedOn)
+    issues.push({ path: 'fields.adoptedOn', message: 'an adopted concept needs its adoption date' });
   (fields.milestones ?? []).forEach((milestone, index) => {
     if (milestone.periodStart && milestone.periodEnd && milestone.periodStart > milestone.periodEnd) {
       issues.push({ path: `fields.milestones[${index}].periodEnd`, message: `must not be before the start (${milestone.periodStart})` });
@@ -55,8 +56,13 @@ async function checkConcept(fields: ConceptFieldsInput, _districtId: string, iss
   const keys = (fields.fieldsOfAction ?? []).map((field) => field.fieldOfAction);
   const known = new Set((await db().fieldOfAction.findMany({ where: { id: { in: keys } } })).map((field) => field.id));
   keys.forEach((key, index) => {
-    if (!known.has(key)) issues.push({ path: `fields.fieldsOfAction[${index}].fieldOfAction`, message: `"${key}" is not a field of action (see fieldsOfAction)` });
-    else if (keys.indexOf(key) !== index) issues.push({ path: `fields.fieldsOfAction[${index}].fieldOfAction`, message: `"${key}" is listed twice` });
+    if (!known.has(key))
+      issues.push({
+        path: `fields.fieldsOfAction[${index}].fieldOfAction`,
+        message: `"${key}" is not a field of action (see fieldsOfAction)`,
+      });
+    else if (keys.indexOf(key) !== index)
+      issues.push({ path: `fields.fieldsOfAction[${index}].fieldOfAction`, message: `"${key}" is listed twice` });
   });
 }
 
@@ -64,7 +70,14 @@ async function writeLists(tx: Tx, conceptId: string, fields: ConceptFieldsInput,
   if (fields.milestones) {
     await tx.conceptMilestone.deleteMany({ where: { conceptId } });
     await tx.conceptMilestone.createMany({
-      data: fields.milestones.map((milestone, ordinal) => ({ ...milestone, items: milestone.items ?? [], id: randomUUID(), conceptId, ordinal, sourceId })),
+      data: fields.milestones.map((milestone, ordinal) => ({
+        ...milestone,
+        items: milestone.items ?? [],
+        id: randomUUID(),
+        conceptId,
+        ordinal,
+        sourceId,
+      })),
     });
   }
   if (fields.fieldsOfAction) {
@@ -93,14 +106,21 @@ entityMutations({
   ref: IntegrationConcept,
   fields: ConceptFields,
   check: checkConcept,
-  load: (tx, id) => tx.integrationConcept.findUnique({ where: { id }, include: { milestones: { orderBy: { ordinal: 'asc' } }, fieldsOfAction: { orderBy: { ordinal: 'asc' } } } }),
+  load: (tx, id) =>
+    tx.integrationConcept.findUnique({
+      where: { id },
+      include: { milestones: { orderBy: { ordinal: 'asc' } }, fieldsOfAction: { orderBy: { ordinal: 'asc' } } },
+    }),
   async create(tx, { id, districtId, sourceId, fields }) {
-    await tx.integrationConcept.create({ data: { ...columns(fields), title: fields.title!, status: fields.status!, id, districtId, sourceId } });
+    await tx.integrationConcept.create({
+      data: { ...columns(fields), title: fields.title!, status: fields.status!, id, districtId, sourceId },
+    });
     await writeLists(tx, id, fields, sourceId);
   },
   async update(tx, { id, sourceId, fields }) {
     await tx.integrationConcept.update({ where: { id }, data: { ...columns(fields), version: { increment: 1 } } });
     await writeLists(tx, id, fields, sourceId);
   },
-  archive: (tx, id, now) => tx.integrationConcept.update({ where: { id }, data: { archivedAt: now, version: { increment: 1 } } }).then(() => undefined),
+  archive: (tx, id, now) =>
+    tx.integrationConcept.update({ where: { id }, data: { archivedAt: now, version: { increment: 1 } } }).then(() => undefined),
 });

@@ -1,8 +1,8 @@
 import { builder } from '../builder.js';
 import { entityByGlobalId } from '../common/entities.js';
 import { describedEnum } from '../common/enums.js';
-import { AreaFilter, inArea } from '../districts/scope.js';
 import { db } from '../db/client.js';
+import { AreaFilter, inArea } from '../districts/scope.js';
 import { ConceptStatus, FieldEmphasis, MilestoneKind } from '../generated/prisma/enums.js';
 
 describedEnum('ConceptStatus', ConceptStatus, 'Where a concept stands.', {
@@ -61,7 +61,10 @@ export const IntegrationConcept = builder.prismaNode('IntegrationConcept', {
     summary: t.exposeString('summary', { nullable: true }),
     district: t.relation('district', { description: 'The district of the concept.' }),
     milestones: t.relation('milestones', { description: 'Milestones in order.', query: { orderBy: { ordinal: 'asc' } } }),
-    fieldsOfAction: t.relation('fieldsOfAction', { description: 'Fields of action (Handlungsfelder) and themes covered.', query: { orderBy: { ordinal: 'asc' } } }),
+    fieldsOfAction: t.relation('fieldsOfAction', {
+      description: 'Fields of action (Handlungsfelder) and themes covered.',
+      query: { orderBy: { ordinal: 'asc' } },
+    }),
     documents: t.relation('documents', { description: 'The concept’s published documents.', query: { where: { archivedAt: null } } }),
     source: t.relation('source', { description: 'The page the concept is described on.' }),
     version: t.exposeInt('version'),
@@ -69,7 +72,10 @@ export const IntegrationConcept = builder.prismaNode('IntegrationConcept', {
 });
 
 builder.prismaObjectField('District', 'concepts', (t) =>
-  t.relation('concepts', { description: 'The district’s integration concepts.', query: { where: { archivedAt: null }, orderBy: { id: 'asc' } } }),
+  t.relation('concepts', {
+    description: 'The district’s integration concepts.',
+    query: { where: { archivedAt: null }, orderBy: { id: 'asc' } },
+  }),
 );
 
 const ConceptFilter = builder.inputType('ConceptFilter', {

@@ -1,7 +1,8 @@
 // Checks and normalises what editors send for a contact, collecting every problem with its
 // path (so the editor can fix them all at once).
-import type { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
+
 import { type Issue, ValidationError } from '../common/mutationErrors.js';
+import type { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
 import { ChannelFormatError, normaliseEmail, normalisePhone } from './normalise.js';
 
 export interface ChannelInput {
@@ -57,10 +58,16 @@ function channelValue(channel: ChannelInput): string | null {
 }
 
 function checkAddress(address: AddressInput, path: string, issues: Issue[]) {
-  if (!/^\d{5}$/.test(address.postalCode)) issues.push({ path: `${path}.postalCode`, message: `"${address.postalCode}" is not a German postal code (5 digits)` });
+  if (!/^\d{5}$/.test(address.postalCode))
+    issues.push({ path: `${path}.postalCode`, message: `"${address.postalCode}" is not a German postal code (5 digits)` });
   if (!address.locality.trim()) issues.push({ path: `${path}.locality`, message: 'must not be empty' });
   if (!address.street && !address.postOfficeBox) issues.push({ path: path, message: 'needs a street or a post-office box' });
-  const lines = [address.placeName, address.street ?? (address.postOfficeBox ? `Postfach ${address.postOfficeBox}` : null), `${address.postalCode} ${address.locality}`, address.room];
+  const lines = [
+    address.placeName,
+    address.street ?? (address.postOfficeBox ? `Postfach ${address.postOfficeBox}` : null),
+    `${address.postalCode} ${address.locality}`,
+    address.room,
+  ];
   return { ...address, printed: lines.filter(Boolean).join(', ') };
 }
 

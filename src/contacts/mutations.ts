@@ -3,12 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
 import { berlinDate } from '../common/history.js';
-import { mutationErrors, ValidationError, type Issue } from '../common/mutationErrors.js';
+import { type Issue, mutationErrors, ValidationError } from '../common/mutationErrors.js';
 import { db } from '../db/client.js';
 import { districtKeyForScope, parseDistrictAgs } from '../districts/ags.js';
 import { changeAudited, createAudited, districtOf, localId, type Tx } from '../editing/changes.js';
 import { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
-import { checkContactParts, checkPerson, type ContactParts } from './input.js';
+import { type ContactParts, checkContactParts, checkPerson } from './input.js';
 import { Contact, Weekday } from './schema.js';
 
 // ------------------------------------------------------------------ GraphQL inputs
@@ -105,7 +105,8 @@ async function writeParts(tx: Tx, contactId: string, parts: ContactParts, source
     await tx.address.deleteMany({ where: { id: { in: old.flatMap((hours) => (hours.locationId ? [hours.locationId] : [])) } } });
     for (const hours of parts.officeHours) {
       const locationId = hours.location ? randomUUID() : null;
-      if (hours.location) await tx.address.create({ data: { ...hours.location, kind: 'OFFICE_HOURS', id: locationId!, contactId, sourceId } });
+      if (hours.location)
+        await tx.address.create({ data: { ...hours.location, kind: 'OFFICE_HOURS', id: locationId!, contactId, sourceId } });
       const officeHoursId = randomUUID();
       await tx.officeHours.create({
         data: {
@@ -118,7 +119,9 @@ async function writeParts(tx: Tx, contactId: string, parts: ContactParts, source
           sourceId,
         },
       });
-      await tx.officeHourInterval.createMany({ data: hours.intervals.map((interval) => ({ ...interval, id: randomUUID(), officeHoursId })) });
+      await tx.officeHourInterval.createMany({
+        data: hours.intervals.map((interval) => ({ ...interval, id: randomUUID(), officeHoursId })),
+      });
     }
   }
   if (parts.addresses) {
@@ -127,7 +130,9 @@ async function writeParts(tx: Tx, contactId: string, parts: ContactParts, source
   }
   if (parts.channels) {
     await tx.contactChannel.deleteMany({ where: { contactId } });
-    await tx.contactChannel.createMany({ data: parts.channels.map((channel, ordinal) => ({ ...channel, id: randomUUID(), contactId, ordinal, sourceId })) });
+    await tx.contactChannel.createMany({
+      data: parts.channels.map((channel, ordinal) => ({ ...channel, id: randomUUID(), contactId, ordinal, sourceId })),
+    });
   }
 }
 
@@ -164,8 +169,11 @@ builder.mutationFields((t) => ({
       const positionId = localId(String(input.position), 'Position', 'position', issues);
       if (input.person) checkPerson(input.person, 'person', issues);
       const parts = checkContactParts(input, issues);
-      const position = positionId ? await db().position.findFirst({ where: { id: positionId, archivedAt: null }, select: { districtId: true } }) : null;
-      if (positionId && position?.districtId !== districtId) issues.push({ path: 'position', message: `is not a post of district ${districtId}` });
+      const position = positionId
+        ? await db().position.findFirst({ where: { id: positionId, archivedAt: null }, select: { districtId: true } })
+        : null;
+      if (positionId && position?.districtId !== districtId)
+        issues.push({ path: 'position', message: `is not a post of district ${districtId}` });
       if (issues.length) throw new ValidationError(issues);
       return createAudited({
         context,
@@ -243,7 +251,9 @@ builder.mutationFields((t) => ({
           }
           const changeDate = input.changeDate ?? berlinDate(context.now);
           if (before.validFrom && changeDate <= before.validFrom) {
-            throw new ValidationError([{ path: 'changeDate', message: `must be after the contact's start (${before.validFrom.toISOString().slice(0, 10)})` }]);
+            throw new ValidationError([
+              { path: 'changeDate', message: `must be after the contact's start (${before.validFrom.toISOString().slice(0, 10)})` },
+            ]);
           }
           const successorId = randomUUID();
           const personId = randomUUID();
@@ -301,7 +311,10 @@ builder.mutationFields((t) => ({
         load: contactSnapshot,
         apply: async (tx) => {
           const validTo = input.validTo ?? berlinDate(context.now);
-          await tx.contact.update({ where: { id }, data: { archivedAt: context.now, validTo, validToStated: true, version: { increment: 1 } } });
+          await tx.contact.update({
+            where: { id },
+            data: { archivedAt: context.now, validTo, validToStated: true, version: { increment: 1 } },
+          });
           return id;
         },
       });

@@ -14,7 +14,7 @@ export class ChannelFormatError extends Error {
 
 /** A German phone, mobile or fax number as printed, in E.164 (+493632741273). */
 export function normalisePhone(printed: string): string {
-  let parsed;
+  let parsed: ReturnType<typeof parsePhoneNumberWithError>;
   try {
     parsed = parsePhoneNumberWithError(printed.replace(/[/–-]/g, ' '), 'DE');
   } catch (error) {

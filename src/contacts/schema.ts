@@ -2,10 +2,10 @@ import { builder } from '../builder.js';
 import { entityByGlobalId } from '../common/entities.js';
 import { describedEnum } from '../common/enums.js';
 import { asOfDescription, effectiveDate, isValidOn, validOn } from '../common/history.js';
-import { AreaFilter, inArea } from '../districts/scope.js';
 import { db } from '../db/client.js';
+import { AreaFilter, inArea } from '../districts/scope.js';
 import { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
-import { holidayAt, isOpenAt, type Interval, type OpeningQuestion } from './officeHours.js';
+import { holidayAt, type Interval, isOpenAt, type OpeningQuestion } from './officeHours.js';
 
 describedEnum('ChannelKind', ChannelKind, 'How a contact can be reached.', {
   PHONE: 'Landline telephone.',
@@ -81,7 +81,11 @@ builder.prismaObject('Address', {
 builder.prismaObject('OfficeHourInterval', {
   description: 'A weekly opening interval in local time (see `OfficeHours.timeZone`).',
   fields: (t) => ({
-    weekday: t.field({ type: Weekday, description: 'Day of the week.', resolve: (interval) => interval.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7 }),
+    weekday: t.field({
+      type: Weekday,
+      description: 'Day of the week.',
+      resolve: (interval) => interval.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7,
+    }),
     opens: t.exposeString('opens'),
     closes: t.exposeString('closes'),
   }),
@@ -147,7 +151,10 @@ export const Contact = builder.prismaNode('Contact', {
       description: 'Whether the contact is valid today (Europe/Berlin).',
       resolve: (contact, _args, context) => isValidOn(contact, effectiveDate(null, context)),
     }),
-    channels: t.relation('channels', { description: 'Phone, mobile, fax, e-mail, web form, in the source’s order.', query: { orderBy: { ordinal: 'asc' } } }),
+    channels: t.relation('channels', {
+      description: 'Phone, mobile, fax, e-mail, web form, in the source’s order.',
+      query: { orderBy: { ordinal: 'asc' } },
+    }),
     addresses: t.relation('addresses', { description: 'Office, visitor and postal addresses.', query: { orderBy: { id: 'asc' } } }),
     officeHours: t.relation('officeHours', { description: 'Office hours (Sprechzeiten), if the source gives any.' }),
     source: t.relation('source', { description: 'The page this contact was taken from.' }),
@@ -195,8 +202,7 @@ builder.queryFields((t) => ({
     },
     resolve: (query, _root, args, context) =>
       db().contact.findMany({ ...query, where: contactWhere(args.filter, effectiveDate(args.asOf, context)), orderBy: contactOrder }),
-    totalCount: (_connection, args, context) =>
-      db().contact.count({ where: contactWhere(args.filter, effectiveDate(args.asOf, context)) }),
+    totalCount: (_connection, args, context) => db().contact.count({ where: contactWhere(args.filter, effectiveDate(args.asOf, context)) }),
   }),
 }));
 

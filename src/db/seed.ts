@@ -19,9 +19,11 @@ export type SeedRows = Record<string, Row[]>;
 /** The rows of all seed packages, table by table. A seed package that does not follow the format stops the start. */
 function readSeedPackages(): SeedRows {
   const rows: SeedRows = {};
-  for (const file of readdirSync(seedDir).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of readdirSync(seedDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     const dataPackage = packageSchema.parse(JSON.parse(readFileSync(join(seedDir, file), 'utf8')));
-    for (const [table, tableRows] of Object.entries(dataPackage.tables as SeedRows)) (rows[table] ??= []).push(...tableRows);
+    for (const [table, tableRows] of Object.entries(dataPackage.tables as SeedRows)) rows[table] = [...(rows[table] ?? []), ...tableRows];
   }
   return rows;
 }

@@ -8,10 +8,7 @@ export function parseDistrictAgs(value: string, argument = 'ags'): string {
   const trimmed = value.trim();
   if (/^\d{5}$/.test(trimmed)) return trimmed;
   if (/^\d{5}000$/.test(trimmed)) return trimmed.slice(0, 5);
-  throw badInput(
-    `"${value}" is not a district key (AGS): expected 5 digits, e.g. "16065" for the Kyffhäuserkreis.`,
-    argument,
-  );
+  throw badInput(`"${value}" is not a district key (AGS): expected 5 digits, e.g. "16065" for the Kyffhäuserkreis.`, argument);
 }
 
 /**

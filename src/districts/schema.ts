@@ -13,8 +13,7 @@ describedEnum('DistrictKind', DistrictKind, 'Kind of district.', {
 });
 
 export const District = builder.prismaNode('District', {
-  description:
-    'A district (Landkreis, or a kreisfreie Stadt), identified by its official key (AGS): names change, the key does not.',
+  description: 'A district (Landkreis, or a kreisfreie Stadt), identified by its official key (AGS): names change, the key does not.',
   id: { field: 'id' },
   fields: (t) => ({
     ags: t.exposeString('id', { description: 'Amtlicher Gemeindeschlüssel of the district, 5 digits, e.g. "16065".' }),
@@ -87,7 +86,8 @@ builder.queryFields((t) => ({
 builder.mutationField('confirmDistrictData', (t) =>
   t.field({
     type: District,
-    description: 'Confirm that the district’s data is correct as it stands ("last verified"), without changing it. Needs an editor token of the district.',
+    description:
+      'Confirm that the district’s data is correct as it stands ("last verified"), without changing it. Needs an editor token of the district.',
     args: { ags: t.arg.string({ required: true, description: 'The district (AGS).' }) },
     authScopes: (_parent, { ags }) => ({ editorOf: districtKeyForScope(ags) }),
     resolve: async (_root, { ags }, context) => {

@@ -4,7 +4,7 @@
 import { recordAudit } from '../audit/record.js';
 import type { TokenViewer } from '../auth/viewer.js';
 import { decodeGlobalId } from '../common/globalId.js';
-import { NotFoundError, VersionConflictError, type Issue } from '../common/mutationErrors.js';
+import { type Issue, NotFoundError, VersionConflictError } from '../common/mutationErrors.js';
 import type { Context } from '../context.js';
 import { db } from '../db/client.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -48,7 +48,9 @@ export async function districtOf(table: EditableTable, globalId: string): Promis
     return ''; // a malformed ID names no district; the resolver reports it
   }
   if (decoded.typename !== table) return '';
-  const rows = await db().$queryRaw<{ districtId: string | null }[]>`SELECT "districtId" FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${decoded.id}`;
+  const rows = await db().$queryRaw<
+    { districtId: string | null }[]
+  >`SELECT "districtId" FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${decoded.id}`;
   return rows[0]?.districtId ?? '';
 }
 
@@ -64,7 +66,13 @@ export function createAudited<Row>(options: {
     const sourceId = await editorialSource(tx, options.districtId, options.context.now);
     const id = await options.create(tx, sourceId);
     const after = (await options.load(tx, id))!;
-    await recordAudit(tx, actor(options.context), { action: 'CREATE', entityType: options.entityType, entityId: id, districtId: options.districtId, after });
+    await recordAudit(tx, actor(options.context), {
+      action: 'CREATE',
+      entityType: options.entityType,
+      entityId: id,
+      districtId: options.districtId,
+      after,
+    });
     return after;
   });
 }
@@ -92,7 +100,14 @@ export function changeAudited<Row extends Versioned>(options: {
     const sourceId = await editorialSource(tx, before.districtId, context.now);
     const resultId = await options.apply(tx, before, sourceId);
     const after = (await options.load(tx, resultId))!;
-    await recordAudit(tx, actor(context), { action: options.action, entityType, entityId: id, districtId: before.districtId, before, after });
+    await recordAudit(tx, actor(context), {
+      action: options.action,
+      entityType,
+      entityId: id,
+      districtId: before.districtId,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -2,13 +2,14 @@
 // from a description of the entity: its editable fields, their checks and how they are written.
 // Authorization (editors of the record's district), validation, version, audit and the
 // transaction come from here and src/editing/changes.ts.
-import type { InputObjectRef, ObjectRef } from '@pothos/core';
+
 import { randomUUID } from 'node:crypto';
-import { builder } from '../builder.js';
-import { mutationErrors, ValidationError, type Issue } from '../common/mutationErrors.js';
+import type { InputObjectRef, ObjectRef } from '@pothos/core';
+import { builder, type Types } from '../builder.js';
+import { type Issue, mutationErrors, ValidationError } from '../common/mutationErrors.js';
 import type { Context } from '../context.js';
 import { districtKeyForScope, parseDistrictAgs } from '../districts/ags.js';
-import { changeAudited, createAudited, districtOf, localId, type EditableTable, type Tx } from './changes.js';
+import { changeAudited, createAudited, districtOf, type EditableTable, localId, type Tx } from './changes.js';
 
 interface Versioned {
   districtId: string | null;
@@ -23,8 +24,8 @@ export interface EntityMutations<Shape extends Versioned, Fields extends object,
   article: 'a' | 'an';
   /** Fields a new record must have (and a change may not empty). */
   required: (keyof Fields & string)[];
-  ref: ObjectRef<any, Shape>;
-  fields: InputObjectRef<any, Fields>;
+  ref: ObjectRef<Types, Shape>;
+  fields: InputObjectRef<Types, Fields>;
   /** Checks the fields beyond the required ones and returns what writing needs. */
   check(fields: Fields, districtId: string, issues: Issue[], creating: boolean): Promise<Checked>;
   create(tx: Tx, row: { id: string; districtId: string; sourceId: string; fields: Fields; checked: Checked }): Promise<void>;
@@ -40,7 +41,9 @@ type CreateArgs<Fields> = { input: { district: string; fields: Fields } };
 type UpdateArgs<Fields> = { input: { id: string | number; version: number; fields: Fields } };
 type ArchiveArgs = { input: { id: string | number; version: number } };
 
-export function entityMutations<Shape extends Versioned, Fields extends object, Checked>(spec: EntityMutations<Shape, Fields, Checked>): void {
+export function entityMutations<Shape extends Versioned, Fields extends object, Checked>(
+  spec: EntityMutations<Shape, Fields, Checked>,
+): void {
   const { entity, noun } = spec;
   const aNoun = `${spec.article} ${noun}`;
   const check = async (fields: Fields, districtId: string, issues: Issue[], creating: boolean) => {

@@ -37,12 +37,14 @@ async function checkFunding(fields: FundingFieldsInput, districtId: string, issu
   }
   if (fields.position) {
     const id = localId(String(fields.position), 'Position', 'fields.position', issues);
-    if (id && (await db().position.findUnique({ where: { id } }))?.districtId !== districtId) issues.push({ path: 'fields.position', message: `is not a post of district ${districtId}` });
+    if (id && (await db().position.findUnique({ where: { id } }))?.districtId !== districtId)
+      issues.push({ path: 'fields.position', message: `is not a post of district ${districtId}` });
     else resolved.positionId = id;
   }
   if (fields.project) {
     const id = localId(String(fields.project), 'Project', 'fields.project', issues);
-    if (id && (await db().project.findUnique({ where: { id } }))?.districtId !== districtId) issues.push({ path: 'fields.project', message: `is not a project of district ${districtId}` });
+    if (id && (await db().project.findUnique({ where: { id } }))?.districtId !== districtId)
+      issues.push({ path: 'fields.project', message: `is not a project of district ${districtId}` });
     else resolved.projectId = id;
   }
   if (fields.sharePercent != null && !(fields.sharePercent > 0 && fields.sharePercent <= 100)) {
@@ -66,10 +68,13 @@ entityMutations({
   check: checkFunding,
   load: (tx, id) => tx.funding.findUnique({ where: { id } }),
   async create(tx, { id, districtId, sourceId, fields, checked }) {
-    await tx.funding.create({ data: { ...columns(fields), ...checked, funderId: checked.funderId!, description: fields.description!, id, districtId, sourceId } });
+    await tx.funding.create({
+      data: { ...columns(fields), ...checked, funderId: checked.funderId!, description: fields.description!, id, districtId, sourceId },
+    });
   },
   async update(tx, { id, fields, checked }) {
     await tx.funding.update({ where: { id }, data: { ...columns(fields), ...checked, version: { increment: 1 } } });
   },
-  archive: (tx, id, now) => tx.funding.update({ where: { id }, data: { archivedAt: now, version: { increment: 1 } } }).then(() => undefined),
+  archive: (tx, id, now) =>
+    tx.funding.update({ where: { id }, data: { archivedAt: now, version: { increment: 1 } } }).then(() => undefined),
 });

@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { describedEnum } from '../common/enums.js';
-import { AreaFilter, inArea } from '../districts/scope.js';
 import { db } from '../db/client.js';
+import { AreaFilter, inArea } from '../districts/scope.js';
 import { FunderLevel } from '../generated/prisma/enums.js';
 import { StateCode } from '../states/schema.js';
 
@@ -70,7 +70,10 @@ builder.prismaObjectField('Position', 'fundings', (t) =>
   t.relation('fundings', { description: 'How the post is funded.', query: { where: { archivedAt: null }, orderBy: { id: 'asc' } } }),
 );
 builder.prismaObjectField('District', 'fundings', (t) =>
-  t.relation('fundings', { description: 'Every funding of the district’s posts, projects and measures.', query: { where: { archivedAt: null }, orderBy: { id: 'asc' } } }),
+  t.relation('fundings', {
+    description: 'Every funding of the district’s posts, projects and measures.',
+    query: { where: { archivedAt: null }, orderBy: { id: 'asc' } },
+  }),
 );
 
 const FundingProgrammeFilter = builder.inputType('FundingProgrammeFilter', {

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
 import { berlinDate } from '../common/history.js';
-import { mutationErrors, ValidationError, type Issue } from '../common/mutationErrors.js';
+import { type Issue, mutationErrors, ValidationError } from '../common/mutationErrors.js';
 import { db } from '../db/client.js';
 import { districtKeyForScope, parseDistrictAgs } from '../districts/ags.js';
 import { changeAudited, createAudited, type Tx } from '../editing/changes.js';
@@ -31,8 +31,13 @@ builder.mutationField('recordIndicatorValue', (t) =>
             qualifier: f.field({ type: ValueQualifier, description: 'EXACT (default) or MORE_THAN for "more than …".' }),
             printed: f.string({ description: 'The value as published, e.g. "mehr als 4.100"; default: the number.' }),
             referenceDate: f.field({ type: 'Date', description: 'The date the value refers to ("Stand").' }),
-            validFrom: f.field({ type: 'Date', description: 'From when it is the current value; default: the reference date, else today.' }),
-            currentVersion: f.int({ description: 'The `version` of the value current so far, as you read it; required when there is one.' }),
+            validFrom: f.field({
+              type: 'Date',
+              description: 'From when it is the current value; default: the reference date, else today.',
+            }),
+            currentVersion: f.int({
+              description: 'The `version` of the value current so far, as you read it; required when there is one.',
+            }),
           }),
         }),
       }),
@@ -45,12 +50,20 @@ builder.mutationField('recordIndicatorValue', (t) =>
       if (!indicator) issues.push({ path: 'indicator', message: `"${input.indicator}" is not an indicator (see the indicators query)` });
       if (!Number.isFinite(input.value) || input.value < 0) issues.push({ path: 'value', message: 'must be a number of 0 or more' });
       const validFrom = input.validFrom ?? input.referenceDate ?? berlinDate(context.now);
-      const current = await db().indicatorValue.findFirst({ where: { districtId, indicatorId: input.indicator, validTo: null, archivedAt: null } });
+      const current = await db().indicatorValue.findFirst({
+        where: { districtId, indicatorId: input.indicator, validTo: null, archivedAt: null },
+      });
       if (current && input.currentVersion == null) {
-        issues.push({ path: 'currentVersion', message: `is required: a value is current (version ${current.version}); name the version you read` });
+        issues.push({
+          path: 'currentVersion',
+          message: `is required: a value is current (version ${current.version}); name the version you read`,
+        });
       }
       if (current?.validFrom && validFrom <= current.validFrom) {
-        issues.push({ path: 'validFrom', message: `must be after the current value's start (${current.validFrom.toISOString().slice(0, 10)})` });
+        issues.push({
+          path: 'validFrom',
+          message: `must be after the current value's start (${current.validFrom.toISOString().slice(0, 10)})`,
+        });
       }
       if (issues.length) throw new ValidationError(issues);
 

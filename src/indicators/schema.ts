@@ -1,8 +1,8 @@
 import { builder } from '../builder.js';
 import { describedEnum } from '../common/enums.js';
 import { asOfDescription, effectiveDate, validOn } from '../common/history.js';
-import { AreaFilter, inArea } from '../districts/scope.js';
 import { db } from '../db/client.js';
+import { AreaFilter, inArea } from '../districts/scope.js';
 import { ValueQualifier } from '../generated/prisma/enums.js';
 
 describedEnum('ValueQualifier', ValueQualifier, 'How a value relates to the truth.', {
@@ -51,9 +51,7 @@ const IndicatorFilter = builder.inputType('IndicatorFilter', {
 function indicatorWhere(filter: typeof IndicatorFilter.$inferInput | null | undefined, period: Date | 'all') {
   const area = inArea(filter?.area);
   // A state-wide value (no district) belongs to a state filter too.
-  const areaCondition = filter?.area?.state && !filter.area.district
-    ? { OR: [area, { stateId: filter.area.state }] }
-    : area;
+  const areaCondition = filter?.area?.state && !filter.area.district ? { OR: [area, { stateId: filter.area.state }] } : area;
   return {
     archivedAt: null,
     ...areaCondition,

@@ -28,13 +28,15 @@ type OfferFieldsInput = typeof OfferFields.$inferInput;
 /** Checks the fields; returns the municipality ids of the places given. */
 async function checkOffer(fields: OfferFieldsInput, districtId: string, issues: Issue[]) {
   (fields.languages ?? []).forEach((language, index) => {
-    if (!/^[a-z]{2}$/.test(language)) issues.push({ path: `fields.languages[${index}]`, message: `"${language}" is not an ISO 639-1 code (two lower-case letters)` });
+    if (!/^[a-z]{2}$/.test(language))
+      issues.push({ path: `fields.languages[${index}]`, message: `"${language}" is not an ISO 639-1 code (two lower-case letters)` });
   });
   checkWebAddress(fields.website, 'fields.website', issues);
   if (!fields.places) return undefined;
   const towns = await db().municipality.findMany({ where: { districtId, name: { in: fields.places } } });
   fields.places.forEach((name, index) => {
-    if (!towns.some((town) => town.name === name)) issues.push({ path: `fields.places[${index}]`, message: `"${name}" is not a town of district ${districtId}` });
+    if (!towns.some((town) => town.name === name))
+      issues.push({ path: `fields.places[${index}]`, message: `"${name}" is not a town of district ${districtId}` });
   });
   return fields.places.map((name) => towns.find((town) => town.name === name)?.id ?? '');
 }
@@ -56,7 +58,17 @@ entityMutations({
   load: (tx, id) => tx.offer.findUnique({ where: { id }, include: { places: { include: { municipality: true } } } }),
   async create(tx, { id, districtId, sourceId, fields, checked }) {
     const { title, category, description } = fields;
-    await tx.offer.create({ data: { ...givenColumns(fields, ['places']), id, districtId, sourceId, title: title!, category: category!, description: description! } });
+    await tx.offer.create({
+      data: {
+        ...givenColumns(fields, ['places']),
+        id,
+        districtId,
+        sourceId,
+        title: title!,
+        category: category!,
+        description: description!,
+      },
+    });
     await writePlaces(tx, id, checked);
   },
   async update(tx, { id, fields, checked }) {

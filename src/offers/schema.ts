@@ -1,9 +1,9 @@
 import { builder } from '../builder.js';
 import { entityByGlobalId } from '../common/entities.js';
 import { describedEnum } from '../common/enums.js';
-import { AreaFilter, inArea } from '../districts/scope.js';
-import { db } from '../db/client.js';
 import { badInput } from '../common/errors.js';
+import { db } from '../db/client.js';
+import { AreaFilter, inArea } from '../districts/scope.js';
 import { OfferCategory, TargetGroup } from '../generated/prisma/enums.js';
 
 describedEnum('OfferCategory', OfferCategory, 'Kind of offer.', {
@@ -55,7 +55,10 @@ export const Offer = builder.prismaNode('Offer', {
     languageCount: t.exposeInt('languageCount', { nullable: true }),
     online: t.exposeBoolean('online'),
     website: t.exposeString('website', { nullable: true }),
-    places: t.relation('places', { description: 'Towns where the offer is available, by name.', query: { orderBy: { municipality: { name: 'asc' } } } }),
+    places: t.relation('places', {
+      description: 'Towns where the offer is available, by name.',
+      query: { orderBy: { municipality: { name: 'asc' } } },
+    }),
     district: t.relation('district', { description: 'The district of the offer.' }),
     source: t.relation('source', { description: 'The page the offer is described on.' }),
     version: t.exposeInt('version'),

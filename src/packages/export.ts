@@ -23,6 +23,7 @@ function districtFile(ags: string, name: string): string {
 export async function exportPackages(client: PrismaClient): Promise<{ file: string; dataPackage: DataPackage }[]> {
   const districts = await client.district.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true } });
   const files = [{ file: catalogueFile, dataPackage: await readPackage(client, 'catalogue', null) }];
-  for (const district of districts) files.push({ file: districtFile(district.id, district.name), dataPackage: await readPackage(client, 'district', district.id) });
+  for (const district of districts)
+    files.push({ file: districtFile(district.id, district.name), dataPackage: await readPackage(client, 'district', district.id) });
   return files;
 }

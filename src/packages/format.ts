@@ -4,9 +4,9 @@
 // schema/package.schema.json is printed from it, and imports are validated by it.
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { z } from 'zod';
-import * as enums from '../generated/prisma/enums.js';
 import { getDatamodel } from '../generated/pothos-prisma-types.js';
-import { tablesOf, type PackageKind, type TableSpec } from './tables.js';
+import * as enums from '../generated/prisma/enums.js';
+import { type PackageKind, type TableSpec, tablesOf } from './tables.js';
 
 export const packageFormat = 'integrationsgraph/data-package';
 export const packageFormatVersion = 1;
@@ -36,7 +36,8 @@ const datamodel = getDatamodel().datamodel.models;
 export function columnsOf(model: string): Column[] {
   const fields = datamodel[model]!.fields;
   const references = new Map<string, string>();
-  for (const field of fields) if (field.kind === 'object') for (const from of field.relationFromFields ?? []) references.set(from, field.type);
+  for (const field of fields)
+    if (field.kind === 'object') for (const from of field.relationFromFields ?? []) references.set(from, field.type);
   return fields
     .filter((field) => (field.kind === 'scalar' || field.kind === 'enum') && !bookkeeping.has(field.name))
     .map((field) => ({
@@ -57,18 +58,28 @@ const isoDate = z.iso.date();
 const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be "YYYY", "YYYY-MM" or "YYYY-MM-DD"');
 const webAddress = z.url({ protocol: /^https?$/, error: 'must be a web address (http or https)' });
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time "HH:MM"');
-const timeZone = z.string().refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'must be an IANA time zone, e.g. "Europe/Berlin"');
+const timeZone = z
+  .string()
+  .refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'must be an IANA time zone, e.g. "Europe/Berlin"');
 
 /** Checks beyond the column's type, where the API checks the same value. */
 const columnChecks: Record<string, z.ZodType> = {
   'District.id': z.string().regex(/^\d{5}$/, 'must be the 5-digit AGS'),
   'Municipality.ags': z.string().regex(/^\d{8}$/, 'must be the 8-digit AGS'),
-  'OfficeHourInterval.weekday': z.number().int().min(1, 'must be an ISO weekday, 1 (Monday) to 7').max(7, 'must be an ISO weekday, 1 (Monday) to 7'),
+  'OfficeHourInterval.weekday': z
+    .number()
+    .int()
+    .min(1, 'must be an ISO weekday, 1 (Monday) to 7')
+    .max(7, 'must be an ISO weekday, 1 (Monday) to 7'),
   'OfficeHourInterval.opens': clockTime,
   'OfficeHourInterval.closes': clockTime,
   'OfficeHours.timeZone': timeZone,
   'IndicatorValue.value': z.number().multipleOf(0.01, 'must have at most two decimal places'),
-  'Funding.sharePercent': z.number().multipleOf(0.01, 'must have at most two decimal places').min(0, 'must be a percentage from 0 to 100').max(100, 'must be a percentage from 0 to 100'),
+  'Funding.sharePercent': z
+    .number()
+    .multipleOf(0.01, 'must have at most two decimal places')
+    .min(0, 'must be a percentage from 0 to 100')
+    .max(100, 'must be a percentage from 0 to 100'),
   'Offer.languages': z.array(z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code (two lower-case letters)')),
   'Offer.targetGroups': z.array(z.enum(Object.values(enums.TargetGroup) as [string, ...string[]])),
 };
@@ -84,7 +95,8 @@ function describe(model: string, column: Column): string {
 function columnType(model: string, column: Column): z.ZodType {
   const checked = columnChecks[`${model}.${column.name}`];
   if (checked) return checked;
-  if (column.kind === 'enum') return z.enum(Object.values((enums as Record<string, Record<string, string>>)[column.type]!) as [string, ...string[]]);
+  if (column.kind === 'enum')
+    return z.enum(Object.values((enums as Record<string, Record<string, string>>)[column.type]!) as [string, ...string[]]);
   let type: z.ZodType;
   switch (column.type) {
     case 'Int':
@@ -101,7 +113,11 @@ function columnType(model: string, column: Column): z.ZodType {
       type = dateOnlyColumns.has(column.name) ? isoDate : z.iso.datetime();
       break;
     default:
-      type = partialDateColumns.has(column.name) ? partialDate : webAddressColumns.has(column.name) ? webAddress : z.string().min(1, 'must not be empty');
+      type = partialDateColumns.has(column.name)
+        ? partialDate
+        : webAddressColumns.has(column.name)
+          ? webAddress
+          : z.string().min(1, 'must not be empty');
   }
   return column.list ? z.array(type) : type;
 }
@@ -145,7 +161,9 @@ const rowChecks: Record<string, (row: Row, context: z.RefinementCtx) => void> = 
 };
 
 function tablesSchema(kind: PackageKind) {
-  return z.strictObject(Object.fromEntries(tablesOf(kind).map((table) => [table.key, z.array(rowSchema(table)).describe(table.description)])));
+  return z.strictObject(
+    Object.fromEntries(tablesOf(kind).map((table) => [table.key, z.array(rowSchema(table)).describe(table.description)])),
+  );
 }
 
 const header = {
@@ -158,8 +176,13 @@ export const districtPackageSchema = z
   .strictObject({
     ...header,
     kind: z.literal('district').describe('A district package: all data of one district.'),
-    district: z.string().regex(/^\d{5}$/, 'must be the 5-digit AGS of the district').describe('AGS of the district (5 digits, e.g. "16065").'),
-    tables: tablesSchema('district').describe('The district’s records, by table. Every table is listed, empty or not: a record left out is archived (or, where it cannot be, refused).'),
+    district: z
+      .string()
+      .regex(/^\d{5}$/, 'must be the 5-digit AGS of the district')
+      .describe('AGS of the district (5 digits, e.g. "16065").'),
+    tables: tablesSchema('district').describe(
+      'The district’s records, by table. Every table is listed, empty or not: a record left out is archived (or, where it cannot be, refused).',
+    ),
   })
   .describe('All data of one district.');
 
@@ -169,7 +192,9 @@ export const cataloguePackageSchema = z
     kind: z.literal('catalogue').describe('The catalogue: shared vocabulary and state-wide records.'),
     tables: tablesSchema('catalogue').describe('The catalogue’s records, by table. Every table is listed, empty or not.'),
   })
-  .describe('The shared vocabulary (states, districts, roles, tasks, fields of action, indicators, funders, programmes) and state-wide records.');
+  .describe(
+    'The shared vocabulary (states, districts, roles, tasks, fields of action, indicators, funders, programmes) and state-wide records.',
+  );
 
 export const packageSchema = z.discriminatedUnion('kind', [districtPackageSchema, cataloguePackageSchema]);
 

@@ -3,14 +3,14 @@
 // record — a record with its parts, as the editing mutations change them (a contact with its
 // channels, addresses and office hours) — and the differences are written in one transaction,
 // with an audit event per record. A dry run stops before writing and reports the same diff.
-import { recordAudits, type AuditEntry } from '../audit/record.js';
+import { type AuditEntry, recordAudits } from '../audit/record.js';
 import type { TokenViewer } from '../auth/viewer.js';
-import { ValidationError, type Issue } from '../common/mutationErrors.js';
+import { type Issue, ValidationError } from '../common/mutationErrors.js';
 import type { Tx } from '../editing/changes.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { columnsOf, hasColumn, packageSchema, type DataPackage } from './format.js';
-import { canonicalRow, databaseRow, dataLockKey, delegate, ownedTables, sortedByKey, type Row } from './rows.js';
-import { rowKey, tableByKey, tableByModel, tables, tablesOf, writeSteps, type PackageKind, type TableSpec } from './tables.js';
+import { columnsOf, type DataPackage, hasColumn, packageSchema } from './format.js';
+import { canonicalRow, databaseRow, dataLockKey, delegate, ownedTables, type Row, sortedByKey } from './rows.js';
+import { type PackageKind, rowKey, type TableSpec, tableByKey, tableByModel, tables, tablesOf, writeSteps } from './tables.js';
 
 export interface PackageInput {
   /** Where the package came from (a file name), put before the JSON paths of its problems. */
@@ -139,7 +139,8 @@ function checkRows(dataPackage: Parsed, index: Index, problems: Problems, pendin
         const path = rowPath(table, position, column.name);
         if (column.name === 'districtId' && table.model !== 'District') {
           if (owner && value !== owner) problems.add(label, path, `must be "${owner}", the package's district`);
-          if (!owner && value !== undefined) problems.add(label, path, 'must be left out: a catalogue record belongs to no district (put it in the district’s package)');
+          if (!owner && value !== undefined)
+            problems.add(label, path, 'must be left out: a catalogue record belongs to no district (put it in the district’s package)');
           continue;
         }
         if (!column.references || value === undefined) continue;
@@ -155,7 +156,12 @@ function checkRows(dataPackage: Parsed, index: Index, problems: Problems, pendin
           if (target.ofCatalogue) pending.push({ target, catalogueOnly: true, key: targetKey, report: report(message) });
           else problems.add(label, path, message);
         } else if (!index.get(target.key)?.has(targetKey)) {
-          pending.push({ target, catalogueOnly: false, key: targetKey, report: report(`names ${column.references} "${targetKey}", which is neither in the import nor in the database`) });
+          pending.push({
+            target,
+            catalogueOnly: false,
+            key: targetKey,
+            report: report(`names ${column.references} "${targetKey}", which is neither in the import nor in the database`),
+          });
         }
       }
     });
@@ -172,12 +178,22 @@ function checkOwnershipThroughOthers(dataPackage: Parsed, problems: Problems) {
   if (owner) {
     const people = new Set(tables.contacts!.map((contact) => contact.personId));
     tables.persons!.forEach((person, position) => {
-      if (!people.has(person.id)) problems.add(label, rowPath(tableByKey.get('persons')!, position), `"${String(person.id)}" is not the person of any contact in this package`);
+      if (!people.has(person.id))
+        problems.add(
+          label,
+          rowPath(tableByKey.get('persons')!, position),
+          `"${String(person.id)}" is not the person of any contact in this package`,
+        );
     });
   }
   const sources = new Set(tables.sources!.map((source) => source.id));
   tables.partners!.forEach((partner, position) => {
-    if (!sources.has(partner.sourceId)) problems.add(label, rowPath(tableByKey.get('partners')!, position, 'sourceId'), 'must name a source of this package: a partner belongs to the package whose source names it');
+    if (!sources.has(partner.sourceId))
+      problems.add(
+        label,
+        rowPath(tableByKey.get('partners')!, position, 'sourceId'),
+        'must name a source of this package: a partner belongs to the package whose source names it',
+      );
   });
 }
 
@@ -223,7 +239,7 @@ function aggregates(kind: PackageKind, rows: Record<string, Row[]>): Map<string,
       }
       const aggregate = aggregateOf.get(table.partOf.table)!.get(String(row[table.partOf.column]));
       if (!aggregate) continue; // a part whose record is not there cannot be compared; checks report it
-      (aggregate.parts[table.key] ??= []).push(row);
+      aggregate.parts[table.key] = [...(aggregate.parts[table.key] ?? []), row];
       owners.set(key, aggregate);
     }
   }
@@ -231,7 +247,8 @@ function aggregates(kind: PackageKind, rows: Record<string, Row[]>): Map<string,
 }
 
 /** Rows sorted as the database's are, so that parts compare regardless of the order a package lists them in. */
-const inKeyOrder = (rows: Record<string, Row[]>) => Object.fromEntries(Object.entries(rows).map(([key, tableRows]) => [key, sortedByKey(tableByKey.get(key)!, tableRows)]));
+const inKeyOrder = (rows: Record<string, Row[]>) =>
+  Object.fromEntries(Object.entries(rows).map(([key, tableRows]) => [key, sortedByKey(tableByKey.get(key)!, tableRows)]));
 
 const snapshot = (aggregate: Aggregate) => ({ ...aggregate.root, ...aggregate.parts });
 
@@ -259,14 +276,32 @@ interface Plan {
 }
 
 async function plan(tx: Tx, packages: Parsed[], problems: Problems, now: Date, dryRun: boolean): Promise<Plan> {
-  const result: Plan = { summary: { dryRun, added: [], changed: [], archived: [], unchanged: 0 }, write: [], replaceParts: [], archive: [], audit: [] };
+  const result: Plan = {
+    summary: { dryRun, added: [], changed: [], archived: [], unchanged: 0 },
+    write: [],
+    replaceParts: [],
+    archive: [],
+    audit: [],
+  };
   for (const dataPackage of packages) {
     const stored = aggregates(dataPackage.kind, await ownedTables(tx, dataPackage.kind, dataPackage.owner));
     const given = aggregates(dataPackage.kind, inKeyOrder(dataPackage.tables));
     await checkKeysFree(tx, dataPackage, stored, problems);
-    const change = (aggregate: Aggregate, fields: string[] = []): RecordChange => ({ entityType: aggregate.table.model, key: aggregate.key, district: dataPackage.owner, fields });
+    const change = (aggregate: Aggregate, fields: string[] = []): RecordChange => ({
+      entityType: aggregate.table.model,
+      key: aggregate.key,
+      district: dataPackage.owner,
+      fields,
+    });
     const audit = (action: AuditEntry['action'], aggregate: Aggregate, before?: Aggregate, after?: Row) =>
-      result.audit.push({ action, entityType: aggregate.table.model, entityId: aggregate.key, districtId: dataPackage.owner, before: before && snapshot(before), after });
+      result.audit.push({
+        action,
+        entityType: aggregate.table.model,
+        entityId: aggregate.key,
+        districtId: dataPackage.owner,
+        before: before && snapshot(before),
+        after,
+      });
     for (const [id, aggregate] of given) {
       const old = stored.get(id);
       if (!old) {
@@ -289,7 +324,11 @@ async function plan(tx: Tx, packages: Parsed[], problems: Problems, now: Date, d
     for (const [id, old] of stored) {
       if (given.has(id) || old.root.archivedAt) continue;
       if (!hasColumn(old.table.model, 'archivedAt')) {
-        problems.add(dataPackage.label, jsonPath(['tables', old.table.key]), `"${old.key}" is missing: a ${old.table.model} cannot be archived, so it must stay in the package`);
+        problems.add(
+          dataPackage.label,
+          jsonPath(['tables', old.table.key]),
+          `"${old.key}" is missing: a ${old.table.model} cannot be archived, so it must stay in the package`,
+        );
         continue;
       }
       result.summary.archived.push(change(old, ['archivedAt']));
@@ -305,16 +344,24 @@ async function checkKeysFree(tx: Tx, dataPackage: Parsed, stored: Map<string, Ag
   const storedKeys = new Set<string>();
   for (const aggregate of stored.values()) {
     storedKeys.add(`${aggregate.table.key}/${aggregate.key}`);
-    for (const [table, rows] of Object.entries(aggregate.parts)) for (const row of rows) storedKeys.add(`${table}/${rowKey(tableByKey.get(table)!, row)}`);
+    for (const [table, rows] of Object.entries(aggregate.parts))
+      for (const row of rows) storedKeys.add(`${table}/${rowKey(tableByKey.get(table)!, row)}`);
   }
   for (const table of tablesOf(dataPackage.kind)) {
     if (table.keyColumns) continue; // keyed by the records it links, which are checked
     const rows = dataPackage.tables[table.key]!;
     const fresh = rows.map((row, position) => ({ id: String(row.id), position })).filter(({ id }) => !storedKeys.has(`${table.key}/${id}`));
     if (!fresh.length) continue;
-    const taken = new Set((await delegate(tx, table).findMany({ where: { id: { in: fresh.map(({ id }) => id) } }, select: { id: true } })).map((row) => row.id));
+    const taken = new Set(
+      (await delegate(tx, table).findMany({ where: { id: { in: fresh.map(({ id }) => id) } }, select: { id: true } })).map((row) => row.id),
+    );
     for (const { id, position } of fresh) {
-      if (taken.has(id)) problems.add(dataPackage.label, rowPath(table, position, 'id'), `"${id}" is a record of ${dataPackage.owner ? 'another district or of the catalogue' : 'a district'}`);
+      if (taken.has(id))
+        problems.add(
+          dataPackage.label,
+          rowPath(table, position, 'id'),
+          `"${id}" is a record of ${dataPackage.owner ? 'another district or of the catalogue' : 'a district'}`,
+        );
     }
   }
 }
@@ -330,7 +377,9 @@ async function apply(tx: Tx, work: Plan, options: ImportOptions) {
   }
   const total = writeSteps.length;
   for (const [done, { table, takes }] of writeSteps.entries()) {
-    const rows = work.write.flatMap((aggregate) => (table.partOf ? (aggregate.parts[table.key] ?? []) : aggregate.table === table ? [aggregate.root] : []));
+    const rows = work.write.flatMap((aggregate) =>
+      table.partOf ? (aggregate.parts[table.key] ?? []) : aggregate.table === table ? [aggregate.root] : [],
+    );
     const changedKeys = new Set(work.replaceParts.filter((aggregate) => aggregate.table === table).map((aggregate) => aggregate.key));
     const ofStep = rows.filter(takes);
     const creating = ofStep.filter((row) => !changedKeys.has(rowKey(table, row)));
@@ -342,7 +391,10 @@ async function apply(tx: Tx, work: Plan, options: ImportOptions) {
     options.onProgress?.(table.key, done + 1, total);
   }
   for (const aggregate of work.archive) {
-    await delegate(tx, aggregate.table).updateMany({ where: { id: aggregate.key }, data: { archivedAt: options.now, ...versionBump(aggregate.table) } });
+    await delegate(tx, aggregate.table).updateMany({
+      where: { id: aggregate.key },
+      data: { archivedAt: options.now, ...versionBump(aggregate.table) },
+    });
   }
   await recordAudits(tx, options.actor, work.audit);
 }
@@ -355,7 +407,9 @@ const keyWhere = (table: TableSpec, row: Row) => Object.fromEntries((table.keyCo
 function asProblem(error: unknown): never {
   const code = (error as { code?: string }).code;
   if (code === 'P2002' || code === 'P2003') {
-    throw new ValidationError([{ path: '$', message: `The database refused the package: ${(error as Error).message.split('\n').filter(Boolean).at(-1)}` }]);
+    throw new ValidationError([
+      { path: '$', message: `The database refused the package: ${(error as Error).message.split('\n').filter(Boolean).at(-1)}` },
+    ]);
   }
   throw error;
 }
@@ -370,7 +424,12 @@ export async function importPackages(client: PrismaClient, inputs: PackageInput[
     checkRows(dataPackage, index, problems, pending);
     if (dataPackage.owner && !index.get('districts')?.has(dataPackage.owner)) {
       const districts = tableByKey.get('districts')!;
-      pending.push({ target: districts, catalogueOnly: false, key: dataPackage.owner, report: () => problems.add(dataPackage.label, '$.district', `"${dataPackage.owner}" is not a district in the catalogue`) });
+      pending.push({
+        target: districts,
+        catalogueOnly: false,
+        key: dataPackage.owner,
+        report: () => problems.add(dataPackage.label, '$.district', `"${dataPackage.owner}" is not a district in the catalogue`),
+      });
     }
   }
   return client

@@ -2,8 +2,8 @@
 // their canonical form (columns in schema order, empty columns left out, dates as ISO text),
 // and turning package rows back into what Prisma writes.
 import type { Tx } from '../editing/changes.js';
-import { columnsOf, dateOnlyColumns, packageFormat, packageFormatVersion, type Column, type DataPackage } from './format.js';
-import { ownedRows, rowKey, tablesOf, type PackageKind, type TableSpec } from './tables.js';
+import { type Column, columnsOf, type DataPackage, dateOnlyColumns, packageFormat, packageFormatVersion } from './format.js';
+import { ownedRows, type PackageKind, rowKey, type TableSpec, tablesOf } from './tables.js';
 
 export type Row = Record<string, unknown>;
 
@@ -42,7 +42,8 @@ export function databaseRow(table: TableSpec, row: Row): Row {
   for (const column of columnsOf(table.model)) {
     const value = row[column.name];
     if (value === undefined || value === null) out[column.name] = column.list ? [] : null;
-    else if (column.type === 'DateTime') out[column.name] = new Date(dateOnlyColumns.has(column.name) ? `${String(value)}T00:00:00Z` : String(value));
+    else if (column.type === 'DateTime')
+      out[column.name] = new Date(dateOnlyColumns.has(column.name) ? `${String(value)}T00:00:00Z` : String(value));
     else out[column.name] = value;
   }
   return out;
@@ -62,7 +63,10 @@ export async function ownedTables(client: Tx, kind: PackageKind, ags: string | n
   const result: Record<string, Row[]> = {};
   for (const table of tablesOf(kind)) {
     const rows = await delegate(client, table).findMany({ where: ownedRows(table, kind, ags) });
-    result[table.key] = sortedByKey(table, rows.map((row) => canonicalRow(table, row)));
+    result[table.key] = sortedByKey(
+      table,
+      rows.map((row) => canonicalRow(table, row)),
+    );
   }
   return result;
 }

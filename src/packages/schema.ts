@@ -4,14 +4,19 @@ import { builder } from '../builder.js';
 import { ValidationError } from '../common/mutationErrors.js';
 import { db } from '../db/client.js';
 import { districtKeyForScope } from '../districts/ags.js';
-import { importPackages, type ImportSummary, type RecordChange } from './import.js';
+import { type ImportSummary, importPackages, type RecordChange } from './import.js';
 
 const RecordChangeRef = builder.objectRef<RecordChange>('PackageRecordChange').implement({
   description: 'A record that an import adds, changes or archives.',
   fields: (t) => ({
-    entityType: t.exposeString('entityType', { description: 'The kind of record, e.g. "Contact" (its type in this API, where it has one).' }),
+    entityType: t.exposeString('entityType', {
+      description: 'The kind of record, e.g. "Contact" (its type in this API, where it has one).',
+    }),
     key: t.exposeString('key', { description: 'The record’s key in the package (`id`).' }),
-    district: t.exposeString('district', { nullable: true, description: 'AGS of the district whose package holds it; null for the catalogue.' }),
+    district: t.exposeString('district', {
+      nullable: true,
+      description: 'AGS of the district whose package holds it; null for the catalogue.',
+    }),
     fields: t.exposeStringList('fields', { description: 'For a change: the columns and parts (e.g. "channels") that differ.' }),
   }),
 });
@@ -21,8 +26,16 @@ const PackageImport = builder.objectRef<ImportSummary>('PackageImport').implemen
   fields: (t) => ({
     dryRun: t.exposeBoolean('dryRun', { description: 'True if nothing was written.' }),
     added: t.field({ type: [RecordChangeRef], description: 'Records the package adds.', resolve: (summary) => summary.added }),
-    changed: t.field({ type: [RecordChangeRef], description: 'Records whose columns or parts differ.', resolve: (summary) => summary.changed }),
-    archived: t.field({ type: [RecordChangeRef], description: 'Records archived: left out of the package, or marked `archivedAt` in it.', resolve: (summary) => summary.archived }),
+    changed: t.field({
+      type: [RecordChangeRef],
+      description: 'Records whose columns or parts differ.',
+      resolve: (summary) => summary.changed,
+    }),
+    archived: t.field({
+      type: [RecordChangeRef],
+      description: 'Records archived: left out of the package, or marked `archivedAt` in it.',
+      resolve: (summary) => summary.archived,
+    }),
     unchanged: t.exposeInt('unchanged', { description: 'Number of records that are the same in the package and the database.' }),
   }),
 });
@@ -52,6 +65,7 @@ builder.mutationField('importDistrictPackage', (t) =>
       dryRun: t.arg.boolean({ defaultValue: false, description: 'Only check the package and report the changes; write nothing.' }),
     },
     authScopes: (_parent, args) => scopeFor(args.package),
-    resolve: (_root, args, context) => importPackages(db(), [{ content: args.package }], { dryRun: args.dryRun ?? false, actor: context.viewer!, now: context.now }),
+    resolve: (_root, args, context) =>
+      importPackages(db(), [{ content: args.package }], { dryRun: args.dryRun ?? false, actor: context.viewer!, now: context.now }),
   }),
 );

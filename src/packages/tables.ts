@@ -55,7 +55,12 @@ export const tables: TableSpec[] = [
     description: 'People named by the district’s contacts.',
     ofDistrict: (ags) => ({ contacts: { some: { districtId: ags } } }),
   },
-  { key: 'contacts', model: 'Contact', description: 'Contacts: a person (or office) in a post over a period.', ofDistrict: ofDistrictColumn },
+  {
+    key: 'contacts',
+    model: 'Contact',
+    description: 'Contacts: a person (or office) in a post over a period.',
+    ofDistrict: ofDistrictColumn,
+  },
   {
     key: 'channels',
     model: 'ContactChannel',
@@ -95,7 +100,12 @@ export const tables: TableSpec[] = [
   },
   { key: 'projects', model: 'Project', description: 'Projects of the district.', ofDistrict: ofDistrictColumn },
   { key: 'fundings', model: 'Funding', description: 'Fundings of the district’s posts and projects.', ofDistrict: ofDistrictColumn },
-  { key: 'fieldsOfAction', model: 'FieldOfAction', description: 'The fields of action (Handlungsfelder) that make concepts comparable.', ofCatalogue: {} },
+  {
+    key: 'fieldsOfAction',
+    model: 'FieldOfAction',
+    description: 'The fields of action (Handlungsfelder) that make concepts comparable.',
+    ofCatalogue: {},
+  },
   { key: 'concepts', model: 'IntegrationConcept', description: 'Integration concepts of the district.', ofDistrict: ofDistrictColumn },
   {
     key: 'conceptMilestones',

@@ -30,7 +30,8 @@ const PositionFields = builder.inputType('PositionFieldsInput', {
 type PositionFieldsInput = typeof PositionFields.$inferInput;
 
 async function checkPosition(fields: PositionFieldsInput, _districtId: string, issues: Issue[]) {
-  if (fields.role && !(await db().role.findUnique({ where: { id: fields.role } }))) issues.push({ path: 'fields.role', message: `"${fields.role}" is not a role (see roles)` });
+  if (fields.role && !(await db().role.findUnique({ where: { id: fields.role } })))
+    issues.push({ path: 'fields.role', message: `"${fields.role}" is not a role (see roles)` });
   if (fields.headcount != null && fields.headcount < 1) issues.push({ path: 'fields.headcount', message: 'must be 1 or more' });
   const keys = (fields.tasks ?? []).map((task) => task.task);
   const known = new Set((await db().task.findMany({ where: { id: { in: keys } } })).map((task) => task.id));
@@ -67,5 +68,6 @@ entityMutations({
     await tx.position.update({ where: { id }, data: { ...columns(fields), version: { increment: 1 } } });
     await writeTasks(tx, id, fields, sourceId);
   },
-  archive: (tx, id, now) => tx.position.update({ where: { id }, data: { archivedAt: now, version: { increment: 1 } } }).then(() => undefined),
+  archive: (tx, id, now) =>
+    tx.position.update({ where: { id }, data: { archivedAt: now, version: { increment: 1 } } }).then(() => undefined),
 });

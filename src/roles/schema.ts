@@ -21,7 +21,10 @@ builder.prismaNode('Role', {
     name: t.exposeString('name'),
     germanName: t.exposeString('germanName'),
     description: t.exposeString('description'),
-    positions: t.relation('positions', { description: 'Posts of this role in the districts.', query: { where: { archivedAt: null }, orderBy: { districtId: 'asc' } } }),
+    positions: t.relation('positions', {
+      description: 'Posts of this role in the districts.',
+      query: { where: { archivedAt: null }, orderBy: { districtId: 'asc' } },
+    }),
     tasks: t.field({
       type: [Task],
       description: 'Catalogue tasks that posts of this role carry in at least one district.',
@@ -43,7 +46,8 @@ builder.prismaObject('PositionTask', {
 });
 
 export const Position = builder.prismaNode('Position', {
-  description: 'A post of a role in one district, e.g. the Integrationslotse of the Kyffhäuserkreis. People hold it over time (see `contacts`).',
+  description:
+    'A post of a role in one district, e.g. the Integrationslotse of the Kyffhäuserkreis. People hold it over time (see `contacts`).',
   id: { field: 'id' },
   fields: (t) => ({
     title: t.exposeString('title'),
@@ -64,7 +68,10 @@ export const Position = builder.prismaNode('Position', {
 });
 
 builder.prismaObjectField('District', 'positions', (t) =>
-  t.relation('positions', { description: 'Integration posts of the district administration.', query: { where: { archivedAt: null }, orderBy: { id: 'asc' } } }),
+  t.relation('positions', {
+    description: 'Integration posts of the district administration.',
+    query: { where: { archivedAt: null }, orderBy: { id: 'asc' } },
+  }),
 );
 
 builder.queryFields((t) => ({

@@ -10,7 +10,16 @@ export async function editorialSource(tx: Prisma.TransactionClient, districtId: 
   const id = `editorial:${districtId ?? 'state'}:${day.toISOString().slice(0, 10)}`;
   // INSERT … ON CONFLICT DO NOTHING: two editors' first changes of the day cannot collide.
   await tx.source.createMany({
-    data: [{ id, title: 'Entered by the district’s editors', kind: 'EDITORIAL', districtId, asOf: day, asOfBasis: 'The day the editors entered or changed the facts.' }],
+    data: [
+      {
+        id,
+        title: 'Entered by the district’s editors',
+        kind: 'EDITORIAL',
+        districtId,
+        asOf: day,
+        asOfBasis: 'The day the editors entered or changed the facts.',
+      },
+    ],
     skipDuplicates: true,
   });
   return id;

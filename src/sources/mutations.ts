@@ -27,7 +27,8 @@ async function checkDocument(fields: DocumentFieldsInput, districtId: string, is
   checkWebAddress(fields.url, 'fields.url', issues);
   if (fields.concept) {
     const id = localId(String(fields.concept), 'IntegrationConcept', 'fields.concept', issues);
-    if (id && (await db().integrationConcept.findUnique({ where: { id } }))?.districtId !== districtId) issues.push({ path: 'fields.concept', message: `is not a concept of district ${districtId}` });
+    if (id && (await db().integrationConcept.findUnique({ where: { id } }))?.districtId !== districtId)
+      issues.push({ path: 'fields.concept', message: `is not a concept of district ${districtId}` });
     else resolved.conceptId = id;
   }
   if (fields.programme) {
@@ -49,10 +50,13 @@ entityMutations({
   check: checkDocument,
   load: (tx, id) => tx.document.findUnique({ where: { id } }),
   async create(tx, { id, districtId, sourceId, fields, checked }) {
-    await tx.document.create({ data: { ...columns(fields), ...checked, title: fields.title!, kind: fields.kind!, id, districtId, sourceId } });
+    await tx.document.create({
+      data: { ...columns(fields), ...checked, title: fields.title!, kind: fields.kind!, id, districtId, sourceId },
+    });
   },
   async update(tx, { id, fields, checked }) {
     await tx.document.update({ where: { id }, data: { ...columns(fields), ...checked, version: { increment: 1 } } });
   },
-  archive: (tx, id, now) => tx.document.update({ where: { id }, data: { archivedAt: now, version: { increment: 1 } } }).then(() => undefined),
+  archive: (tx, id, now) =>
+    tx.document.update({ where: { id }, data: { archivedAt: now, version: { increment: 1 } } }).then(() => undefined),
 });

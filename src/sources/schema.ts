@@ -45,7 +45,10 @@ export const Document = builder.prismaNode('Document', {
 });
 
 builder.prismaObjectField('District', 'documents', (t) =>
-  t.relation('documents', { description: 'Documents the district publishes.', query: { where: { archivedAt: null }, orderBy: { id: 'asc' } } }),
+  t.relation('documents', {
+    description: 'Documents the district publishes.',
+    query: { where: { archivedAt: null }, orderBy: { id: 'asc' } },
+  }),
 );
 
 builder.queryFields((t) => ({

@@ -1,11 +1,11 @@
 // Two instances started at the same moment against one empty PostgreSQL database: migrations
 // and seeding must happen once, and both instances must come up and serve the same answers.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { seedData } from '../../src/db/seed.js';
-import { openDatabase, type OpenDatabase } from '../../src/db/client.js';
+import { type OpenDatabase, openDatabase } from '../../src/db/client.js';
 import { readMigrationList } from '../../src/db/migrations.js';
+import { seedData } from '../../src/db/seed.js';
 import { createScratchDatabase } from '../support/database.js';
-import { startServerProcess, type ServerProcess } from '../support/serverProcess.js';
+import { type ServerProcess, startServerProcess } from '../support/serverProcess.js';
 
 let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
 let database: OpenDatabase;

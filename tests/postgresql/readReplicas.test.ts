@@ -2,10 +2,10 @@
 // databases stand in for primary and replica; they differ in one name, so the answer shows
 // where it was read.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openDatabase, useDatabase, type OpenDatabase } from '../../src/db/client.js';
+import { type OpenDatabase, openDatabase, useDatabase } from '../../src/db/client.js';
 import { applyMigrations } from '../../src/db/migrations.js';
 import { seed } from '../../src/db/seed.js';
-import { startServer, type RunningServer } from '../../src/server.js';
+import { type RunningServer, startServer } from '../../src/server.js';
 import { createScratchDatabase } from '../support/database.js';
 
 let primaryDb: Awaited<ReturnType<typeof createScratchDatabase>>;

@@ -2,7 +2,7 @@
 // (TEST_DATABASE_URL set) — a new scratch database on that server, dropped afterwards.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type OpenDatabase } from '../../src/db/client.js';
+import { type OpenDatabase, openDatabase } from '../../src/db/client.js';
 
 export const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
 export const databaseKind = postgresUrl ? 'postgresql' : 'pglite';
@@ -26,7 +26,8 @@ export async function createScratchDatabase(adminUrl = postgresUrl): Promise<{ u
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => onAdminConnection(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      onAdminConnection(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
 

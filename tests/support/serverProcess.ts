@@ -1,5 +1,5 @@
 // `npm start`'s entry point in a child process, as an operator runs it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { rootDir } from '../../src/paths.js';
 
 export interface ServerProcess {

@@ -1,9 +1,9 @@
 // A real server on a real database (PGlite, or PostgreSQL in that suite), migrated and seeded,
 // on a free port.
-import { useDatabase, type OpenDatabase } from '../../src/db/client.js';
+import { type OpenDatabase, useDatabase } from '../../src/db/client.js';
 import { applyMigrations } from '../../src/db/migrations.js';
 import { seed } from '../../src/db/seed.js';
-import { startServer, type ServerOptions } from '../../src/server.js';
+import { type ServerOptions, startServer } from '../../src/server.js';
 import { openTestDatabase } from './database.js';
 
 export interface GraphQLResponse<Data = any> {
@@ -40,7 +40,11 @@ export async function startTestServer(options: Omit<ServerOptions, 'port' | 'hos
     async graphql(query, variables, token) {
       const response = await fetch(running.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse;
