@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { type OpenDatabase, openDatabase, useDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
-import { seed } from '../src/db/seed.js';
+import { startServer } from '../src/http/server.js';
+import { seed } from '../src/packages/seed.js';
 import { rootDir } from '../src/paths.js';
-import { startServer } from '../src/server.js';
 import { createScratchDatabase } from '../tests/support/database.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);

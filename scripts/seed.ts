@@ -1,7 +1,7 @@
 // npm run db:seed — loads the seed districts into a migrated database (idempotent).
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
-import { seed } from '../src/db/seed.js';
+import { seed } from '../src/packages/seed.js';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.pgliteDataDir, poolSize: 2 });

@@ -3,10 +3,10 @@
 import { loadConfig } from './config.js';
 import { openDatabase, useDatabase } from './db/client.js';
 import { applyMigrations } from './db/migrations.js';
-import { seed } from './db/seed.js';
-import { createReadinessCheck } from './health.js';
+import { createReadinessCheck } from './http/health.js';
+import { startServer } from './http/server.js';
 import { logger } from './logger.js';
-import { startServer } from './server.js';
+import { seed } from './packages/seed.js';
 
 const config = loadConfig();
 logger.level = config.LOG_LEVEL;

@@ -1,27 +1,31 @@
 // The GraphQL schema: the builder plus every domain module.
 import { builder } from './builder.js';
 import './common/scalars.js';
-import './states/schema.js';
-import './districts/schema.js';
-import './roles/schema.js';
-import './contacts/schema.js';
-import './funding/schema.js';
-import './concepts/schema.js';
-import './offers/schema.js';
-import './partners/schema.js';
-import './indicators/schema.js';
-import './sources/schema.js';
-import './calendar/schema.js';
 import './common/mutationErrors.js';
+// One module per domain area: its types and read fields, then its mutations.
+import './states/types.js';
+import './districts/types.js';
+import './sources/types.js';
+import './positions/types.js';
+import './positions/mutations.js';
+import './contacts/types.js';
 import './contacts/mutations.js';
-import './offers/mutations.js';
-import './indicators/mutations.js';
+import './funding/types.js';
 import './funding/mutations.js';
-import './sources/mutations.js';
+import './concepts/types.js';
 import './concepts/mutations.js';
-import './roles/mutations.js';
-import './audit/schema.js';
-import './packages/schema.js';
+import './documents/types.js';
+import './documents/mutations.js';
+import './offers/types.js';
+import './offers/mutations.js';
+import './partners/types.js';
+import './networks/types.js';
+import './projects/types.js';
+import './indicators/types.js';
+import './indicators/mutations.js';
+import './calendar/types.js';
+import './audit/types.js';
+import './packages/mutations.js';
 
 // Served as an Apollo Federation v2 subgraph: clients and a gateway use the same endpoint.
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -4,8 +4,8 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../src/db/client.js';
 import { applyMigrations, draftMigration, pendingMigrations, readMigrationList } from '../src/db/migrations.js';
-import { seed, seedData } from '../src/db/seed.js';
-import { createReadinessCheck } from '../src/health.js';
+import { createReadinessCheck } from '../src/http/health.js';
+import { seed, seedData } from '../src/packages/seed.js';
 import { openTestDatabase } from './support/database.js';
 
 let database: OpenDatabase;

@@ -10,11 +10,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { applyMigrations } from '../src/db/migrations.js';
-import { seedDir } from '../src/db/seed.js';
 import { exportPackages } from '../src/packages/export.js';
 import { dateOnlyColumns, packageJsonSchema } from '../src/packages/format.js';
 import { importPackages } from '../src/packages/import.js';
 import { packageText, type Row } from '../src/packages/rows.js';
+import { seedDir } from '../src/packages/seed.js';
 import { rootDir } from '../src/paths.js';
 import { createScratchDatabase, openTestDatabase, postgresUrl } from './support/database.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
@@ -86,7 +86,7 @@ describe('the format', () => {
     const fresh = await openTestDatabase();
     try {
       await applyMigrations(fresh.adapterFactory);
-      const { seed } = await import('../src/db/seed.js');
+      const { seed } = await import('../src/packages/seed.js');
       await seed(fresh.client);
       for (const { file, dataPackage } of await exportPackages(fresh.client))
         expect(packageText(dataPackage), file).toBe(await seedFile(file));

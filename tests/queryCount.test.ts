@@ -1,7 +1,7 @@
 // No N+1: a nested query costs the same number of SQL statements however many rows it returns.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type SeedRows, seed, seedData } from '../src/db/seed.js';
 import type { Row } from '../src/packages/rows.js';
+import { type SeedRows, seed, seedData } from '../src/packages/seed.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
 
 let server: TestServer;

@@ -3,11 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
 import type { Issue } from '../common/mutationErrors.js';
+import type { Tx } from '../db/client.js';
 import { db } from '../db/client.js';
-import type { Tx } from '../editing/changes.js';
 import { entityMutations, givenColumns } from '../editing/entityMutations.js';
 import { ConceptStatus, FieldEmphasis, MilestoneKind } from '../generated/prisma/enums.js';
-import { IntegrationConcept } from './schema.js';
+import { IntegrationConcept } from './types.js';
 
 const MilestoneInput = builder.inputType('ConceptMilestoneInput', {
   description: 'A milestone of a concept.',

@@ -4,12 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
 import { berlinDate } from '../common/history.js';
 import { type Issue, mutationErrors, ValidationError } from '../common/mutationErrors.js';
+import type { Tx } from '../db/client.js';
 import { db } from '../db/client.js';
 import { districtKeyForScope, parseDistrictAgs } from '../districts/ags.js';
-import { changeAudited, createAudited, districtOf, localId, type Tx } from '../editing/changes.js';
+import { changeAudited, createAudited, districtOf, localId } from '../editing/changes.js';
 import { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
 import { type ContactParts, checkContactParts, checkPerson } from './input.js';
-import { Contact, Weekday } from './schema.js';
+import { Contact, Weekday } from './types.js';
 
 // ------------------------------------------------------------------ GraphQL inputs
 

@@ -9,9 +9,12 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { readReplicas } from '@prisma/extension-read-replicas';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaClient } from '../generated/prisma/client.js';
+import { type Prisma, PrismaClient } from '../generated/prisma/client.js';
 
 export type Database = PrismaClient;
+
+/** A client inside a transaction. */
+export type Tx = Prisma.TransactionClient;
 
 export interface OpenDatabase {
   client: PrismaClient;

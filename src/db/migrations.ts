@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
 import { prismaDir } from '../paths.js';
-import { openSchemaEngine, type SchemaFile } from './schemaEngine.js';
+import { openSchemaEngine, type SchemaFile } from './migrationEngine.js';
 
 export const migrationsDir = join(prismaDir, 'migrations');
 const schemaPath = join(prismaDir, 'schema.prisma');

@@ -1,6 +1,6 @@
 // Root lists of district data are narrowed by state and district the same way everywhere.
 import { builder } from '../builder.js';
-import { StateCode } from '../states/schema.js';
+import { StateCode } from '../states/types.js';
 import { parseDistrictAgs } from './ags.js';
 
 export const AreaFilter = builder.inputType('AreaFilter', {

@@ -6,11 +6,9 @@ import type { TokenViewer } from '../auth/viewer.js';
 import { decodeGlobalId } from '../common/globalId.js';
 import { type Issue, NotFoundError, VersionConflictError } from '../common/mutationErrors.js';
 import type { Context } from '../context.js';
-import { db } from '../db/client.js';
+import { db, type Tx } from '../db/client.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { editorialSource } from '../sources/editorial.js';
-
-export type Tx = Prisma.TransactionClient;
+import { editorialSource } from './editorialSource.js';
 
 /** Tables whose rows editors change; each has id, districtId, version and archivedAt. */
 export type EditableTable = 'Contact' | 'Offer' | 'IndicatorValue' | 'Funding' | 'Document' | 'IntegrationConcept' | 'Position';

@@ -8,8 +8,9 @@ import type { InputObjectRef, ObjectRef } from '@pothos/core';
 import { builder, type Types } from '../builder.js';
 import { type Issue, mutationErrors, ValidationError } from '../common/mutationErrors.js';
 import type { Context } from '../context.js';
+import type { Tx } from '../db/client.js';
 import { districtKeyForScope, parseDistrictAgs } from '../districts/ags.js';
-import { changeAudited, createAudited, districtOf, type EditableTable, localId, type Tx } from './changes.js';
+import { changeAudited, createAudited, districtOf, type EditableTable, localId } from './changes.js';
 
 interface Versioned {
   districtId: string | null;

@@ -4,7 +4,7 @@ import type { Issue } from '../common/mutationErrors.js';
 import { db } from '../db/client.js';
 import { localId } from '../editing/changes.js';
 import { entityMutations, givenColumns } from '../editing/entityMutations.js';
-import { Funding } from './schema.js';
+import { Funding } from './types.js';
 
 const FundingFields = builder.inputType('FundingFieldsInput', {
   description: 'A funding. In a change, fields left out keep their value.',

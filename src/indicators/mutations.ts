@@ -4,11 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
 import { berlinDate } from '../common/history.js';
 import { type Issue, mutationErrors, ValidationError } from '../common/mutationErrors.js';
+import type { Tx } from '../db/client.js';
 import { db } from '../db/client.js';
 import { districtKeyForScope, parseDistrictAgs } from '../districts/ags.js';
-import { changeAudited, createAudited, type Tx } from '../editing/changes.js';
+import { changeAudited, createAudited } from '../editing/changes.js';
 import { ValueQualifier } from '../generated/prisma/enums.js';
-import { IndicatorValue } from './schema.js';
+import { IndicatorValue } from './types.js';
 
 const loadValue = (tx: Tx, id: string) => tx.indicatorValue.findUnique({ where: { id } });
 

@@ -2,11 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
 import type { Issue } from '../common/mutationErrors.js';
+import type { Tx } from '../db/client.js';
 import { db } from '../db/client.js';
-import type { Tx } from '../editing/changes.js';
 import { checkWebAddress, entityMutations, givenColumns } from '../editing/entityMutations.js';
 import { OfferCategory, TargetGroup } from '../generated/prisma/enums.js';
-import { Offer } from './schema.js';
+import { Offer } from './types.js';
 
 const OfferFields = builder.inputType('OfferFieldsInput', {
   description: 'What an offer is. In a change, fields left out keep their value.',

@@ -6,7 +6,7 @@
 import { type AuditEntry, recordAudits } from '../audit/record.js';
 import type { TokenViewer } from '../auth/viewer.js';
 import { type Issue, ValidationError } from '../common/mutationErrors.js';
-import type { Tx } from '../editing/changes.js';
+import type { Tx } from '../db/client.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { columnsOf, type DataPackage, hasColumn, packageSchema } from './format.js';
 import { canonicalRow, databaseRow, dataLockKey, delegate, ownedTables, type Row, sortedByKey } from './rows.js';

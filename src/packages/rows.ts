@@ -1,7 +1,7 @@
 // Rows between the database and a package: reading a package's rows out of the database in
 // their canonical form (columns in schema order, empty columns left out, dates as ISO text),
 // and turning package rows back into what Prisma writes.
-import type { Tx } from '../editing/changes.js';
+import type { Tx } from '../db/client.js';
 import { type Column, columnsOf, type DataPackage, dateOnlyColumns, packageFormat, packageFormatVersion } from './format.js';
 import { ownedRows, type PackageKind, rowKey, type TableSpec, tablesOf } from './tables.js';
 

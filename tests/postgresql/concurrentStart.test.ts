@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type OpenDatabase, openDatabase } from '../../src/db/client.js';
 import { readMigrationList } from '../../src/db/migrations.js';
-import { seedData } from '../../src/db/seed.js';
+import { seedData } from '../../src/packages/seed.js';
 import { createScratchDatabase } from '../support/database.js';
 import { type ServerProcess, startServerProcess } from '../support/serverProcess.js';
 

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type OpenDatabase, openDatabase, useDatabase } from '../../src/db/client.js';
 import { applyMigrations } from '../../src/db/migrations.js';
-import { seed } from '../../src/db/seed.js';
-import { type RunningServer, startServer } from '../../src/server.js';
+import { type RunningServer, startServer } from '../../src/http/server.js';
+import { seed } from '../../src/packages/seed.js';
 import { createScratchDatabase } from '../support/database.js';
 
 let primaryDb: Awaited<ReturnType<typeof createScratchDatabase>>;

@@ -2,8 +2,8 @@
 // on a free port.
 import { type OpenDatabase, useDatabase } from '../../src/db/client.js';
 import { applyMigrations } from '../../src/db/migrations.js';
-import { seed } from '../../src/db/seed.js';
-import { type ServerOptions, startServer } from '../../src/server.js';
+import { type ServerOptions, startServer } from '../../src/http/server.js';
+import { seed } from '../../src/packages/seed.js';
 import { openTestDatabase } from './database.js';
 
 export interface GraphQLResponse<Data = any> {

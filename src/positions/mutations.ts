@@ -3,10 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
 import type { Issue } from '../common/mutationErrors.js';
+import type { Tx } from '../db/client.js';
 import { db } from '../db/client.js';
-import type { Tx } from '../editing/changes.js';
 import { entityMutations, givenColumns } from '../editing/entityMutations.js';
-import { Position } from './schema.js';
+import { Position } from './types.js';
 
 const PositionTaskInput = builder.inputType('PositionTaskInput', {
   description: 'A task of a post.',

@@ -5,7 +5,7 @@ import { db } from '../db/client.js';
 import { localId } from '../editing/changes.js';
 import { checkWebAddress, entityMutations, givenColumns } from '../editing/entityMutations.js';
 import { DocumentKind } from '../generated/prisma/enums.js';
-import { Document } from './schema.js';
+import { Document } from './types.js';
 
 const DocumentFields = builder.inputType('DocumentFieldsInput', {
   description: 'A published document. In a change, fields left out keep their value.',

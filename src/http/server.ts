@@ -5,11 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { createAuthenticator, type JwtOptions } from './auth/viewer.js';
-import { contextFactory } from './context.js';
+import { createAuthenticator, type JwtOptions } from '../auth/viewer.js';
+import { contextFactory } from '../context.js';
+import { logger } from '../logger.js';
+import { schema } from '../schema.js';
 import type { ReadinessCheck } from './health.js';
-import { logger } from './logger.js';
-import { schema } from './schema.js';
 
 /** Limits that keep one request from exhausting the server; exposed in the error messages. */
 export const queryLimits = {

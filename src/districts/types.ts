@@ -4,7 +4,7 @@ import { describedEnum } from '../common/enums.js';
 import { notFound } from '../common/errors.js';
 import { db } from '../db/client.js';
 import { DistrictKind } from '../generated/prisma/enums.js';
-import { StateCode } from '../states/schema.js';
+import { StateCode } from '../states/types.js';
 import { districtKeyForScope, parseDistrictAgs } from './ags.js';
 
 describedEnum('DistrictKind', DistrictKind, 'Kind of district.', {

@@ -1,8 +1,8 @@
 // Readiness for load balancers: /ready answers 200 only while the database answers, every
 // migration in the release is applied, and the instance is not shutting down.
 
-import { readMigrationList } from './db/migrations.js';
-import type { PrismaClient } from './generated/prisma/client.js';
+import { readMigrationList } from '../db/migrations.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
 
 export interface Readiness {
   ready: boolean;

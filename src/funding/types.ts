@@ -3,7 +3,7 @@ import { describedEnum } from '../common/enums.js';
 import { db } from '../db/client.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
 import { FunderLevel } from '../generated/prisma/enums.js';
-import { StateCode } from '../states/schema.js';
+import { StateCode } from '../states/types.js';
 
 describedEnum('FunderLevel', FunderLevel, 'The level of government that pays.', {
   EU: 'The European Union (e.g. ESF, EFRE).',

@@ -6,10 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { packageSchema } from '../packages/format.js';
-import { databaseRow, dataLockKey, delegate, type Row } from '../packages/rows.js';
-import { writeSteps } from '../packages/tables.js';
 import { prismaDir } from '../paths.js';
+import { packageSchema } from './format.js';
+import { databaseRow, dataLockKey, delegate, type Row } from './rows.js';
+import { writeSteps } from './tables.js';
 
 export const seedDir = join(prismaDir, 'seed');
 

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { badInput } from '../common/errors.js';
-import { StateCode } from '../states/schema.js';
+import { StateCode } from '../states/types.js';
 import { type Holiday, isHolidayState, publicHolidays, statesWithHolidays } from './holidays.js';
 
 const PublicHoliday = builder.objectRef<Holiday>('PublicHoliday').implement({

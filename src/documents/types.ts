@@ -1,0 +1,33 @@
+// Published documents: integration concepts, guidelines, newsletters.
+import { builder } from '../builder.js';
+import { describedEnum } from '../common/enums.js';
+import { DocumentKind } from '../generated/prisma/enums.js';
+
+describedEnum('DocumentKind', DocumentKind, 'Kind of document.', {
+  INTEGRATION_CONCEPT: 'An integration concept (Integrationskonzept).',
+  GUIDELINE: 'A funding guideline (Richtlinie).',
+  NEWSLETTER: 'A newsletter issue.',
+  OTHER: 'Anything else.',
+});
+
+export const Document = builder.prismaNode('Document', {
+  description: 'A published document: an integration concept, a guideline, a newsletter.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    kind: t.expose('kind', { type: DocumentKind }),
+    format: t.exposeString('format', { nullable: true }),
+    issued: t.expose('issued', { type: 'PartialDate', nullable: true }),
+    url: t.exposeString('url', { nullable: true }),
+    district: t.relation('district', { nullable: true, description: 'The district that published it.' }),
+    source: t.relation('source', { description: 'The page that lists it.' }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+builder.prismaObjectField('District', 'documents', (t) =>
+  t.relation('documents', {
+    description: 'Documents the district publishes.',
+    query: { where: { archivedAt: null }, orderBy: { id: 'asc' } },
+  }),
+);

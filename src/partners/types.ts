@@ -1,0 +1,39 @@
+import { builder } from '../builder.js';
+import { describedEnum } from '../common/enums.js';
+import { PartnerKind } from '../generated/prisma/enums.js';
+
+describedEnum('PartnerKind', PartnerKind, 'Kind of partner organisation.', {
+  PUBLIC_AUTHORITY: 'A public authority, e.g. Agentur für Arbeit, Jobcenter, Ausländerbehörde.',
+  MINISTRY: 'A state or federal ministry.',
+  RESEARCH_INSTITUTE: 'A research or planning institute, e.g. IKPE Erfurt.',
+  WELFARE_ORGANISATION: 'A welfare organisation (Wohlfahrtsträger).',
+  ASSOCIATION: 'An association (Verein).',
+  EDUCATION: 'Schools, Kitas and other places of education.',
+  CIVIL_SOCIETY: 'Civil-society initiatives and networks.',
+  POLICE: 'The police.',
+  OTHER: 'Anything else.',
+});
+
+export const Partner = builder.prismaNode('Partner', {
+  description: 'An organisation the districts work with: Agentur für Arbeit, Jobcenter, a ministry, an institute …',
+  id: { field: 'id' },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    kind: t.expose('kind', { type: PartnerKind }),
+    website: t.exposeString('website', { nullable: true }),
+    source: t.relation('source', { description: 'The page the partner is named on.' }),
+  }),
+});
+
+builder.prismaObject('Cooperation', {
+  description: 'A district’s cooperation with a partner.',
+  fields: (t) => ({
+    partner: t.relation('partner', { description: 'The partner.' }),
+    district: t.relation('district', { description: 'The district.' }),
+    description: t.exposeString('description', { nullable: true }),
+  }),
+});
+
+builder.prismaObjectField('District', 'cooperations', (t) =>
+  t.relation('cooperations', { description: 'Partners the district works with.', query: { orderBy: { id: 'asc' } } }),
+);
