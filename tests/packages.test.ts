@@ -11,7 +11,8 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { applyMigrations } from '../src/db/migrations.js';
 import { exportPackages } from '../src/packages/export.js';
-import { dateOnlyColumns, packageJsonSchema } from '../src/packages/format.js';
+import { packageJsonSchema } from '../src/packages/format.js';
+import { tableByKey } from '../src/packages/tables.js';
 import { importPackages } from '../src/packages/import.js';
 import { packageText, type Row } from '../src/packages/rows.js';
 import { seedDir } from '../src/packages/seed.js';
@@ -64,10 +65,19 @@ describe('the format', () => {
     expect(await readFile(join(rootDir, 'schema', 'package.schema.json'), 'utf8'), 'run npm run schema:print').toBe(packageJsonSchema());
   });
 
-  test('calendar dates are written as dates exactly where the database stores dates', async () => {
-    const prismaSchema = await readFile(join(rootDir, 'prisma', 'schema.prisma'), 'utf8');
-    const dateColumns = new Set([...prismaSchema.matchAll(/^\s+(\w+)\s+DateTime\??\s+@db\.Date\b/gm)].map((match) => match[1]));
-    expect(dateColumns).toEqual(dateOnlyColumns);
+  test('calendar dates are written as dates exactly where the migrated database stores dates', async () => {
+    const stored = await server.database.client.$queryRaw<{ table: string; column: string }[]>`
+      SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns
+      WHERE table_schema = current_schema() AND data_type = 'date'`;
+    const jsonSchema = JSON.parse(packageJsonSchema());
+    const written = new Set<string>();
+    for (const kind of jsonSchema.oneOf ?? jsonSchema.anyOf) {
+      for (const [table, rows] of Object.entries<any>(kind.properties.tables.properties)) {
+        const model = tableByKey.get(table)!.model;
+        for (const [column, type] of Object.entries<any>(rows.items.properties)) if (type.format === 'date') written.add(`${model}.${column}`);
+      }
+    }
+    expect(written).toEqual(new Set(stored.map(({ table, column }) => `${table}.${column}`)));
   });
 
   test('every shipped seed package is valid by the JSON Schema, checked by an independent validator', async () => {

@@ -1,33 +1,9 @@
 // Expected failures of mutations, returned as typed results (@pothos/plugin-errors) that name
 // the field and the reason; nothing is written when one occurs.
 import { builder } from '../builder.js';
+import { type Issue, NotFoundError, ValidationError, VersionConflictError } from './problems.js';
 
-export interface Issue {
-  /** Path of the input field, e.g. "channels[1].printed". */
-  path: string;
-  message: string;
-}
-
-export class ValidationError extends Error {
-  constructor(readonly issues: Issue[]) {
-    super(
-      `The input has ${issues.length} problem${issues.length === 1 ? '' : 's'}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-    );
-  }
-}
-
-export class VersionConflictError extends Error {
-  constructor(
-    readonly expectedVersion: number,
-    readonly currentVersion: number,
-  ) {
-    super(
-      `The record was changed by someone else: you read version ${expectedVersion}, it is now at ${currentVersion}. Reload it and apply your change again.`,
-    );
-  }
-}
-
-export class NotFoundError extends Error {}
+export { type Issue, NotFoundError, ValidationError, VersionConflictError };
 
 const MutationError = builder.interfaceRef<Error>('MutationError').implement({
   description: 'An expected failure of a change; nothing was written.',

@@ -7,11 +7,12 @@ import { decodeGlobalId } from '../common/globalId.js';
 import { type Issue, NotFoundError, VersionConflictError } from '../common/mutationErrors.js';
 import type { Context } from '../context.js';
 import { db, type Tx } from '../db/client.js';
+import { type EditableModel, sqlTable } from '../db/datamodel.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { editorialSource } from './editorialSource.js';
 
-/** Tables whose rows editors change; each has id, districtId, version and archivedAt. */
-export type EditableTable = 'Contact' | 'Offer' | 'IndicatorValue' | 'Funding' | 'Document' | 'IntegrationConcept' | 'Position';
+/** Models whose records editors change: derived from the data model (id, districtId, version, archivedAt). */
+export type EditableTable = EditableModel;
 
 interface Versioned {
   districtId: string | null;
@@ -48,7 +49,7 @@ export async function districtOf(table: EditableTable, globalId: string): Promis
   if (decoded.typename !== table) return '';
   const rows = await db().$queryRaw<
     { districtId: string | null }[]
-  >`SELECT "districtId" FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${decoded.id}`;
+  >`SELECT "districtId" FROM ${Prisma.raw(sqlTable(table))} WHERE id = ${decoded.id}`;
   return rows[0]?.districtId ?? '';
 }
 
@@ -91,7 +92,7 @@ export function changeAudited<Row extends Versioned>(options: {
   const { context, entityType, id } = options;
   return inTransaction(async (tx) => {
     // Two editors saving at once cannot both pass the version check.
-    await tx.$queryRaw`SELECT id FROM ${Prisma.raw(`"${entityType}"`)} WHERE id = ${id} FOR UPDATE`;
+    await tx.$queryRaw`SELECT id FROM ${Prisma.raw(sqlTable(entityType))} WHERE id = ${id} FOR UPDATE`;
     const before = await options.load(tx, id);
     if (!before || before.archivedAt) throw new NotFoundError(`No current ${entityType} with this ID.`);
     if (before.version !== options.expectedVersion) throw new VersionConflictError(options.expectedVersion, before.version);

@@ -1,23 +1,19 @@
 // The data package format: one JSON document per district (and one for the shared catalogue),
 // its rows keyed by table, each row the record's columns. The format is defined here once, as
-// zod schemas built from the Prisma datamodel and its `///` descriptions; the JSON Schema in
-// schema/package.schema.json is printed from it, and imports are validated by it.
-import { isValidPhoneNumber } from 'libphonenumber-js/max';
+// zod schemas built from the Prisma data model, its `///` descriptions and the column rules
+// that the mutations use too (src/rules/); the JSON Schema in schema/package.schema.json is
+// printed from it, and imports are validated by it.
 import { z } from 'zod';
-import { getDatamodel } from '../generated/pothos-prisma-types.js';
+import { isDateOnly, type ModelName, modelOf, referencedModel, storedColumns } from '../db/datamodel.js';
 import * as enums from '../generated/prisma/enums.js';
+import { columnRule, rowRules } from '../rules/columns.js';
 import { type PackageKind, type TableSpec, tablesOf } from './tables.js';
+import { packageFormatVersion } from './versions.js';
 
 export const packageFormat = 'integrationsgraph/data-package';
-export const packageFormatVersion = 1;
 
 /** Bookkeeping columns the database keeps by itself; a package does not carry them. */
 const bookkeeping = new Set(['version', 'createdAt', 'updatedAt']);
-/** Columns stored as a calendar date (`@db.Date`); the others of type DateTime are instants. */
-export const dateOnlyColumns = new Set(['asOf', 'validFrom', 'validTo', 'adoptedOn', 'referenceDate']);
-/** Columns holding a date as precise as the source states it. */
-const partialDateColumns = new Set(['since', 'periodStart', 'periodEnd', 'versionAsOf', 'issued']);
-const webAddressColumns = new Set(['url', 'website']);
 
 export interface Column {
   name: string;
@@ -25,151 +21,92 @@ export interface Column {
   kind: 'scalar' | 'enum';
   required: boolean;
   list: boolean;
-  documentation?: string;
+  /** Stored as a calendar date (@db.Date): "YYYY-MM-DD" in a package; other DateTime columns are instants. */
+  dateOnly: boolean;
+  documentation: string | null;
   /** For a foreign key: the model it refers to. */
-  references?: string;
+  references?: ModelName;
 }
 
-const datamodel = getDatamodel().datamodel.models;
-
 /** The columns of a model a package carries, in the schema's order. */
-export function columnsOf(model: string): Column[] {
-  const fields = datamodel[model]!.fields;
-  const references = new Map<string, string>();
-  for (const field of fields)
-    if (field.kind === 'object') for (const from of field.relationFromFields ?? []) references.set(from, field.type);
-  return fields
-    .filter((field) => (field.kind === 'scalar' || field.kind === 'enum') && !bookkeeping.has(field.name))
+export function columnsOf(model: ModelName): Column[] {
+  return storedColumns(model)
+    .filter((field) => !bookkeeping.has(field.name))
     .map((field) => ({
       name: field.name,
       type: field.type,
       kind: field.kind as 'scalar' | 'enum',
       required: field.isRequired,
       list: field.isList,
+      dateOnly: isDateOnly(field),
       documentation: field.documentation,
-      references: references.get(field.name),
+      references: referencedModel(model, field.name),
     }));
 }
 
-/** Whether a model has a column, bookkeeping included. */
-export const hasColumn = (model: string, name: string) => datamodel[model]!.fields.some((field) => field.name === name);
-
-const isoDate = z.iso.date();
-const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be "YYYY", "YYYY-MM" or "YYYY-MM-DD"');
-const webAddress = z.url({ protocol: /^https?$/, error: 'must be a web address (http or https)' });
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time "HH:MM"');
-const timeZone = z
-  .string()
-  .refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'must be an IANA time zone, e.g. "Europe/Berlin"');
-
-/** Checks beyond the column's type, where the API checks the same value. */
-const columnChecks: Record<string, z.ZodType> = {
-  'District.id': z.string().regex(/^\d{5}$/, 'must be the 5-digit AGS'),
-  'Municipality.ags': z.string().regex(/^\d{8}$/, 'must be the 8-digit AGS'),
-  'OfficeHourInterval.weekday': z
-    .number()
-    .int()
-    .min(1, 'must be an ISO weekday, 1 (Monday) to 7')
-    .max(7, 'must be an ISO weekday, 1 (Monday) to 7'),
-  'OfficeHourInterval.opens': clockTime,
-  'OfficeHourInterval.closes': clockTime,
-  'OfficeHours.timeZone': timeZone,
-  'IndicatorValue.value': z.number().multipleOf(0.01, 'must have at most two decimal places'),
-  'Funding.sharePercent': z
-    .number()
-    .multipleOf(0.01, 'must have at most two decimal places')
-    .min(0, 'must be a percentage from 0 to 100')
-    .max(100, 'must be a percentage from 0 to 100'),
-  'Offer.languages': z.array(z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code (two lower-case letters)')),
-  'Offer.targetGroups': z.array(z.enum(Object.values(enums.TargetGroup) as [string, ...string[]])),
-};
-
 /** A column's description: its `///` comment in schema.prisma, which every column other than keys must have. */
-function describe(model: string, column: Column): string {
+function describe(model: ModelName, column: Column): string {
   if (column.documentation) return column.documentation;
   if (column.name === 'id') return 'Stable key of the record; other records refer to it.';
   if (column.references) return `Key (\`id\`) of the ${column.references} this refers to.`;
   throw new Error(`${model}.${column.name} needs a /// description in prisma/schema.prisma: it is part of the data package format`);
 }
 
-function columnType(model: string, column: Column): z.ZodType {
-  const checked = columnChecks[`${model}.${column.name}`];
-  if (checked) return checked;
-  if (column.kind === 'enum')
-    return z.enum(Object.values((enums as Record<string, Record<string, string>>)[column.type]!) as [string, ...string[]]);
+/** The column's type in JSON, narrowed by its rule where it has one. */
+function columnType(model: ModelName, column: Column): z.ZodType {
+  const field = storedColumns(model).find((candidate) => candidate.name === column.name)!;
+  const rule = columnRule(model, field);
+  if (rule) return rule;
   let type: z.ZodType;
-  switch (column.type) {
-    case 'Int':
-      type = z.number().int();
-      break;
-    case 'Decimal':
-    case 'Float':
-      type = z.number();
-      break;
-    case 'Boolean':
-      type = z.boolean();
-      break;
-    case 'DateTime':
-      type = dateOnlyColumns.has(column.name) ? isoDate : z.iso.datetime();
-      break;
-    default:
-      type = partialDateColumns.has(column.name)
-        ? partialDate
-        : webAddressColumns.has(column.name)
-          ? webAddress
-          : z.string().min(1, 'must not be empty');
-  }
+  if (column.kind === 'enum')
+    type = z.enum(Object.values((enums as Record<string, Record<string, string>>)[column.type]!) as [string, ...string[]]);
+  else if (column.type === 'Int') type = z.int();
+  else if (column.type === 'Decimal' || column.type === 'Float') type = z.number();
+  else if (column.type === 'Boolean') type = z.boolean();
+  else if (column.type === 'DateTime') type = column.dateOnly ? z.iso.date() : z.iso.datetime();
+  else type = z.string();
   return column.list ? z.array(type) : type;
-}
-
-/** A row of a table: its columns; columns that may be empty may be left out. */
-function rowSchema(table: TableSpec) {
-  const shape: Record<string, z.ZodType> = {};
-  for (const column of columnsOf(table.model)) {
-    const type = columnType(table.model, column).describe(describe(table.model, column));
-    shape[column.name] = column.required ? type : type.optional();
-  }
-  const schema = z.strictObject(shape).describe(datamodel[table.model]!.documentation ?? table.model);
-  const rowCheck = rowChecks[table.model];
-  return rowCheck ? schema.superRefine(rowCheck) : schema;
 }
 
 type Row = Record<string, unknown>;
 
-function checkChannel(row: Row, context: z.RefinementCtx) {
-  const value = row.value as string | undefined;
-  if (value === undefined) return;
-  const fault =
-    row.kind === 'EMAIL'
-      ? !z.email().safeParse(value).success && 'must be an e-mail address'
-      : row.kind === 'WEB_FORM'
-        ? !webAddress.safeParse(value).success && 'must be a web address (http or https)'
-        : !(value.startsWith('+') && isValidPhoneNumber(value)) && 'must be a phone number in E.164 form, e.g. +493632741273';
-  if (fault) context.addIssue({ code: 'custom', path: ['value'], message: fault });
-}
-
-function checkInterval(row: Row, context: z.RefinementCtx) {
-  if (typeof row.opens === 'string' && typeof row.closes === 'string' && row.opens >= row.closes) {
-    context.addIssue({ code: 'custom', path: ['closes'], message: `must be later than opens (${row.opens})` });
+/** A row of a table: its columns; columns that may be empty may be left out. */
+function rowSchema(table: TableSpec) {
+  const shape: Record<string, z.ZodType> = {};
+  const columns = columnsOf(table.model);
+  for (const column of columns) {
+    const type = columnType(table.model, column).describe(describe(table.model, column));
+    shape[column.name] = column.required ? type : type.optional();
   }
+  const schema = z.strictObject(shape).describe(modelOf(table.model).documentation ?? table.model);
+  const rowRule = rowRules[table.model];
+  if (!rowRule) return schema;
+  // A column left out of a package is empty, not unknown.
+  const empty = Object.fromEntries(columns.map((column) => [column.name, null]));
+  return schema.superRefine((row, context) =>
+    rowRule({ ...empty, ...(row as Row) }, (column, message) =>
+      context.addIssue({ code: 'custom', path: column ? [column] : [], message }),
+    ),
+  );
 }
 
-/** Checks that span several columns of a row. */
-const rowChecks: Record<string, (row: Row, context: z.RefinementCtx) => void> = {
-  ContactChannel: checkChannel,
-  OfficeHourInterval: checkInterval,
-};
-
+/** Tables may be left out: a package written before a table existed does not describe it (see versions.ts). */
 function tablesSchema(kind: PackageKind) {
   return z.strictObject(
-    Object.fromEntries(tablesOf(kind).map((table) => [table.key, z.array(rowSchema(table)).describe(table.description)])),
+    Object.fromEntries(tablesOf(kind).map((table) => [table.key, z.array(rowSchema(table)).describe(table.description).optional()])),
   );
 }
 
 const header = {
   $schema: z.string().optional().describe('Address of this JSON Schema, for editors that check as you type.'),
   format: z.literal(packageFormat).describe('Marks the document as an Integrationsgraph data package.'),
-  formatVersion: z.literal(packageFormatVersion).describe('Version of the package format.'),
+  formatVersion: z
+    .int()
+    .min(1, 'must be a format version from 1')
+    .max(packageFormatVersion, `must be a format version this release reads (1 to ${packageFormatVersion})`)
+    .describe(
+      `The format version the package was written for (1 to ${packageFormatVersion}); packages of older versions are upgraded when imported.`,
+    ),
 };
 
 export const districtPackageSchema = z
@@ -181,7 +118,7 @@ export const districtPackageSchema = z
       .regex(/^\d{5}$/, 'must be the 5-digit AGS of the district')
       .describe('AGS of the district (5 digits, e.g. "16065").'),
     tables: tablesSchema('district').describe(
-      'The district’s records, by table. Every table is listed, empty or not: a record left out is archived (or, where it cannot be, refused).',
+      'The district’s records, by table. A table listed holds all of them: a record left out of it is archived (or, where it cannot be, refused). A table left out is not described by the package (one written before the table existed) and stays as it is; exports list every table.',
     ),
   })
   .describe('All data of one district.');
@@ -190,7 +127,7 @@ export const cataloguePackageSchema = z
   .strictObject({
     ...header,
     kind: z.literal('catalogue').describe('The catalogue: shared vocabulary and state-wide records.'),
-    tables: tablesSchema('catalogue').describe('The catalogue’s records, by table. Every table is listed, empty or not.'),
+    tables: tablesSchema('catalogue').describe('The catalogue’s records, by table; as for a district, a table left out stays as it is.'),
   })
   .describe(
     'The shared vocabulary (states, districts, roles, tasks, fields of action, indicators, funders, programmes) and state-wide records.',

@@ -5,12 +5,14 @@
 // with an audit event per record. A dry run stops before writing and reports the same diff.
 import { type AuditEntry, recordAudits } from '../audit/record.js';
 import type { TokenViewer } from '../auth/viewer.js';
-import { type Issue, ValidationError } from '../common/mutationErrors.js';
+import { type Issue, ValidationError } from '../common/problems.js';
 import type { Tx } from '../db/client.js';
+import { genericDelegate, hasColumn } from '../db/datamodel.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { columnsOf, type DataPackage, hasColumn, packageSchema } from './format.js';
-import { canonicalRow, databaseRow, dataLockKey, delegate, ownedTables, type Row, sortedByKey } from './rows.js';
+import { columnsOf, type DataPackage, packageSchema } from './format.js';
+import { canonicalRow, databaseRow, dataLockKey, ownedTables, type Row, sortedByKey } from './rows.js';
 import { type PackageKind, rowKey, type TableSpec, tableByKey, tableByModel, tables, tablesOf, writeSteps } from './tables.js';
+import { upgradePackage } from './versions.js';
 
 export interface PackageInput {
   /** Where the package came from (a file name), put before the JSON paths of its problems. */
@@ -52,6 +54,8 @@ interface Parsed {
   /** The district's AGS; null for the catalogue. */
   owner: string | null;
   tables: Record<string, Row[]>;
+  /** Tables the package leaves out: it does not describe them, so their records stay as they are. */
+  absent: Set<string>;
 }
 
 // ------------------------------------------------------------------ problems
@@ -80,7 +84,12 @@ const isObject = (value: unknown): value is Row => typeof value === 'object' && 
  */
 function parse(inputs: PackageInput[], problems: Problems): Parsed[] {
   const parsed: Parsed[] = [];
-  for (const { label = '', content } of inputs) {
+  for (const { label = '', content: written } of inputs) {
+    const { content, problem } = upgradePackage(written);
+    if (problem) {
+      problems.add(label, '$.formatVersion', problem);
+      continue;
+    }
     const result = packageSchema.safeParse(content);
     if (!result.success) for (const issue of result.error.issues) problems.add(label, jsonPath(issue.path), issue.message);
     const data = (result.success ? result.data : content) as Partial<DataPackage>;
@@ -88,11 +97,14 @@ function parse(inputs: PackageInput[], problems: Problems): Parsed[] {
     if (!isObject(data) || (kind !== 'district' && kind !== 'catalogue') || !isObject(data.tables)) continue;
     if (kind === 'district' && !/^\d{5}$/.test(String(data.district))) continue;
     const tables: Record<string, Row[]> = {};
+    const absent = new Set<string>();
     for (const table of tablesOf(kind)) {
-      const rows = Array.isArray(data.tables[table.key]) ? (data.tables[table.key] as unknown[]).filter(isObject) : [];
+      const given = data.tables[table.key];
+      if (given === undefined) absent.add(table.key);
+      const rows = Array.isArray(given) ? (given as unknown[]).filter(isObject) : [];
       tables[table.key] = rows.map((row) => canonicalRow(table, row));
     }
-    parsed.push({ label, kind, owner: kind === 'district' ? String(data.district) : null, tables });
+    parsed.push({ label, kind, owner: kind === 'district' ? String(data.district) : null, tables, absent });
   }
   return parsed;
 }
@@ -207,7 +219,7 @@ async function settle(client: Tx, pending: Pending[]) {
   for (const references of groups.values()) {
     const { target, catalogueOnly } = references[0]!;
     const where = { id: { in: [...new Set(references.map((reference) => reference.key))] }, ...(catalogueOnly ? target.ofCatalogue : {}) };
-    const found = new Set((await delegate(client, target).findMany({ where, select: { id: true } })).map((row) => row.id));
+    const found = new Set((await genericDelegate(client, target.model).findMany({ where, select: { id: true } })).map((row) => row.id));
     for (const reference of references) if (!found.has(reference.key)) reference.report();
   }
 }
@@ -286,6 +298,7 @@ async function plan(tx: Tx, packages: Parsed[], problems: Problems, now: Date, d
   for (const dataPackage of packages) {
     const stored = aggregates(dataPackage.kind, await ownedTables(tx, dataPackage.kind, dataPackage.owner));
     const given = aggregates(dataPackage.kind, inKeyOrder(dataPackage.tables));
+    keepUndescribedParts(dataPackage.absent, stored, given);
     await checkKeysFree(tx, dataPackage, stored, problems);
     const change = (aggregate: Aggregate, fields: string[] = []): RecordChange => ({
       entityType: aggregate.table.model,
@@ -322,7 +335,7 @@ async function plan(tx: Tx, packages: Parsed[], problems: Problems, now: Date, d
       audit(archiving ? 'ARCHIVE' : 'UPDATE', aggregate, old, snapshot(aggregate));
     }
     for (const [id, old] of stored) {
-      if (given.has(id) || old.root.archivedAt) continue;
+      if (given.has(id) || old.root.archivedAt || dataPackage.absent.has(old.table.key)) continue;
       if (!hasColumn(old.table.model, 'archivedAt')) {
         problems.add(
           dataPackage.label,
@@ -339,6 +352,15 @@ async function plan(tx: Tx, packages: Parsed[], problems: Problems, now: Date, d
   return result;
 }
 
+/** A record's parts in tables the package leaves out stay as stored. */
+function keepUndescribedParts(absent: Set<string>, stored: Map<string, Aggregate>, given: Map<string, Aggregate>) {
+  if (!absent.size) return;
+  for (const [id, aggregate] of given) {
+    const old = stored.get(id);
+    for (const table of absent) if (old?.parts[table]) aggregate.parts[table] = old.parts[table];
+  }
+}
+
 /** A new key of a package must not be taken by a record that another package owns. */
 async function checkKeysFree(tx: Tx, dataPackage: Parsed, stored: Map<string, Aggregate>, problems: Problems) {
   const storedKeys = new Set<string>();
@@ -353,7 +375,9 @@ async function checkKeysFree(tx: Tx, dataPackage: Parsed, stored: Map<string, Ag
     const fresh = rows.map((row, position) => ({ id: String(row.id), position })).filter(({ id }) => !storedKeys.has(`${table.key}/${id}`));
     if (!fresh.length) continue;
     const taken = new Set(
-      (await delegate(tx, table).findMany({ where: { id: { in: fresh.map(({ id }) => id) } }, select: { id: true } })).map((row) => row.id),
+      (await genericDelegate(tx, table.model).findMany({ where: { id: { in: fresh.map(({ id }) => id) } }, select: { id: true } })).map(
+        (row) => row.id,
+      ),
     );
     for (const { id, position } of fresh) {
       if (taken.has(id))
@@ -373,7 +397,7 @@ async function apply(tx: Tx, work: Plan, options: ImportOptions) {
   for (const { table } of inReverse) {
     if (!table.partOf) continue;
     const stale = work.replaceParts.flatMap((aggregate) => aggregate.parts[table.key] ?? []);
-    if (stale.length) await delegate(tx, table).deleteMany({ where: { OR: stale.map((row) => keyWhere(table, row)) } });
+    if (stale.length) await genericDelegate(tx, table.model).deleteMany({ where: { OR: stale.map((row) => keyWhere(table, row)) } });
   }
   const total = writeSteps.length;
   for (const [done, { table, takes }] of writeSteps.entries()) {
@@ -383,15 +407,15 @@ async function apply(tx: Tx, work: Plan, options: ImportOptions) {
     const changedKeys = new Set(work.replaceParts.filter((aggregate) => aggregate.table === table).map((aggregate) => aggregate.key));
     const ofStep = rows.filter(takes);
     const creating = ofStep.filter((row) => !changedKeys.has(rowKey(table, row)));
-    if (creating.length) await delegate(tx, table).createMany({ data: creating.map((row) => databaseRow(table, row)) });
+    if (creating.length) await genericDelegate(tx, table.model).createMany({ data: creating.map((row) => databaseRow(table, row)) });
     for (const row of ofStep.filter((candidate) => changedKeys.has(rowKey(table, candidate)))) {
       const { id, ...columns } = databaseRow(table, row);
-      await delegate(tx, table).updateMany({ where: { id }, data: { ...columns, ...versionBump(table) } });
+      await genericDelegate(tx, table.model).updateMany({ where: { id }, data: { ...columns, ...versionBump(table) } });
     }
     options.onProgress?.(table.key, done + 1, total);
   }
   for (const aggregate of work.archive) {
-    await delegate(tx, aggregate.table).updateMany({
+    await genericDelegate(tx, aggregate.table.model).updateMany({
       where: { id: aggregate.key },
       data: { archivedAt: options.now, ...versionBump(aggregate.table) },
     });

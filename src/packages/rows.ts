@@ -2,26 +2,15 @@
 // their canonical form (columns in schema order, empty columns left out, dates as ISO text),
 // and turning package rows back into what Prisma writes.
 import type { Tx } from '../db/client.js';
-import { type Column, columnsOf, type DataPackage, dateOnlyColumns, packageFormat, packageFormatVersion } from './format.js';
+import { genericDelegate } from '../db/datamodel.js';
+import { type Column, columnsOf, type DataPackage, packageFormat } from './format.js';
 import { ownedRows, type PackageKind, rowKey, type TableSpec, tablesOf } from './tables.js';
+import { packageFormatVersion } from './versions.js';
 
 export type Row = Record<string, unknown>;
 
-/** Prisma's delegate for a model (`contactChannel` for ContactChannel); the tables are handled generically. */
-export function delegate(client: Tx, table: TableSpec) {
-  const name = table.model[0]!.toLowerCase() + table.model.slice(1);
-  return (client as unknown as Record<string, Delegate>)[name]!;
-}
-
-export interface Delegate {
-  findMany(args: { where?: unknown; select?: unknown; orderBy?: unknown }): Promise<Row[]>;
-  createMany(args: { data: Row[]; skipDuplicates?: boolean }): Promise<{ count: number }>;
-  updateMany(args: { where: unknown; data: Row }): Promise<{ count: number }>;
-  deleteMany(args: { where: unknown }): Promise<{ count: number }>;
-}
-
 function toPackageValue(column: Column, value: unknown): unknown {
-  if (value instanceof Date) return dateOnlyColumns.has(column.name) ? value.toISOString().slice(0, 10) : value.toISOString();
+  if (value instanceof Date) return column.dateOnly ? value.toISOString().slice(0, 10) : value.toISOString();
   if (column.type === 'Decimal') return Number(String(value));
   return value;
 }
@@ -42,8 +31,7 @@ export function databaseRow(table: TableSpec, row: Row): Row {
   for (const column of columnsOf(table.model)) {
     const value = row[column.name];
     if (value === undefined || value === null) out[column.name] = column.list ? [] : null;
-    else if (column.type === 'DateTime')
-      out[column.name] = new Date(dateOnlyColumns.has(column.name) ? `${String(value)}T00:00:00Z` : String(value));
+    else if (column.type === 'DateTime') out[column.name] = new Date(column.dateOnly ? `${String(value)}T00:00:00Z` : String(value));
     else out[column.name] = value;
   }
   return out;
@@ -62,7 +50,7 @@ export const dataLockKey = 0x494753454544n;
 export async function ownedTables(client: Tx, kind: PackageKind, ags: string | null): Promise<Record<string, Row[]>> {
   const result: Record<string, Row[]> = {};
   for (const table of tablesOf(kind)) {
-    const rows = await delegate(client, table).findMany({ where: ownedRows(table, kind, ags) });
+    const rows = await genericDelegate(client, table.model).findMany({ where: ownedRows(table, kind, ags) });
     result[table.key] = sortedByKey(
       table,
       rows.map((row) => canonicalRow(table, row)),

@@ -5,10 +5,11 @@
 // instances starting together against one database do not interleave.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { genericDelegate } from '../db/datamodel.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { prismaDir } from '../paths.js';
 import { packageSchema } from './format.js';
-import { databaseRow, dataLockKey, delegate, type Row } from './rows.js';
+import { databaseRow, dataLockKey, type Row } from './rows.js';
 import { writeSteps } from './tables.js';
 
 export const seedDir = join(prismaDir, 'seed');
@@ -39,7 +40,10 @@ export async function seed(client: PrismaClient, data: SeedRows = seedData): Pro
       for (const { table, takes } of writeSteps) {
         const rows = (data[table.key] ?? []).filter(takes);
         if (rows.length === 0) continue;
-        const { count } = await delegate(tx, table).createMany({ data: rows.map((row) => databaseRow(table, row)), skipDuplicates: true });
+        const { count } = await genericDelegate(tx, table.model).createMany({
+          data: rows.map((row) => databaseRow(table, row)),
+          skipDuplicates: true,
+        });
         added[table.key] = (added[table.key] ?? 0) + count;
       }
       return added;

@@ -1,0 +1,47 @@
+// Expected failures of a write: what is wrong with the input (every problem at once, each with
+// its path), a stale version, a missing record. Plain classes, free of GraphQL: the package
+// import and the scripts use them as well as the mutations (see mutationErrors.ts).
+
+export interface Issue {
+  /** Path of the input field, e.g. "channels[1].printed". */
+  path: string;
+  message: string;
+}
+
+export class ValidationError extends Error {
+  constructor(readonly issues: Issue[]) {
+    super(
+      `The input has ${issues.length} problem${issues.length === 1 ? '' : 's'}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    );
+  }
+}
+
+export class VersionConflictError extends Error {
+  constructor(
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(
+      `The record was changed by someone else: you read version ${expectedVersion}, it is now at ${currentVersion}. Reload it and apply your change again.`,
+    );
+  }
+}
+
+export class NotFoundError extends Error {}
+
+/** Collects problems while a write is checked; nothing is written while there are any. */
+export class Problems {
+  readonly issues: Issue[] = [];
+
+  add(path: string, message: string): void {
+    this.issues.push({ path, message });
+  }
+
+  get any(): boolean {
+    return this.issues.length > 0;
+  }
+
+  throwIfAny(): void {
+    if (this.issues.length) throw new ValidationError(this.issues);
+  }
+}

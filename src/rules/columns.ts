@@ -1,0 +1,135 @@
+// Every column's rule, once, keyed by model and column (the compiler checks both names), and
+// the rules that span several columns of a row. The mutations (through the editing kit) and the
+// data packages (through their format) check the same values with these, so both refuse the
+// same record with the same message. Rules that need the database (does the post belong to the
+// district?) stay with the write paths.
+import { z } from 'zod';
+import { type ModelName, type ScalarsOf, storedColumns } from '../db/datamodel.js';
+import type { DatamodelField } from '../db/datamodelTypes.js';
+import { TargetGroup } from '../generated/prisma/enums.js';
+import {
+  clockTime,
+  districtKey,
+  emailAddress,
+  germanPostalCode,
+  ianaTimeZone,
+  isoWeekday,
+  languageCode,
+  municipalityKey,
+  nonEmptyText,
+  partialDate,
+  percentage,
+  phoneNumberE164,
+  webAddress,
+} from './values.js';
+
+type ColumnRules = { [M in ModelName]?: { [C in keyof ScalarsOf<M> & string]?: z.ZodType } };
+
+const twoDecimals = z.number().multipleOf(0.01, 'must have at most two decimal places');
+
+/** Rules beyond a column's type. Text columns without one must not be empty. */
+export const columnRules: ColumnRules = {
+  District: { id: districtKey },
+  Municipality: { ags: municipalityKey },
+  Source: { url: webAddress },
+  Position: { headcount: z.int().min(1, 'must be 1 or more'), since: partialDate },
+  Address: { postalCode: germanPostalCode },
+  OfficeHours: { timeZone: ianaTimeZone },
+  OfficeHourInterval: { weekday: isoWeekday, opens: clockTime, closes: clockTime },
+  FundingProgramme: { since: partialDate },
+  Funding: { sharePercent: percentage, periodStart: partialDate, periodEnd: partialDate },
+  IntegrationConcept: { versionAsOf: partialDate },
+  ConceptMilestone: { periodStart: partialDate, periodEnd: partialDate, items: z.array(nonEmptyText) },
+  Offer: {
+    languages: z.array(languageCode),
+    targetGroups: z.array(z.enum(Object.values(TargetGroup) as [string, ...string[]])),
+    languageCount: z.int().min(1, 'must be 1 or more'),
+    website: webAddress,
+  },
+  Partner: { website: webAddress },
+  Project: { periodStart: partialDate, periodEnd: partialDate },
+  IndicatorValue: { value: twoDecimals.min(0, 'must be a number of 0 or more') },
+  Document: { url: webAddress, issued: partialDate },
+};
+
+/** The rule of one column, where it has one beyond its type (text: not empty). */
+export function columnRule(model: ModelName, column: DatamodelField): z.ZodType | undefined {
+  const rules = columnRules[model] as Record<string, z.ZodType> | undefined;
+  const rule = rules?.[column.name];
+  if (rule) return rule;
+  if (column.type !== 'String' || column.kind !== 'scalar') return undefined;
+  return column.isList ? z.array(nonEmptyText) : nonEmptyText;
+}
+
+export type Row = Record<string, unknown>;
+
+/**
+ * A rule over several columns of a row. It reports at a column (or at the row, with null). A
+ * column that is `undefined` is not known (a change leaves it as it is), and rules that need it
+ * stay silent; an empty column is null.
+ */
+export type RowRule = (row: Row, report: (column: string | null, message: string) => void) => void;
+
+const known = (row: Row, ...columns: string[]) => columns.every((column) => row[column] !== undefined);
+
+const periodInOrder: RowRule = (row, report) => {
+  const { periodStart: start, periodEnd: end } = row;
+  if (typeof start === 'string' && typeof end === 'string' && start > end) report('periodEnd', `must not be before the start (${start})`);
+};
+
+const channelValues: Record<string, z.ZodType> = { EMAIL: emailAddress, WEB_FORM: webAddress };
+
+export const rowRules: { [M in ModelName]?: RowRule } = {
+  Address: (row, report) => {
+    if (known(row, 'street', 'postOfficeBox') && !row.street && !row.postOfficeBox) report(null, 'needs a street or a post-office box');
+  },
+  OfficeHourInterval: (row, report) => {
+    const { opens, closes } = row;
+    if (typeof opens === 'string' && typeof closes === 'string' && clockTime.safeParse(opens).success && opens >= closes) {
+      report('closes', `must be later than opens (${opens})`);
+    }
+  },
+  ContactChannel: (row, report) => {
+    if (typeof row.value !== 'string') return;
+    const rule = channelValues[String(row.kind)] ?? phoneNumberE164;
+    for (const issue of rule.safeParse(row.value).error?.issues ?? []) report('value', issue.message);
+  },
+  Funding: periodInOrder,
+  Project: periodInOrder,
+  ConceptMilestone: periodInOrder,
+  IntegrationConcept: (row, report) => {
+    if (known(row, 'status', 'adoptedOn') && row.status === 'ADOPTED' && !row.adoptedOn)
+      report('adoptedOn', 'an adopted concept needs its adoption date');
+  },
+};
+
+/** A problem found in a row: where in the row (empty: the row as a whole) and what is wrong. */
+export interface RowProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** "languages[0]", "fields.title": a path in the form the API's input paths use. */
+export function formatPath(segments: readonly (string | number | symbol)[]): string {
+  return segments
+    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index ? '.' : ''}${String(segment)}`))
+    .join('');
+}
+
+/**
+ * Checks the values of a row that are present (undefined: not given) against the column rules,
+ * then the row rules. Types are the caller's concern (GraphQL, or the package format).
+ */
+export function checkRow(model: ModelName, row: Row): RowProblem[] {
+  const problems: RowProblem[] = [];
+  for (const column of storedColumns(model)) {
+    const value = row[column.name];
+    if (value === undefined || value === null) continue;
+    const rule = columnRule(model, column);
+    for (const issue of rule?.safeParse(value).error?.issues ?? []) {
+      problems.push({ path: [column.name, ...(issue.path as (string | number)[])], message: issue.message });
+    }
+  }
+  rowRules[model]?.(row, (column, message) => problems.push({ path: column ? [column] : [], message }));
+  return problems;
+}

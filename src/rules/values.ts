@@ -1,0 +1,46 @@
+// Rules for kinds of value that recur across columns and arguments: each is written once, with
+// the message every write path reports (mutations, data packages, filters, scalars).
+import { isValidPhoneNumber } from 'libphonenumber-js/max';
+import { z } from 'zod';
+
+export const nonEmptyText = z.string().regex(/\S/, 'must not be empty');
+
+/** A date as precise as a source states it: "2017", "2019-05" or "2019-05-13". */
+export const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be "YYYY", "YYYY-MM" or "YYYY-MM-DD"');
+
+export const webAddress = z.url({ protocol: /^https?$/, error: 'must be a web address (http or https)' });
+
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time "HH:MM"');
+
+/** ISO 639-1: two lower-case letters, e.g. "uk". */
+export const languageCode = z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code (two lower-case letters, e.g. "uk")');
+
+export const germanPostalCode = z.string().regex(/^\d{5}$/, 'must be a German postal code (5 digits)');
+
+export const districtKey = z.string().regex(/^\d{5}$/, 'must be the 5-digit AGS of a district');
+
+export const municipalityKey = z.string().regex(/^\d{8}$/, 'must be the 8-digit AGS of a municipality');
+
+export const isoWeekday = z.int().min(1, 'must be an ISO weekday, 1 (Monday) to 7').max(7, 'must be an ISO weekday, 1 (Monday) to 7');
+
+export const ianaTimeZone = z
+  .string()
+  .refine((zone) => zone === 'UTC' || Intl.supportedValuesOf('timeZone').includes(zone), 'must be an IANA time zone, e.g. "Europe/Berlin"');
+
+export const percentage = z
+  .number()
+  .gt(0, 'must be more than 0 and at most 100')
+  .max(100, 'must be more than 0 and at most 100')
+  .multipleOf(0.01, 'must have at most two decimal places');
+
+export const phoneNumberE164 = z
+  .string()
+  .refine((value) => value.startsWith('+') && isValidPhoneNumber(value), 'must be a phone number in E.164 form, e.g. +493632741273');
+
+export const emailAddress = z.email('must be an e-mail address');
+
+/** The problems of a value against a rule, as messages (empty when it passes). */
+export function problemsOf(rule: z.ZodType, value: unknown): string[] {
+  const result = rule.safeParse(value);
+  return result.success ? [] : result.error.issues.map((issue) => issue.message);
+}
