@@ -6,7 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import type { TokenViewer } from '../src/auth/viewer.js';
-import { ValidationError } from '../src/common/mutationErrors.js';
+import { ValidationError } from '../src/common/problems.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';

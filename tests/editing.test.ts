@@ -166,7 +166,7 @@ describe('changes by the district’s own editor', () => {
       'channels[0].printed',
       'channels[1].printed',
       'addresses[0].postalCode',
-      'officeHours[0].intervals[0]',
+      'officeHours[0].intervals[0].closes',
     ]);
     expect(await snapshot()).toEqual(before);
   });
@@ -467,7 +467,7 @@ describe('indicator values', () => {
     const response = await as(tokens.kyffhaeuser, record, {
       input: { district: '16065', indicator: 'population-migration-background', value: 5000, validFrom: '2020-01-01' },
     });
-    expect(response.data.recordIndicatorValue.issues.map((i: any) => i.path)).toEqual(['currentVersion', 'validFrom']);
+    expect(response.data.recordIndicatorValue.issues.map((i: any) => i.path)).toEqual(['validFrom', 'currentVersion']);
     const unknown = await as(tokens.kyffhaeuser, record, { input: { district: '16065', indicator: 'happiness', value: -1 } });
     expect(unknown.data.recordIndicatorValue.issues.map((i: any) => i.path)).toEqual(['indicator', 'value']);
   });

@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { applyMigrations } from '../src/db/migrations.js';
 import { exportPackages } from '../src/packages/export.js';
 import { packageJsonSchema } from '../src/packages/format.js';
-import { tableByKey } from '../src/packages/tables.js';
 import { importPackages } from '../src/packages/import.js';
 import { packageText, type Row } from '../src/packages/rows.js';
 import { seedDir } from '../src/packages/seed.js';
+import { tableByKey } from '../src/packages/tables.js';
 import { rootDir } from '../src/paths.js';
 import { createScratchDatabase, openTestDatabase, postgresUrl } from './support/database.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
@@ -74,7 +74,8 @@ describe('the format', () => {
     for (const kind of jsonSchema.oneOf ?? jsonSchema.anyOf) {
       for (const [table, rows] of Object.entries<any>(kind.properties.tables.properties)) {
         const model = tableByKey.get(table)!.model;
-        for (const [column, type] of Object.entries<any>(rows.items.properties)) if (type.format === 'date') written.add(`${model}.${column}`);
+        for (const [column, type] of Object.entries<any>(rows.items.properties))
+          if (type.format === 'date') written.add(`${model}.${column}`);
       }
     }
     expect(written).toEqual(new Set(stored.map(({ table, column }) => `${table}.${column}`)));

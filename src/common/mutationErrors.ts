@@ -3,8 +3,6 @@
 import { builder } from '../builder.js';
 import { type Issue, NotFoundError, ValidationError, VersionConflictError } from './problems.js';
 
-export { type Issue, NotFoundError, ValidationError, VersionConflictError };
-
 const MutationError = builder.interfaceRef<Error>('MutationError').implement({
   description: 'An expected failure of a change; nothing was written.',
   fields: (t) => ({ message: t.exposeString('message', { description: 'What went wrong, for people.' }) }),

@@ -1,5 +1,6 @@
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { builder } from '../builder.js';
+import { partialDate } from '../rules/values.js';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -40,12 +41,12 @@ builder.scalarType('PartialDate', {
   description: 'A date as precise as the source states it: a year ("2017"), a month ("2019-05") or a day ("2019-05-13"), ISO 8601.',
   serialize: (value) => value as string,
   parseValue: (value) => {
-    if (typeof value !== 'string' || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) {
+    if (!partialDate.safeParse(value).success) {
       throw new GraphQLError(`Expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got ${JSON.stringify(value)}.`, {
         extensions: { code: 'BAD_USER_INPUT' },
       });
     }
-    return value;
+    return value as string;
   },
 });
 

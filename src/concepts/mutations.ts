@@ -2,10 +2,11 @@
 // fields of action (from the shared vocabulary, with the concept's own labels).
 import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
-import type { Issue } from '../common/mutationErrors.js';
+import type { Problems } from '../common/problems.js';
 import type { Tx } from '../db/client.js';
-import { db } from '../db/client.js';
-import { entityMutations, givenColumns } from '../editing/entityMutations.js';
+import { checkEach, sameNames } from '../editing/checks.js';
+import { entityMutations } from '../editing/entityMutations.js';
+import { catalogueKeys } from '../editing/references.js';
 import { ConceptStatus, FieldEmphasis, MilestoneKind } from '../generated/prisma/enums.js';
 import { IntegrationConcept } from './types.js';
 
@@ -45,25 +46,24 @@ const ConceptFields = builder.inputType('ConceptFieldsInput', {
 
 type ConceptFieldsInput = typeof ConceptFields.$inferInput;
 
-async function checkConcept(fields: ConceptFieldsInput, _districtId: string, issues: Issue[], creating: boolean) {
-  if (creating && fields.status === 'ADOPTED' && !fields.adoptedOn)
-    issues.push({ path: 'fields.adoptedOn', message: 'an adopted concept needs its adoption date' });
-  (fields.milestones ?? []).forEach((milestone, index) => {
-    if (milestone.periodStart && milestone.periodEnd && milestone.periodStart > milestone.periodEnd) {
-      issues.push({ path: `fields.milestones[${index}].periodEnd`, message: `must not be before the start (${milestone.periodStart})` });
-    }
-  });
+async function resolveConcept(fields: ConceptFieldsInput, _districtId: string, problems: Problems) {
+  checkEach(
+    'ConceptMilestone',
+    fields.milestones ?? [],
+    sameNames('kind', 'title', 'periodStart', 'periodEnd', 'items'),
+    problems,
+    'fields.milestones',
+  );
+  checkEach('ConceptFieldOfAction', fields.fieldsOfAction ?? [], sameNames('label', 'emphasis'), problems, 'fields.fieldsOfAction');
   const keys = (fields.fieldsOfAction ?? []).map((field) => field.fieldOfAction);
-  const known = new Set((await db().fieldOfAction.findMany({ where: { id: { in: keys } } })).map((field) => field.id));
-  keys.forEach((key, index) => {
-    if (!known.has(key))
-      issues.push({
-        path: `fields.fieldsOfAction[${index}].fieldOfAction`,
-        message: `"${key}" is not a field of action (see fieldsOfAction)`,
-      });
-    else if (keys.indexOf(key) !== index)
-      issues.push({ path: `fields.fieldsOfAction[${index}].fieldOfAction`, message: `"${key}" is listed twice` });
-  });
+  await catalogueKeys(
+    'FieldOfAction',
+    keys,
+    (index) => `fields.fieldsOfAction[${index}].fieldOfAction`,
+    problems,
+    'a field of action (see fieldsOfAction)',
+  );
+  return { columns: {} };
 }
 
 async function writeLists(tx: Tx, conceptId: string, fields: ConceptFieldsInput, sourceId: string) {
@@ -96,31 +96,18 @@ async function writeLists(tx: Tx, conceptId: string, fields: ConceptFieldsInput,
   }
 }
 
-const columns = (fields: ConceptFieldsInput) => givenColumns(fields, ['milestones', 'fieldsOfAction']);
-
 entityMutations({
-  entity: 'IntegrationConcept',
+  model: 'IntegrationConcept',
   noun: 'integration concept',
   article: 'an',
-  required: ['title', 'status'],
   ref: IntegrationConcept,
   fields: ConceptFields,
-  check: checkConcept,
+  columns: sameNames('title', 'status', 'adoptedOn', 'adoptedBy', 'versionAsOf', 'summary'),
+  resolve: resolveConcept,
+  writeLists: (tx, id, fields, _resolved, sourceId) => writeLists(tx, id, fields, sourceId),
   load: (tx, id) =>
     tx.integrationConcept.findUnique({
       where: { id },
       include: { milestones: { orderBy: { ordinal: 'asc' } }, fieldsOfAction: { orderBy: { ordinal: 'asc' } } },
     }),
-  async create(tx, { id, districtId, sourceId, fields }) {
-    await tx.integrationConcept.create({
-      data: { ...columns(fields), title: fields.title!, status: fields.status!, id, districtId, sourceId },
-    });
-    await writeLists(tx, id, fields, sourceId);
-  },
-  async update(tx, { id, sourceId, fields }) {
-    await tx.integrationConcept.update({ where: { id }, data: { ...columns(fields), version: { increment: 1 } } });
-    await writeLists(tx, id, fields, sourceId);
-  },
-  archive: (tx, id, now) =>
-    tx.integrationConcept.update({ where: { id }, data: { archivedAt: now, version: { increment: 1 } } }).then(() => undefined),
 });

@@ -1,15 +1,26 @@
-// Editors keep their district's contacts current. Every change is validated first, then runs
-// through the shared mechanics of src/editing/changes.ts (transaction, version, audit).
+// Editors keep their district's contacts current, through the editing kit's parts: checked
+// first (every problem at once), then written in one audited transaction. A new person in a
+// post does not overwrite the old one: the update opens a successor contact.
 import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
 import { berlinDate } from '../common/history.js';
-import { type Issue, mutationErrors, ValidationError } from '../common/mutationErrors.js';
-import type { Tx } from '../db/client.js';
-import { db } from '../db/client.js';
-import { districtKeyForScope, parseDistrictAgs } from '../districts/ags.js';
-import { changeAudited, createAudited, districtOf, localId } from '../editing/changes.js';
+import type { Problems } from '../common/problems.js';
+import { db, type Tx } from '../db/client.js';
+import { parseDistrictAgs } from '../districts/ags.js';
+import { changeAudited, createAudited } from '../editing/changes.js';
+import { checkColumns, sameNames } from '../editing/checks.js';
+import { editingMutation, editorsOfDistrict, editorsOfRecord, recordId } from '../editing/mutation.js';
+import { recordOfDistrict } from '../editing/references.js';
 import { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
-import { type ContactParts, checkContactParts, checkPerson } from './input.js';
+import {
+  type AddressInput as AddressFields,
+  type ChannelInput as ChannelFields,
+  type ContactParts,
+  checkContactParts,
+  checkPerson,
+  type OfficeHoursInput as OfficeHoursFields,
+  type PersonInput as PersonFields,
+} from './parts.js';
 import { Contact, Weekday } from './types.js';
 
 // ------------------------------------------------------------------ GraphQL inputs
@@ -139,186 +150,210 @@ async function writeParts(tx: Tx, contactId: string, parts: ContactParts, source
 
 // ------------------------------------------------------------------ mutations
 
-builder.mutationFields((t) => ({
-  createContact: t.field({
-    type: Contact,
-    description: 'Add a contact to a post of your district (e.g. a new Integrationslotse). Needs an editor token of that district.',
-    errors: mutationErrors('contact'),
-    args: {
-      input: t.arg({
-        required: true,
-        description: 'The new contact.',
-        type: builder.inputType('CreateContactInput', {
-          description: 'A new contact of a district.',
-          fields: (f) => ({
-            district: f.string({ required: true, description: 'The district (AGS).' }),
-            position: f.id({ required: true, description: 'The post (global ID of a Position of that district).' }),
-            person: f.field({ type: PersonInput, description: 'The person; leave out for an office without a named person.' }),
-            validFrom: f.field({ type: 'Date', description: 'First day the contact is valid; default: today.' }),
-            channels: f.field({ type: [ChannelInput], description: 'Phone, e-mail … in display order.' }),
-            addresses: f.field({ type: [AddressInput], description: 'Office, visitor and postal addresses.' }),
-            officeHours: f.field({ type: [OfficeHoursInput], description: 'Office hours.' }),
-            internalNote: f.string({ description: 'Not public: a note for editors and the ministry.' }),
-          }),
-        }),
-      }),
-    },
-    authScopes: (_parent, { input }) => ({ editorOf: districtKeyForScope(input.district) }),
-    resolve: async (_root, { input }, context) => {
-      const issues: Issue[] = [];
-      const districtId = parseDistrictAgs(input.district, 'input.district');
-      const positionId = localId(String(input.position), 'Position', 'position', issues);
-      if (input.person) checkPerson(input.person, 'person', issues);
-      const parts = checkContactParts(input, issues);
-      const position = positionId
-        ? await db().position.findFirst({ where: { id: positionId, archivedAt: null }, select: { districtId: true } })
-        : null;
-      if (positionId && position?.districtId !== districtId)
-        issues.push({ path: 'position', message: `is not a post of district ${districtId}` });
-      if (issues.length) throw new ValidationError(issues);
-      return createAudited({
-        context,
-        entityType: 'Contact',
-        districtId,
-        load: contactSnapshot,
-        create: async (tx, sourceId) => {
-          const id = randomUUID();
-          const personId = input.person ? randomUUID() : null;
-          if (input.person) await tx.person.create({ data: { ...input.person, id: personId!, sourceId } });
-          await tx.contact.create({
-            data: {
-              id,
-              districtId,
-              positionId,
-              personId,
-              validFrom: input.validFrom ?? berlinDate(context.now),
-              validFromStated: true,
-              internalNote: input.internalNote ?? null,
-              sourceId,
-            },
-          });
+interface PartsInput {
+  channels?: ChannelFields[] | null;
+  addresses?: AddressFields[] | null;
+  officeHours?: OfficeHoursFields[] | null;
+}
+
+interface CreateContact extends PartsInput {
+  district: string;
+  position: string | number;
+  person?: PersonFields | null;
+  validFrom?: Date | null;
+  internalNote?: string | null;
+}
+
+interface UpdateContact extends PartsInput {
+  id: string | number;
+  version: number;
+  person?: PersonFields | null;
+  changeDate?: Date | null;
+  internalNote?: string | null;
+}
+
+interface ArchiveContact {
+  id: string | number;
+  version: number;
+  validTo?: Date | null;
+}
+
+/** Parts and notes of a contact, checked: the same for a new contact and a change. */
+function checkContact(input: (CreateContact | UpdateContact) & PartsInput, problems: Problems): ContactParts {
+  if (input.person) checkPerson(input.person, problems);
+  checkColumns('Contact', input, sameNames('internalNote'), problems, { creating: false });
+  return checkContactParts(input, problems);
+}
+
+editingMutation('createContact', {
+  ref: Contact,
+  noun: 'contact',
+  description: 'Add a contact to a post of your district (e.g. a new Integrationslotse). Needs an editor token of that district.',
+  inputDescription: 'The new contact.',
+  input: builder.inputRef<CreateContact>('CreateContactInput').implement({
+    description: 'A new contact of a district.',
+    fields: (f) => ({
+      district: f.string({ required: true, description: 'The district (AGS).' }),
+      position: f.id({ required: true, description: 'The post (global ID of a Position of that district).' }),
+      person: f.field({ type: PersonInput, description: 'The person; leave out for an office without a named person.' }),
+      validFrom: f.field({ type: 'Date', description: 'First day the contact is valid; default: today.' }),
+      channels: f.field({ type: [ChannelInput], description: 'Phone, e-mail … in display order.' }),
+      addresses: f.field({ type: [AddressInput], description: 'Office, visitor and postal addresses.' }),
+      officeHours: f.field({ type: [OfficeHoursInput], description: 'Office hours.' }),
+      internalNote: f.string({ description: 'Not public: a note for editors and the ministry.' }),
+    }),
+  }),
+  authorise: (input) => editorsOfDistrict(input.district),
+  async prepare(input, problems) {
+    const districtId = parseDistrictAgs(input.district, 'input.district');
+    const parts = checkContact(input, problems);
+    const positionId = await recordOfDistrict('Position', input.position, districtId, 'position', problems, 'a post', { archivedAt: null });
+    return { districtId, positionId: positionId!, parts };
+  },
+  write: (input, { districtId, positionId, parts }, context) =>
+    createAudited({
+      context,
+      entityType: 'Contact',
+      districtId,
+      load: contactSnapshot,
+      create: async (tx, sourceId) => {
+        const id = randomUUID();
+        const personId = input.person ? await createPerson(tx, input.person, sourceId) : null;
+        await tx.contact.create({
+          data: {
+            id,
+            districtId,
+            positionId,
+            personId,
+            validFrom: input.validFrom ?? berlinDate(context.now),
+            validFromStated: true,
+            internalNote: input.internalNote ?? null,
+            sourceId,
+          },
+        });
+        await writeParts(tx, id, parts, sourceId);
+        return id;
+      },
+    }),
+});
+
+async function createPerson(tx: Tx, person: PersonFields, sourceId: string): Promise<string> {
+  const id = randomUUID();
+  await tx.person.create({ data: { ...person, id, sourceId } });
+  return id;
+}
+
+editingMutation('updateContact', {
+  ref: Contact,
+  noun: 'contact',
+  description:
+    'Change a contact: channels, addresses and office hours are replaced by what you send (leave a list out to keep it). A new person in the post does not overwrite the old one: the old contact is closed on `changeDate` and its successor opened, so history is kept.',
+  inputDescription: 'The change.',
+  input: builder.inputRef<UpdateContact>('UpdateContactInput').implement({
+    description: 'A change of a contact.',
+    fields: (f) => ({
+      id: f.id({ required: true, description: 'The contact (global ID).' }),
+      version: f.int({ required: true, description: 'The `version` you read; a stale one returns VersionConflictError.' }),
+      person: f.field({ type: PersonInput, description: 'A different person now holds the post (opens a successor contact).' }),
+      changeDate: f.field({ type: 'Date', description: 'When a new person took over; default: today.' }),
+      channels: f.field({ type: [ChannelInput], description: 'The channels, replacing the current ones.' }),
+      addresses: f.field({ type: [AddressInput], description: 'The addresses, replacing the current ones.' }),
+      officeHours: f.field({ type: [OfficeHoursInput], description: 'The office hours, replacing the current ones.' }),
+      internalNote: f.string({ description: 'Not public: a note for editors and the ministry.' }),
+    }),
+  }),
+  authorise: (input) => editorsOfRecord('Contact', input.id),
+  async prepare(input, problems, context) {
+    const id = recordId('Contact', input.id, 'id', problems);
+    const parts = checkContact(input, problems);
+    const changeDate = input.changeDate ?? berlinDate(context.now);
+    if (input.person && id) {
+      const contact = await db().contact.findUnique({ where: { id }, select: { validFrom: true } });
+      if (contact?.validFrom && changeDate <= contact.validFrom) {
+        problems.add('changeDate', `must be after the contact's start (${contact.validFrom.toISOString().slice(0, 10)})`);
+      }
+    }
+    return { id, parts, changeDate };
+  },
+  write: (input, { id, parts, changeDate }, context) =>
+    changeAudited({
+      context,
+      entityType: 'Contact',
+      action: 'UPDATE',
+      id,
+      expectedVersion: input.version,
+      load: contactSnapshot,
+      apply: async (tx, before, sourceId) => {
+        if (!input.person) {
           await writeParts(tx, id, parts, sourceId);
+          const note = input.internalNote !== undefined ? { internalNote: input.internalNote } : {};
+          await tx.contact.update({ where: { id }, data: { version: { increment: 1 }, ...note } });
           return id;
-        },
-      });
-    },
-  }),
+        }
+        return openSuccessor(tx, before, { person: input.person, changeDate, internalNote: input.internalNote, parts }, sourceId);
+      },
+    }),
+});
 
-  updateContact: t.field({
-    type: Contact,
-    description:
-      'Change a contact: channels, addresses and office hours are replaced by what you send (leave a list out to keep it). A new person in the post does not overwrite the old one: the old contact is closed on `changeDate` and its successor opened, so history is kept.',
-    errors: mutationErrors('contact'),
-    args: {
-      input: t.arg({
-        required: true,
-        description: 'The change.',
-        type: builder.inputType('UpdateContactInput', {
-          description: 'A change of a contact.',
-          fields: (f) => ({
-            id: f.id({ required: true, description: 'The contact (global ID).' }),
-            version: f.int({ required: true, description: 'The `version` you read; a stale one returns VersionConflictError.' }),
-            person: f.field({ type: PersonInput, description: 'A different person now holds the post (opens a successor contact).' }),
-            changeDate: f.field({ type: 'Date', description: 'When a new person took over; default: today.' }),
-            channels: f.field({ type: [ChannelInput], description: 'The channels, replacing the current ones.' }),
-            addresses: f.field({ type: [AddressInput], description: 'The addresses, replacing the current ones.' }),
-            officeHours: f.field({ type: [OfficeHoursInput], description: 'The office hours, replacing the current ones.' }),
-            internalNote: f.string({ description: 'Not public: a note for editors and the ministry.' }),
-          }),
-        }),
-      }),
+/** Closes a contact on the change date and opens its successor with the new person; the post's parts carry over unless new ones are given. */
+async function openSuccessor(
+  tx: Tx,
+  before: Snapshot,
+  change: { person: PersonFields; changeDate: Date; internalNote?: string | null; parts: ContactParts },
+  sourceId: string,
+): Promise<string> {
+  const successorId = randomUUID();
+  const personId = await createPerson(tx, change.person, sourceId);
+  await tx.contact.update({
+    where: { id: before.id },
+    data: { validTo: change.changeDate, validToStated: true, version: { increment: 1 } },
+  });
+  await tx.contact.create({
+    data: {
+      id: successorId,
+      districtId: before.districtId,
+      positionId: before.positionId,
+      personId,
+      validFrom: change.changeDate,
+      validFromStated: true,
+      sourceId,
+      internalNote: change.internalNote !== undefined ? change.internalNote : before.internalNote,
     },
-    authScopes: async (_parent, { input }) => ({ editorOf: await districtOf('Contact', String(input.id)) }),
-    resolve: async (_root, { input }, context) => {
-      const issues: Issue[] = [];
-      const id = localId(String(input.id), 'Contact', 'id', issues);
-      if (input.person) checkPerson(input.person, 'person', issues);
-      const parts = checkContactParts(input, issues);
-      return changeAudited({
-        context,
-        entityType: 'Contact',
-        action: 'UPDATE',
-        id,
-        expectedVersion: input.version,
-        load: contactSnapshot,
-        apply: async (tx, before, sourceId) => {
-          if (!input.person) {
-            await writeParts(tx, id, parts, sourceId);
-            await tx.contact.update({
-              where: { id },
-              data: { version: { increment: 1 }, ...(input.internalNote !== undefined ? { internalNote: input.internalNote } : {}) },
-            });
-            return id;
-          }
-          const changeDate = input.changeDate ?? berlinDate(context.now);
-          if (before.validFrom && changeDate <= before.validFrom) {
-            throw new ValidationError([
-              { path: 'changeDate', message: `must be after the contact's start (${before.validFrom.toISOString().slice(0, 10)})` },
-            ]);
-          }
-          const successorId = randomUUID();
-          const personId = randomUUID();
-          await tx.person.create({ data: { ...input.person, id: personId, sourceId } });
-          await tx.contact.update({ where: { id }, data: { validTo: changeDate, validToStated: true, version: { increment: 1 } } });
-          await tx.contact.create({
-            data: {
-              id: successorId,
-              districtId: before.districtId,
-              positionId: before.positionId,
-              personId,
-              validFrom: changeDate,
-              validFromStated: true,
-              sourceId,
-              internalNote: input.internalNote !== undefined ? input.internalNote : before.internalNote,
-            },
-          });
-          // The post's channels, addresses and office hours carry over unless new ones are given.
-          await writeParts(tx, successorId, { ...partsOf(before), ...definedParts(parts) }, sourceId);
-          return successorId;
-        },
-      });
-    },
-  }),
+  });
+  await writeParts(tx, successorId, { ...partsOf(before), ...definedParts(change.parts) }, sourceId);
+  return successorId;
+}
 
-  archiveContact: t.field({
-    type: Contact,
-    description: 'The contact is no longer valid (e.g. the person left): its validity ends, it stays in the history.',
-    errors: mutationErrors('contact'),
-    args: {
-      input: t.arg({
-        required: true,
-        description: 'Which contact, and from when it no longer holds.',
-        type: builder.inputType('ArchiveContactInput', {
-          description: 'Ending a contact.',
-          fields: (f) => ({
-            id: f.id({ required: true, description: 'The contact (global ID).' }),
-            version: f.int({ required: true, description: 'The `version` you read.' }),
-            validTo: f.field({ type: 'Date', description: 'First day it no longer holds; default: today.' }),
-          }),
-        }),
-      }),
-    },
-    authScopes: async (_parent, { input }) => ({ editorOf: await districtOf('Contact', String(input.id)) }),
-    resolve: async (_root, { input }, context) => {
-      const issues: Issue[] = [];
-      const id = localId(String(input.id), 'Contact', 'id', issues);
-      if (issues.length) throw new ValidationError(issues);
-      return changeAudited({
-        context,
-        entityType: 'Contact',
-        action: 'ARCHIVE',
-        id,
-        expectedVersion: input.version,
-        load: contactSnapshot,
-        apply: async (tx) => {
-          const validTo = input.validTo ?? berlinDate(context.now);
-          await tx.contact.update({
-            where: { id },
-            data: { archivedAt: context.now, validTo, validToStated: true, version: { increment: 1 } },
-          });
-          return id;
-        },
-      });
-    },
+editingMutation('archiveContact', {
+  ref: Contact,
+  noun: 'contact',
+  description: 'The contact is no longer valid (e.g. the person left): its validity ends, it stays in the history.',
+  inputDescription: 'Which contact, and from when it no longer holds.',
+  input: builder.inputRef<ArchiveContact>('ArchiveContactInput').implement({
+    description: 'Ending a contact.',
+    fields: (f) => ({
+      id: f.id({ required: true, description: 'The contact (global ID).' }),
+      version: f.int({ required: true, description: 'The `version` you read.' }),
+      validTo: f.field({ type: 'Date', description: 'First day it no longer holds; default: today.' }),
+    }),
   }),
-}));
+  authorise: (input) => editorsOfRecord('Contact', input.id),
+  prepare: async (input, problems) => recordId('Contact', input.id, 'id', problems),
+  write: (input, id, context) =>
+    changeAudited({
+      context,
+      entityType: 'Contact',
+      action: 'ARCHIVE',
+      id,
+      expectedVersion: input.version,
+      load: contactSnapshot,
+      apply: async (tx) => {
+        const validTo = input.validTo ?? berlinDate(context.now);
+        await tx.contact.update({
+          where: { id },
+          data: { archivedAt: context.now, validTo, validToStated: true, version: { increment: 1 } },
+        });
+        return id;
+      },
+    }),
+});

@@ -1,4 +1,5 @@
 import { badInput } from '../common/errors.js';
+import { districtKey } from '../rules/values.js';
 
 /**
  * A district's Amtlicher Gemeindeschlüssel: 5 digits (state 2, region 1, district 2).
@@ -6,7 +7,7 @@ import { badInput } from '../common/errors.js';
  */
 export function parseDistrictAgs(value: string, argument = 'ags'): string {
   const trimmed = value.trim();
-  if (/^\d{5}$/.test(trimmed)) return trimmed;
+  if (districtKey.safeParse(trimmed).success) return trimmed;
   if (/^\d{5}000$/.test(trimmed)) return trimmed.slice(0, 5);
   throw badInput(`"${value}" is not a district key (AGS): expected 5 digits, e.g. "16065" for the Kyffhäuserkreis.`, argument);
 }

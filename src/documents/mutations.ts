@@ -1,9 +1,9 @@
 // Editors list their district's published documents: concepts, guidelines, newsletters.
 import { builder } from '../builder.js';
-import type { Issue } from '../common/mutationErrors.js';
-import { db } from '../db/client.js';
-import { localId } from '../editing/changes.js';
-import { checkWebAddress, entityMutations, givenColumns } from '../editing/entityMutations.js';
+import type { Problems } from '../common/problems.js';
+import { sameNames } from '../editing/checks.js';
+import { entityMutations } from '../editing/entityMutations.js';
+import { catalogueKey, recordOfDistrict } from '../editing/references.js';
 import { DocumentKind } from '../generated/prisma/enums.js';
 import { Document } from './types.js';
 
@@ -22,41 +22,24 @@ const DocumentFields = builder.inputType('DocumentFieldsInput', {
 
 type DocumentFieldsInput = typeof DocumentFields.$inferInput;
 
-async function checkDocument(fields: DocumentFieldsInput, districtId: string, issues: Issue[]) {
-  const resolved: { conceptId?: string; programmeId?: string } = {};
-  checkWebAddress(fields.url, 'fields.url', issues);
+async function resolveDocument(fields: DocumentFieldsInput, districtId: string, problems: Problems) {
+  const columns: { conceptId?: string; programmeId?: string } = {};
   if (fields.concept) {
-    const id = localId(String(fields.concept), 'IntegrationConcept', 'fields.concept', issues);
-    if (id && (await db().integrationConcept.findUnique({ where: { id } }))?.districtId !== districtId)
-      issues.push({ path: 'fields.concept', message: `is not a concept of district ${districtId}` });
-    else resolved.conceptId = id;
+    columns.conceptId = await recordOfDistrict('IntegrationConcept', fields.concept, districtId, 'fields.concept', problems, 'a concept');
   }
   if (fields.programme) {
-    if (await db().fundingProgramme.findUnique({ where: { id: fields.programme } })) resolved.programmeId = fields.programme;
-    else issues.push({ path: 'fields.programme', message: `"${fields.programme}" is not a funding programme` });
+    columns.programmeId = await catalogueKey('FundingProgramme', fields.programme, 'fields.programme', problems, 'a funding programme');
   }
-  return resolved;
+  return { columns };
 }
 
-const columns = (fields: DocumentFieldsInput) => givenColumns(fields, ['concept', 'programme']);
-
 entityMutations({
-  entity: 'Document',
+  model: 'Document',
   noun: 'document',
   article: 'a',
-  required: ['title', 'kind'],
   ref: Document,
   fields: DocumentFields,
-  check: checkDocument,
+  columns: sameNames('title', 'kind', 'format', 'issued', 'url'),
+  resolve: resolveDocument,
   load: (tx, id) => tx.document.findUnique({ where: { id } }),
-  async create(tx, { id, districtId, sourceId, fields, checked }) {
-    await tx.document.create({
-      data: { ...columns(fields), ...checked, title: fields.title!, kind: fields.kind!, id, districtId, sourceId },
-    });
-  },
-  async update(tx, { id, fields, checked }) {
-    await tx.document.update({ where: { id }, data: { ...columns(fields), ...checked, version: { increment: 1 } } });
-  },
-  archive: (tx, id, now) =>
-    tx.document.update({ where: { id }, data: { archivedAt: now, version: { increment: 1 } } }).then(() => undefined),
 });

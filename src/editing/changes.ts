@@ -1,18 +1,15 @@
-// The mechanics every editing mutation shares: one transaction, the row locked, the version the
-// editor read checked, an editorial source for what is written, and an audit event with the
-// record before and after.
+// The transaction every editing mutation writes in: the row locked, the version the editor read
+// checked, an editorial source for what is written, and an audit event with the record before
+// and after.
 import { recordAudit } from '../audit/record.js';
 import type { TokenViewer } from '../auth/viewer.js';
 import { decodeGlobalId } from '../common/globalId.js';
-import { type Issue, NotFoundError, VersionConflictError } from '../common/mutationErrors.js';
+import { NotFoundError, VersionConflictError } from '../common/problems.js';
 import type { Context } from '../context.js';
 import { db, type Tx } from '../db/client.js';
 import { type EditableModel, sqlTable } from '../db/datamodel.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { editorialSource } from './editorialSource.js';
-
-/** Models whose records editors change: derived from the data model (id, districtId, version, archivedAt). */
-export type EditableTable = EditableModel;
 
 interface Versioned {
   districtId: string | null;
@@ -26,37 +23,25 @@ function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
 
 const actor = (context: Context) => context.viewer as TokenViewer;
 
-/** The local key of a global ID of the expected type; records an issue otherwise. */
-export function localId(globalId: string, typename: string, path: string, issues: Issue[]): string {
-  try {
-    const decoded = decodeGlobalId(globalId);
-    if (decoded.typename === typename) return decoded.id;
-  } catch {
-    // reported below
-  }
-  issues.push({ path, message: `is not the ID of a ${typename}` });
-  return '';
-}
-
 /** The district of a record named by global ID, for the authorization check; '' if there is none. */
-export async function districtOf(table: EditableTable, globalId: string): Promise<string> {
+export async function districtOf(model: EditableModel, globalId: string): Promise<string> {
   let decoded: { typename: string; id: string };
   try {
     decoded = decodeGlobalId(globalId);
   } catch {
     return ''; // a malformed ID names no district; the resolver reports it
   }
-  if (decoded.typename !== table) return '';
+  if (decoded.typename !== model) return '';
   const rows = await db().$queryRaw<
     { districtId: string | null }[]
-  >`SELECT "districtId" FROM ${Prisma.raw(sqlTable(table))} WHERE id = ${decoded.id}`;
+  >`SELECT "districtId" FROM ${Prisma.raw(sqlTable(model))} WHERE id = ${decoded.id}`;
   return rows[0]?.districtId ?? '';
 }
 
 /** Creates a record of a district: `create` writes it and returns its id; `load` reads it back. */
 export function createAudited<Row>(options: {
   context: Context;
-  entityType: EditableTable;
+  entityType: EditableModel;
   districtId: string;
   create: (tx: Tx, sourceId: string) => Promise<string>;
   load: (tx: Tx, id: string) => Promise<Row | null>;
@@ -78,11 +63,12 @@ export function createAudited<Row>(options: {
 
 /**
  * Changes a current record: locks it, checks the version the editor read, lets `apply` write
- * (returning the id of the record to answer with: the same one, or a successor), and audits.
+ * and return the id of the record to answer with — the same one, or a successor it opened (a
+ * contact's new holder, an indicator's new value) — and audits.
  */
 export function changeAudited<Row extends Versioned>(options: {
   context: Context;
-  entityType: EditableTable;
+  entityType: EditableModel;
   action: 'UPDATE' | 'ARCHIVE';
   id: string;
   expectedVersion: number;

@@ -1,16 +1,19 @@
-// create<Entity>, update<Entity> and archive<Entity> for records that belong to one district,
-// from a description of the entity: its editable fields, their checks and how they are written.
-// Authorization (editors of the record's district), validation, version, audit and the
-// transaction come from here and src/editing/changes.ts.
+// create<Model>, update<Model> and archive<Model> for records of one district that are written
+// as a whole: which input fields are columns (checked by the column rules, required ones taken
+// from the data model), the checks only the database can make, and the lists the record owns.
+// Authorization, transaction, version and audit come from the kit's parts (mutation.ts).
 
 import { randomUUID } from 'node:crypto';
-import type { InputObjectRef, ObjectRef } from '@pothos/core';
+import type { InputFieldMap, InputObjectRef, ObjectRef } from '@pothos/core';
 import { builder, type Types } from '../builder.js';
-import { type Issue, mutationErrors, ValidationError } from '../common/mutationErrors.js';
-import type { Context } from '../context.js';
+import type { Problems } from '../common/problems.js';
 import type { Tx } from '../db/client.js';
-import { districtKeyForScope, parseDistrictAgs } from '../districts/ags.js';
-import { changeAudited, createAudited, districtOf, type EditableTable, localId } from './changes.js';
+import { type EditableModel, genericDelegate } from '../db/datamodel.js';
+import { parseDistrictAgs } from '../districts/ags.js';
+import type { Row } from '../rules/columns.js';
+import { changeAudited, createAudited, districtOf } from './changes.js';
+import { type ColumnFields, checkColumns, requiredFields } from './checks.js';
+import { archiveRecord, editingMutation, editorsOfDistrict, editorsOfRecord, recordId } from './mutation.js';
 
 interface Versioned {
   districtId: string | null;
@@ -18,186 +21,131 @@ interface Versioned {
   archivedAt: Date | null;
 }
 
-export interface EntityMutations<Shape extends Versioned, Fields extends object, Checked> {
-  entity: EditableTable;
+/** What the database settles about the input: columns it resolves (a programme's funder …) and what the lists need. */
+export interface Resolved<Lists> {
+  columns: Row;
+  lists?: Lists;
+}
+
+export interface EntityMutations<Shape extends Versioned & object, Fields extends object, Lists> {
+  model: EditableModel;
   /** Lower-case noun for descriptions, e.g. "offer", and its indefinite article. */
   noun: string;
   article: 'a' | 'an';
-  /** Fields a new record must have (and a change may not empty). */
-  required: (keyof Fields & string)[];
   ref: ObjectRef<Types, Shape>;
   fields: InputObjectRef<Types, Fields>;
-  /** Checks the fields beyond the required ones and returns what writing needs. */
-  check(fields: Fields, districtId: string, issues: Issue[], creating: boolean): Promise<Checked>;
-  create(tx: Tx, row: { id: string; districtId: string; sourceId: string; fields: Fields; checked: Checked }): Promise<void>;
-  update(tx: Tx, row: { id: string; sourceId: string; fields: Fields; checked: Checked }): Promise<void>;
-  archive(tx: Tx, id: string, now: Date): Promise<void>;
+  /** Input fields that fill a column of the model (checked by its rules). */
+  columns: ColumnFields;
+  /** Input fields that are required though they fill no column directly (a post's role by key …). */
+  alsoRequired?: (keyof Fields & string)[];
+  /** Checks that need the database (references to other records); adds problems, resolves keys. */
+  resolve?(fields: Fields, districtId: string, problems: Problems, creating: boolean): Promise<Resolved<Lists>>;
+  /** Replaces the lists the record owns (milestones, tasks, places) where the input gives them. */
+  writeLists?(tx: Tx, id: string, fields: Fields, resolved: Resolved<Lists>, sourceId: string): Promise<void>;
   load(tx: Tx, id: string): Promise<Shape | null>;
 }
 
-// Pothos cannot infer argument shapes from input types built inside a generic function, so the
-// resolvers below are typed by hand and handed over with `as never`; the GraphQL input types
-// they are given are built right next to them.
-type CreateArgs<Fields> = { input: { district: string; fields: Fields } };
-type UpdateArgs<Fields> = { input: { id: string | number; version: number; fields: Fields } };
-type ArchiveArgs = { input: { id: string | number; version: number } };
+/**
+ * An input type of this kit: Pothos cannot infer a shape over the kit's generic Fields, so the
+ * shape the fields describe is stated here, in one place.
+ */
+function inputOf<Shape>(
+  name: string,
+  description: string,
+  fields: (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) => InputFieldMap,
+): InputObjectRef<Types, Shape> {
+  return builder.inputType(name, { description, fields }) as unknown as InputObjectRef<Types, Shape>;
+}
 
-export function entityMutations<Shape extends Versioned, Fields extends object, Checked>(
-  spec: EntityMutations<Shape, Fields, Checked>,
+type CreateInput<Fields> = { district: string; fields: Fields };
+type UpdateInput<Fields> = { id: string | number; version: number; fields: Fields };
+type ArchiveInput = { id: string | number; version: number };
+
+export function entityMutations<Shape extends Versioned & object, Fields extends object, Lists>(
+  spec: EntityMutations<Shape, Fields, Lists>,
 ): void {
-  const { entity, noun } = spec;
+  const { model, noun } = spec;
   const aNoun = `${spec.article} ${noun}`;
-  const check = async (fields: Fields, districtId: string, issues: Issue[], creating: boolean) => {
-    checkRequired(fields, spec.required, issues, creating);
-    return spec.check(fields, districtId, issues, creating);
+  const required = [...requiredFields(model, spec.columns), ...(spec.alsoRequired ?? [])];
+
+  const prepare = async (fields: Fields, districtId: string, problems: Problems, creating: boolean) => {
+    const row = checkColumns(model, fields, spec.columns, problems, { at: 'fields', creating });
+    for (const name of spec.alsoRequired ?? []) if (creating && fields[name] == null) problems.add(`fields.${name}`, 'is required');
+    const resolved = (await spec.resolve?.(fields, districtId, problems, creating)) ?? { columns: {} };
+    return { row: { ...row, ...resolved.columns }, resolved };
   };
-  const errors = mutationErrors(noun);
-  const editorsOfRecord = async (_parent: unknown, { input }: ArchiveArgs) => ({ editorOf: await districtOf(entity, String(input.id)) });
 
-  builder.mutationField(`create${entity}`, (t) =>
-    t.field({
-      type: spec.ref,
-      description: `Add ${aNoun} of your district. Needs an editor token of that district.`,
-      errors,
-      args: {
-        input: t.arg({
-          required: true,
-          description: `The new ${noun}.`,
-          type: builder.inputType(`Create${entity}Input`, {
-            description: `A new ${noun} of a district.`,
-            fields: (f) => ({
-              district: f.string({ required: true, description: 'The district (AGS).' }),
-              fields: f.field({ type: spec.fields, required: true, description: `The ${noun}; required: ${spec.required.join(', ')}.` }),
-            }),
-          }),
-        }),
-      },
-      authScopes: ((_parent: unknown, { input }: CreateArgs<Fields>) => ({ editorOf: districtKeyForScope(input.district) })) as never,
-      resolve: (async (_root: unknown, { input }: CreateArgs<Fields>, context: Context) => {
-        const districtId = parseDistrictAgs(input.district, 'input.district');
-        const issues: Issue[] = [];
-        const checked = await check(input.fields, districtId, issues, true);
-        if (issues.length) throw new ValidationError(issues);
-        return createAudited({
-          context,
-          entityType: entity,
-          districtId,
-          load: spec.load,
-          create: async (tx, sourceId) => {
-            const id = randomUUID();
-            await spec.create(tx, { id, districtId, sourceId, fields: input.fields, checked });
-            return id;
-          },
-        });
-      }) as never,
-    }),
-  );
+  editingMutation(`create${model}`, {
+    ref: spec.ref,
+    noun,
+    description: `Add ${aNoun} of your district. Needs an editor token of that district.`,
+    inputDescription: `The new ${noun}.`,
+    input: inputOf<CreateInput<Fields>>(`Create${model}Input`, `A new ${noun} of a district.`, (f) => ({
+      district: f.string({ required: true, description: 'The district (AGS).' }),
+      fields: f.field({ type: spec.fields, required: true, description: `The ${noun}; required: ${required.join(', ')}.` }),
+    })),
+    authorise: (input) => editorsOfDistrict(input.district),
+    prepare: async (input, problems) => {
+      const districtId = parseDistrictAgs(input.district, 'input.district');
+      return { districtId, ...(await prepare(input.fields, districtId, problems, true)) };
+    },
+    write: (input, { districtId, row, resolved }, context) =>
+      createAudited({
+        context,
+        entityType: model,
+        districtId,
+        load: spec.load,
+        create: async (tx, sourceId) => {
+          const id = randomUUID();
+          await genericDelegate(tx, model).createMany({ data: [{ ...row, id, districtId, sourceId }] });
+          await spec.writeLists?.(tx, id, input.fields, resolved, sourceId);
+          return id;
+        },
+      }),
+  });
 
-  builder.mutationField(`update${entity}`, (t) =>
-    t.field({
-      type: spec.ref,
-      description: `Change ${aNoun} of your district; fields left out keep their value.`,
-      errors,
-      args: {
-        input: t.arg({
-          required: true,
-          description: 'The change.',
-          type: builder.inputType(`Update${entity}Input`, {
-            description: `A change of ${aNoun}.`,
-            fields: (f) => ({
-              id: f.id({ required: true, description: `The ${noun} (global ID).` }),
-              version: f.int({ required: true, description: 'The `version` you read; a stale one returns VersionConflictError.' }),
-              fields: f.field({ type: spec.fields, required: true, description: 'The fields to change.' }),
-            }),
-          }),
-        }),
-      },
-      authScopes: editorsOfRecord as never,
-      resolve: (async (_root: unknown, { input }: UpdateArgs<Fields>, context: Context) => {
-        const issues: Issue[] = [];
-        const id = localId(String(input.id), entity, 'id', issues);
-        const checked = await check(input.fields, await districtOf(entity, String(input.id)), issues, false);
-        if (issues.length) throw new ValidationError(issues);
-        return changeAudited({
-          context,
-          entityType: entity,
-          action: 'UPDATE',
-          id,
-          expectedVersion: input.version,
-          load: spec.load,
-          apply: async (tx, _before, sourceId) => {
-            await spec.update(tx, { id, sourceId, fields: input.fields, checked });
-            return id;
-          },
-        });
-      }) as never,
-    }),
-  );
+  editingMutation(`update${model}`, {
+    ref: spec.ref,
+    noun,
+    description: `Change ${aNoun} of your district; fields left out keep their value.`,
+    inputDescription: 'The change.',
+    input: inputOf<UpdateInput<Fields>>(`Update${model}Input`, `A change of ${aNoun}.`, (f) => ({
+      id: f.id({ required: true, description: `The ${noun} (global ID).` }),
+      version: f.int({ required: true, description: 'The `version` you read; a stale one returns VersionConflictError.' }),
+      fields: f.field({ type: spec.fields, required: true, description: 'The fields to change.' }),
+    })),
+    authorise: (input) => editorsOfRecord(model, input.id),
+    prepare: async (input, problems) => {
+      const id = recordId(model, input.id, 'id', problems);
+      return { id, ...(await prepare(input.fields, await districtOf(model, String(input.id)), problems, false)) };
+    },
+    write: (input, { id, row, resolved }, context) =>
+      changeAudited({
+        context,
+        entityType: model,
+        action: 'UPDATE',
+        id,
+        expectedVersion: input.version,
+        load: spec.load,
+        apply: async (tx, _before, sourceId) => {
+          await genericDelegate(tx, model).updateMany({ where: { id }, data: { ...row, version: { increment: 1 } } });
+          await spec.writeLists?.(tx, id, input.fields, resolved, sourceId);
+          return id;
+        },
+      }),
+  });
 
-  builder.mutationField(`archive${entity}`, (t) =>
-    t.field({
-      type: spec.ref,
-      description: `Withdraw ${aNoun}: it is no longer listed, and stays in the audit log.`,
-      errors,
-      args: {
-        input: t.arg({
-          required: true,
-          description: `Which ${noun}.`,
-          type: builder.inputType(`Archive${entity}Input`, {
-            description: `Withdrawing ${aNoun}.`,
-            fields: (f) => ({
-              id: f.id({ required: true, description: `The ${noun} (global ID).` }),
-              version: f.int({ required: true, description: 'The `version` you read.' }),
-            }),
-          }),
-        }),
-      },
-      authScopes: editorsOfRecord as never,
-      resolve: (async (_root: unknown, { input }: ArchiveArgs, context: Context) => {
-        const issues: Issue[] = [];
-        const id = localId(String(input.id), entity, 'id', issues);
-        if (issues.length) throw new ValidationError(issues);
-        return changeAudited({
-          context,
-          entityType: entity,
-          action: 'ARCHIVE',
-          id,
-          expectedVersion: input.version,
-          load: spec.load,
-          apply: async (tx) => {
-            await spec.archive(tx, id, context.now);
-            return id;
-          },
-        });
-      }) as never,
-    }),
-  );
-}
-
-function checkRequired<Fields extends object>(fields: Fields, names: (keyof Fields & string)[], issues: Issue[], creating: boolean) {
-  for (const name of names) {
-    const value = fields[name];
-    if (creating && (value === undefined || value === null)) issues.push({ path: `fields.${name}`, message: 'is required' });
-    else if (typeof value === 'string' && !value.trim()) issues.push({ path: `fields.${name}`, message: 'must not be empty' });
-  }
-}
-
-/** An http(s) address, if given. */
-export function checkWebAddress(url: string | null | undefined, path: string, issues: Issue[]) {
-  if (!url) return;
-  try {
-    if (!/^https?:$/.test(new URL(url).protocol)) throw new Error();
-  } catch {
-    issues.push({ path, message: `"${url}" is not an http(s) address` });
-  }
-}
-
-/** The columns given in a change: fields left out (or null) keep their value. */
-export function givenColumns<Fields extends object, Excluded extends keyof Fields = never>(
-  fields: Fields,
-  exclude: Excluded[] = [],
-): { [K in Exclude<keyof Fields, Excluded>]?: NonNullable<Fields[K]> } {
-  return Object.fromEntries(
-    Object.entries(fields).filter(([key, value]) => value !== undefined && value !== null && !exclude.includes(key as Excluded)),
-  ) as { [K in Exclude<keyof Fields, Excluded>]?: NonNullable<Fields[K]> };
+  editingMutation(`archive${model}`, {
+    ref: spec.ref,
+    noun,
+    description: `Withdraw ${aNoun}: it is no longer listed, and stays in the audit log.`,
+    inputDescription: `Which ${noun}.`,
+    input: inputOf<ArchiveInput>(`Archive${model}Input`, `Withdrawing ${aNoun}.`, (f) => ({
+      id: f.id({ required: true, description: `The ${noun} (global ID).` }),
+      version: f.int({ required: true, description: 'The `version` you read.' }),
+    })),
+    authorise: (input) => editorsOfRecord(model, input.id),
+    prepare: async (input, problems) => recordId(model, input.id, 'id', problems),
+    write: (input, id, context) => archiveRecord(model, id, input.version, context, spec.load),
+  });
 }

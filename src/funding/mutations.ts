@@ -1,9 +1,10 @@
 // Editors record how their district's posts, projects and measures are funded.
 import { builder } from '../builder.js';
-import type { Issue } from '../common/mutationErrors.js';
+import type { Problems } from '../common/problems.js';
 import { db } from '../db/client.js';
-import { localId } from '../editing/changes.js';
-import { entityMutations, givenColumns } from '../editing/entityMutations.js';
+import { sameNames } from '../editing/checks.js';
+import { entityMutations } from '../editing/entityMutations.js';
+import { catalogueKey, recordOfDistrict } from '../editing/references.js';
 import { Funding } from './types.js';
 
 const FundingFields = builder.inputType('FundingFieldsInput', {
@@ -22,59 +23,32 @@ const FundingFields = builder.inputType('FundingFieldsInput', {
 
 type FundingFieldsInput = typeof FundingFields.$inferInput;
 
-/** Resolves programme, funder, post and project to their keys, checking they fit the district. */
-async function checkFunding(fields: FundingFieldsInput, districtId: string, issues: Issue[], creating: boolean) {
-  const resolved: { programmeId?: string; funderId?: string; positionId?: string; projectId?: string } = {};
+/** Programme, funder, post and project by their keys, checked to fit the district; a programme brings its funder. */
+async function resolveFunding(fields: FundingFieldsInput, districtId: string, problems: Problems, creating: boolean) {
+  const columns: { programmeId?: string; funderId?: string; positionId?: string; projectId?: string } = {};
   if (fields.programme) {
     const programme = await db().fundingProgramme.findUnique({ where: { id: fields.programme } });
-    if (!programme) issues.push({ path: 'fields.programme', message: `"${fields.programme}" is not a funding programme` });
-    else Object.assign(resolved, { programmeId: programme.id, funderId: programme.funderId });
+    if (programme) Object.assign(columns, { programmeId: programme.id, funderId: programme.funderId });
+    else problems.add('fields.programme', `"${fields.programme}" is not a funding programme`);
   } else if (fields.funder) {
-    if (await db().funder.findUnique({ where: { id: fields.funder } })) resolved.funderId = fields.funder;
-    else issues.push({ path: 'fields.funder', message: `"${fields.funder}" is not a funder` });
+    columns.funderId = await catalogueKey('Funder', fields.funder, 'fields.funder', problems, 'a funder');
   } else if (creating) {
-    issues.push({ path: 'fields.programme', message: 'a programme or a funder is required' });
+    problems.add('fields.programme', 'a programme or a funder is required');
   }
-  if (fields.position) {
-    const id = localId(String(fields.position), 'Position', 'fields.position', issues);
-    if (id && (await db().position.findUnique({ where: { id } }))?.districtId !== districtId)
-      issues.push({ path: 'fields.position', message: `is not a post of district ${districtId}` });
-    else resolved.positionId = id;
-  }
-  if (fields.project) {
-    const id = localId(String(fields.project), 'Project', 'fields.project', issues);
-    if (id && (await db().project.findUnique({ where: { id } }))?.districtId !== districtId)
-      issues.push({ path: 'fields.project', message: `is not a project of district ${districtId}` });
-    else resolved.projectId = id;
-  }
-  if (fields.sharePercent != null && !(fields.sharePercent > 0 && fields.sharePercent <= 100)) {
-    issues.push({ path: 'fields.sharePercent', message: 'must be more than 0 and at most 100' });
-  }
-  if (fields.periodStart && fields.periodEnd && fields.periodStart > fields.periodEnd) {
-    issues.push({ path: 'fields.periodEnd', message: `must not be before the start (${fields.periodStart})` });
-  }
-  return resolved;
+  if (fields.position)
+    columns.positionId = await recordOfDistrict('Position', fields.position, districtId, 'fields.position', problems, 'a post');
+  if (fields.project)
+    columns.projectId = await recordOfDistrict('Project', fields.project, districtId, 'fields.project', problems, 'a project');
+  return { columns };
 }
 
-const columns = (fields: FundingFieldsInput) => givenColumns(fields, ['programme', 'funder', 'position', 'project']);
-
 entityMutations({
-  entity: 'Funding',
+  model: 'Funding',
   noun: 'funding',
   article: 'a',
-  required: ['description'],
   ref: Funding,
   fields: FundingFields,
-  check: checkFunding,
+  columns: sameNames('description', 'sharePercent', 'periodStart', 'periodEnd'),
+  resolve: resolveFunding,
   load: (tx, id) => tx.funding.findUnique({ where: { id } }),
-  async create(tx, { id, districtId, sourceId, fields, checked }) {
-    await tx.funding.create({
-      data: { ...columns(fields), ...checked, funderId: checked.funderId!, description: fields.description!, id, districtId, sourceId },
-    });
-  },
-  async update(tx, { id, fields, checked }) {
-    await tx.funding.update({ where: { id }, data: { ...columns(fields), ...checked, version: { increment: 1 } } });
-  },
-  archive: (tx, id, now) =>
-    tx.funding.update({ where: { id }, data: { archivedAt: now, version: { increment: 1 } } }).then(() => undefined),
 });

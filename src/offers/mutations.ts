@@ -1,10 +1,10 @@
 // Editors keep their district's offers current: add, change, withdraw.
 import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
-import type { Issue } from '../common/mutationErrors.js';
-import type { Tx } from '../db/client.js';
+import type { Problems } from '../common/problems.js';
 import { db } from '../db/client.js';
-import { checkWebAddress, entityMutations, givenColumns } from '../editing/entityMutations.js';
+import { sameNames } from '../editing/checks.js';
+import { entityMutations } from '../editing/entityMutations.js';
 import { OfferCategory, TargetGroup } from '../generated/prisma/enums.js';
 import { Offer } from './types.js';
 
@@ -25,55 +25,30 @@ const OfferFields = builder.inputType('OfferFieldsInput', {
 
 type OfferFieldsInput = typeof OfferFields.$inferInput;
 
-/** Checks the fields; returns the municipality ids of the places given. */
-async function checkOffer(fields: OfferFieldsInput, districtId: string, issues: Issue[]) {
-  (fields.languages ?? []).forEach((language, index) => {
-    if (!/^[a-z]{2}$/.test(language))
-      issues.push({ path: `fields.languages[${index}]`, message: `"${language}" is not an ISO 639-1 code (two lower-case letters)` });
-  });
-  checkWebAddress(fields.website, 'fields.website', issues);
-  if (!fields.places) return undefined;
+/** The municipality of each place named, by the district's towns. */
+async function resolvePlaces(fields: OfferFieldsInput, districtId: string, problems: Problems) {
+  if (!fields.places) return { columns: {} };
   const towns = await db().municipality.findMany({ where: { districtId, name: { in: fields.places } } });
-  fields.places.forEach((name, index) => {
-    if (!towns.some((town) => town.name === name))
-      issues.push({ path: `fields.places[${index}]`, message: `"${name}" is not a town of district ${districtId}` });
+  const places = fields.places.map((name, index) => {
+    const town = towns.find((candidate) => candidate.name === name);
+    if (!town) problems.add(`fields.places[${index}]`, `"${name}" is not a town of district ${districtId}`);
+    return town?.id ?? '';
   });
-  return fields.places.map((name) => towns.find((town) => town.name === name)?.id ?? '');
-}
-
-async function writePlaces(tx: Tx, offerId: string, placeIds: string[] | undefined) {
-  if (!placeIds) return;
-  await tx.offerPlace.deleteMany({ where: { offerId } });
-  await tx.offerPlace.createMany({ data: placeIds.map((municipalityId) => ({ id: randomUUID(), offerId, municipalityId })) });
+  return { columns: {}, lists: places };
 }
 
 entityMutations({
-  entity: 'Offer',
+  model: 'Offer',
   noun: 'offer',
   article: 'an',
-  required: ['title', 'category', 'description'],
   ref: Offer,
   fields: OfferFields,
-  check: checkOffer,
+  columns: sameNames('title', 'category', 'description', 'providerName', 'targetGroups', 'languages', 'online', 'website'),
+  resolve: resolvePlaces,
+  async writeLists(tx, offerId, _fields, { lists: places }) {
+    if (!places) return;
+    await tx.offerPlace.deleteMany({ where: { offerId } });
+    await tx.offerPlace.createMany({ data: places.map((municipalityId) => ({ id: randomUUID(), offerId, municipalityId })) });
+  },
   load: (tx, id) => tx.offer.findUnique({ where: { id }, include: { places: { include: { municipality: true } } } }),
-  async create(tx, { id, districtId, sourceId, fields, checked }) {
-    const { title, category, description } = fields;
-    await tx.offer.create({
-      data: {
-        ...givenColumns(fields, ['places']),
-        id,
-        districtId,
-        sourceId,
-        title: title!,
-        category: category!,
-        description: description!,
-      },
-    });
-    await writePlaces(tx, id, checked);
-  },
-  async update(tx, { id, fields, checked }) {
-    await tx.offer.update({ where: { id }, data: { ...givenColumns(fields, ['places']), version: { increment: 1 } } });
-    await writePlaces(tx, id, checked);
-  },
-  archive: (tx, id, now) => tx.offer.update({ where: { id }, data: { archivedAt: now, version: { increment: 1 } } }).then(() => undefined),
 });

@@ -5,6 +5,7 @@ import { badInput } from '../common/errors.js';
 import { db } from '../db/client.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
 import { OfferCategory, TargetGroup } from '../generated/prisma/enums.js';
+import { languageCode } from '../rules/values.js';
 
 describedEnum('OfferCategory', OfferCategory, 'Kind of offer.', {
   LANGUAGE_COURSE: 'Integration and language courses (Integrationskurse, Sprachkurse).',
@@ -78,7 +79,7 @@ const OfferFilter = builder.inputType('OfferFilter', {
 
 function offerWhere(filter: typeof OfferFilter.$inferInput | null | undefined) {
   const language = filter?.language?.toLowerCase();
-  if (language !== undefined && !/^[a-z]{2}$/.test(language)) {
+  if (language !== undefined && !languageCode.safeParse(language).success) {
     throw badInput(`"${filter?.language}" is not an ISO 639-1 language code (two letters, e.g. "uk").`, 'filter.language');
   }
   return {

@@ -1,7 +1,7 @@
 // importDistrictPackage: a district's editors replace their district's data with a package
 // (see docs in the README and schema/package.schema.json); admins also the catalogue.
 import { builder } from '../builder.js';
-import { ValidationError } from '../common/mutationErrors.js';
+import { ValidationError } from '../common/problems.js';
 import { db } from '../db/client.js';
 import { districtKeyForScope } from '../districts/ags.js';
 import { type ImportSummary, importPackages, type RecordChange } from './import.js';

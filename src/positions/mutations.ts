@@ -2,10 +2,9 @@
 // district's own wording. Who holds a post is a contact (see the contact mutations).
 import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
-import type { Issue } from '../common/mutationErrors.js';
-import type { Tx } from '../db/client.js';
-import { db } from '../db/client.js';
-import { entityMutations, givenColumns } from '../editing/entityMutations.js';
+import { checkEach } from '../editing/checks.js';
+import { entityMutations } from '../editing/entityMutations.js';
+import { catalogueKey, catalogueKeys } from '../editing/references.js';
 import { Position } from './types.js';
 
 const PositionTaskInput = builder.inputType('PositionTaskInput', {
@@ -29,45 +28,28 @@ const PositionFields = builder.inputType('PositionFieldsInput', {
 
 type PositionFieldsInput = typeof PositionFields.$inferInput;
 
-async function checkPosition(fields: PositionFieldsInput, _districtId: string, issues: Issue[]) {
-  if (fields.role && !(await db().role.findUnique({ where: { id: fields.role } })))
-    issues.push({ path: 'fields.role', message: `"${fields.role}" is not a role (see roles)` });
-  if (fields.headcount != null && fields.headcount < 1) issues.push({ path: 'fields.headcount', message: 'must be 1 or more' });
-  const keys = (fields.tasks ?? []).map((task) => task.task);
-  const known = new Set((await db().task.findMany({ where: { id: { in: keys } } })).map((task) => task.id));
-  keys.forEach((key, index) => {
-    if (!known.has(key)) issues.push({ path: `fields.tasks[${index}].task`, message: `"${key}" is not a catalogue task (see tasks)` });
-    else if (keys.indexOf(key) !== index) issues.push({ path: `fields.tasks[${index}].task`, message: `"${key}" is listed twice` });
-  });
-}
-
-async function writeTasks(tx: Tx, positionId: string, fields: PositionFieldsInput, sourceId: string) {
-  if (!fields.tasks) return;
-  await tx.positionTask.deleteMany({ where: { positionId } });
-  await tx.positionTask.createMany({
-    data: fields.tasks.map(({ task, wording }, ordinal) => ({ id: randomUUID(), positionId, taskId: task, wording, ordinal, sourceId })),
-  });
-}
-
-const columns = ({ role, ...fields }: PositionFieldsInput) => ({ ...givenColumns(fields, ['tasks']), ...(role ? { roleId: role } : {}) });
-
 entityMutations({
-  entity: 'Position',
+  model: 'Position',
   noun: 'post',
   article: 'a',
-  required: ['title', 'role'],
   ref: Position,
   fields: PositionFields,
-  check: checkPosition,
+  columns: { title: 'title', role: 'roleId', headcount: 'headcount', since: 'since' },
+  async resolve(fields: PositionFieldsInput, _districtId, problems) {
+    if (fields.role) await catalogueKey('Role', fields.role, 'fields.role', problems, 'a role (see roles)');
+    if (fields.tasks) {
+      checkEach('PositionTask', fields.tasks, { wording: 'wording' }, problems, 'fields.tasks');
+      const keys = fields.tasks.map((task) => task.task);
+      await catalogueKeys('Task', keys, (index) => `fields.tasks[${index}].task`, problems, 'a catalogue task (see tasks)');
+    }
+    return { columns: {} };
+  },
+  async writeLists(tx, positionId, fields, _resolved, sourceId) {
+    if (!fields.tasks) return;
+    await tx.positionTask.deleteMany({ where: { positionId } });
+    await tx.positionTask.createMany({
+      data: fields.tasks.map(({ task, wording }, ordinal) => ({ id: randomUUID(), positionId, taskId: task, wording, ordinal, sourceId })),
+    });
+  },
   load: (tx, id) => tx.position.findUnique({ where: { id }, include: { tasks: { orderBy: { ordinal: 'asc' } } } }),
-  async create(tx, { id, districtId, sourceId, fields }) {
-    await tx.position.create({ data: { ...columns(fields), title: fields.title!, roleId: fields.role!, id, districtId, sourceId } });
-    await writeTasks(tx, id, fields, sourceId);
-  },
-  async update(tx, { id, sourceId, fields }) {
-    await tx.position.update({ where: { id }, data: { ...columns(fields), version: { increment: 1 } } });
-    await writeTasks(tx, id, fields, sourceId);
-  },
-  archive: (tx, id, now) =>
-    tx.position.update({ where: { id }, data: { archivedAt: now, version: { increment: 1 } } }).then(() => undefined),
 });

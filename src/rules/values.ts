@@ -5,8 +5,18 @@ import { z } from 'zod';
 
 export const nonEmptyText = z.string().regex(/\S/, 'must not be empty');
 
-/** A date as precise as a source states it: "2017", "2019-05" or "2019-05-13". */
-export const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be "YYYY", "YYYY-MM" or "YYYY-MM-DD"');
+const partialDateMessage = 'must be "YYYY", "YYYY-MM" or "YYYY-MM-DD"';
+function isCalendarDate(value: string): boolean {
+  if (value.length < 10) return true;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** A date as precise as a source states it: "2017", "2019-05" or "2019-05-13" (a real day). */
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, partialDateMessage)
+  .refine(isCalendarDate, partialDateMessage);
 
 export const webAddress = z.url({ protocol: /^https?$/, error: 'must be a web address (http or https)' });
 

@@ -1,0 +1,66 @@
+// The checks of an editing mutation that only the database can make: does the record the input
+// names exist, and does it belong to the district being edited? Each adds a problem and goes
+// on, so that the editor hears of every problem at once.
+import { decodeGlobalId } from '../common/globalId.js';
+import type { Problems } from '../common/problems.js';
+import { db } from '../db/client.js';
+import { genericDelegate, type ModelName } from '../db/datamodel.js';
+
+/** The keys among `keys` that exist in the model's table. */
+async function existing(model: ModelName, keys: string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await genericDelegate(db(), model).findMany({ where: { id: { in: keys } }, select: { id: true } });
+  return new Set(rows.map((row) => String(row.id)));
+}
+
+/** A vocabulary entry by key (a role, a programme, an indicator); undefined and a problem if there is none. */
+export async function catalogueKey(
+  model: ModelName,
+  key: string,
+  path: string,
+  problems: Problems,
+  what: string,
+): Promise<string | undefined> {
+  if ((await existing(model, [key])).has(key)) return key;
+  problems.add(path, `"${key}" is not ${what}`);
+  return undefined;
+}
+
+/** A list of vocabulary keys (fields of action, tasks): each must exist, none twice. */
+export async function catalogueKeys(model: ModelName, keys: string[], path: (index: number) => string, problems: Problems, what: string) {
+  const known = await existing(model, keys);
+  keys.forEach((key, index) => {
+    if (!known.has(key)) problems.add(path(index), `"${key}" is not ${what}`);
+    else if (keys.indexOf(key) !== index) problems.add(path(index), `"${key}" is listed twice`);
+  });
+}
+
+/**
+ * The key of a record named by global ID that belongs to the district (a post, a project, a
+ * concept); undefined and a problem otherwise.
+ */
+export async function recordOfDistrict(
+  model: ModelName,
+  globalId: string | number,
+  districtId: string,
+  path: string,
+  problems: Problems,
+  what: string,
+  where: Record<string, unknown> = {},
+): Promise<string | undefined> {
+  let id: string | undefined;
+  try {
+    const decoded = decodeGlobalId(String(globalId));
+    if (decoded.typename === model) id = decoded.id;
+  } catch {
+    // reported below
+  }
+  if (!id) {
+    problems.add(path, `is not the ID of a ${model}`);
+    return undefined;
+  }
+  const [row] = await genericDelegate(db(), model).findMany({ where: { id, ...where }, select: { districtId: true } });
+  if (row?.districtId === districtId) return id;
+  problems.add(path, `is not ${what} of district ${districtId}`);
+  return undefined;
+}

@@ -1,0 +1,135 @@
+// Every column rule and row rule, table-driven: what it accepts, what it refuses, and the
+// message both write paths (mutations and data packages) report.
+import { describe, expect, test } from 'vitest';
+import type { ModelName } from '../../src/db/datamodel.js';
+import { checkRow, columnRules, rowRules } from '../../src/rules/columns.js';
+
+const notEmpty = 'must not be empty';
+
+/** [model, column, value, message or null for accepted] */
+const columnCases: [ModelName, string, unknown, string | null][] = [
+  ['District', 'id', '16065', null],
+  ['District', 'id', '1606', 'must be the 5-digit AGS of a district'],
+  ['Municipality', 'ags', '16065064', null],
+  ['Municipality', 'ags', '160650', 'must be the 8-digit AGS of a municipality'],
+  ['Source', 'url', 'https://www.kyffhaeuser.de/', null],
+  ['Source', 'url', 'ftp://example.org', 'must be a web address (http or https)'],
+  ['Position', 'headcount', 1, null],
+  ['Position', 'headcount', 0, 'must be 1 or more'],
+  ['Position', 'since', '2016-06', null],
+  ['Position', 'since', 'Juni 2016', 'must be "YYYY", "YYYY-MM" or "YYYY-MM-DD"'],
+  ['Address', 'postalCode', '99706', null],
+  ['Address', 'postalCode', '9970', 'must be a German postal code (5 digits)'],
+  ['Address', 'locality', ' ', notEmpty],
+  ['OfficeHours', 'timeZone', 'Europe/Berlin', null],
+  ['OfficeHours', 'timeZone', 'Mitteleuropa', 'must be an IANA time zone, e.g. "Europe/Berlin"'],
+  ['OfficeHours', 'printed', '', notEmpty],
+  ['OfficeHourInterval', 'weekday', 7, null],
+  ['OfficeHourInterval', 'weekday', 8, 'must be an ISO weekday, 1 (Monday) to 7'],
+  ['OfficeHourInterval', 'opens', '09:00', null],
+  ['OfficeHourInterval', 'opens', '9 Uhr', 'must be a time "HH:MM"'],
+  ['OfficeHourInterval', 'closes', '24:00', 'must be a time "HH:MM"'],
+  ['FundingProgramme', 'since', '2017', null],
+  ['Funding', 'sharePercent', 90, null],
+  ['Funding', 'sharePercent', 100, null],
+  ['Funding', 'sharePercent', 0, 'must be more than 0 and at most 100'],
+  ['Funding', 'sharePercent', 150, 'must be more than 0 and at most 100'],
+  ['Funding', 'sharePercent', 33.333, 'must have at most two decimal places'],
+  ['Funding', 'periodStart', '2014', null],
+  ['Funding', 'periodEnd', '2020-13', 'must be "YYYY", "YYYY-MM" or "YYYY-MM-DD"'],
+  ['IntegrationConcept', 'versionAsOf', '2019-05', null],
+  ['ConceptMilestone', 'items', ['Analyse'], null],
+  ['ConceptMilestone', 'periodStart', '2016', null],
+  ['ConceptMilestone', 'periodEnd', '2019-02-30', 'must be "YYYY", "YYYY-MM" or "YYYY-MM-DD"'],
+  ['ConceptMilestone', 'items', [''], notEmpty],
+  ['Offer', 'languages', ['de', 'uk'], null],
+  ['Offer', 'languages', ['Deutsch'], 'must be an ISO 639-1 code (two lower-case letters, e.g. "uk")'],
+  ['Offer', 'targetGroups', ['PARENTS'], null],
+  ['Offer', 'targetGroups', ['ALIENS'], expect.stringContaining('Invalid option') as unknown as string],
+  ['Offer', 'languageCount', 7, null],
+  ['Offer', 'languageCount', 0, 'must be 1 or more'],
+  ['Offer', 'website', 'https://handbookgermany.de', null],
+  ['Offer', 'website', 'handbookgermany.de', 'must be a web address (http or https)'],
+  ['Offer', 'title', '   ', notEmpty],
+  ['Partner', 'website', 'javascript:alert(1)', 'must be a web address (http or https)'],
+  ['Project', 'periodEnd', '2024', null],
+  ['Project', 'periodStart', '19', 'must be "YYYY", "YYYY-MM" or "YYYY-MM-DD"'],
+  ['IndicatorValue', 'value', 3900, null],
+  ['IndicatorValue', 'value', 130.35, null],
+  ['IndicatorValue', 'value', -1, 'must be a number of 0 or more'],
+  ['IndicatorValue', 'value', 1.005, 'must have at most two decimal places'],
+  ['Document', 'url', 'file:///etc/passwd', 'must be a web address (http or https)'],
+  ['Document', 'issued', '2021-12', null],
+  ['Person', 'familyName', '', notEmpty],
+  ['Person', 'givenName', 'Christin', null],
+];
+
+describe('column rules', () => {
+  test.each(columnCases)('%s.%s = %j', (model, column, value, message) => {
+    const problems = checkRow(model, { [column]: value });
+    if (message === null) expect(problems).toEqual([]);
+    else expect(problems).toContainEqual({ path: expect.arrayContaining([column]), message });
+  });
+
+  test('every registered rule has a case above', () => {
+    const covered = new Set(columnCases.map(([model, column]) => `${model}.${column}`));
+    const registered = Object.entries(columnRules).flatMap(([model, rules]) =>
+      Object.keys(rules ?? {}).map((column) => `${model}.${column}`),
+    );
+    expect(registered.filter((rule) => !covered.has(rule))).toEqual([]);
+  });
+
+  test('a value left out (undefined) or empty (null) is not checked by a column rule', () => {
+    expect(checkRow('Address', { postalCode: undefined, locality: null })).toEqual([]);
+  });
+});
+
+/** [model, row, problems] */
+const rowCases: [ModelName, Record<string, unknown>, { path: string[]; message: string }[]][] = [
+  ['Address', { street: 'Markt 8', postOfficeBox: null }, []],
+  ['Address', { street: null, postOfficeBox: '11 65' }, []],
+  ['Address', { street: null, postOfficeBox: null }, [{ path: [], message: 'needs a street or a post-office box' }]],
+  ['Address', { street: undefined, postOfficeBox: null }, []],
+  ['OfficeHourInterval', { opens: '09:00', closes: '11:00' }, []],
+  ['OfficeHourInterval', { opens: '14:00', closes: '09:00' }, [{ path: ['closes'], message: 'must be later than opens (14:00)' }]],
+  ['OfficeHourInterval', { opens: '09:00', closes: '09:00' }, [{ path: ['closes'], message: 'must be later than opens (09:00)' }]],
+  ['ContactChannel', { kind: 'PHONE', value: '+493632741273' }, []],
+  [
+    'ContactChannel',
+    { kind: 'MOBILE', value: '0162 2435214' },
+    [{ path: ['value'], message: 'must be a phone number in E.164 form, e.g. +493632741273' }],
+  ],
+  ['ContactChannel', { kind: 'EMAIL', value: 'integrationslotse@kyffhaeuser.de' }, []],
+  ['ContactChannel', { kind: 'EMAIL', value: 'x[at]y.de' }, [{ path: ['value'], message: 'must be an e-mail address' }]],
+  ['ContactChannel', { kind: 'WEB_FORM', value: 'https://www.wartburgkreis.de/kontakt' }, []],
+  ['ContactChannel', { kind: 'WEB_FORM', value: 'kontakt' }, [{ path: ['value'], message: 'must be a web address (http or https)' }]],
+  ['ContactChannel', { kind: 'WEB_FORM', value: null }, []],
+  ['Funding', { periodStart: '2016-06', periodEnd: '2020' }, []],
+  ['Funding', { periodStart: '2027', periodEnd: '2026' }, [{ path: ['periodEnd'], message: 'must not be before the start (2027)' }]],
+  ['Project', { periodStart: '2019', periodEnd: '2018' }, [{ path: ['periodEnd'], message: 'must not be before the start (2019)' }]],
+  ['ConceptMilestone', { periodStart: '2016', periodEnd: undefined }, []],
+  [
+    'ConceptMilestone',
+    { periodStart: '2019', periodEnd: '2018' },
+    [{ path: ['periodEnd'], message: 'must not be before the start (2019)' }],
+  ],
+  ['IntegrationConcept', { status: 'ADOPTED', adoptedOn: new Date('2019-05-13') }, []],
+  [
+    'IntegrationConcept',
+    { status: 'ADOPTED', adoptedOn: null },
+    [{ path: ['adoptedOn'], message: 'an adopted concept needs its adoption date' }],
+  ],
+  ['IntegrationConcept', { status: 'ADOPTED', adoptedOn: undefined }, []],
+  ['IntegrationConcept', { status: 'BEING_UPDATED', adoptedOn: null }, []],
+];
+
+describe('row rules', () => {
+  test.each(rowCases)('%s %j', (model, row, problems) => {
+    expect(checkRow(model, row)).toEqual(problems);
+  });
+
+  test('every row rule has a case that refuses', () => {
+    const refusing = new Set(rowCases.filter(([, , problems]) => problems.length).map(([model]) => model));
+    expect(Object.keys(rowRules).filter((model) => !refusing.has(model as ModelName))).toEqual([]);
+  });
+});
