@@ -14,22 +14,8 @@ if (!postgresUrl) {
   );
 }
 
-/** Test files that touch a database: these run on both. */
-const databaseTests = [
-  'tests/seedFacts.test.ts',
-  'tests/apiBehaviour.test.ts',
-  'tests/queryCount.test.ts',
-  'tests/database.test.ts',
-  'tests/typedClient.test.ts',
-  'tests/start.test.ts',
-  'tests/widget.browser.test.ts',
-  'tests/federation.test.ts',
-  'tests/shutdown.test.ts',
-  'tests/responseCache.test.ts',
-  'tests/editing.test.ts',
-  'tests/jwt.test.ts',
-  'tests/packages.test.ts',
-];
+const sequenceSeed = Number(process.env.VITEST_SEQUENCE_SEED ?? Math.floor(Math.random() * 1_000_000));
+console.log(`Tests run in random order; to repeat this one: VITEST_SEQUENCE_SEED=${sequenceSeed}`);
 
 export default defineConfig({
   resolve: {
@@ -43,13 +29,17 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Files and the tests in them run in random order: no test may rely on another's data.
+    // VITEST_SEQUENCE_SEED=<n> repeats the order a run printed.
+    sequence: { shuffle: true, seed: sequenceSeed },
     projects: [
       {
         extends: true,
+        // Every test; database tests (*.db.test.ts) on the embedded PGlite.
         test: {
           name: 'pglite',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/postgresql/**'],
+          exclude: ['tests/**/*.pg.test.ts'],
           env: { LOG_LEVEL: 'warn', TEST_DATABASE_URL: '' },
         },
       },
@@ -59,7 +49,8 @@ export default defineConfig({
               extends: true as const,
               test: {
                 name: 'postgresql',
-                include: [...databaseTests, 'tests/postgresql/**/*.test.ts'],
+                // By name: a database test is *.db.test.ts (tests/support/database.ts refuses any other name).
+                include: ['tests/**/*.db.test.ts', 'tests/**/*.pg.test.ts'],
                 env: { LOG_LEVEL: 'warn', TEST_DATABASE_URL: postgresUrl },
               },
             },

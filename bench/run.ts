@@ -11,7 +11,7 @@ import { applyMigrations } from '../src/db/migrations.js';
 import { startServer } from '../src/http/server.js';
 import { seed } from '../src/packages/seed.js';
 import { rootDir } from '../src/paths.js';
-import { createScratchDatabase } from '../tests/support/database.js';
+import { createScratchDatabase } from '../tests/support/postgres.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);

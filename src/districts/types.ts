@@ -1,3 +1,15 @@
+// The District type and its own fields. Each domain area adds the fields of its records to
+// District where they are defined (a test keeps this list complete):
+//   concepts/types.ts   concepts
+//   contacts/types.ts   contacts
+//   documents/types.ts  documents
+//   funding/types.ts    fundings
+//   indicators/types.ts indicators
+//   networks/types.ts   networks
+//   offers/types.ts     offers
+//   partners/types.ts   cooperations
+//   positions/types.ts  positions
+//   projects/types.ts   projects
 import { recordAudit } from '../audit/record.js';
 import { builder } from '../builder.js';
 import { describedEnum } from '../common/enums.js';

@@ -1,6 +1,7 @@
 // `npm start`'s entry point in a child process, as an operator runs it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rootDir } from '../../src/paths.js';
+import { assertDatabaseTestFile } from './database.js';
 
 export interface ServerProcess {
   url: string;
@@ -12,6 +13,7 @@ export interface ServerProcess {
 }
 
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  assertDatabaseTestFile();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: rootDir,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: '', ...env },

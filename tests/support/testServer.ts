@@ -1,7 +1,11 @@
 // A real server on a real database (PGlite, or PostgreSQL in that suite), migrated and seeded,
-// on a free port.
+// on a free port. `reset()` brings the database back to the seed, so that each test can start
+// from it whatever ran before.
+
 import { type OpenDatabase, useDatabase } from '../../src/db/client.js';
+import { modelNames, sqlTable } from '../../src/db/datamodel.js';
 import { applyMigrations } from '../../src/db/migrations.js';
+import { Prisma } from '../../src/generated/prisma/client.js';
 import { type ServerOptions, startServer } from '../../src/http/server.js';
 import { seed } from '../../src/packages/seed.js';
 import { openTestDatabase } from './database.js';
@@ -17,10 +21,14 @@ export interface TestServer {
   /** SQL statements sent since the last `resetQueryLog()`. */
   queries: string[];
   resetQueryLog(): void;
+  /** Empties every table and loads the seed again. */
+  reset(): Promise<void>;
   /** A request, anonymous or with an API token (Authorization: Bearer …). */
   graphql<Data = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<Data>>;
   close(): Promise<void>;
 }
+
+const allTables = Prisma.raw(modelNames.map(sqlTable).join(', '));
 
 export async function startTestServer(options: Omit<ServerOptions, 'port' | 'host'> = {}): Promise<TestServer> {
   const queries: string[] = [];
@@ -35,6 +43,11 @@ export async function startTestServer(options: Omit<ServerOptions, 'port' | 'hos
     database,
     queries,
     resetQueryLog: () => {
+      queries.length = 0;
+    },
+    async reset() {
+      await database.client.$executeRaw`TRUNCATE ${allTables} CASCADE`;
+      await seed(database.client);
       queries.length = 0;
     },
     async graphql(query, variables, token) {

@@ -1,0 +1,60 @@
+// Who may change what: anonymous callers, editors of other districts, ministries, revoked editing.tokens. Over HTTP, against the real database.
+import { describe, expect, test } from 'vitest';
+import { createToken, revokeToken } from '../../src/auth/tokens.js';
+import { contactTables, currentGuide, updateContact } from '../support/contacts.js';
+import { editingServer } from '../support/editing.js';
+
+const editing = editingServer();
+const as = editing.as;
+
+describe('who may change what', () => {
+  test('anonymous callers change nothing', async () => {
+    const guide = await currentGuide(editing);
+    const before = await contactTables(editing);
+    const response = await as(null, updateContact, { input: { id: guide.id, version: guide.version, channels: [] } });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await contactTables(editing)).toEqual(before);
+  });
+
+  test('an editor of another district cannot update, archive or add contacts there, and nothing changes', async () => {
+    const guide = await currentGuide(editing);
+    const position = (await as(null, `{ district(ags: "16065") { positions { id } } }`)).data.district.positions[0].id;
+    const before = await contactTables(editing);
+    const attempts = [
+      as(editing.tokens.wartburg, updateContact, {
+        input: { id: guide.id, version: guide.version, channels: [{ kind: 'PHONE', printed: '03695 111111' }] },
+      }),
+      as(editing.tokens.wartburg, `mutation ($input: ArchiveContactInput!) { archiveContact(input: $input) { __typename } }`, {
+        input: { id: guide.id, version: guide.version },
+      }),
+      as(editing.tokens.wartburg, `mutation ($input: CreateContactInput!) { createContact(input: $input) { __typename } }`, {
+        input: { district: '16065', position, person: { familyName: 'Muster' } },
+      }),
+      as(editing.tokens.wartburg, `mutation { confirmDistrictData(ags: "16065") { lastVerifiedAt } }`),
+      as(editing.tokens.ministryTH, `mutation { confirmDistrictData(ags: "16065") { lastVerifiedAt } }`),
+    ];
+    for (const response of await Promise.all(attempts)) {
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+      expect(response.errors?.[0]?.message).toContain('editors change only their own districts');
+    }
+    expect(await contactTables(editing)).toEqual(before);
+  });
+
+  test('a revoked or unknown token is refused with 401', async () => {
+    const { id, token } = await createToken(editing.server.database.client, { name: 'Ehemalige', role: 'EDITOR', districtIds: ['16065'] });
+    await revokeToken(editing.server.database.client, id);
+    for (const bearer of [token, 'igt_unknown']) {
+      const response = await fetch(editing.server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+        body: JSON.stringify({ query: '{ states { code } }' }),
+      });
+      expect(response.status).toBe(401);
+    }
+  });
+
+  test('tokens are stored only as hashes', async () => {
+    const stored = await editing.server.database.client.apiToken.findMany();
+    expect(stored.some((row) => Object.values(row).some((value) => String(value).includes(editing.tokens.kyffhaeuser)))).toBe(false);
+  });
+});

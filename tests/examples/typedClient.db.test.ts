@@ -1,0 +1,79 @@
+// Client developers' path: codegen from the committed schema and operations, a strict
+// type-check of the generated code with the example client, and every operation executed
+// over HTTP against the real server.
+import { execFile } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { generate } from '@graphql-codegen/cli';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import codegenConfig from '../../codegen.js';
+import { request } from '../../examples/typed-client/request.js';
+import { rootDir } from '../../src/paths.js';
+import { startTestServer, type TestServer } from '../support/testServer.js';
+
+let server: TestServer;
+let documents: typeof import('../../schema/generated/graphql.js');
+beforeAll(async () => {
+  await generate({ ...codegenConfig, cwd: rootDir, silent: true }, true);
+  documents = await import('../../schema/generated/graphql.js');
+  server = await startTestServer();
+}, 120_000);
+afterAll(() => server?.close());
+
+test('the generated code and the example client type-check strictly', async () => {
+  const tsc = join(rootDir, 'node_modules', 'typescript', 'bin', 'tsc');
+  await expect(promisify(execFile)(process.execPath, [tsc, '-p', 'examples/typed-client'], { cwd: rootDir })).resolves.toBeDefined();
+}, 60_000);
+
+// One check per operation in schema/operations; a new operation without one fails below.
+const checks: Record<string, () => Promise<void>> = {
+  async ContactCard() {
+    const { district } = await request(server.url, documents.ContactCardDocument, { ags: '16065', asOf: '2016-07-01' });
+    const weise = district.contacts.edges[0]!.node;
+    expect(weise.person?.displayName).toBe('Frau Christin Weise');
+    const phone: string | null | undefined = weise.channels.find((channel) => channel.kind === 'PHONE')?.href;
+    expect(phone).toBe('tel:+493632741273');
+    const monday = weise.officeHours[0]!.intervals.filter((interval) => interval.weekday === 'MONDAY');
+    expect(monday.map(({ opens, closes }) => `${opens}-${closes}`)).toEqual(['09:00-11:00', '13:00-20:00']);
+  },
+  async Offers() {
+    const first = await request(server.url, documents.OffersDocument, { filter: { area: { state: 'TH' } }, first: 5 });
+    expect(first.offers.totalCount).toBe(8);
+    expect(first.offers.pageInfo.hasNextPage).toBe(true);
+    const rest = await request(server.url, documents.OffersDocument, {
+      filter: { area: { state: 'TH' } },
+      first: 5,
+      after: first.offers.pageInfo.endCursor,
+    });
+    const titles = [...first.offers.edges, ...rest.offers.edges].map(({ node }) => node.title);
+    expect(new Set(titles).size).toBe(8);
+    const courses = await request(server.url, documents.OffersDocument, { filter: { category: 'LANGUAGE_COURSE' } });
+    expect(courses.offers.edges.map(({ node }) => [node.title, node.district.name])).toEqual([
+      ['Integrationskurse und weitere Sprachkurse', 'Kyffhäuserkreis'],
+    ]);
+    const inArabic = await request(server.url, documents.OffersDocument, { filter: { language: 'ar' } });
+    expect(inArabic.offers.totalCount).toBe(0);
+  },
+  async CompareDistricts() {
+    const { districts } = await request(server.url, documents.CompareDistrictsDocument, { state: 'TH' });
+    const byAgs = new Map(districts.edges.map(({ node }) => [node.ags, node]));
+    expect([...byAgs.keys()].sort()).toEqual(['16063', '16065', '16066']);
+    const schmalkalden = byAgs.get('16066')!;
+    expect(schmalkalden.concepts[0]).toMatchObject({ status: 'ADOPTED', adoptedOn: '2019-05-13', adoptedBy: 'Kreistag' });
+    expect(schmalkalden.concepts[0]!.fieldsOfAction).toHaveLength(7);
+    expect(schmalkalden.dataAsOf).toBe('2021-12-01');
+    const programmes: (string | undefined)[] = schmalkalden.fundings.map((funding) => funding.programme?.shortName);
+    expect(programmes).toEqual(['ESF', 'ThILIK']);
+    const kyffhaeuser = byAgs.get('16065')!;
+    const migration = kyffhaeuser.indicators.find(({ indicator }) => indicator.key === 'population-migration-background');
+    expect(migration).toMatchObject({ value: 3900, qualifier: 'MORE_THAN' });
+    expect(byAgs.get('16063')!.concepts).toEqual([]);
+  },
+};
+
+test('every operation in schema/operations runs over HTTP and returns the typed data', async () => {
+  const files = (await readdir(join(rootDir, 'schema', 'operations'))).filter((file) => file.endsWith('.graphql'));
+  expect(files.map((file) => file.replace('.graphql', '')).sort()).toEqual(Object.keys(checks).sort());
+  for (const check of Object.values(checks)) await check();
+});

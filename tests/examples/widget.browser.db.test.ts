@@ -1,0 +1,103 @@
+// The district widget, end to end: a page from one origin, the API on another, rendered by a
+// real headless Chromium (Debian's package, driven by playwright-core; nothing is downloaded).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startServer } from '../../src/http/server.js';
+import { rootDir } from '../../src/paths.js';
+import { serveFolder } from '../support/staticServer.js';
+import { startTestServer, type TestServer } from '../support/testServer.js';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveChromium = existsSync(chromiumPath);
+if (!haveChromium) {
+  console.warn(
+    `Skipping the browser tests: no Chromium at ${chromiumPath}. Install Debian's "chromium" package (as .ci/run does) or set CHROMIUM_PATH.`,
+  );
+}
+
+describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromiumPath})`, () => {
+  let api: TestServer;
+  let site: Awaited<ReturnType<typeof serveFolder>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [api, site, browser] = await Promise.all([
+      startTestServer(),
+      serveFolder(join(rootDir, 'examples', 'district-widget')),
+      chromium.launch({
+        executablePath: chromiumPath,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      }),
+    ]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await api?.close();
+  });
+
+  async function openWidget(apiUrl: string, params: Record<string, string>): Promise<Page> {
+    const page = await browser.newPage();
+    const query = new URLSearchParams({ api: apiUrl, ...params });
+    await page.goto(`${site.origin}/index.html?${query}`);
+    await page.waitForSelector('#integration-widget[data-state]');
+    return page;
+  }
+
+  test('renders the Wartburgkreis contact with phone link and appointment note', async () => {
+    const page = await openWidget(api.url, { ags: '16063' });
+    expect(await page.getAttribute('#integration-widget', 'data-state')).toBe('ready');
+    expect(await page.textContent('.ig-contact-name')).toBe('Herr Rodeck');
+    expect(await page.getAttribute('a.ig-phone', 'href')).toBe('tel:+493695615803');
+    expect(await page.textContent('.ig-hours-note')).toBe('Für Besuchervorsprachen ist vorab ein Termin zu vereinbaren');
+    expect(await page.textContent('.ig-offers, .ig-status')).toContain('keine Angebote');
+    await page.close();
+  });
+
+  test('renders structured office hours and offers (Kyffhäuserkreis as of 2016)', async () => {
+    const page = await openWidget(api.url, { ags: '16065', asOf: '2016-07-01' });
+    expect(await page.textContent('.ig-contact-name')).toBe('Frau Christin Weise');
+    expect(await page.getAttribute('a.ig-phone', 'href')).toBe('tel:+493632741273');
+    expect(await page.getAttribute('a.ig-email', 'href')).toBe('mailto:integrationslotse@kyffhaeuser.de');
+    expect(await page.locator('.ig-hours-day').allTextContents()).toEqual([
+      'Montag 09:00–11:00, 13:00–20:00',
+      'Mittwoch 14:00–17:30',
+      'Freitag 09:00–11:30',
+    ]);
+    expect(await page.textContent('.ig-hours-location')).toBe('Streetworker-Büro, Crucisstr. 16, 99706 Sondershausen');
+    expect(await page.locator('.ig-address').allTextContents()).toEqual([
+      'Landratsamt Kyffhäuserkreis, Fachbereich Innere Verwaltung, Schulverwaltung/ Sport/ VHS, Markt 8, 99706 Sondershausen',
+    ]);
+    expect(await page.textContent('a.ig-email')).toBe('integrationslotse@kyffhaeuser.de');
+    expect(await page.locator('.ig-offer').count()).toBe(8);
+    await page.close();
+  });
+
+  test('a site outside the CORS allow-list cannot read the API', async () => {
+    // A second HTTP server on the same database, with an allow-list that leaves the widget's site out.
+    const guarded = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      corsOrigins: ['https://www.kyffhaeuser.de', 'https://www.wartburgkreis.de'],
+    });
+    try {
+      const page = await openWidget(guarded.url, { ags: '16063' });
+      expect(await page.getAttribute('#integration-widget', 'data-state')).toBe('error');
+      expect(await page.textContent('.ig-error')).toContain('Die Daten konnten nicht geladen werden');
+      await page.close();
+    } finally {
+      await guarded.close();
+    }
+  });
+});

@@ -1,0 +1,76 @@
+// Anonymous reads are answered from memory within the TTL, revalidate with ETag/304, and
+// GET answers may be kept by browsers; requests with credentials bypass the cache.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createToken } from '../../src/auth/tokens.js';
+import { startServer } from '../../src/http/server.js';
+import { startTestServer, type TestServer } from '../support/testServer.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ responseCacheTtlMs: 60_000 });
+});
+afterAll(() => server.close());
+
+/** The same read under an alias of the test's own: each test starts with nothing of it cached. */
+const getUrl = () => {
+  const alias = `t${expect.getState().currentTestName!.replace(/\W+/g, '_')}`.slice(0, 60);
+  return `${server.url}?query=${encodeURIComponent(`{ ${alias}: district(ags: "16065") { name contacts { totalCount } } }`)}`;
+};
+
+test('a repeated anonymous query is answered without touching the database', async () => {
+  server.resetQueryLog();
+  const first = await (await fetch(getUrl())).json();
+  const statements = server.queries.length;
+  expect(statements).toBeGreaterThan(0);
+  const second = await fetch(getUrl());
+  expect(await second.json()).toEqual(first);
+  expect(server.queries.length).toBe(statements);
+  expect(second.headers.get('cache-control')).toBe('public, max-age=60');
+});
+
+test('revalidation with the ETag costs a 304 and no body', async () => {
+  const first = await fetch(getUrl());
+  const etag = first.headers.get('etag');
+  expect(etag).toBeTruthy();
+  const again = await fetch(getUrl(), { headers: { 'if-none-match': etag! } });
+  expect(again.status).toBe(304);
+  expect(await again.text()).toBe('');
+});
+
+test('requests with credentials are not served from the cache', async () => {
+  const { token } = await createToken(server.database.client, { name: 'Redaktion', role: 'EDITOR', districtIds: ['16065'] });
+  await fetch(getUrl());
+  server.resetQueryLog();
+  const response = await fetch(getUrl(), { headers: { authorization: `Bearer ${token}` } });
+  expect(response.status).toBe(200);
+  expect(server.queries.length).toBeGreaterThan(0);
+  expect(response.headers.get('cache-control')).toBeNull();
+});
+
+test('after an edit, editors read the new data at once and anonymous readers within the TTL', async () => {
+  // A second HTTP server on the same database, with a short TTL.
+  const shortLived = await startServer({ port: 0, host: '127.0.0.1', responseCacheTtlMs: 500 });
+  try {
+    const { token } = await createToken(server.database.client, { name: 'Redaktion', role: 'EDITOR', districtIds: ['16065'] });
+    const url = `${shortLived.url}?query=${encodeURIComponent('{ district(ags: "16065") { contacts { edges { node { id version channels { printed } } } } } }')}`;
+    const read = async (headers: Record<string, string> = {}) =>
+      ((await (await fetch(url, { headers })).json()) as any).data.district.contacts.edges[0].node;
+    const guide = await read();
+    const response = await fetch(shortLived.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: 'mutation ($input: UpdateContactInput!) { updateContact(input: $input) { __typename } }',
+        variables: { input: { id: guide.id, version: guide.version, channels: [{ kind: 'PHONE', printed: '03632 741-200' }] } },
+      }),
+    });
+    expect((await response.json()).data.updateContact.__typename).toBe('MutationUpdateContactSuccess');
+    expect((await read({ authorization: `Bearer ${token}` })).channels).toEqual([{ printed: '03632 741-200' }]);
+    expect((await read()).channels).toEqual(guide.channels); // still the cached answer
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await read()).channels).toEqual([{ printed: '03632 741-200' }]);
+  } finally {
+    await shortLived.close();
+    await server.reset();
+  }
+});

@@ -1,0 +1,81 @@
+// Recording indicator values keeps history; the version read is required.
+import { describe, expect, test } from 'vitest';
+import { editingServer, mutationResult as result } from '../support/editing.js';
+
+const editing = editingServer();
+const as = editing.as;
+
+describe('indicator values', () => {
+  const record = `mutation ($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { ${result} ... on MutationRecordIndicatorValueSuccess { data { value printed validFrom validTo version } } } }`;
+  const values = async (args: string) =>
+    (
+      await as(
+        null,
+        `{ district(ags: "16065") { indicators${args ? `(${args})` : ''} { indicator { key } value validFrom validTo version } } }`,
+      )
+    ).data.district.indicators.filter((v: any) => v.indicator.key === 'population-migration-background');
+
+  test('a new value closes the current one on its first day; history keeps all three', async () => {
+    const [current] = await values('');
+    expect(current).toMatchObject({ value: 3900, validTo: null });
+    const before = await editing.server.database.client.indicatorValue.count();
+
+    const refused = await as(editing.tokens.wartburg, record, {
+      input: { district: '16065', indicator: 'population-migration-background', value: 1, currentVersion: current.version },
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const stale = await as(editing.tokens.kyffhaeuser, record, {
+      input: {
+        district: '16065',
+        indicator: 'population-migration-background',
+        value: 4100,
+        validFrom: '2026-01-01',
+        currentVersion: current.version + 1,
+      },
+    });
+    expect(stale.data.recordIndicatorValue).toMatchObject({ __typename: 'VersionConflictError', currentVersion: current.version });
+    expect(await editing.server.database.client.indicatorValue.count()).toBe(before);
+
+    const recorded = await as(editing.tokens.kyffhaeuser, record, {
+      input: {
+        district: '16065',
+        indicator: 'population-migration-background',
+        value: 4100,
+        qualifier: 'MORE_THAN',
+        printed: 'mehr als 4.100',
+        validFrom: '2026-01-01',
+        currentVersion: current.version,
+      },
+    });
+    expect(recorded.data.recordIndicatorValue.data).toEqual({
+      value: 4100,
+      printed: 'mehr als 4.100',
+      validFrom: '2026-01-01',
+      validTo: null,
+      version: 1,
+    });
+    expect((await values('')).map((v: any) => v.value)).toEqual([4100]);
+    expect((await values('asOf: "2025-06-01"')).map((v: any) => v.value)).toEqual([3900]);
+    expect((await values('history: true')).map((v: any) => [v.value, v.validTo])).toEqual([
+      [1800, '2019-12-31'],
+      [3900, '2026-01-01'],
+      [4100, null],
+    ]);
+  });
+
+  test('the version read is required, and unknown indicators and earlier dates are refused', async () => {
+    const response = await as(editing.tokens.kyffhaeuser, record, {
+      input: { district: '16065', indicator: 'population-migration-background', value: 5000, validFrom: '2019-06-01' },
+    });
+    expect(response.data.recordIndicatorValue.issues.map((i: any) => i.path)).toEqual(['validFrom', 'currentVersion']);
+    const unknown = await as(editing.tokens.kyffhaeuser, record, { input: { district: '16065', indicator: 'happiness', value: -1 } });
+    expect(unknown.data.recordIndicatorValue.issues.map((i: any) => i.path)).toEqual(['indicator', 'value']);
+  });
+
+  test('a first value of an indicator needs no version', async () => {
+    const response = await as(editing.tokens.wartburg, record, {
+      input: { district: '16063', indicator: 'childcare-centres', value: 71, referenceDate: '2026-03-01' },
+    });
+    expect(response.data.recordIndicatorValue.data).toMatchObject({ value: 71, validFrom: '2026-03-01', version: 1 });
+  });
+});

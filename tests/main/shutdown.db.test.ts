@@ -1,0 +1,47 @@
+// SIGTERM drains: a request in flight when the signal arrives still gets its answer, then the
+// process closes its database pool and exits 0.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, expect, test } from 'vitest';
+import { postgresUrl } from '../support/database.js';
+import { createScratchDatabase } from '../support/postgres.js';
+import { startServerProcess } from '../support/serverProcess.js';
+
+const scratch = await mkdtemp(join(tmpdir(), 'integrationsgraph-shutdown-'));
+const postgres = postgresUrl ? await createScratchDatabase() : null;
+const databaseEnv: Record<string, string> = postgres ? { DATABASE_URL: postgres.url } : { PGLITE_DATA_DIR: join(scratch, 'pglite') };
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+  await postgres?.drop();
+});
+
+test('a slow request under way when SIGTERM arrives completes, then the process exits 0', async () => {
+  const server = await startServerProcess(databaseEnv);
+  const body = JSON.stringify({ query: '{ district(ags: "16066") { name concepts { adoptedOn } } }' });
+  const half = Math.floor(body.length / 2);
+
+  // A client on a slow line: headers and half the body now, the rest after the signal.
+  const { url } = server;
+  const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.write(body.slice(0, half));
+    void sleep(1_000).then(() => req.end(body.slice(half)));
+  });
+  await sleep(300);
+  server.child.kill('SIGTERM');
+
+  const { status, text } = await response;
+  expect(status).toBe(200);
+  expect(JSON.parse(text)).toEqual({ data: { district: { name: 'Schmalkalden-Meiningen', concepts: [{ adoptedOn: '2019-05-13' }] } } });
+  expect(await server.exited).toBe(0);
+  expect(server.log.join('\n')).toMatch(/shutting down[\s\S]*stopped/);
+}, 120_000);

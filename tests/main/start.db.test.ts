@@ -1,0 +1,46 @@
+// The README's run command, for real: `npm start`'s entry point in a child process, twice on
+// the same database (the second start finds the seed districts already there). The embedded
+// database by default; a scratch PostgreSQL database in the PostgreSQL suite.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { postgresUrl } from '../support/database.js';
+import { createScratchDatabase } from '../support/postgres.js';
+import { startServerProcess } from '../support/serverProcess.js';
+
+const scratch = await mkdtemp(join(tmpdir(), 'integrationsgraph-start-'));
+const postgres = postgresUrl ? await createScratchDatabase() : null;
+// Not there yet, parents included: as .data/pglite on a fresh clone.
+const databaseEnv: Record<string, string> = postgres
+  ? { DATABASE_URL: postgres.url }
+  : { PGLITE_DATA_DIR: join(scratch, '.data', 'pglite') };
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+  await postgres?.drop();
+});
+
+test('starts with the seed districts, is ready, and restarts without reseeding', async () => {
+  const first = await startServerProcess(databaseEnv);
+  try {
+    expect((await fetch(first.url.replace('/graphql', '/health'))).status).toBe(200);
+    const ready = await fetch(first.url.replace('/graphql', '/ready'));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+    const response = await fetch(first.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ districts { totalCount } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { districts: { totalCount: 4 } } });
+    expect(first.log.join('\n')).toContain('seed districts loaded');
+    const graphiql = await fetch(first.url, { headers: { accept: 'text/html' } });
+    expect(await graphiql.text()).toContain('Integrationsgraph');
+  } finally {
+    expect(await first.stop()).toBe(0);
+  }
+  const second = await startServerProcess(databaseEnv);
+  expect(second.log.join('\n')).toContain('database schema is current');
+  expect(second.log.join('\n')).toContain('seed districts already present');
+  expect(await second.stop()).toBe(0);
+}, 120_000);

@@ -1,0 +1,108 @@
+// Editors add, change and withdraw their district’s offers.
+import { describe, expect, test } from 'vitest';
+import { editingServer, mutationResult as result } from '../support/editing.js';
+
+const editing = editingServer();
+const as = editing.as;
+
+describe('offers', () => {
+  const createOffer = `mutation ($input: CreateOfferInput!) { createOffer(input: $input) { ${result} ... on MutationCreateOfferSuccess { data { id version title category languages places { municipality { name } } } } } }`;
+  const updateOffer = `mutation ($input: UpdateOfferInput!) { updateOffer(input: $input) { ${result} ... on MutationUpdateOfferSuccess { data { version title website } } } }`;
+  const archiveOffer = `mutation ($input: ArchiveOfferInput!) { archiveOffer(input: $input) { ${result} ... on MutationArchiveOfferSuccess { data { version } } } }`;
+  const offerCount = () => editing.server.database.client.offer.count();
+
+  test('an editor of another district can neither add, change nor withdraw offers there', async () => {
+    const { data } = await as(null, `{ district(ags: "16065") { offers(first: 1) { edges { node { id version } } } } }`);
+    const offer = data.district.offers.edges[0].node;
+    const before = await Promise.all([
+      editing.server.database.client.offer.findMany({ orderBy: { id: 'asc' } }),
+      editing.server.database.client.auditEvent.count(),
+    ]);
+    const attempts = await Promise.all([
+      as(editing.tokens.wartburg, createOffer, {
+        input: { district: '16065', fields: { title: 'X', category: 'COUNSELLING', description: 'Y' } },
+      }),
+      as(editing.tokens.wartburg, updateOffer, { input: { id: offer.id, version: offer.version, fields: { title: 'Übernommen' } } }),
+      as(editing.tokens.wartburg, archiveOffer, { input: { id: offer.id, version: offer.version } }),
+    ]);
+    for (const response of attempts) expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await Promise.all([
+        editing.server.database.client.offer.findMany({ orderBy: { id: 'asc' } }),
+        editing.server.database.client.auditEvent.count(),
+      ]),
+    ).toEqual(before);
+  });
+
+  test('create, change, and withdraw an offer of one’s own district', async () => {
+    const created = await as(editing.tokens.kyffhaeuser, createOffer, {
+      input: {
+        district: '16065',
+        fields: {
+          title: 'Sprachcafé',
+          category: 'LANGUAGE_COURSE',
+          description: 'Deutsch üben bei Kaffee und Kuchen.',
+          languages: ['de', 'uk'],
+          targetGroups: ['NEWCOMERS'],
+          places: ['Artern'],
+        },
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    const offer = created.data.createOffer.data;
+    expect(offer).toMatchObject({
+      version: 1,
+      title: 'Sprachcafé',
+      languages: ['de', 'uk'],
+      places: [{ municipality: { name: 'Artern' } }],
+    });
+    const inUkrainian = await as(null, `{ offers(filter: { language: "uk" }) { edges { node { id } } } }`);
+    expect(inUkrainian.data.offers.edges.map((e: any) => e.node.id)).toEqual([offer.id]);
+
+    const updated = await as(editing.tokens.kyffhaeuser, updateOffer, {
+      input: { id: offer.id, version: 1, fields: { website: 'https://www.kyffhaeuser.de/sprachcafe' } },
+    });
+    expect(updated.data.updateOffer.data).toEqual({ version: 2, title: 'Sprachcafé', website: 'https://www.kyffhaeuser.de/sprachcafe' });
+    const stale = await as(editing.tokens.kyffhaeuser, updateOffer, { input: { id: offer.id, version: 1, fields: { title: 'Alt' } } });
+    expect(stale.data.updateOffer).toMatchObject({ __typename: 'VersionConflictError', currentVersion: 2 });
+
+    const count = await offerCount();
+    const archived = await as(editing.tokens.kyffhaeuser, archiveOffer, { input: { id: offer.id, version: 2 } });
+    expect(archived.data.archiveOffer.data).toEqual({ version: 3 });
+    expect(await offerCount()).toBe(count); // kept, only no longer listed
+    const listed = await as(null, `{ offers(filter: { language: "uk" }) { totalCount } }`);
+    expect(listed.data.offers.totalCount).toBe(0);
+  });
+
+  test('simultaneous first edits of a district’s day all succeed, under one editorial source', async () => {
+    const creations = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        as(editing.tokens.admin, createOffer, {
+          input: { district: '14522', fields: { title: `Beratung ${n}`, category: 'COUNSELLING', description: 'Beratung vor Ort.' } },
+        }),
+      ),
+    );
+    for (const response of creations) expect(response.data?.createOffer?.__typename).toBe('MutationCreateOfferSuccess');
+    const sources = await editing.server.database.client.source.findMany({ where: { districtId: '14522', kind: 'EDITORIAL' } });
+    expect(sources).toHaveLength(1);
+  });
+
+  test('invalid offers are refused with every problem named', async () => {
+    const count = await offerCount();
+    const response = await as(editing.tokens.kyffhaeuser, createOffer, {
+      input: {
+        district: '16065',
+        fields: { title: ' ', category: 'COUNSELLING', languages: ['Deutsch'], website: 'ftp://x', places: ['Erfurt'] },
+      },
+    });
+    expect(response.data.createOffer.__typename).toBe('ValidationError');
+    expect(response.data.createOffer.issues.map((issue: any) => issue.path)).toEqual([
+      'fields.title',
+      'fields.description',
+      'fields.languages[0]',
+      'fields.website',
+      'fields.places[0]',
+    ]);
+    expect(await offerCount()).toBe(count);
+  });
+});
