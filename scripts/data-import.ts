@@ -75,6 +75,7 @@ try {
   list('Added', summary.added);
   list('Changed', summary.changed);
   list('Archived', summary.archived);
+  list('Kept (left out, but cannot be archived)', summary.kept);
   console.log(`Unchanged: ${summary.unchanged}`);
   console.log(dryRun ? 'Dry run: nothing was written.' : 'Imported.');
 } catch (error) {

@@ -6,9 +6,11 @@ import { seed } from '../src/packages/seed.js';
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.pgliteDataDir, poolSize: 2 });
 try {
-  const added = await database.exclusively(() => seed(database.client));
-  for (const [table, count] of Object.entries(added)) if (count) console.log(`${table}: ${count} added`);
-  console.log('Seed districts are loaded.');
+  for (const { file, action, records, kept } of await database.exclusively(() => seed(database.client))) {
+    console.log(
+      `${file}: ${action}${records ? ` (${records} records)` : ''}${kept.length ? `; kept as changed since: ${kept.join(', ')}` : ''}`,
+    );
+  }
 } finally {
   await database.close();
 }

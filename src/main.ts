@@ -6,7 +6,18 @@ import { applyMigrations } from './db/migrations.js';
 import { createReadinessCheck } from './http/health.js';
 import { startServer } from './http/server.js';
 import { logger } from './logger.js';
-import { seed } from './packages/seed.js';
+import { type SeedOutcome, seed } from './packages/seed.js';
+
+const seedMessages = {
+  loaded: 'seed package loaded',
+  current: 'seed package already applied',
+  adopted: 'seed package recorded as applied (its records were there already)',
+  updated: 'new seed release applied where nobody changed the records since',
+};
+
+function logSeedOutcome({ file, action, records, kept }: SeedOutcome) {
+  logger.info({ file, records, ...(kept.length ? { kept } : {}) }, seedMessages[action]);
+}
 
 const config = loadConfig();
 logger.level = config.LOG_LEVEL;
@@ -23,9 +34,7 @@ await database.exclusively(async () => {
   const applied = await applyMigrations(database.adapterFactory);
   logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema is current');
   if (config.SEED_ON_START) {
-    const added = await seed(database.client);
-    const rows = Object.values(added).reduce((sum, count) => sum + count, 0);
-    logger.info({ rows }, rows ? 'seed districts loaded' : 'seed districts already present');
+    for (const outcome of await seed(database.client)) logSeedOutcome(outcome);
   }
 });
 

@@ -1,7 +1,11 @@
 // No N+1: a nested query costs the same number of SQL statements however many rows it returns.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Row } from '../src/packages/rows.js';
-import { type SeedRows, seed, seedData } from '../src/packages/seed.js';
+import { insertRows, rowsOf } from '../src/packages/seed.js';
+
+type SeedRows = Record<string, Row[]>;
+const seedData = rowsOf();
+
 import { startTestServer, type TestServer } from './support/testServer.js';
 
 let server: TestServer;
@@ -95,7 +99,7 @@ test('the nested contact query needs as many SQL statements with ten times the d
   expect(before.today.contacts).toBe(2);
   expect(before.in2017.contacts).toBe(1);
 
-  await seed(server.database.client, tenfold());
+  await server.database.client.$transaction((tx) => insertRows(tx, { tables: tenfold() }));
 
   const after = { today: await run(), in2017: await run('2017-01-01') };
   expect(after.today.contacts).toBe(20);

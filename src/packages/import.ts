@@ -35,6 +35,8 @@ export interface ImportSummary {
   added: RecordChange[];
   changed: RecordChange[];
   archived: RecordChange[];
+  /** Records the package leaves out that cannot be archived (sources, towns, persons …): they stay as they are. */
+  kept: RecordChange[];
   /** Records that are the same in the package and the database. */
   unchanged: number;
 }
@@ -227,14 +229,14 @@ async function settle(client: Tx, pending: Pending[]) {
 // ------------------------------------------------------------------ comparing
 
 /** A record with its parts, compared and written as one. */
-interface Aggregate {
+export interface Aggregate {
   table: TableSpec;
   key: string;
   root: Row;
   parts: Record<string, Row[]>;
 }
 
-function aggregates(kind: PackageKind, rows: Record<string, Row[]>): Map<string, Aggregate> {
+export function aggregates(kind: PackageKind, rows: Record<string, Row[]>): Map<string, Aggregate> {
   const result = new Map<string, Aggregate>();
   /** For each part table: the aggregate each of its rows belongs to. */
   const aggregateOf = new Map<string, Map<string, Aggregate>>();
@@ -262,7 +264,7 @@ function aggregates(kind: PackageKind, rows: Record<string, Row[]>): Map<string,
 const inKeyOrder = (rows: Record<string, Row[]>) =>
   Object.fromEntries(Object.entries(rows).map(([key, tableRows]) => [key, sortedByKey(tableByKey.get(key)!, tableRows)]));
 
-const snapshot = (aggregate: Aggregate) => ({ ...aggregate.root, ...aggregate.parts });
+export const snapshot = (aggregate: Aggregate) => ({ ...aggregate.root, ...aggregate.parts });
 
 const partTables = tables.filter((table) => table.partOf);
 const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
@@ -289,7 +291,7 @@ interface Plan {
 
 async function plan(tx: Tx, packages: Parsed[], problems: Problems, now: Date, dryRun: boolean): Promise<Plan> {
   const result: Plan = {
-    summary: { dryRun, added: [], changed: [], archived: [], unchanged: 0 },
+    summary: { dryRun, added: [], changed: [], archived: [], kept: [], unchanged: 0 },
     write: [],
     replaceParts: [],
     archive: [],
@@ -337,11 +339,9 @@ async function plan(tx: Tx, packages: Parsed[], problems: Problems, now: Date, d
     for (const [id, old] of stored) {
       if (given.has(id) || old.root.archivedAt || dataPackage.absent.has(old.table.key)) continue;
       if (!hasColumn(old.table.model, 'archivedAt')) {
-        problems.add(
-          dataPackage.label,
-          jsonPath(['tables', old.table.key]),
-          `"${old.key}" is missing: a ${old.table.model} cannot be archived, so it must stay in the package`,
-        );
+        // It cannot be archived without losing what refers to it (an editorial source, a town):
+        // it stays, and the summary says so.
+        result.summary.kept.push(change(old));
         continue;
       }
       result.summary.archived.push(change(old, ['archivedAt']));
@@ -439,7 +439,11 @@ function asProblem(error: unknown): never {
 }
 
 /** Validates packages, compares them with the database and — unless a dry run — applies the difference in one transaction. */
-export async function importPackages(client: PrismaClient, inputs: PackageInput[], options: ImportOptions): Promise<ImportSummary> {
+/**
+ * Validates packages, compares them with the database and — unless a dry run — applies the
+ * difference, inside a transaction the caller holds (under the data lock).
+ */
+export async function importWithin(tx: Tx, inputs: PackageInput[], options: ImportOptions): Promise<ImportSummary> {
   const problems = new Problems();
   const packages = parse(inputs, problems);
   const index = indexKeys(packages, problems);
@@ -456,16 +460,21 @@ export async function importPackages(client: PrismaClient, inputs: PackageInput[
       });
     }
   }
+  await settle(tx, pending);
+  problems.throwIfAny();
+  const work = await plan(tx, packages, problems, options.now, !!options.dryRun);
+  problems.throwIfAny();
+  if (!options.dryRun) await apply(tx, work, options);
+  return work.summary;
+}
+
+/** Validates packages, compares them with the database and — unless a dry run — applies the difference in one transaction. */
+export function importPackages(client: PrismaClient, inputs: PackageInput[], options: ImportOptions): Promise<ImportSummary> {
   return client
     .$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dataLockKey})`;
-        await settle(tx, pending);
-        problems.throwIfAny();
-        const work = await plan(tx, packages, problems, options.now, !!options.dryRun);
-        problems.throwIfAny();
-        if (!options.dryRun) await apply(tx, work, options);
-        return work.summary;
+        return importWithin(tx, inputs, options);
       },
       { timeout: 300_000 },
     )

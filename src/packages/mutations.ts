@@ -36,6 +36,11 @@ const PackageImport = builder.objectRef<ImportSummary>('PackageImport').implemen
       description: 'Records archived: left out of the package, or marked `archivedAt` in it.',
       resolve: (summary) => summary.archived,
     }),
+    kept: t.field({
+      type: [RecordChangeRef],
+      description: 'Records the package leaves out that cannot be archived (sources, towns, persons): they stay as they are.',
+      resolve: (summary) => summary.kept,
+    }),
     unchanged: t.exposeInt('unchanged', { description: 'Number of records that are the same in the package and the database.' }),
   }),
 });

@@ -1,53 +1,179 @@
-// Loads the seed districts: the data packages in prisma/seed (the catalogue and one package per
-// district). Seeding only adds what is missing — rows carry stable ids and are inserted with
-// "skip duplicates" — so it never undoes an editor's change and a second run changes nothing.
-// All of it happens in one transaction, under the advisory lock imports take too, so that
-// instances starting together against one database do not interleave.
+// The seed districts ship as data packages in prisma/seed (the catalogue and one per district).
+// What "already seeded" means is decided per package release, not per row: each applied release
+// is recorded (SeedRelease: file, SHA-256, content). On start, for each seed package:
+// - the same release is recorded: nothing happens (an editor's change is never undone, a part
+//   an editor removed is never re-created);
+// - nothing is recorded and the database holds none of the package's records: it is loaded;
+// - nothing is recorded but the records are there (a database seeded before releases were
+//   recorded, or filled by an import): the release is recorded as adopted, nothing is written;
+// - another release is recorded: the new one is merged in three ways — a record that the new
+//   release changes, adds or drops is taken from it only where the database still holds what the
+//   recorded release put there; a record an editor or an import changed since stays as it is.
+// All of it in one transaction, under the advisory lock imports take too.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TokenViewer } from '../auth/viewer.js';
+import type { Tx } from '../db/client.js';
 import { genericDelegate } from '../db/datamodel.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { prismaDir } from '../paths.js';
-import { packageSchema } from './format.js';
-import { databaseRow, dataLockKey, type Row } from './rows.js';
-import { writeSteps } from './tables.js';
+import { type DataPackage, packageSchema } from './format.js';
+import { type Aggregate, aggregates, importWithin, snapshot } from './import.js';
+import { canonicalRow, databaseRow, dataLockKey, type Row, readPackage } from './rows.js';
+import { type PackageKind, tablesOf, writeSteps } from './tables.js';
 
 export const seedDir = join(prismaDir, 'seed');
 
-/** Rows by package table (`contacts`, `channels` …), as packages hold them. */
-export type SeedRows = Record<string, Row[]>;
-
-/** The rows of all seed packages, table by table. A seed package that does not follow the format stops the start. */
-function readSeedPackages(): SeedRows {
-  const rows: SeedRows = {};
-  for (const file of readdirSync(seedDir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()) {
-    const dataPackage = packageSchema.parse(JSON.parse(readFileSync(join(seedDir, file), 'utf8')));
-    for (const [table, tableRows] of Object.entries(dataPackage.tables as SeedRows)) rows[table] = [...(rows[table] ?? []), ...tableRows];
-  }
-  return rows;
+export interface SeedPackage {
+  /** File name, e.g. `catalogue.json`. */
+  file: string;
+  sha256: string;
+  content: DataPackage;
 }
 
-export const seedData: SeedRows = readSeedPackages();
+/** The seed packages, the catalogue first (the districts refer to it). A package that does not follow the format stops the start. */
+export function readSeedPackages(dir = seedDir): SeedPackage[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort((a, b) => Number(b === 'catalogue.json') - Number(a === 'catalogue.json') || a.localeCompare(b))
+    .map((file) => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      return {
+        file,
+        sha256: createHash('sha256').update(text).digest('hex'),
+        content: packageSchema.parse(JSON.parse(text)) as DataPackage,
+      };
+    });
+}
 
-/** Inserts whatever of `data` is missing; returns the number of rows added per table. */
-export async function seed(client: PrismaClient, data: SeedRows = seedData): Promise<Record<string, number>> {
+export type SeedAction = 'loaded' | 'current' | 'adopted' | 'updated';
+
+export interface SeedOutcome {
+  file: string;
+  action: SeedAction;
+  /** Records written (loaded: rows inserted; updated: records added, changed or archived). */
+  records: number;
+  /** For an update: records the new release changes that an editor or import changed since; they stay. */
+  kept: string[];
+}
+
+const seedActor: TokenViewer = {
+  tokenId: null,
+  name: 'seed release',
+  role: 'ADMIN',
+  districtIds: [],
+  stateId: null,
+  stateRegionalKey: null,
+};
+
+/** Applies the seed packages as described above; returns what happened to each. */
+export async function seed(client: PrismaClient, packages: SeedPackage[] = readSeedPackages(), now = new Date()): Promise<SeedOutcome[]> {
   return client.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dataLockKey})`;
-      const added: Record<string, number> = {};
-      for (const { table, takes } of writeSteps) {
-        const rows = (data[table.key] ?? []).filter(takes);
-        if (rows.length === 0) continue;
-        const { count } = await genericDelegate(tx, table.model).createMany({
-          data: rows.map((row) => databaseRow(table, row)),
-          skipDuplicates: true,
-        });
-        added[table.key] = (added[table.key] ?? 0) + count;
+      const outcomes: SeedOutcome[] = [];
+      const toLoad: SeedPackage[] = [];
+      for (const seedPackage of packages) {
+        const recorded = await tx.seedRelease.findUnique({ where: { id: seedPackage.file } });
+        if (recorded?.sha256 === seedPackage.sha256) outcomes.push(outcome(seedPackage, 'current'));
+        else if (recorded) outcomes.push(await applyNewRelease(tx, seedPackage, recorded.content as unknown as DataPackage, now));
+        else if (await holdsRecordsOf(tx, seedPackage.content)) outcomes.push(outcome(seedPackage, 'adopted'));
+        else toLoad.push(seedPackage);
+        if (!recorded) await tx.seedRelease.create({ data: { id: seedPackage.file, ...releaseRecord(seedPackage, now) } });
       }
-      return added;
+      // Packages refer to each other (the catalogue's funders cite district pages): loaded together, table by table.
+      for (const [index, records] of (await insertRows(tx, ...toLoad.map(({ content }) => content))).entries()) {
+        outcomes.push(outcome(toLoad[index]!, 'loaded', records));
+      }
+      return outcomes;
     },
-    { timeout: 60_000 },
+    { timeout: 300_000 },
   );
+}
+
+const outcome = ({ file }: SeedPackage, action: SeedAction, records = 0, kept: string[] = []): SeedOutcome => ({
+  file,
+  action,
+  records,
+  kept,
+});
+
+const releaseRecord = ({ sha256, content }: SeedPackage, now: Date) => ({
+  sha256,
+  content: content as unknown as Prisma.InputJsonValue,
+  appliedAt: now,
+});
+
+async function applyNewRelease(tx: Tx, seedPackage: SeedPackage, previous: DataPackage, now: Date): Promise<SeedOutcome> {
+  const { content } = seedPackage;
+  const current = await readPackage(tx, content.kind, content.district ?? null);
+  const { merged, kept } = mergeRelease(previous, content, current);
+  const summary = await importWithin(tx, [{ label: seedPackage.file, content: merged }], { actor: seedActor, now });
+  await tx.seedRelease.update({ where: { id: seedPackage.file }, data: releaseRecord(seedPackage, now) });
+  return outcome(seedPackage, 'updated', summary.added.length + summary.changed.length + summary.archived.length, kept);
+}
+
+/** Whether the database already holds records of the package: the catalogue's states, a district's sources. */
+async function holdsRecordsOf(tx: Tx, content: DataPackage): Promise<boolean> {
+  if (content.kind === 'catalogue') return (await tx.state.count()) > 0;
+  return (await tx.source.count({ where: { districtId: content.district } })) > 0;
+}
+
+/** The rows of packages, table by table (`contacts`, `channels` …). */
+export function rowsOf(packages: SeedPackage[] = readSeedPackages()): Record<string, Row[]> {
+  const rows: Record<string, Row[]> = {};
+  for (const { content } of packages)
+    for (const [table, tableRows] of Object.entries(content.tables)) rows[table] = [...(rows[table] ?? []), ...tableRows];
+  return rows;
+}
+
+/** A first load into an empty database: the packages' rows as they are, table by table; the rows written per package. */
+export async function insertRows(tx: Tx, ...contents: Pick<DataPackage, 'tables'>[]): Promise<number[]> {
+  const counts = contents.map(() => 0);
+  for (const { table, takes } of writeSteps) {
+    for (const [index, content] of contents.entries()) {
+      const rows = (content.tables[table.key] ?? []).filter(takes);
+      if (rows.length)
+        counts[index]! += (await genericDelegate(tx, table.model).createMany({ data: rows.map((row) => databaseRow(table, row)) })).count;
+    }
+  }
+  return counts;
+}
+
+const same = (a: Aggregate | undefined, b: Aggregate | undefined) => JSON.stringify(a && snapshot(a)) === JSON.stringify(b && snapshot(b));
+
+/**
+ * The package to import for a new seed release: the database's current state, with each record
+ * that the release changes (against the recorded one) taken from the release — where the
+ * database still holds the recorded version. Records changed since are kept and named.
+ */
+export function mergeRelease(previous: DataPackage, next: DataPackage, current: DataPackage): { merged: DataPackage; kept: string[] } {
+  const kind: PackageKind = next.kind;
+  const canonical = (dataPackage: DataPackage) =>
+    aggregates(
+      kind,
+      Object.fromEntries(
+        tablesOf(kind).map((table) => [table.key, (dataPackage.tables[table.key] ?? []).map((row) => canonicalRow(table, row))]),
+      ),
+    );
+  const [before, after, now] = [canonical(previous), canonical(next), canonical(current)];
+  const result = new Map(now);
+  const kept: string[] = [];
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    if (same(before.get(key), after.get(key))) continue;
+    if (!same(now.get(key), before.get(key))) {
+      kept.push(key);
+      continue;
+    }
+    const taken = after.get(key);
+    if (taken) result.set(key, taken);
+    else result.delete(key);
+  }
+  const tables: Record<string, Row[]> = Object.fromEntries(tablesOf(kind).map((table) => [table.key, [] as Row[]]));
+  for (const aggregate of result.values()) {
+    tables[aggregate.table.key]!.push(aggregate.root);
+    for (const [part, rows] of Object.entries(aggregate.parts)) tables[part]!.push(...rows);
+  }
+  return { merged: { ...current, tables }, kept };
 }

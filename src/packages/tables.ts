@@ -149,6 +149,7 @@ export const tables: TableSpec[] = [
 export const notInPackages: Partial<Record<ModelName, string>> = {
   ApiToken: 'access credentials: they stay with the installation that issued them',
   AuditEvent: 'the audit log records changes to the data; it is not data that travels',
+  SeedRelease: 'which seed release this installation applied: bookkeeping of the installation',
 };
 
 // A model added to schema.prisma without a decision here would silently drop out of import and export.

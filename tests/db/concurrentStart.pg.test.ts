@@ -3,7 +3,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type OpenDatabase, openDatabase } from '../../src/db/client.js';
 import { readMigrationList } from '../../src/db/migrations.js';
-import { seedData } from '../../src/packages/seed.js';
+import { rowsOf } from '../../src/packages/seed.js';
+
+const seedData = rowsOf();
+
 import { createScratchDatabase } from '../support/postgres.js';
 import { type ServerProcess, startServerProcess } from '../support/serverProcess.js';
 
@@ -43,8 +46,8 @@ test('two instances starting together migrate and seed exactly once', async () =
     expect(await database.client.contactChannel.count()).toBe(seedData.channels.length);
     // One of the two loaded the seed; the other found it there.
     const logs = instances.map((instance) => instance.log.join('\n'));
-    expect(logs.filter((log) => log.includes('seed districts loaded'))).toHaveLength(1);
-    expect(logs.filter((log) => log.includes('seed districts already present'))).toHaveLength(1);
+    expect(logs.filter((log) => log.includes('seed package loaded'))).toHaveLength(1);
+    expect(logs.filter((log) => log.includes('seed package already applied') && !log.includes('seed package loaded'))).toHaveLength(1);
   } finally {
     await Promise.all(instances.map((instance) => instance.stop()));
   }

@@ -33,7 +33,7 @@ test('starts with the seed districts, is ready, and restarts without reseeding',
       body: JSON.stringify({ query: '{ districts { totalCount } }' }),
     });
     expect(await response.json()).toEqual({ data: { districts: { totalCount: 4 } } });
-    expect(first.log.join('\n')).toContain('seed districts loaded');
+    expect(first.log.join('\n')).toContain('seed package loaded');
     const graphiql = await fetch(first.url, { headers: { accept: 'text/html' } });
     expect(await graphiql.text()).toContain('Integrationsgraph');
   } finally {
@@ -41,6 +41,7 @@ test('starts with the seed districts, is ready, and restarts without reseeding',
   }
   const second = await startServerProcess(databaseEnv);
   expect(second.log.join('\n')).toContain('database schema is current');
-  expect(second.log.join('\n')).toContain('seed districts already present');
+  expect(second.log.join('\n')).toContain('seed package already applied');
+  expect(second.log.join('\n')).not.toContain('seed package loaded');
   expect(await second.stop()).toBe(0);
 }, 120_000);

@@ -29,11 +29,12 @@ test('a package written in format version 1 imports into the current release', a
   await importOne(v1);
   const again = await importOne(v1, true);
   const records = Object.entries<unknown[]>(v1.tables).filter(([table]) => !tableByKey.get(table)!.partOf);
-  expect({ ...again, unchanged: again.unchanged }).toEqual({
+  expect(again).toEqual({
     dryRun: true,
     added: [],
     changed: [],
     archived: [],
+    kept: [],
     unchanged: records.reduce((sum, [, rows]) => sum + rows.length, 0),
   });
 });

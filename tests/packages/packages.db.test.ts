@@ -30,7 +30,7 @@ const importMutation = /* GraphQL */ `
       __typename
       ... on ValidationError { issues { path message } }
       ... on MutationImportDistrictPackageSuccess {
-        data { dryRun unchanged added { entityType key district fields } changed { entityType key fields } archived { entityType key fields } }
+        data { dryRun unchanged added { entityType key district fields } changed { entityType key fields } archived { entityType key fields } kept { entityType key fields } }
       }
     }
   }
@@ -202,16 +202,14 @@ describe('importing over HTTP', () => {
     expect(await everything()).toBe(before);
   });
 
-  test('a record that has no archive flag cannot be left out', async () => {
+  test('a record that has no archive flag and is left out stays, and the summary says so', async () => {
     const shrunk = await kyffhaeuserNow();
     const [municipality] = shrunk.tables.municipalities!.splice(0, 1);
     shrunk.tables.offerPlaces = shrunk.tables.offerPlaces!.filter((place) => place.municipalityId !== municipality!.id);
-    const { result } = await importAs(editing.tokens.kyffhaeuser, shrunk, true);
-    expect(result.__typename).toBe('ValidationError');
-    expect(result.issues).toContainEqual({
-      path: '$.tables.municipalities',
-      message: `"${String(municipality!.id)}" is missing: a Municipality cannot be archived, so it must stay in the package`,
-    });
+    const { result } = await importAs(editing.tokens.kyffhaeuser, shrunk);
+    expect(result.__typename).toBe('MutationImportDistrictPackageSuccess');
+    expect(result.data.kept).toEqual([{ entityType: 'Municipality', key: municipality!.id, fields: [] }]);
+    expect(await editing.server.database.client.municipality.findUnique({ where: { id: String(municipality!.id) } })).not.toBeNull();
   });
 
   test('only the district’s editors may import its package, only admins the catalogue; a refused import changes nothing', async () => {
