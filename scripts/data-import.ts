@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import type { TokenViewer } from '../src/auth/viewer.js';
 import { ValidationError } from '../src/common/problems.js';
 import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/client.js';
+import { openDatabaseOrExit } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { importPackages, type PackageInput, type RecordChange } from '../src/packages/import.js';
 
@@ -58,7 +58,7 @@ function list(heading: string, changes: RecordChange[]) {
 
 const inputs = await readPackages();
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.pgliteDataDir, poolSize: 2 });
+const database = await openDatabaseOrExit({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.pgliteDataDir, poolSize: 2 });
 const actor: TokenViewer = {
   tokenId: null,
   name: `data:import by ${userInfo().username}`,

@@ -1,10 +1,10 @@
 // npm run db:seed — loads the seed districts into a migrated database (idempotent).
 import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/client.js';
+import { openDatabaseOrExit } from '../src/db/client.js';
 import { seed } from '../src/packages/seed.js';
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.pgliteDataDir, poolSize: 2 });
+const database = await openDatabaseOrExit({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.pgliteDataDir, poolSize: 2 });
 try {
   for (const { file, action, records, kept } of await database.exclusively(() => seed(database.client))) {
     console.log(

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { createToken, revokeToken } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/client.js';
+import { openDatabaseOrExit } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
 
 const { positionals, values } = parseArgs({
@@ -22,7 +22,7 @@ function fail(message: string): never {
 }
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.pgliteDataDir, poolSize: 2 });
+const database = await openDatabaseOrExit({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.pgliteDataDir, poolSize: 2 });
 try {
   await database.exclusively(() => applyMigrations(database.adapterFactory));
   const client = database.client;

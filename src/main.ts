@@ -1,7 +1,7 @@
 // `npm start`: open the database (embedded PGlite unless DATABASE_URL is set), bring it to
 // the current migration, load the seed districts, and serve.
 import { loadConfig } from './config.js';
-import { openDatabase, useDatabase } from './db/client.js';
+import { openDatabaseOrExit, useDatabase } from './db/client.js';
 import { applyMigrations } from './db/migrations.js';
 import { createReadinessCheck } from './http/health.js';
 import { startServer } from './http/server.js';
@@ -22,7 +22,7 @@ function logSeedOutcome({ file, action, records, kept }: SeedOutcome) {
 const config = loadConfig();
 logger.level = config.LOG_LEVEL;
 
-const database = await openDatabase({
+const database = await openDatabaseOrExit({
   databaseUrl: config.DATABASE_URL,
   replicaUrls: config.DATABASE_REPLICA_URLS,
   poolSize: config.DATABASE_POOL_SIZE,

@@ -10,6 +10,7 @@ import { readReplicas } from '@prisma/extension-read-replicas';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { type Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { DatabaseInUseError, lockDataDir } from './processLock.js';
 
 export type Database = PrismaClient;
 
@@ -84,9 +85,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     };
   }
   const dataDir = options.pgliteDataDir ?? 'memory://';
+  const onDisk = !options.pglite && !dataDir.startsWith('memory://');
   // PGlite creates the data directory itself but not its parents (.data/ on a fresh clone).
-  if (!options.pglite && !dataDir.startsWith('memory://')) await mkdir(dirname(dataDir), { recursive: true });
-  const pglite = options.pglite ?? (await PGlite.create(dataDir));
+  if (onDisk) await mkdir(dirname(dataDir), { recursive: true });
+  // Before anything touches the directory: it belongs to one process.
+  const unlock = onDisk ? lockDataDir(dataDir) : () => {};
+  const pglite =
+    options.pglite ??
+    (await PGlite.create(dataDir).catch((error) => {
+      unlock();
+      throw error;
+    }));
   const adapterFactory = new PrismaPGlite(pglite);
   const client = createClient(adapterFactory, options.onQuery);
   return {
@@ -98,8 +107,26 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     async close() {
       await client.$disconnect();
       if (!options.pglite) await pglite.close();
+      unlock();
     },
   };
+}
+
+/**
+ * openDatabase for the server and the npm scripts: an embedded database held by another
+ * process ends the command with the reason (who holds it, what to do), not a stack trace.
+ */
+export async function openDatabaseOrExit(
+  options: DatabaseOptions,
+  report: (message: string) => void = console.error,
+): Promise<OpenDatabase> {
+  try {
+    return await openDatabase(options);
+  } catch (error) {
+    if (!(error instanceof DatabaseInUseError)) throw error;
+    report(error.message);
+    process.exit(1);
+  }
 }
 
 let current: PrismaClient | undefined;

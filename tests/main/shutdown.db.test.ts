@@ -1,13 +1,15 @@
 // SIGTERM drains: a request in flight when the signal arrives still gets its answer, then the
 // process closes its database pool and exits 0.
 
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, expect, test } from 'vitest';
-import { postgresUrl } from '../support/database.js';
+import { rootDir } from '../../src/paths.js';
+import { assertDatabaseTestFile, postgresUrl } from '../support/database.js';
 import { createScratchDatabase } from '../support/postgres.js';
 import { startServerProcess } from '../support/serverProcess.js';
 
@@ -45,3 +47,36 @@ test('a slow request under way when SIGTERM arrives completes, then the process 
   expect(await server.exited).toBe(0);
   expect(server.log.join('\n')).toMatch(/shutting down[\s\S]*stopped/);
 }, 120_000);
+
+/** The README's run command itself: `npm start`, the process an operator signals. */
+async function startWithNpm(env: Record<string, string>) {
+  assertDatabaseTestFile();
+  const child = spawn('npm', ['start'], {
+    cwd: rootDir,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    let log = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = /GraphQL at (http:\/\/\S+\/graphql)/.exec(log);
+      if (match) resolve(match[1]!);
+    });
+    void exited.then((code) => reject(new Error(`npm start exited with ${code}: ${log}`)));
+  });
+  return { child, exited, url };
+}
+
+test.each(['SIGTERM', 'SIGINT'] as const)(
+  '%s to `npm start` stops the server: it drains, exits and frees the port',
+  async (signal) => {
+    const { child, exited, url } = await startWithNpm(databaseEnv);
+    expect((await fetch(url.replace('/graphql', '/health'))).status).toBe(200);
+    child.kill(signal);
+    expect(await exited).toBe(0);
+    await expect(fetch(url.replace('/graphql', '/health'))).rejects.toThrow();
+  },
+  120_000,
+);
