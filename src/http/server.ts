@@ -4,11 +4,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { createAuthenticator, type JwtOptions } from '../auth/viewer.js';
 import { contextFactory } from '../context.js';
 import { logger } from '../logger.js';
 import { schema } from '../schema.js';
+import { graphiqlOptions } from './graphiql.js';
 import type { ReadinessCheck } from './health.js';
 
 /** Limits that keep one request from exhausting the server; exposed in the error messages. */
@@ -20,24 +22,6 @@ export const queryLimits = {
   maxAliases: 20,
   maxTokens: 4_000,
 } as const;
-
-const exampleQuery = /* GraphQL */ `# Integration contacts of the Kyffhäuserkreis, with office hours
-query ContactCard {
-  district(ags: "16065") {
-    name
-    contacts {
-      edges {
-        node {
-          person { displayName }
-          position { title }
-          channels { kind printed href }
-          officeHours { printed intervals { weekday opens closes } }
-        }
-      }
-    }
-  }
-}
-`;
 
 export interface ServerOptions {
   port: number;
@@ -96,7 +80,8 @@ export function createGraphQLHandler({
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: { title: 'Integrationsgraph', defaultQuery: exampleQuery },
+    graphiql: graphiqlOptions(),
+    renderGraphiQL,
     logging: logger,
     // Unexpected errors reach the client as "Unexpected error." (Yoga logs them in full).
     maskedErrors: true,

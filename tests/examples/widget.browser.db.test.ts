@@ -1,21 +1,13 @@
 // The district widget, end to end: a page from one origin, the API on another, rendered by a
 // real headless Chromium (Debian's package, driven by playwright-core; nothing is downloaded).
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer } from '../../src/http/server.js';
 import { rootDir } from '../../src/paths.js';
+import { chromiumPath, haveChromium, launchChromium } from '../support/browser.js';
 import { serveFolder } from '../support/staticServer.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(chromiumPath);
-if (!haveChromium) {
-  console.warn(
-    `Skipping the browser tests: no Chromium at ${chromiumPath}. Install Debian's "chromium" package (as .ci/run does) or set CHROMIUM_PATH.`,
-  );
-}
 
 describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromiumPath})`, () => {
   let api: TestServer;
@@ -26,19 +18,7 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     [api, site, browser] = await Promise.all([
       startTestServer(),
       serveFolder(join(rootDir, 'examples', 'district-widget')),
-      chromium.launch({
-        executablePath: chromiumPath,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      }),
+      launchChromium(),
     ]);
   }, 120_000);
   afterAll(async () => {

@@ -1,0 +1,28 @@
+// Debian's Chromium, headless, driven by playwright-core (a test tool's own browser download
+// cannot work here). Browser tests skip with a message where no Chromium is installed.
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const haveChromium = existsSync(chromiumPath);
+if (!haveChromium) {
+  console.warn(
+    `Skipping the browser tests: no Chromium at ${chromiumPath}. Install Debian's "chromium" package (as .ci/run does) or set CHROMIUM_PATH.`,
+  );
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
