@@ -68,6 +68,7 @@ export const IntegrationConcept = builder.prismaNode('IntegrationConcept', {
     documents: t.relation('documents', { description: 'The concept’s published documents.', query: { where: { archivedAt: null } } }),
     source: t.relation('source', { description: 'The page the concept is described on.' }),
     version: t.exposeInt('version'),
+    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 

@@ -159,6 +159,7 @@ export const Contact = builder.prismaNode('Contact', {
     officeHours: t.relation('officeHours', { description: 'Office hours (Sprechzeiten), if the source gives any.' }),
     source: t.relation('source', { description: 'The page this contact was taken from.' }),
     version: t.exposeInt('version'),
+    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
     internalNote: t.exposeString('internalNote', {
       nullable: true,
       authScopes: (contact) => ({ readerOf: contact.districtId }),

@@ -22,6 +22,7 @@ export const Document = builder.prismaNode('Document', {
     district: t.relation('district', { nullable: true, description: 'The district that published it.' }),
     source: t.relation('source', { description: 'The page that lists it.' }),
     version: t.exposeInt('version'),
+    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 

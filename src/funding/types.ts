@@ -63,6 +63,7 @@ export const Funding = builder.prismaNode('Funding', {
     description: t.exposeString('description'),
     source: t.relation('source', { description: 'The page the funding is stated on.' }),
     version: t.exposeInt('version'),
+    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 

@@ -10,6 +10,7 @@ import { createAuthenticator, type JwtOptions } from '../auth/viewer.js';
 import { contextFactory } from '../context.js';
 import { logger } from '../logger.js';
 import { schema } from '../schema.js';
+import { useCursorCheck } from './cursorArguments.js';
 import { graphiqlOptions } from './graphiql.js';
 import type { ReadinessCheck } from './health.js';
 
@@ -95,6 +96,7 @@ export function createGraphQLHandler({
     },
     plugins: [
       readinessEndpoint(readiness),
+      useCursorCheck(),
       EnvelopArmorPlugin({
         maxDepth: { n: queryLimits.maxDepth, exposeLimits: true },
         costLimit: { maxCost: queryLimits.maxCost, exposeLimits: true },

@@ -37,6 +37,7 @@ export const IndicatorValue = builder.prismaNode('IndicatorValue', {
     validTo: t.expose('validTo', { type: 'Date', nullable: true }),
     source: t.relation('source', { description: 'The page the value is taken from.' }),
     version: t.exposeInt('version'),
+    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 

@@ -63,6 +63,7 @@ export const Offer = builder.prismaNode('Offer', {
     district: t.relation('district', { description: 'The district of the offer.' }),
     source: t.relation('source', { description: 'The page the offer is described on.' }),
     version: t.exposeInt('version'),
+    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 

@@ -64,6 +64,7 @@ export const Position = builder.prismaNode('Position', {
     }),
     source: t.relation('source', { description: 'The page the post is described on.' }),
     version: t.exposeInt('version'),
+    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 

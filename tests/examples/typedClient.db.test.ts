@@ -77,3 +77,25 @@ test('every operation in schema/operations runs over HTTP and returns the typed 
   expect(files.map((file) => file.replace('.graphql', '')).sort()).toEqual(Object.keys(checks).sort());
   for (const check of Object.values(checks)) await check();
 });
+
+const runExample = (ags: string, apiUrl: string) =>
+  promisify(execFile)(process.execPath, ['--import', 'tsx', 'examples/typed-client/contact-card.ts', ags], {
+    cwd: rootDir,
+    env: { ...process.env, API_URL: apiUrl },
+  }).then(
+    (result) => ({ code: 0, ...result }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+
+test('the example runs against any address API_URL names, and explains an unknown district or an unreachable API', async () => {
+  const found = await runExample('16063', server.url);
+  expect(found.code).toBe(0);
+  expect(found.stdout).toContain('Wartburgkreis (16063)');
+  const unknown = await runExample('99999', server.url);
+  expect(unknown.code).toBe(1);
+  expect(unknown.stderr).toContain('The API refused the request: No district with AGS "99999"');
+  expect(unknown.stderr).not.toMatch(/\n\s+at /);
+  const unreachable = await runExample('16065', 'http://127.0.0.1:9/graphql');
+  expect(unreachable.code).toBe(1);
+  expect(unreachable.stderr).toContain('Cannot reach the API at http://127.0.0.1:9/graphql');
+}, 60_000);

@@ -64,6 +64,15 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     await page.close();
   });
 
+  test('opened from disk (file://), it says what is wrong instead of loading forever', async () => {
+    const page = await browser.newPage();
+    await page.goto(`file://${join(rootDir, 'examples', 'district-widget', 'index.html')}`);
+    await page.waitForSelector('#integration-widget[data-state]');
+    expect(await page.getAttribute('#integration-widget', 'data-state')).toBe('error');
+    expect(await page.textContent('.ig-error')).toContain('muss über einen Webserver geöffnet werden');
+    await page.close();
+  });
+
   test('a site outside the CORS allow-list cannot read the API', async () => {
     // A second HTTP server on the same database, with an allow-list that leaves the widget's site out.
     const guarded = await startServer({

@@ -145,3 +145,15 @@ describe('CORS', () => {
     expect(response.headers.get('access-control-allow-headers')).toContain('content-type');
   });
 });
+
+test('a malformed cursor is the client’s mistake: BAD_USER_INPUT naming the argument, on root and nested lists', async () => {
+  for (const [query, argument] of [
+    ['{ districts(after: "nonsense") { totalCount } }', 'after'],
+    ['{ district(ags: "16065") { contacts(before: "R1BDOlg6eHg=") { totalCount } } }', 'before'],
+    ['query ($c: String) { offers(after: $c) { totalCount } }', 'after'],
+  ] as const) {
+    const response = await server.graphql(query, { c: 'x' });
+    expect(response.errors?.[0]?.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    expect(response.data ?? null).toBeNull();
+  }
+});

@@ -72,6 +72,9 @@ describe('offers', () => {
     expect(await offerCount()).toBe(count); // kept, only no longer listed
     const listed = await as(null, `{ offers(filter: { language: "uk" }) { totalCount } }`);
     expect(listed.data.offers.totalCount).toBe(0);
+    // Still reachable by its ID, and it says that it is withdrawn.
+    const byId = await as(null, `query ($id: ID!) { node(id: $id) { ... on Offer { title archivedAt } } }`, { id: offer.id });
+    expect(Date.now() - Date.parse(byId.data.node.archivedAt)).toBeLessThan(60_000);
   });
 
   test('simultaneous first edits of a district’s day all succeed, under one editorial source', async () => {
