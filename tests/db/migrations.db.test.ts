@@ -3,9 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../../src/db/client.js';
-import { modelNames, sqlTable } from '../../src/db/datamodel.js';
 import { applyMigrations, draftMigration, pendingMigrations, readMigrationList } from '../../src/db/migrations.js';
-import { Prisma } from '../../src/generated/prisma/client.js';
 import { createReadinessCheck } from '../../src/http/health.js';
 import { openTestDatabase } from '../support/database.js';
 
