@@ -196,7 +196,7 @@ describe('funding', () => {
       programme: { key: 'richtlinie-integrative-massnahmen' },
       funder: { name: 'Freistaat Sachsen', level: 'STATE' },
       sharePercent: 90,
-      position: { title: 'Kommunale Integrationskoordinatoren/innen (KIK)' },
+      position: { title: 'kommunale Integrationskoordinatoren/innen (KIK)' },
     });
     const kyffhaeuser = rows.filter((f: any) => f.district.ags === '16065');
     expect(kyffhaeuser.map((f: any) => [f.programme?.key ?? null, f.funder.name, f.periodStart])).toEqual([
@@ -267,7 +267,7 @@ describe('offers', () => {
         )
       ).offers.edges.map((e: any) => e.node);
     expect((await titles({ category: 'LANGUAGE_COURSE' })).map((o: any) => o.title)).toEqual(['Integrationskurse und weitere Sprachkurse']);
-    expect((await titles({ online: true }))[0]).toMatchObject({ title: 'Deutschland von A-Z – Handbook Germany', languageCount: 7 });
+    expect((await titles({ online: true }))[0]).toMatchObject({ title: 'Deutschland von A-Z', languageCount: 7 });
     expect((await titles({ targetGroup: 'MUNICIPALITIES', area: { state: 'SN' } })).length).toBe(1);
     expect((await titles({ category: 'ADULT_EDUCATION' }))[0].places.map((p: any) => p.municipality.name)).toEqual([
       'Artern',
