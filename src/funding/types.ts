@@ -29,6 +29,7 @@ const FundingProgramme = builder.prismaNode('FundingProgramme', {
     name: t.exposeString('name'),
     funder: t.relation('funder', { description: 'Who pays.' }),
     since: t.expose('since', { type: 'PartialDate', nullable: true }),
+    funderInferred: t.exposeString('funderInferred', { nullable: true }),
     legalBasis: t.exposeString('legalBasis', { nullable: true }),
     description: t.exposeString('description', { nullable: true }),
     fundings: t.relatedConnection('fundings', {

@@ -209,6 +209,14 @@ describe('funding', () => {
     ]);
   });
 
+  test('a funder the page does not name is marked as inferred; one it names is not', async () => {
+    const { fundingProgrammes } = await data('{ fundingProgrammes { edges { node { key funder { name } funderInferred } } } }');
+    const byKey = Object.fromEntries(fundingProgrammes.edges.map(({ node }: any) => [node.key, node]));
+    expect(byKey.armutspraeventionsrichtlinie.funderInferred).toMatch(/^Not stated on the page/);
+    expect(byKey.sozialstrategierichtlinie.funderInferred).toMatch(/^Not stated on the page/);
+    expect(byKey['richtlinie-integrative-massnahmen']).toMatchObject({ funder: { name: 'Freistaat Sachsen' }, funderInferred: null });
+  });
+
   test('programmes by level and state', async () => {
     const keys = async (filter: object) =>
       (

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "FundingProgramme" ADD COLUMN     "funderInferred" TEXT;
