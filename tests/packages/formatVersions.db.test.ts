@@ -30,14 +30,11 @@ test('a package written in format version 1 imports into the current release', a
   await importOne(v1);
   const again = await importOne(v1, true);
   const records = Object.entries<unknown[]>(v1.tables).filter(([table]) => !tableByKey.get(table)!.partOf);
-  expect(again).toEqual({
-    dryRun: true,
-    added: [],
-    changed: [],
-    archived: [],
-    kept: [],
-    unchanged: records.reduce((sum, [, rows]) => sum + rows.length, 0),
-  });
+  expect({ added: again.added, changed: again.changed, archived: again.archived }).toEqual({ added: [], changed: [], archived: [] });
+  expect(again.unchanged).toBe(records.reduce((sum, [, rows]) => sum + rows.length, 0));
+  // Records added to the seed since version 1 that cannot be archived stay; none of the package's own.
+  const own = new Set(records.flatMap(([, rows]) => rows.map((row) => String((row as { id: unknown }).id))));
+  expect(again.kept.filter((record) => own.has(record.key))).toEqual([]);
 });
 
 test('a table left out of a package is not described by it: its records stay', async () => {
