@@ -24,6 +24,7 @@ export const builder = new SchemaBuilder<{
     editorOf: string;
     readerOf: string;
     auditor: boolean;
+    auditorOf: string;
     editor: boolean;
   };
   DefaultFieldNullability: false;

@@ -16,6 +16,8 @@ describedEnum('AuditAction', AuditAction, 'What a change did.', {
 builder.prismaNode('AuditEvent', {
   description: 'A change to the data: who, when, which record, before and after. Visible to ministries (their state) and admins.',
   id: { field: 'id' },
+  // The same rule as the auditEvents list, wherever an event is reached (node, nodes).
+  authScopes: (event) => ({ auditorOf: event.districtId ?? '' }),
   fields: (t) => ({
     at: t.expose('at', { type: 'DateTime', description: 'When the change was committed.' }),
     actorName: t.exposeString('actorName'),

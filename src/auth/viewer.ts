@@ -101,6 +101,8 @@ export function scopesOf(viewer: Viewer) {
     readerOf: (ags: string) => editorOf(ags) || ministryOf(ags),
     /** May read the audit log: ministries (of their state) and admins. */
     auditor: admin || viewer?.role === 'MINISTRY',
+    /** May read a change of the district (AGS; '' for a change of no district): its state's ministry, admins. */
+    auditorOf: (ags: string) => admin || (!!ags && ministryOf(ags)),
     /** Edits some district: enough to be told what is wrong with a data package that names no district. */
     editor: admin || viewer?.role === 'EDITOR',
   };
