@@ -90,6 +90,8 @@ export const builder = new SchemaBuilder<{
   },
 });
 
+// Every prismaNode is declared `nullable: true`: node(id:) of a record that does not exist
+// answers null (as its description promises), and one missing ID does not null all of nodes(ids:).
 builder.queryType({ description: 'Read the integration-management data of the districts of Thüringen and Sachsen.' });
 builder.mutationType({ description: 'Change a district’s data: editors their own districts only; every change is audited.' });
 

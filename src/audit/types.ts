@@ -16,6 +16,7 @@ describedEnum('AuditAction', AuditAction, 'What a change did.', {
 builder.prismaNode('AuditEvent', {
   description: 'A change to the data: who, when, which record, before and after. Visible to ministries (their state) and admins.',
   id: { field: 'id' },
+  nullable: true,
   // The same rule as the auditEvents list, wherever an event is reached (node, nodes).
   authScopes: (event) => ({ auditorOf: event.districtId ?? '' }),
   fields: (t) => ({

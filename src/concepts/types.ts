@@ -22,6 +22,7 @@ describedEnum('FieldEmphasis', FieldEmphasis, 'How a concept names a field.', {
 builder.prismaNode('FieldOfAction', {
   description: 'A field of action (Handlungsfeld) from the shared vocabulary that makes concepts comparable.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     key: t.exposeString('id', { description: 'Stable key, e.g. "education"; use it in filters.' }),
     name: t.exposeString('name'),
@@ -52,6 +53,7 @@ builder.prismaObject('ConceptMilestone', {
 export const IntegrationConcept = builder.prismaNode('IntegrationConcept', {
   description: 'A district’s integration concept (Integrationskonzept): status, adoption, milestones and fields of action.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     title: t.exposeString('title'),
     status: t.expose('status', { type: ConceptStatus }),

@@ -138,6 +138,7 @@ export const Contact = builder.prismaNode('Contact', {
   description:
     'Someone reachable in a position of a district during a period, e.g. Frau Christin Weise as Integrationslotsin of the Kyffhäuserkreis from June 2016. History is kept: a successor is a new contact.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     person: t.relation('person', { nullable: true, description: 'The person; null where the source names only the office.' }),
     position: t.relation('position', { description: 'The post held, with its role and tasks.' }),

@@ -27,6 +27,7 @@ describedEnum('DistrictKind', DistrictKind, 'Kind of district.', {
 export const District = builder.prismaNode('District', {
   description: 'A district (Landkreis, or a kreisfreie Stadt), identified by its official key (AGS): names change, the key does not.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     ags: t.exposeString('id', { description: 'Amtlicher Gemeindeschlüssel of the district, 5 digits, e.g. "16065".' }),
     name: t.exposeString('name', { description: 'Current official name, e.g. "Kyffhäuserkreis".' }),

@@ -13,6 +13,7 @@ describedEnum('DocumentKind', DocumentKind, 'Kind of document.', {
 export const Document = builder.prismaNode('Document', {
   description: 'A published document: an integration concept, a guideline, a newsletter.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     title: t.exposeString('title'),
     kind: t.expose('kind', { type: DocumentKind }),

@@ -23,6 +23,7 @@ builder.prismaObject('Funder', {
 const FundingProgramme = builder.prismaNode('FundingProgramme', {
   description: 'A funding programme or guideline (Förderprogramm, Förderrichtlinie): ThILIK, ESF, EFRE, Richtlinie Integrative Maßnahmen …',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     key: t.exposeString('id', { description: 'Stable key, e.g. "thilik"; use it in filters.' }),
     shortName: t.exposeString('shortName'),
@@ -47,6 +48,7 @@ const FundingProgramme = builder.prismaNode('FundingProgramme', {
 export const Funding = builder.prismaNode('Funding', {
   description: 'Funding of a district’s post, project or measures by a programme or funder, with share and period where stated.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     district: t.relation('district', { description: 'The funded district.' }),
     programme: t.relation('programme', { nullable: true, description: 'The programme; null where the source names only the funder.' }),

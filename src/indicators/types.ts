@@ -13,6 +13,7 @@ describedEnum('ValueQualifier', ValueQualifier, 'How a value relates to the trut
 builder.prismaNode('Indicator', {
   description: 'What an indicator of integration monitoring (Integrationsmonitoring) measures.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     key: t.exposeString('id', { description: 'Stable key, e.g. "population-migration-background"; use it in filters.' }),
     name: t.exposeString('name'),
@@ -25,6 +26,7 @@ builder.prismaNode('Indicator', {
 export const IndicatorValue = builder.prismaNode('IndicatorValue', {
   description: 'A value of an indicator for a district or state, with the period it was the current value.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     indicator: t.relation('indicator', { description: 'What is measured.' }),
     district: t.relation('district', { nullable: true, description: 'The district, for a district value.' }),

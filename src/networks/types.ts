@@ -5,6 +5,7 @@ import { Partner } from '../partners/types.js';
 builder.prismaNode('Network', {
   description: 'A network of actors (Netzwerk) in a district or across a state, e.g. the ThILIK network of integration managers.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     name: t.exposeString('name'),
     description: t.exposeString('description', { nullable: true }),

@@ -40,6 +40,7 @@ builder.prismaObject('OfferPlace', {
 export const Offer = builder.prismaNode('Offer', {
   description: 'A local offer (Angebot) for newcomers and residents: courses, counselling, childcare, information.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     title: t.exposeString('title'),
     category: t.expose('category', { type: OfferCategory }),

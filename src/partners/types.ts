@@ -17,6 +17,7 @@ describedEnum('PartnerKind', PartnerKind, 'Kind of partner organisation.', {
 export const Partner = builder.prismaNode('Partner', {
   description: 'An organisation the districts work with: Agentur für Arbeit, Jobcenter, a ministry, an institute …',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     name: t.exposeString('name'),
     kind: t.expose('kind', { type: PartnerKind }),

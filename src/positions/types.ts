@@ -6,6 +6,7 @@ const Task = builder.prismaNode('Task', {
   description:
     'A task (Aufgabe) from the shared catalogue. The ThILIK task list recurs almost word for word across districts, so linking each post to catalogue tasks makes districts comparable.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     key: t.exposeString('id', { description: 'Stable key, e.g. "regional-network-work".' }),
     name: t.exposeString('name', { description: 'English summary.' }),
@@ -16,6 +17,7 @@ const Task = builder.prismaNode('Task', {
 builder.prismaNode('Role', {
   description: 'A kind of position that recurs across districts: Integrationslotse, Integrationsmanager, KIK …',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     key: t.exposeString('id', { description: 'Stable key, e.g. "integration-guide"; use it in filters.' }),
     name: t.exposeString('name'),
@@ -49,6 +51,7 @@ export const Position = builder.prismaNode('Position', {
   description:
     'A post of a role in one district, e.g. the Integrationslotse of the Kyffhäuserkreis. People hold it over time (see `contacts`).',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     title: t.exposeString('title'),
     role: t.relation('role', { description: 'The kind of post.' }),

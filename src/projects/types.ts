@@ -4,6 +4,7 @@ import { builder } from '../builder.js';
 builder.prismaNode('Project', {
   description: 'A project of a district, e.g. "Partnerschaft für Demokratie – Denk bunt im Wartburgkreis".',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     name: t.exposeString('name'),
     description: t.exposeString('description', { nullable: true }),

@@ -12,6 +12,7 @@ describedEnum('SourceKind', SourceKind, 'Kind of source.', {
 builder.prismaNode('Source', {
   description: 'A page (or reference list) facts were taken from (Quelle). Every fact in the graph names its source.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     key: t.exposeString('id', { description: 'Stable key: the file name of the stored page, e.g. "000_1eab90bdcab76940.txt".' }),
     title: t.exposeString('title'),

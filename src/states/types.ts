@@ -31,6 +31,7 @@ export const StateCode = builder.enumType('StateCode', {
 const State = builder.prismaNode('State', {
   description: 'A German federal state (Land) with its districts.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     code: t.field({
       type: StateCode,
