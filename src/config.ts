@@ -53,6 +53,8 @@ const schema = z.object({
   JWT_AUDIENCE: z.string().min(1).optional(),
   /** How long identical anonymous queries are answered from memory; 0 turns the cache off. */
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Strict-Transport-Security max-age (seconds) where the API is served over TLS (behind a TLS proxy); 0: none. */
+  HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(0),
   /** On SIGTERM, how long requests in flight may take before connections are cut. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

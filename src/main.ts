@@ -47,6 +47,7 @@ const running = await startServer({
   drainTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   responseCacheTtlMs: config.RESPONSE_CACHE_TTL_MS,
   jwt: config.jwt,
+  hstsMaxAgeSeconds: config.HSTS_MAX_AGE_SECONDS,
 });
 
 async function shutdown(signal: string) {

@@ -13,6 +13,7 @@ import { schema } from '../schema.js';
 import { useCursorCheck } from './cursorArguments.js';
 import { graphiqlOptions } from './graphiql.js';
 import type { ReadinessCheck } from './health.js';
+import { useSecurityHeaders } from './securityHeaders.js';
 
 /** Limits that keep one request from exhausting the server; exposed in the error messages. */
 export const queryLimits = {
@@ -37,6 +38,8 @@ export interface ServerOptions {
   responseCacheTtlMs?: number;
   /** The state's identity provider, whose JWTs are accepted besides API tokens. */
   jwt?: JwtOptions;
+  /** Strict-Transport-Security max-age in seconds, where the API is served over TLS; 0: none. */
+  hstsMaxAgeSeconds?: number;
 }
 
 /**
@@ -74,7 +77,8 @@ export function createGraphQLHandler({
   readiness = async () => ({ ready: true }),
   responseCacheTtlMs = 0,
   jwt,
-}: Pick<ServerOptions, 'corsOrigins' | 'readiness' | 'responseCacheTtlMs' | 'jwt'> = {}) {
+  hstsMaxAgeSeconds = 0,
+}: Pick<ServerOptions, 'corsOrigins' | 'readiness' | 'responseCacheTtlMs' | 'jwt' | 'hstsMaxAgeSeconds'> = {}) {
   return createYoga({
     schema,
     context: contextFactory(createAuthenticator(jwt)),
@@ -87,15 +91,23 @@ export function createGraphQLHandler({
     // Unexpected errors reach the client as "Unexpected error." (Yoga logs them in full).
     maskedErrors: true,
     // Anonymous reads need no cookies: no credentials, so "*" is safe for public data.
-    cors: {
-      origin: corsOrigins.includes('*') ? '*' : corsOrigins,
-      credentials: false,
-      methods: ['GET', 'POST'],
-      allowedHeaders: ['content-type', 'accept', 'authorization'],
-      maxAge: 86_400,
+    // Anonymous reads need no cookies: no credentials. With an allow-list, an origin not on it
+    // (including "null": sandboxed frames, files) gets no CORS headers at all.
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      const anyOrigin = corsOrigins.includes('*');
+      if (!anyOrigin && (!origin || !corsOrigins.includes(origin))) return false;
+      return {
+        origin: anyOrigin ? '*' : origin!,
+        credentials: false,
+        methods: ['GET', 'POST'],
+        allowedHeaders: ['content-type', 'accept', 'authorization'],
+        maxAge: 86_400,
+      };
     },
     plugins: [
       readinessEndpoint(readiness),
+      useSecurityHeaders({ hstsMaxAgeSeconds, originDependent: !corsOrigins.includes('*') }),
       useCursorCheck(),
       EnvelopArmorPlugin({
         maxDepth: { n: queryLimits.maxDepth, exposeLimits: true },
@@ -124,11 +136,13 @@ export async function startServer({
   drainTimeoutMs = 25_000,
   responseCacheTtlMs,
   jwt,
+  hstsMaxAgeSeconds,
 }: ServerOptions): Promise<RunningServer> {
   let draining = false;
   const server = createServer(
     createGraphQLHandler({
       corsOrigins,
+      hstsMaxAgeSeconds,
       responseCacheTtlMs,
       jwt,
       readiness: async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true })),
