@@ -9,3 +9,9 @@ export function badInput(message: string, argument: string): GraphQLError {
 export function notFound(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 }
+
+/** A value as an error message quotes it: in JSON, cut at 40 characters, so that a huge argument is not echoed back. */
+export function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}

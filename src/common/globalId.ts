@@ -1,6 +1,7 @@
 // Relay global IDs are base64 of "Type:key". A malformed one is the caller's mistake and
 // gets a clear BAD_USER_INPUT error rather than a masked internal error.
 import { GraphQLError } from 'graphql';
+import { quote } from './errors.js';
 
 export function encodeGlobalId(typename: string, id: string | number | bigint): string {
   return Buffer.from(`${typename}:${id}`, 'utf8').toString('base64');
@@ -11,9 +12,12 @@ export function decodeGlobalId(globalId: string): { typename: string; id: string
   const separator = decoded.indexOf(':');
   const typename = decoded.slice(0, separator);
   if (separator < 1 || !/^[A-Z][A-Za-z]*$/.test(typename) || encodeGlobalId(typename, decoded.slice(separator + 1)) !== globalId) {
-    throw new GraphQLError(`"${globalId}" is not a valid global ID: expected the base64 of "Type:key", as returned in an "id" field.`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new GraphQLError(
+      `${quote(globalId)} is not a valid global ID: expected the base64 of "Type:key", as returned in an "id" field.`,
+      {
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
   }
   return { typename, id: decoded.slice(separator + 1) };
 }

@@ -1,17 +1,26 @@
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { builder } from '../builder.js';
 import { partialDate } from '../rules/values.js';
+import { quote } from './errors.js';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+/** The range of dates a question can be about: wide for any record of integration work, narrow enough for every database. */
+const earliestDate = '1900-01-01';
+const latestDate = '2199-12-31';
 
 /** Parses "YYYY-MM-DD" to midnight UTC, rejecting impossible dates like 2019-02-30. */
 export function parseDate(value: unknown): Date {
   if (typeof value !== 'string' || !isoDate.test(value)) {
-    throw new GraphQLError(`Expected a date as "YYYY-MM-DD", got ${JSON.stringify(value)}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`Expected a date as "YYYY-MM-DD", got ${quote(value)}.`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   const date = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new GraphQLError(`"${value}" is not a calendar date.`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`${quote(value)} is not a calendar date.`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  if (value < earliestDate || value > latestDate) {
+    throw new GraphQLError(`${quote(value)} lies outside the dates this graph answers for (${earliestDate} to ${latestDate}).`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return date;
 }
@@ -31,7 +40,7 @@ builder.scalarType('DateTime', {
   parseValue: (value) => {
     const date = new Date(String(value));
     if (typeof value !== 'string' || Number.isNaN(date.getTime())) {
-      throw new GraphQLError(`Expected an ISO 8601 date-time, got ${JSON.stringify(value)}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+      throw new GraphQLError(`Expected an ISO 8601 date-time, got ${quote(value)}.`, { extensions: { code: 'BAD_USER_INPUT' } });
     }
     return date;
   },
@@ -42,7 +51,7 @@ builder.scalarType('PartialDate', {
   serialize: (value) => value as string,
   parseValue: (value) => {
     if (!partialDate.safeParse(value).success) {
-      throw new GraphQLError(`Expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got ${JSON.stringify(value)}.`, {
+      throw new GraphQLError(`Expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got ${quote(value)}.`, {
         extensions: { code: 'BAD_USER_INPUT' },
       });
     }
@@ -57,7 +66,7 @@ builder.scalarType('JSONObject', {
   serialize: (value) => value,
   parseValue: (value) => {
     if (!isObject(value))
-      throw new GraphQLError(`Expected a JSON object, got ${JSON.stringify(value)?.slice(0, 40)}.`, {
+      throw new GraphQLError(`Expected a JSON object, got ${quote(value)}.`, {
         extensions: { code: 'BAD_USER_INPUT' },
       });
     return value;

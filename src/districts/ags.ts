@@ -1,4 +1,4 @@
-import { badInput } from '../common/errors.js';
+import { badInput, quote } from '../common/errors.js';
 import { districtKey } from '../rules/values.js';
 
 /**
@@ -9,7 +9,7 @@ export function parseDistrictAgs(value: string, argument = 'ags'): string {
   const trimmed = value.trim();
   if (districtKey.safeParse(trimmed).success) return trimmed;
   if (/^\d{5}000$/.test(trimmed)) return trimmed.slice(0, 5);
-  throw badInput(`"${value}" is not a district key (AGS): expected 5 digits, e.g. "16065" for the Kyffhäuserkreis.`, argument);
+  throw badInput(`${quote(value)} is not a district key (AGS): expected 5 digits, e.g. "16065" for the Kyffhäuserkreis.`, argument);
 }
 
 /**

@@ -13,6 +13,7 @@ import { schema } from '../schema.js';
 import { useCursorCheck } from './cursorArguments.js';
 import { graphiqlOptions } from './graphiql.js';
 import type { ReadinessCheck } from './health.js';
+import { useQueryStringCheck, useTextCheck } from './requestChecks.js';
 import { useSecurityHeaders } from './securityHeaders.js';
 
 /** Limits that keep one request from exhausting the server; exposed in the error messages. */
@@ -108,7 +109,9 @@ export function createGraphQLHandler({
     plugins: [
       readinessEndpoint(readiness),
       useSecurityHeaders({ hstsMaxAgeSeconds, originDependent: !corsOrigins.includes('*') }),
+      useQueryStringCheck(),
       useCursorCheck(),
+      useTextCheck(),
       EnvelopArmorPlugin({
         maxDepth: { n: queryLimits.maxDepth, exposeLimits: true },
         costLimit: { maxCost: queryLimits.maxCost, exposeLimits: true },

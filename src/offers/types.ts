@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { entityByGlobalId } from '../common/entities.js';
 import { describedEnum } from '../common/enums.js';
-import { badInput } from '../common/errors.js';
+import { badInput, quote } from '../common/errors.js';
 import { db } from '../db/client.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
 import { OfferCategory, TargetGroup } from '../generated/prisma/enums.js';
@@ -82,7 +82,7 @@ const OfferFilter = builder.inputType('OfferFilter', {
 function offerWhere(filter: typeof OfferFilter.$inferInput | null | undefined) {
   const language = filter?.language?.toLowerCase();
   if (language !== undefined && !languageCode.safeParse(language).success) {
-    throw badInput(`"${filter?.language}" is not an ISO 639-1 language code (two letters, e.g. "uk").`, 'filter.language');
+    throw badInput(`${quote(filter?.language)} is not an ISO 639-1 language code (two letters, e.g. "uk").`, 'filter.language');
   }
   return {
     archivedAt: null,

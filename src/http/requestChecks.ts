@@ -1,0 +1,69 @@
+// Hostile or malformed requests are the client's mistakes and get a 4xx with a short message,
+// never a 500 or a masked internal error: query-string variables that are not JSON, text the
+// databases cannot store (a null character, half a surrogate pair).
+import { GraphQLError, visit } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/** GET /graphql?variables=… and ?extensions=… must be JSON objects. */
+export function useQueryStringCheck(): Plugin {
+  return {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (request.method !== 'GET') return;
+      for (const name of ['variables', 'extensions']) {
+        const text = url.searchParams.get(name);
+        if (text === null) continue;
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          parsed = undefined;
+        }
+        if (parsed === null || (typeof parsed === 'object' && !Array.isArray(parsed))) continue;
+        const message = `The "${name}" parameter must be a JSON object.`;
+        endResponse(fetchAPI.Response.json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }, { status: 400 }));
+        return;
+      }
+    },
+  };
+}
+
+// A null character, or a surrogate without its pair: neither PostgreSQL nor PGlite stores them.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = (text: string) => text.includes(String.fromCharCode(0)) || loneSurrogate.test(text);
+
+function firstUnstorable(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return unstorable(value) ? path : null;
+  if (Array.isArray(value))
+    return value.reduce<string | null>((found, item, index) => found ?? firstUnstorable(item, `${path}[${index}]`), null);
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = firstUnstorable(item, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Text in variables or in the document that no database could store is refused before execution. */
+export function useTextCheck(): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      let where = firstUnstorable(args.variableValues ?? {}, '$variables');
+      if (!where) {
+        visit(args.document, {
+          StringValue(node) {
+            if (!where && unstorable(node.value)) where = `a string at line ${node.loc?.startToken.line ?? '?'}`;
+          },
+        });
+      }
+      if (!where) return;
+      setResultAndStopExecution({
+        errors: [
+          new GraphQLError(`${where} contains a null character or half a surrogate pair, which text in this graph cannot hold.`, {
+            extensions: { code: 'BAD_USER_INPUT' },
+          }),
+        ],
+      });
+    },
+  };
+}
