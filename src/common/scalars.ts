@@ -28,7 +28,7 @@ export function parseDate(value: unknown): Date {
 const literal = (node: ValueNode) => (node.kind === Kind.STRING ? node.value : undefined);
 
 builder.scalarType('Date', {
-  description: 'A calendar date, "YYYY-MM-DD" (ISO 8601).',
+  description: `A calendar date, "YYYY-MM-DD" (ISO 8601), from ${earliestDate} to ${latestDate}.`,
   serialize: (value) => (value as Date).toISOString().slice(0, 10),
   parseValue: parseDate,
   parseLiteral: (node) => parseDate(literal(node)),
