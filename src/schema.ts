@@ -1,5 +1,7 @@
 // The GraphQL schema: the builder plus every domain module.
+import type { GraphQLUnionType } from 'graphql';
 import { builder } from './builder.js';
+import { badInput, quote } from './common/errors.js';
 import './common/scalars.js';
 import './common/mutationErrors.js';
 // One module per domain area: its types and read fields, then its mutations.
@@ -38,3 +40,32 @@ schema.getQueryType()!.getFields()._service!.description = 'Apollo Federation: t
 schema.getType('_Any')!.description = 'Apollo Federation: an entity representation (any JSON object).';
 schema.getType('_Entity')!.description = 'Apollo Federation: every type that is an entity of this subgraph.';
 schema.getType('_Service')!.description = 'Apollo Federation: information about this subgraph.';
+
+// A representation that names no entity of this subgraph, or lacks its key, is the caller's
+// mistake: BAD_USER_INPUT naming it, before any resolver looks it up.
+const entityKeys = new Map(
+  (schema.getType('_Entity') as GraphQLUnionType).getTypes().map((type) => {
+    const directives = (type.extensions as { directives?: { name: string; args: { fields: string } }[] }).directives ?? [];
+    return [type.name, directives.filter((directive) => directive.name === 'key').map((directive) => directive.args.fields.split(/\s+/))];
+  }),
+);
+const resolveEntities = entities.resolve!;
+entities.resolve = (root, args: { representations: unknown[] }, context, info) => {
+  args.representations.forEach((representation, index) => {
+    const typename = (representation as { __typename?: unknown })?.__typename;
+    const keys = entityKeys.get(String(typename));
+    const where = `representations[${index}]`;
+    if (!keys)
+      throw badInput(
+        `${where}: __typename ${quote(typename)} is not an entity of this subgraph (${[...entityKeys.keys()].join(', ')}).`,
+        'representations',
+      );
+    if (!keys.some((fields) => fields.every((field) => (representation as Record<string, unknown>)[field] != null))) {
+      throw badInput(
+        `${where}: a ${String(typename)} is found by ${keys.map((fields) => fields.join(' + ')).join(' or ')}.`,
+        'representations',
+      );
+    }
+  });
+  return resolveEntities(root, args, context, info);
+};

@@ -75,3 +75,17 @@ test('_entities resolves districts by AGS, states by code and contacts by global
     { __typename: 'FundingProgramme', shortName: 'ThILIK' },
   ]);
 });
+
+test('a representation of no entity of this subgraph, or without its key, is BAD_USER_INPUT', async () => {
+  const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
+  const unknown = await server.graphql(query, { r: [{ __typename: 'Nope', id: 'x' }] });
+  expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'representations' } });
+  expect(unknown.errors?.[0]?.message).toContain('representations[0]: __typename "Nope" is not an entity of this subgraph');
+  const keyless = await server.graphql(query, { r: [{ __typename: 'District', ags: '16065' }, { __typename: 'District' }] });
+  expect(keyless.errors?.[0]).toMatchObject({
+    message: 'representations[1]: a District is found by ags.',
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
+  const found = await server.graphql(query, { r: [{ __typename: 'District', ags: '16065' }] });
+  expect(found).toEqual({ data: { _entities: [{ __typename: 'District' }] } });
+});
