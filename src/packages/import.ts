@@ -5,7 +5,7 @@
 // with an audit event per record. A dry run stops before writing and reports the same diff.
 import { type AuditEntry, recordAudits } from '../audit/record.js';
 import type { TokenViewer } from '../auth/viewer.js';
-import { type Issue, ValidationError } from '../common/problems.js';
+import { Problems, ValidationError } from '../common/problems.js';
 import type { Tx } from '../db/client.js';
 import { genericDelegate, hasColumn } from '../db/datamodel.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -68,13 +68,10 @@ function jsonPath(segments: readonly PropertyKey[]): string {
 
 const rowPath = (table: TableSpec, index: number, column?: string) => jsonPath(['tables', table.key, index, ...(column ? [column] : [])]);
 
-class Problems {
-  readonly issues: Issue[] = [];
-  add(label: string, path: string, message: string) {
-    this.issues.push({ path: label ? `${label} ${path}` : path, message });
-  }
-  throwIfAny() {
-    if (this.issues.length) throw new ValidationError(this.issues);
+/** Problems of packages: each JSON path is preceded by the package's label (its file name). */
+class PackageProblems extends Problems {
+  addIn(label: string, path: string, message: string) {
+    this.add(label ? `${label} ${path}` : path, message);
   }
 }
 
@@ -84,16 +81,16 @@ const isObject = (value: unknown): value is Row => typeof value === 'object' && 
  * Checks the packages against the format. A package with format problems is still read as far
  * as it can be (its well-formed rows), so that its reference problems are listed too.
  */
-function parse(inputs: PackageInput[], problems: Problems): Parsed[] {
+function parse(inputs: PackageInput[], problems: PackageProblems): Parsed[] {
   const parsed: Parsed[] = [];
   for (const { label = '', content: written } of inputs) {
     const { content, problem } = upgradePackage(written);
     if (problem) {
-      problems.add(label, '$.formatVersion', problem);
+      problems.addIn(label, '$.formatVersion', problem);
       continue;
     }
     const result = packageSchema.safeParse(content);
-    if (!result.success) for (const issue of result.error.issues) problems.add(label, jsonPath(issue.path), issue.message);
+    if (!result.success) for (const issue of result.error.issues) problems.addIn(label, jsonPath(issue.path), issue.message);
     const data = (result.success ? result.data : content) as Partial<DataPackage>;
     const kind = data?.kind;
     if (!isObject(data) || (kind !== 'district' && kind !== 'catalogue') || !isObject(data.tables)) continue;
@@ -116,18 +113,18 @@ function parse(inputs: PackageInput[], problems: Problems): Parsed[] {
 type Index = Map<string, Map<string, Parsed>>;
 
 /** Which package holds each key, table by table; a key listed twice is a problem. */
-function indexKeys(packages: Parsed[], problems: Problems): Index {
+function indexKeys(packages: Parsed[], problems: PackageProblems): Index {
   const index: Index = new Map();
   const owners = new Set<string>();
   for (const dataPackage of packages) {
     const owner = dataPackage.owner ?? 'catalogue';
-    if (owners.has(owner)) problems.add(dataPackage.label, '$', `a second package of ${owner} in one import`);
+    if (owners.has(owner)) problems.addIn(dataPackage.label, '$', `a second package of ${owner} in one import`);
     owners.add(owner);
     for (const [key, rows] of Object.entries(dataPackage.tables)) {
       const keys = index.get(key) ?? index.set(key, new Map()).get(key)!;
       rows.forEach((row, position) => {
         const rowId = rowKey(tableByKey.get(key)!, row);
-        if (keys.has(rowId)) problems.add(dataPackage.label, rowPath(tableByKey.get(key)!, position), `"${rowId}" is listed twice`);
+        if (keys.has(rowId)) problems.addIn(dataPackage.label, rowPath(tableByKey.get(key)!, position), `"${rowId}" is listed twice`);
         keys.set(rowId, dataPackage);
       });
     }
@@ -143,7 +140,7 @@ interface Pending {
   report: () => void;
 }
 
-function checkRows(dataPackage: Parsed, index: Index, problems: Problems, pending: Pending[]) {
+function checkRows(dataPackage: Parsed, index: Index, problems: PackageProblems, pending: Pending[]) {
   const { label, owner } = dataPackage;
   const holds = (table: string, key: unknown) => index.get(table)?.get(String(key)) === dataPackage;
   for (const table of tablesOf(dataPackage.kind)) {
@@ -152,23 +149,23 @@ function checkRows(dataPackage: Parsed, index: Index, problems: Problems, pendin
         const value = row[column.name];
         const path = rowPath(table, position, column.name);
         if (column.name === 'districtId' && table.model !== 'District') {
-          if (owner && value !== owner) problems.add(label, path, `must be "${owner}", the package's district`);
+          if (owner && value !== owner) problems.addIn(label, path, `must be "${owner}", the package's district`);
           if (!owner && value !== undefined)
-            problems.add(label, path, 'must be left out: a catalogue record belongs to no district (put it in the district’s package)');
+            problems.addIn(label, path, 'must be left out: a catalogue record belongs to no district (put it in the district’s package)');
           continue;
         }
         if (!column.references || value === undefined) continue;
         const target = tableByModel.get(column.references)!;
         const targetKey = String(value);
         if (holds(target.key, targetKey)) continue;
-        const report = (message: string) => () => problems.add(label, path, message);
+        const report = (message: string) => () => problems.addIn(label, path, message);
         if (owner && target.ofDistrict) {
           if (target.ofCatalogue && index.get(target.key)?.get(targetKey)?.kind === 'catalogue') continue;
           const message = target.ofCatalogue
             ? `must name a record of "${target.key}" in this package or in the catalogue: "${targetKey}" is in neither`
             : `must name a record of "${target.key}" in this package: "${targetKey}" is not in it`;
           if (target.ofCatalogue) pending.push({ target, catalogueOnly: true, key: targetKey, report: report(message) });
-          else problems.add(label, path, message);
+          else problems.addIn(label, path, message);
         } else if (!index.get(target.key)?.has(targetKey)) {
           pending.push({
             target,
@@ -187,13 +184,13 @@ function checkRows(dataPackage: Parsed, index: Index, problems: Problems, pendin
  * Persons belong to a package through its contacts, partners through its sources; one that
  * nothing in the package ties to it would not come back out of an export.
  */
-function checkOwnershipThroughOthers(dataPackage: Parsed, problems: Problems) {
+function checkOwnershipThroughOthers(dataPackage: Parsed, problems: PackageProblems) {
   const { label, owner, tables } = dataPackage;
   if (owner) {
     const people = new Set(tables.contacts!.map((contact) => contact.personId));
     tables.persons!.forEach((person, position) => {
       if (!people.has(person.id))
-        problems.add(
+        problems.addIn(
           label,
           rowPath(tableByKey.get('persons')!, position),
           `"${String(person.id)}" is not the person of any contact in this package`,
@@ -203,7 +200,7 @@ function checkOwnershipThroughOthers(dataPackage: Parsed, problems: Problems) {
   const sources = new Set(tables.sources!.map((source) => source.id));
   tables.partners!.forEach((partner, position) => {
     if (!sources.has(partner.sourceId))
-      problems.add(
+      problems.addIn(
         label,
         rowPath(tableByKey.get('partners')!, position, 'sourceId'),
         'must name a source of this package: a partner belongs to the package whose source names it',
@@ -289,7 +286,7 @@ interface Plan {
   audit: AuditEntry[];
 }
 
-async function plan(tx: Tx, packages: Parsed[], problems: Problems, now: Date, dryRun: boolean): Promise<Plan> {
+async function plan(tx: Tx, packages: Parsed[], problems: PackageProblems, now: Date, dryRun: boolean): Promise<Plan> {
   const result: Plan = {
     summary: { dryRun, added: [], changed: [], archived: [], kept: [], unchanged: 0 },
     write: [],
@@ -362,7 +359,7 @@ function keepUndescribedParts(absent: Set<string>, stored: Map<string, Aggregate
 }
 
 /** A new key of a package must not be taken by a record that another package owns. */
-async function checkKeysFree(tx: Tx, dataPackage: Parsed, stored: Map<string, Aggregate>, problems: Problems) {
+async function checkKeysFree(tx: Tx, dataPackage: Parsed, stored: Map<string, Aggregate>, problems: PackageProblems) {
   const storedKeys = new Set<string>();
   for (const aggregate of stored.values()) {
     storedKeys.add(`${aggregate.table.key}/${aggregate.key}`);
@@ -381,7 +378,7 @@ async function checkKeysFree(tx: Tx, dataPackage: Parsed, stored: Map<string, Ag
     );
     for (const { id, position } of fresh) {
       if (taken.has(id))
-        problems.add(
+        problems.addIn(
           dataPackage.label,
           rowPath(table, position, 'id'),
           `"${id}" is a record of ${dataPackage.owner ? 'another district or of the catalogue' : 'a district'}`,
@@ -444,7 +441,7 @@ function asProblem(error: unknown): never {
  * difference, inside a transaction the caller holds (under the data lock).
  */
 export async function importWithin(tx: Tx, inputs: PackageInput[], options: ImportOptions): Promise<ImportSummary> {
-  const problems = new Problems();
+  const problems = new PackageProblems();
   const packages = parse(inputs, problems);
   const index = indexKeys(packages, problems);
   const pending: Pending[] = [];
@@ -456,7 +453,7 @@ export async function importWithin(tx: Tx, inputs: PackageInput[], options: Impo
         target: districts,
         catalogueOnly: false,
         key: dataPackage.owner,
-        report: () => problems.add(dataPackage.label, '$.district', `"${dataPackage.owner}" is not a district in the catalogue`),
+        report: () => problems.addIn(dataPackage.label, '$.district', `"${dataPackage.owner}" is not a district in the catalogue`),
       });
     }
   }
