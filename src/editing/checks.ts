@@ -24,7 +24,7 @@ export function requiredFields(model: ModelName, fields: ColumnFields): string[]
 }
 
 /** The given input fields (not left out, not null) as the columns they fill. */
-export function columnsOf(input: object, fields: ColumnFields): Row {
+function givenValues(input: object, fields: ColumnFields): Row {
   const row: Row = {};
   for (const [field, column] of Object.entries(fields)) {
     const value = (input as Row)[field];
@@ -53,7 +53,7 @@ export function checkColumns(model: ModelName, input: object, fields: ColumnFiel
       if ((input as Row)[field] == null) problems.add(join(options.at, field), 'is required');
     }
   }
-  const row = columnsOf(input, fields);
+  const row = givenValues(input, fields);
   // In a new record, what was left out is empty; in a change it is unknown (kept).
   const known: Row = options.creating ? { ...Object.fromEntries(Object.values(fields).map((column) => [column, null])), ...row } : row;
   for (const problem of checkRow(model, known)) {
