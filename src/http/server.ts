@@ -2,7 +2,6 @@
 // /ready (it can serve: database, migrations, not shutting down).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
@@ -13,18 +12,9 @@ import { schema } from '../schema.js';
 import { useCursorCheck } from './cursorArguments.js';
 import { graphiqlOptions } from './graphiql.js';
 import type { ReadinessCheck } from './health.js';
+import { queryLimitPlugins } from './queryLimits.js';
 import { useQueryStringCheck, useTextCheck } from './requestChecks.js';
 import { useSecurityHeaders } from './securityHeaders.js';
-
-/** Limits that keep one request from exhausting the server; exposed in the error messages. */
-export const queryLimits = {
-  maxDepth: 14,
-  // Armor weighs each level 1.5× the one above; a full contact card with office hours and
-  // fundings costs about 32 000, ten of them aliased in one request over 300 000.
-  maxCost: 100_000,
-  maxAliases: 20,
-  maxTokens: 4_000,
-} as const;
 
 export interface ServerOptions {
   port: number;
@@ -112,14 +102,7 @@ export function createGraphQLHandler({
       useQueryStringCheck(),
       useCursorCheck(),
       useTextCheck(),
-      EnvelopArmorPlugin({
-        maxDepth: { n: queryLimits.maxDepth, exposeLimits: true },
-        costLimit: { maxCost: queryLimits.maxCost, exposeLimits: true },
-        maxAliases: { n: queryLimits.maxAliases, exposeLimits: true },
-        maxTokens: { n: queryLimits.maxTokens, exposeLimits: true },
-        // The schema is public and documented; suggestions help developers more than they reveal.
-        blockFieldSuggestion: { enabled: false },
-      }),
+      ...queryLimitPlugins(),
       ...publicCaching(responseCacheTtlMs),
     ],
   });

@@ -1,0 +1,292 @@
+// Limits that keep one request from exhausting the server. Each refusal is an HTTP 400 with
+// its own `extensions.code` and the limit in the message, decided before anything runs:
+// - nesting of brackets in the query text and of the variables (both would overflow the stack
+//   of the parser or of the cache-key builder long before any other limit looks at them);
+// - depth, aliases, tokens and directives (graphql-armor);
+// - items in every list argument, and the estimated cost, both computed with the variables'
+//   values: `first: $f` weighs what `first: 100` weighs.
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  GraphQLError,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  getNamedType,
+  Lexer,
+  getNullableType,
+  isCompositeType,
+  isInputObjectType,
+  isListType,
+  isObjectType,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  Source,
+  TokenKind,
+  type ValidationContext,
+} from 'graphql';
+import { getArgumentValues, getVariableValues } from 'graphql/execution/values.js';
+import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import { defaultPageSize } from '../common/connections.js';
+
+export const queryLimits = {
+  maxDepth: 14,
+  maxAliases: 20,
+  maxTokens: 4_000,
+  maxDirectives: 50,
+  /** Brackets in the query text, objects and arrays in the variables. */
+  maxNesting: 32,
+  /** Items in any one list argument (IDs, representations, input lists). */
+  maxListItems: 100,
+  /**
+   * One per field, times the items it stands for: a connection's `first`/`last` (or the page
+   * size), a list argument's length, 10 for a plain list. A contact card page costs about 600,
+   * a ministry's overview of all districts with their contacts some 20 000.
+   */
+  maxCost: 50_000,
+} as const;
+
+/** Items assumed for a plain list field (addresses, office hours …), which has no page size. */
+const plainListItems = 10;
+
+function refusal(code: string, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  // `http` sets the status (400 also for application/json, which Yoga answers 200 otherwise) and is not sent.
+  return new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400, spec: false } } });
+}
+
+/** Armor reports its refusals as "Syntax Error: …" and throws them; they become our refusals. */
+function reportAs(code: string) {
+  return {
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(refusal(code, error.message.replace(/^Syntax Error: /, ''))),
+    ],
+  };
+}
+
+function armor(): Plugin {
+  return EnvelopArmorPlugin({
+    maxDepth: { n: queryLimits.maxDepth, ...reportAs('DEPTH_LIMIT_EXCEEDED') },
+    maxAliases: { n: queryLimits.maxAliases, ...reportAs('ALIAS_LIMIT_EXCEEDED') },
+    maxDirectives: { n: queryLimits.maxDirectives, ...reportAs('DIRECTIVE_LIMIT_EXCEEDED') },
+    // Counted before parsing, below, where the refusal can carry its own status.
+    maxTokens: { enabled: false },
+    // Armor's cost ignores arguments and variables; ours below weighs them.
+    costLimit: { enabled: false },
+    // The schema is public and documented; suggestions help developers more than they reveal.
+    blockFieldSuggestion: { enabled: false },
+  }) as Plugin;
+}
+
+/** Tokens in the query text, counted up to one past the limit (the lexer does not recurse). */
+function tokensOver(query: string, limit: number): boolean {
+  const lexer = new Lexer(new Source(query));
+  try {
+    for (let count = 0; count <= limit; count++) {
+      if (lexer.advance().kind === TokenKind.EOF) return false;
+    }
+    return true;
+  } catch {
+    return false; // a syntax error: the parser reports it
+  }
+}
+
+/** The deepest nesting of brackets outside strings and comments. */
+export function textNesting(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (char === '"') {
+      const block = text.startsWith('"""', i);
+      const end = block ? text.indexOf('"""', i + 3) : findStringEnd(text, i + 1);
+      if (end < 0) return deepest;
+      i = block ? end + 2 : end;
+    } else if (char === '{' || char === '[' || char === '(') {
+      deepest = Math.max(deepest, ++depth);
+    } else if (char === '}' || char === ']' || char === ')') {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+function findStringEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"' || text[i] === '\n') return i;
+  }
+  return -1;
+}
+
+/** The deepest nesting of objects and arrays in a JSON value, measured without recursion. */
+export function valueNesting(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (!item || typeof item !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+function textProblem(params: GraphQLParams): [code: string, message: string] | null {
+  const { maxNesting, maxTokens } = queryLimits;
+  const query = typeof params.query === 'string' ? params.query : '';
+  if (textNesting(query) > maxNesting) return ['NESTING_LIMIT_EXCEEDED', `The query nests brackets deeper than ${maxNesting} levels.`];
+  if (valueNesting(params.variables) > maxNesting)
+    return ['NESTING_LIMIT_EXCEEDED', `The variables nest objects or lists deeper than ${maxNesting} levels.`];
+  if (valueNesting(params.extensions) > maxNesting)
+    return ['NESTING_LIMIT_EXCEEDED', `The extensions nest objects or lists deeper than ${maxNesting} levels.`];
+  if (tokensOver(query, maxTokens)) return ['TOKEN_LIMIT_EXCEEDED', `Token limit of ${maxTokens} exceeded.`];
+  return null;
+}
+
+/** Checks on the raw request, before anything parses it or builds a cache key from it. */
+function useTextLimits(): Plugin {
+  return {
+    onParams({ params, setResult }) {
+      const problem = textProblem(params);
+      if (problem) setResult({ errors: [refusal(...problem)] });
+    },
+  };
+}
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Map<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  problems: GraphQLError[];
+}
+
+/** Every list in an argument value longer than the limit, found by following the input type. */
+function checkLists(value: unknown, type: GraphQLInputType, path: string, walk: Walk): void {
+  const bare = getNullableType(type);
+  if (value === null || value === undefined) return;
+  if (isListType(bare)) {
+    if (!Array.isArray(value)) return checkLists(value, bare.ofType, path, walk);
+    if (value.length > queryLimits.maxListItems) {
+      walk.problems.push(
+        refusal(
+          'LIST_LIMIT_EXCEEDED',
+          `Argument "${path}" holds ${value.length} items; at most ${queryLimits.maxListItems} are accepted in one request.`,
+          { argument: path, maximum: queryLimits.maxListItems },
+        ),
+      );
+      return;
+    }
+    value.forEach((item, index) => checkLists(item, bare.ofType, `${path}[${index}]`, walk));
+  } else if (isInputObjectType(bare)) {
+    for (const field of Object.values(bare.getFields())) {
+      checkLists((value as Record<string, unknown>)[field.name], field.type, `${path}.${field.name}`, walk);
+    }
+  }
+}
+
+function argumentsOf(field: GraphQLField<unknown, unknown>, node: Parameters<typeof getArgumentValues>[1], walk: Walk) {
+  try {
+    return getArgumentValues(field, node, walk.variables);
+  } catch {
+    return null; // execution reports the bad argument itself
+  }
+}
+
+/** How many items a field stands for, given its arguments. */
+function itemsOf(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, pageSize: number | undefined): number {
+  const listArgument = Object.values(args).find(Array.isArray);
+  if (listArgument) return listArgument.length;
+  if (pageSize !== undefined && (field.name === 'edges' || field.name === 'nodes')) return pageSize;
+  if (isListType(getNullableType(field.type))) return plainListItems;
+  return 1;
+}
+
+const isConnection = (type: GraphQLCompositeType) => isObjectType(type) && 'edges' in type.getFields() && 'pageInfo' in type.getFields();
+
+function selectionCost(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, walk: Walk, pageSize?: number): number {
+  let cost = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === 'InlineFragment') {
+      const type = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
+      if (type && isCompositeType(type)) cost += selectionCost(selection.selectionSet, type, walk, pageSize);
+      continue;
+    }
+    if (selection.kind === 'FragmentSpread') {
+      const fragment = walk.fragments.get(selection.name.value);
+      const type = fragment && walk.schema.getType(fragment.typeCondition.name.value);
+      if (fragment && type && isCompositeType(type)) cost += selectionCost(fragment.selectionSet, type, walk, pageSize);
+      continue;
+    }
+    const name = selection.name.value;
+    if (name.startsWith('__') || !('getFields' in parent)) continue; // introspection is bounded by the schema
+    const field = parent.getFields()[name];
+    if (!field) continue;
+    const args = argumentsOf(field, selection, walk);
+    if (!args) continue;
+    for (const definition of field.args) checkLists(args[definition.name], definition.type, `${name}.${definition.name}`, walk);
+    const type = getNamedType(field.type);
+    if (!selection.selectionSet || !isCompositeType(type)) {
+      cost += 1;
+      continue;
+    }
+    const connectionPage = isConnection(type) ? Number(args.first ?? args.last ?? defaultPageSize) : undefined;
+    const items = connectionPage === undefined ? itemsOf(field, args, pageSize) : 1;
+    cost += 1 + items * selectionCost(selection.selectionSet, type, walk, connectionPage);
+  }
+  return cost;
+}
+
+/** The operation's cost and the list arguments over the limit; null when the variables do not fit it. */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  inputs: Record<string, unknown>,
+): { cost: number; problems: GraphQLError[] } | null {
+  const operations = document.definitions.filter((node): node is OperationDefinitionNode => node.kind === 'OperationDefinition');
+  const operation = operationName ? operations.find((node) => node.name?.value === operationName) : operations[0];
+  const root = operation && schema.getRootType(operation.operation);
+  if (!operation || !root) return null;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs, { maxErrors: 1 });
+  if (coerced.errors) return null;
+  const fragments = new Map(
+    document.definitions.filter((node) => node.kind === 'FragmentDefinition').map((node) => [node.name.value, node]),
+  );
+  const walk: Walk = { schema, fragments, variables: coerced.coerced, problems: [] };
+  const cost = selectionCost(operation.selectionSet, root, walk);
+  return { cost, problems: walk.problems };
+}
+
+// At execution, not validation: Yoga caches validation results by document, and these
+// depend on the variables.
+function useCostAndListLimits(): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const measured = measureOperation(args.schema, args.document, args.operationName ?? undefined, args.variableValues ?? {});
+      if (!measured) return;
+      const problems = [...measured.problems];
+      if (measured.cost > queryLimits.maxCost) {
+        problems.push(
+          refusal(
+            'COST_LIMIT_EXCEEDED',
+            `Query cost ${measured.cost} exceeds the limit of ${queryLimits.maxCost}: ask for fewer items per list (first/last) or fewer nested lists.`,
+            { cost: measured.cost, maximum: queryLimits.maxCost },
+          ),
+        );
+      }
+      if (problems.length) setResultAndStopExecution({ errors: problems });
+    },
+  };
+}
+
+/** The plugins, in the order they must run. */
+export function queryLimitPlugins(): Plugin[] {
+  return [useTextLimits(), armor(), useCostAndListLimits()];
+}
