@@ -10,17 +10,17 @@ import {
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
-  type GraphQLField,
   GraphQLError,
+  type GraphQLField,
   type GraphQLInputType,
   type GraphQLSchema,
   getNamedType,
-  Lexer,
   getNullableType,
   isCompositeType,
   isInputObjectType,
   isListType,
   isObjectType,
+  Lexer,
   type OperationDefinitionNode,
   type SelectionSetNode,
   Source,
@@ -172,7 +172,10 @@ function checkLists(value: unknown, type: GraphQLInputType, path: string, walk: 
   const bare = getNullableType(type);
   if (value === null || value === undefined) return;
   if (isListType(bare)) {
-    if (!Array.isArray(value)) return checkLists(value, bare.ofType, path, walk);
+    if (!Array.isArray(value)) {
+      checkLists(value, bare.ofType, path, walk);
+      return;
+    }
     if (value.length > queryLimits.maxListItems) {
       walk.problems.push(
         refusal(
@@ -183,7 +186,7 @@ function checkLists(value: unknown, type: GraphQLInputType, path: string, walk: 
       );
       return;
     }
-    value.forEach((item, index) => checkLists(item, bare.ofType, `${path}[${index}]`, walk));
+    for (const [index, item] of value.entries()) checkLists(item, bare.ofType, `${path}[${index}]`, walk);
   } else if (isInputObjectType(bare)) {
     for (const field of Object.values(bare.getFields())) {
       checkLists((value as Record<string, unknown>)[field.name], field.type, `${path}.${field.name}`, walk);
