@@ -3,6 +3,12 @@ import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { rootDir } from './paths.js';
 
+const booleanSetting = (fallback: 'true' | 'false') =>
+  z
+    .enum(['true', 'false'])
+    .default(fallback)
+    .transform((value) => value === 'true');
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
@@ -30,10 +36,7 @@ const schema = z.object({
   /** Data directory of the embedded database; `memory://` keeps it in memory. */
   PGLITE_DATA_DIR: z.string().default('.data/pglite'),
   /** Load the seed districts on start (idempotent). */
-  SEED_ON_START: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((value) => value === 'true'),
+  SEED_ON_START: booleanSetting('true'),
   /** Origins allowed to call the API from a browser: "*" (any) or a comma-separated list. */
   CORS_ORIGINS: z
     .string()
@@ -57,7 +60,15 @@ const schema = z.object({
   HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(0),
   /** On SIGTERM, how long requests in flight may take before connections are cut. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Answer introspection queries (GraphiQL and code generators need them). */
+  INTROSPECTION: booleanSetting('true'),
+  /** Suggest similar field names in validation errors. */
+  FIELD_SUGGESTIONS: booleanSetting('true'),
+  /** Serve GraphiQL to browsers at /graphql. */
+  GRAPHIQL: booleanSetting('true'),
+  /** Send the message and stack of unexpected errors to clients: for development only. */
+  EXPOSE_ERROR_DETAILS: booleanSetting('false'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -48,6 +48,10 @@ const running = await startServer({
   responseCacheTtlMs: config.RESPONSE_CACHE_TTL_MS,
   jwt: config.jwt,
   hstsMaxAgeSeconds: config.HSTS_MAX_AGE_SECONDS,
+  introspection: config.INTROSPECTION,
+  fieldSuggestions: config.FIELD_SUGGESTIONS,
+  graphiql: config.GRAPHIQL,
+  exposeErrorDetails: config.EXPOSE_ERROR_DETAILS,
 });
 
 async function shutdown(signal: string) {

@@ -68,7 +68,7 @@ function reportAs(code: string) {
   };
 }
 
-function armor(): Plugin {
+function armor({ fieldSuggestions }: { fieldSuggestions: boolean }): Plugin {
   return EnvelopArmorPlugin({
     maxDepth: { n: queryLimits.maxDepth, ...reportAs('DEPTH_LIMIT_EXCEEDED') },
     maxAliases: { n: queryLimits.maxAliases, ...reportAs('ALIAS_LIMIT_EXCEEDED') },
@@ -77,8 +77,8 @@ function armor(): Plugin {
     maxTokens: { enabled: false },
     // Armor's cost ignores arguments and variables; ours below weighs them.
     costLimit: { enabled: false },
-    // The schema is public and documented; suggestions help developers more than they reveal.
-    blockFieldSuggestion: { enabled: false },
+    // On by default: the schema is public, and suggestions help developers more than they reveal.
+    blockFieldSuggestion: { enabled: !fieldSuggestions },
   }) as Plugin;
 }
 
@@ -290,6 +290,6 @@ function useCostAndListLimits(): Plugin {
 }
 
 /** The plugins, in the order they must run. */
-export function queryLimitPlugins(): Plugin[] {
-  return [useTextLimits(), armor(), useCostAndListLimits()];
+export function queryLimitPlugins(options: { fieldSuggestions: boolean }): Plugin[] {
+  return [useTextLimits(), armor(options), useCostAndListLimits()];
 }

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { createAuthenticator, type JwtOptions } from '../auth/viewer.js';
 import { contextFactory } from '../context.js';
@@ -31,7 +32,17 @@ export interface ServerOptions {
   jwt?: JwtOptions;
   /** Strict-Transport-Security max-age in seconds, where the API is served over TLS; 0: none. */
   hstsMaxAgeSeconds?: number;
+  /** Whether the schema answers introspection queries (client developers' tools need it). */
+  introspection?: boolean;
+  /** Whether validation errors suggest similar field names ("Did you mean …?"). */
+  fieldSuggestions?: boolean;
+  /** Whether browsers get GraphiQL at /graphql. */
+  graphiql?: boolean;
+  /** Whether unexpected errors carry their message and stack to the client (development only). */
+  exposeErrorDetails?: boolean;
 }
+
+type HandlerOptions = Omit<ServerOptions, 'port' | 'host' | 'drainTimeoutMs'>;
 
 /**
  * Anonymous reads are the same for everyone: identical queries within the TTL are answered
@@ -53,6 +64,15 @@ function publicCaching(ttlMs: number): Plugin[] {
   ];
 }
 
+/** Refuses __schema and __type: for deployments that publish the schema file instead. */
+function useNoIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+}
+
 function readinessEndpoint(check: () => Promise<{ ready: boolean; reason?: string }>): Plugin {
   return {
     async onRequest({ url, endResponse, fetchAPI }) {
@@ -69,18 +89,24 @@ export function createGraphQLHandler({
   responseCacheTtlMs = 0,
   jwt,
   hstsMaxAgeSeconds = 0,
-}: Pick<ServerOptions, 'corsOrigins' | 'readiness' | 'responseCacheTtlMs' | 'jwt' | 'hstsMaxAgeSeconds'> = {}) {
+  introspection = true,
+  fieldSuggestions = true,
+  graphiql = true,
+  exposeErrorDetails = false,
+}: HandlerOptions = {}) {
   return createYoga({
     schema,
     context: contextFactory(createAuthenticator(jwt)),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: graphiqlOptions(),
+    graphiql: graphiql && graphiqlOptions(),
     renderGraphiQL,
     logging: logger,
-    // Unexpected errors reach the client as "Unexpected error." (Yoga logs them in full).
-    maskedErrors: true,
+    // Unexpected errors reach the client as "Unexpected error." (Yoga logs them in full). Yoga
+    // would add the message and stack whenever NODE_ENV is "development"; only an explicit
+    // setting does that here.
+    maskedErrors: { isDev: exposeErrorDetails },
     // Anonymous reads need no cookies: no credentials, so "*" is safe for public data.
     // Anonymous reads need no cookies: no credentials. With an allow-list, an origin not on it
     // (including "null": sandboxed frames, files) gets no CORS headers at all.
@@ -102,7 +128,8 @@ export function createGraphQLHandler({
       useQueryStringCheck(),
       useCursorCheck(),
       useTextCheck(),
-      ...queryLimitPlugins(),
+      ...queryLimitPlugins({ fieldSuggestions }),
+      ...(introspection ? [] : [useNoIntrospection()]),
       ...publicCaching(responseCacheTtlMs),
     ],
   });
@@ -117,20 +144,14 @@ export interface RunningServer {
 export async function startServer({
   port,
   host = '0.0.0.0',
-  corsOrigins,
   readiness,
   drainTimeoutMs = 25_000,
-  responseCacheTtlMs,
-  jwt,
-  hstsMaxAgeSeconds,
+  ...options
 }: ServerOptions): Promise<RunningServer> {
   let draining = false;
   const server = createServer(
     createGraphQLHandler({
-      corsOrigins,
-      hstsMaxAgeSeconds,
-      responseCacheTtlMs,
-      jwt,
+      ...options,
       readiness: async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true })),
     }),
   );
