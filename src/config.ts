@@ -33,6 +33,8 @@ const schema = z.object({
     .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, 'must be postgresql:// connection strings separated by commas'))),
   /** Maximum connections in the PostgreSQL pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** PostgreSQL: longest a statement may run; a second more is the longest we wait for an answer or a connection. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Data directory of the embedded database; `memory://` keeps it in memory. */
   PGLITE_DATA_DIR: z.string().default('.data/pglite'),
   /** Load the seed districts on start (idempotent). */
@@ -58,6 +60,20 @@ const schema = z.object({
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   /** Strict-Transport-Security max-age (seconds) where the API is served over TLS (behind a TLS proxy); 0: none. */
   HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(0),
+  /** Largest request body without a valid token (a query and its variables). */
+  REQUEST_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(100 * 1024),
+  /** Largest request body with a valid token (a district's data package). */
+  AUTHENTICATED_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(32 * 1024 * 1024),
+  /** A request not answered within this time gets a 503; 0: no limit. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   /** On SIGTERM, how long requests in flight may take before connections are cut. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
   /** Answer introspection queries (GraphiQL and code generators need them). */

@@ -27,6 +27,7 @@ const database = await openDatabaseOrExit({
   replicaUrls: config.DATABASE_REPLICA_URLS,
   poolSize: config.DATABASE_POOL_SIZE,
   pgliteDataDir: config.pgliteDataDir,
+  statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
 });
 logger.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.pgliteDataDir : undefined }, 'database open');
 
@@ -52,6 +53,8 @@ const running = await startServer({
   fieldSuggestions: config.FIELD_SUGGESTIONS,
   graphiql: config.GRAPHIQL,
   exposeErrorDetails: config.EXPOSE_ERROR_DETAILS,
+  bodyLimits: { anonymousBytes: config.REQUEST_BODY_LIMIT_BYTES, authenticatedBytes: config.AUTHENTICATED_BODY_LIMIT_BYTES },
+  requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
 });
 
 async function shutdown(signal: string) {

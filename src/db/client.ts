@@ -54,6 +54,22 @@ export interface DatabaseOptions {
   pglite?: PGlite;
   /** Called with every SQL statement sent (for query counting and tracing). */
   onQuery?: (sql: string) => void;
+  /**
+   * PostgreSQL: the longest a statement may run (the server cancels it) and, a second more,
+   * the longest we wait for an answer or a connection (for a database that has gone silent).
+   */
+  statementTimeoutMs?: number;
+}
+
+function poolConfig(connectionString: string, options: DatabaseOptions): pg.PoolConfig {
+  const statementTimeoutMs = options.statementTimeoutMs ?? 10_000;
+  return {
+    connectionString,
+    max: options.poolSize ?? 10,
+    statement_timeout: statementTimeoutMs,
+    query_timeout: statementTimeoutMs + 1_000,
+    connectionTimeoutMillis: statementTimeoutMs + 1_000,
+  };
 }
 
 function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, onQuery?: (sql: string) => void): PrismaClient {
@@ -66,11 +82,9 @@ function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, onQuery?: 
 
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   if (options.databaseUrl) {
-    const adapterFactory = new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const adapterFactory = new PrismaPg(poolConfig(options.databaseUrl, options));
     const primary = createClient(adapterFactory, options.onQuery);
-    const replicas = (options.replicaUrls ?? []).map((url) =>
-      createClient(new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 }), options.onQuery),
-    );
+    const replicas = (options.replicaUrls ?? []).map((url) => createClient(new PrismaPg(poolConfig(url, options)), options.onQuery));
     // The extension keeps the client's API (and adds $primary/$replica); Pothos and our code
     // use it as a PrismaClient.
     const client = replicas.length ? (primary.$extends(readReplicas({ replicas })) as unknown as PrismaClient) : primary;

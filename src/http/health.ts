@@ -11,7 +11,31 @@ export interface Readiness {
 
 export type ReadinessCheck = () => Promise<Readiness>;
 
-export async function createReadinessCheck(client: PrismaClient): Promise<ReadinessCheck> {
+/**
+ * A load balancer must hear "not ready" quickly, also from a database that accepts connections
+ * and never answers: the check gives up after `timeoutMs`, and probes that arrive while one is
+ * still waiting share it rather than piling up on the database.
+ */
+export async function createReadinessCheck(client: PrismaClient, timeoutMs = 1_500): Promise<ReadinessCheck> {
+  const check = await migrationsApplied(client);
+  let running: Promise<Readiness> | null = null;
+  return () => {
+    running ??= check().finally(() => {
+      running = null;
+    });
+    return withTimeout(running, timeoutMs, { ready: false, reason: `the database did not answer within ${timeoutMs} ms` });
+  };
+}
+
+function withTimeout<T>(work: Promise<T>, timeoutMs: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), timeoutMs);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+async function migrationsApplied(client: PrismaClient): Promise<ReadinessCheck> {
   const expected = (await readMigrationList()).migrationDirectories.map((migration) => migration.path);
   return async () => {
     let applied: { migration_name: string }[];

@@ -4,16 +4,18 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, type Plugin } from 'graphql-yoga';
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { createYoga, type MaskError, maskError, type Plugin } from 'graphql-yoga';
 import { createAuthenticator, type JwtOptions } from '../auth/viewer.js';
 import { contextFactory } from '../context.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { logger } from '../logger.js';
 import { schema } from '../schema.js';
 import { useCursorCheck } from './cursorArguments.js';
 import { graphiqlOptions } from './graphiql.js';
 import type { ReadinessCheck } from './health.js';
 import { queryLimitPlugins } from './queryLimits.js';
+import { type BodyLimits, useBodyLimit, withRequestTimeout } from './requestBounds.js';
 import { useQueryStringCheck, useTextCheck } from './requestChecks.js';
 import { useSecurityHeaders } from './securityHeaders.js';
 
@@ -40,9 +42,15 @@ export interface ServerOptions {
   graphiql?: boolean;
   /** Whether unexpected errors carry their message and stack to the client (development only). */
   exposeErrorDetails?: boolean;
+  /** Largest request bodies, anonymous and with a valid token. */
+  bodyLimits?: BodyLimits;
+  /** How long a request may take before it is answered 503; 0: no limit. */
+  requestTimeoutMs?: number;
 }
 
-type HandlerOptions = Omit<ServerOptions, 'port' | 'host' | 'drainTimeoutMs'>;
+export const defaultBodyLimits: BodyLimits = { anonymousBytes: 100 * 1024, authenticatedBytes: 32 * 1024 * 1024 };
+
+type HandlerOptions = Omit<ServerOptions, 'port' | 'host' | 'drainTimeoutMs' | 'requestTimeoutMs'>;
 
 /**
  * Anonymous reads are the same for everyone: identical queries within the TTL are answered
@@ -63,6 +71,15 @@ function publicCaching(ttlMs: number): Plugin[] {
     },
   ];
 }
+
+const databaseUnavailable = () =>
+  new GraphQLError('The database did not answer in time; try again in a few seconds.', {
+    extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': '5' } } },
+  });
+
+/** A database that does not answer is a 503 the client may retry; anything else unexpected is masked. */
+const maskUnexpectedError: MaskError = (error, message, isDev) =>
+  isDatabaseUnavailable(error) ? databaseUnavailable() : maskError(error, message, isDev);
 
 /** Refuses __schema and __type: for deployments that publish the schema file instead. */
 function useNoIntrospection(): Plugin {
@@ -93,10 +110,12 @@ export function createGraphQLHandler({
   fieldSuggestions = true,
   graphiql = true,
   exposeErrorDetails = false,
+  bodyLimits = defaultBodyLimits,
 }: HandlerOptions = {}) {
+  const authenticate = createAuthenticator(jwt);
   return createYoga({
     schema,
-    context: contextFactory(createAuthenticator(jwt)),
+    context: contextFactory(authenticate),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -106,7 +125,7 @@ export function createGraphQLHandler({
     // Unexpected errors reach the client as "Unexpected error." (Yoga logs them in full). Yoga
     // would add the message and stack whenever NODE_ENV is "development"; only an explicit
     // setting does that here.
-    maskedErrors: { isDev: exposeErrorDetails },
+    maskedErrors: { isDev: exposeErrorDetails, maskError: maskUnexpectedError },
     // Anonymous reads need no cookies: no credentials, so "*" is safe for public data.
     // Anonymous reads need no cookies: no credentials. With an allow-list, an origin not on it
     // (including "null": sandboxed frames, files) gets no CORS headers at all.
@@ -124,6 +143,7 @@ export function createGraphQLHandler({
     },
     plugins: [
       readinessEndpoint(readiness),
+      useBodyLimit(bodyLimits, authenticate),
       useSecurityHeaders({ hstsMaxAgeSeconds, originDependent: !corsOrigins.includes('*') }),
       useQueryStringCheck(),
       useCursorCheck(),
@@ -146,15 +166,15 @@ export async function startServer({
   host = '0.0.0.0',
   readiness,
   drainTimeoutMs = 25_000,
+  requestTimeoutMs = 30_000,
   ...options
 }: ServerOptions): Promise<RunningServer> {
   let draining = false;
-  const server = createServer(
-    createGraphQLHandler({
-      ...options,
-      readiness: async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true })),
-    }),
-  );
+  const handler = createGraphQLHandler({
+    ...options,
+    readiness: async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true })),
+  });
+  const server = createServer(withRequestTimeout(handler, requestTimeoutMs));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
