@@ -74,6 +74,22 @@ const schema = z.object({
     .default(32 * 1024 * 1024),
   /** A request not answered within this time gets a 503; 0: no limit. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Requests per minute from one address without a token; 0: no limit. */
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /** Requests per minute with one token; 0: no limit. */
+  RATE_LIMIT_AUTHENTICATED_PER_MINUTE: z.coerce.number().int().min(0).default(1_200),
+  /** Failed authentications per minute from one address before its token requests are refused for 15 minutes. */
+  RATE_LIMIT_FAILED_AUTH_PER_MINUTE: z.coerce.number().int().min(0).default(10),
+  /** Proxies in front of the API whose X-Forwarded-For is trusted for the client address. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Redis that shares rate-limit counters between instances (redis://…); without it each instance counts alone. */
+  REDIS_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// address')
+      .optional(),
+  ),
   /** On SIGTERM, how long requests in flight may take before connections are cut. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
   /** Answer introspection queries (GraphiQL and code generators need them). */

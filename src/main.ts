@@ -55,6 +55,13 @@ const running = await startServer({
   exposeErrorDetails: config.EXPOSE_ERROR_DETAILS,
   bodyLimits: { anonymousBytes: config.REQUEST_BODY_LIMIT_BYTES, authenticatedBytes: config.AUTHENTICATED_BODY_LIMIT_BYTES },
   requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+  rateLimits: {
+    anonymousPerMinute: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    authenticatedPerMinute: config.RATE_LIMIT_AUTHENTICATED_PER_MINUTE,
+    failedAuthenticationsPerMinute: config.RATE_LIMIT_FAILED_AUTH_PER_MINUTE,
+    trustedProxyHops: config.TRUSTED_PROXY_HOPS,
+    redisUrl: config.REDIS_URL,
+  },
 });
 
 async function shutdown(signal: string) {

@@ -15,6 +15,7 @@ import { useCursorCheck } from './cursorArguments.js';
 import { graphiqlOptions } from './graphiql.js';
 import type { ReadinessCheck } from './health.js';
 import { queryLimitPlugins } from './queryLimits.js';
+import { createRateLimiter, type RateLimiter, type RateLimits } from './rateLimit.js';
 import { type BodyLimits, useBodyLimit, withRequestTimeout } from './requestBounds.js';
 import { useQueryStringCheck, useTextCheck } from './requestChecks.js';
 import { useSecurityHeaders } from './securityHeaders.js';
@@ -46,11 +47,15 @@ export interface ServerOptions {
   bodyLimits?: BodyLimits;
   /** How long a request may take before it is answered 503; 0: no limit. */
   requestTimeoutMs?: number;
+  /** Requests per client and minute; without them, none are counted. */
+  rateLimits?: RateLimits;
 }
 
 export const defaultBodyLimits: BodyLimits = { anonymousBytes: 100 * 1024, authenticatedBytes: 32 * 1024 * 1024 };
 
-type HandlerOptions = Omit<ServerOptions, 'port' | 'host' | 'drainTimeoutMs' | 'requestTimeoutMs'>;
+type HandlerOptions = Omit<ServerOptions, 'port' | 'host' | 'drainTimeoutMs' | 'requestTimeoutMs' | 'rateLimits'> & {
+  rateLimiter?: RateLimiter;
+};
 
 /**
  * Anonymous reads are the same for everyone: identical queries within the TTL are answered
@@ -111,6 +116,7 @@ export function createGraphQLHandler({
   graphiql = true,
   exposeErrorDetails = false,
   bodyLimits = defaultBodyLimits,
+  rateLimiter,
 }: HandlerOptions = {}) {
   const authenticate = createAuthenticator(jwt);
   return createYoga({
@@ -143,6 +149,7 @@ export function createGraphQLHandler({
     },
     plugins: [
       readinessEndpoint(readiness),
+      ...(rateLimiter ? [rateLimiter.plugin] : []),
       useBodyLimit(bodyLimits, authenticate),
       useSecurityHeaders({ hstsMaxAgeSeconds, originDependent: !corsOrigins.includes('*') }),
       useQueryStringCheck(),
@@ -167,11 +174,14 @@ export async function startServer({
   readiness,
   drainTimeoutMs = 25_000,
   requestTimeoutMs = 30_000,
+  rateLimits,
   ...options
 }: ServerOptions): Promise<RunningServer> {
   let draining = false;
+  const rateLimiter = rateLimits && (await createRateLimiter(rateLimits));
   const handler = createGraphQLHandler({
     ...options,
+    rateLimiter,
     readiness: async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true })),
   });
   const server = createServer(withRequestTimeout(handler, requestTimeoutMs));
@@ -189,6 +199,7 @@ export async function startServer({
     close: () =>
       new Promise<void>((resolve, reject) => {
         draining = true;
+        void rateLimiter?.close();
         const deadline = setTimeout(() => server.closeAllConnections(), drainTimeoutMs).unref();
         server.close((error) => {
           clearTimeout(deadline);

@@ -1,0 +1,111 @@
+// Per-client limits: anonymous clients by address, token holders by token, failed
+// authentications by address (stricter); 429 with Retry-After beyond them; shared between
+// instances through Redis. Two "addresses" come from X-Forwarded-For behind one trusted proxy.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { useDatabase } from '../../src/db/client.js';
+import type { RateLimits } from '../../src/http/rateLimit.js';
+import { type RunningServer, startServer } from '../../src/http/server.js';
+import { type RedisServer, redisServerInstalled, startRedisServer } from '../support/redis.js';
+import { startTestServer, type TestServer } from '../support/testServer.js';
+import { createTestTokens, type TestTokens } from '../support/tokens.js';
+
+let server: TestServer;
+let tokens: TestTokens;
+const extraServers: RunningServer[] = [];
+beforeAll(async () => {
+  server = await startTestServer();
+  tokens = await createTestTokens(server.database.client);
+});
+afterAll(async () => {
+  await Promise.all(extraServers.map((each) => each.close()));
+  await server.close();
+});
+
+const limits: RateLimits = { anonymousPerMinute: 4, authenticatedPerMinute: 3, failedAuthenticationsPerMinute: 2, trustedProxyHops: 1 };
+
+async function limitedServer(overrides: Partial<RateLimits> = {}): Promise<RunningServer> {
+  useDatabase(server.database.client);
+  const running = await startServer({ port: 0, host: '127.0.0.1', rateLimits: { ...limits, ...overrides } });
+  extraServers.push(running);
+  return running;
+}
+
+let address = 0;
+/** A client address no other test uses. */
+const newClient = () => `198.51.100.${++address}`;
+
+const ask = (url: string, client: string, token?: string) =>
+  fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-forwarded-for': client,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query: '{ states { code } }' }),
+  });
+
+async function statuses(url: string, client: string, count: number, token?: string): Promise<number[]> {
+  const result: number[] = [];
+  for (let i = 0; i < count; i++) result.push((await ask(url, client, token)).status);
+  return result;
+}
+
+describe('in one instance', () => {
+  let running: RunningServer;
+  beforeAll(async () => {
+    running = await limitedServer();
+  });
+
+  test('an anonymous client over its limit gets 429 with Retry-After; another client does not', async () => {
+    const client = newClient();
+    expect(await statuses(running.url, client, 4)).toEqual([200, 200, 200, 200]);
+    const refused = await ask(running.url, client);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await refused.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect((await ask(running.url, newClient())).status).toBe(200);
+    expect((await fetch(running.url.replace('/graphql', '/health'), { headers: { 'x-forwarded-for': client } })).status).toBe(200);
+  });
+
+  test('a token is counted by itself, apart from the anonymous requests of its address', async () => {
+    const client = newClient();
+    expect(await statuses(running.url, client, 4, tokens.ministryTH)).toEqual([200, 200, 200, 429]);
+    expect((await ask(running.url, client)).status).toBe(200);
+  });
+
+  test('failed authentications block tokens from that address, not its anonymous reads', async () => {
+    const client = newClient();
+    expect(await statuses(running.url, client, 3, 'igt_guessed')).toEqual([401, 401, 401]);
+    expect((await ask(running.url, client, 'igt_guessed')).status).toBe(429);
+    expect((await ask(running.url, client, tokens.wartburg)).status).toBe(429);
+    expect((await ask(running.url, client)).status).toBe(200);
+    expect((await ask(running.url, newClient(), tokens.wartburg)).status).toBe(200);
+  });
+});
+
+describe.skipIf(!redisServerInstalled && !process.env.CI)('across instances, through Redis', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedisServer();
+  });
+  afterAll(() => redis?.stop());
+
+  test('two instances share one count', async () => {
+    const [first, second] = [await limitedServer({ redisUrl: redis.url }), await limitedServer({ redisUrl: redis.url })];
+    const client = newClient();
+    expect(await statuses(first.url, client, 2)).toEqual([200, 200]);
+    expect(await statuses(second.url, client, 2)).toEqual([200, 200]);
+    expect((await ask(first.url, client)).status).toBe(429);
+    expect((await ask(second.url, client)).status).toBe(429);
+  });
+
+  test('when Redis stops, the API answers and each instance counts by itself', async () => {
+    const own = await startRedisServer();
+    const running = await limitedServer({ redisUrl: own.url });
+    const client = newClient();
+    expect((await ask(running.url, client)).status).toBe(200);
+    await own.stop();
+    expect(await statuses(running.url, client, 5)).toEqual([200, 200, 200, 200, 429]);
+  });
+});
