@@ -64,8 +64,15 @@ const running = await startServer({
   },
 });
 
+/** A second after the drain timeout the process is gone, whatever still runs (an import rolls back). */
+const databaseCloseMs = 1_000;
+
 async function shutdown(signal: string) {
-  logger.info({ signal }, 'shutting down: finishing requests in flight');
+  logger.info({ signal, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutting down: finishing requests in flight');
+  setTimeout(() => {
+    logger.warn('shutdown timeout reached: exiting with work unfinished');
+    process.exit(1);
+  }, config.SHUTDOWN_TIMEOUT_MS + databaseCloseMs).unref();
   await running.close();
   await database.close();
   logger.info('stopped');

@@ -55,6 +55,8 @@ export const defaultBodyLimits: BodyLimits = { anonymousBytes: 100 * 1024, authe
 
 type HandlerOptions = Omit<ServerOptions, 'port' | 'host' | 'drainTimeoutMs' | 'requestTimeoutMs' | 'rateLimits'> & {
   rateLimiter?: RateLimiter;
+  /** True once the server is shutting down. */
+  draining?: () => boolean;
 };
 
 /**
@@ -95,6 +97,15 @@ function useNoIntrospection(): Plugin {
   };
 }
 
+/** While draining, every answer closes its connection: keep-alive clients move to another instance. */
+function closingConnections(draining: () => boolean): Plugin {
+  return {
+    onResponse({ response }) {
+      if (draining()) response.headers.set('connection', 'close');
+    },
+  };
+}
+
 function readinessEndpoint(check: () => Promise<{ ready: boolean; reason?: string }>): Plugin {
   return {
     async onRequest({ url, endResponse, fetchAPI }) {
@@ -117,6 +128,7 @@ export function createGraphQLHandler({
   exposeErrorDetails = false,
   bodyLimits = defaultBodyLimits,
   rateLimiter,
+  draining = () => false,
 }: HandlerOptions = {}) {
   const authenticate = createAuthenticator(jwt);
   return createYoga({
@@ -149,6 +161,7 @@ export function createGraphQLHandler({
     },
     plugins: [
       readinessEndpoint(readiness),
+      closingConnections(draining),
       ...(rateLimiter ? [rateLimiter.plugin] : []),
       useBodyLimit(bodyLimits, authenticate),
       useSecurityHeaders({ hstsMaxAgeSeconds, originDependent: !corsOrigins.includes('*') }),
@@ -182,6 +195,7 @@ export async function startServer({
   const handler = createGraphQLHandler({
     ...options,
     rateLimiter,
+    draining: () => draining,
     readiness: async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true })),
   });
   const server = createServer(withRequestTimeout(handler, requestTimeoutMs));

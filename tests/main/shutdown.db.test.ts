@@ -3,11 +3,13 @@
 
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { afterAll, expect, test } from 'vitest';
+import { sqlTable } from '../../src/db/datamodel.js';
 import { rootDir } from '../../src/paths.js';
 import { assertDatabaseTestFile, postgresUrl } from '../support/database.js';
 import { createScratchDatabase } from '../support/postgres.js';
@@ -46,6 +48,67 @@ test('a slow request under way when SIGTERM arrives completes, then the process 
   expect(JSON.parse(text)).toEqual({ data: { district: { name: 'Schmalkalden-Meiningen', concepts: [{ adoptedOn: '2019-05-13' }] } } });
   expect(await server.exited).toBe(0);
   expect(server.log.join('\n')).toMatch(/shutting down[\s\S]*stopped/);
+}, 120_000);
+
+/** On PostgreSQL: a request whose query waits on a lock the test holds, as one waits behind an import. */
+async function requestStuckInDatabase(url: string) {
+  if (!postgres) return { release: async () => {} };
+  const holder = new pg.Client({ connectionString: postgres.url });
+  await holder.connect();
+  await holder.query(`BEGIN; LOCK TABLE ${sqlTable('State')} IN ACCESS EXCLUSIVE MODE`);
+  void fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ states { name } }"}' }).catch(
+    () => {},
+  );
+  return { release: () => holder.end() };
+}
+
+test('SHUTDOWN_TIMEOUT_MS is kept under keep-alive load, with a stalled upload and a query waiting in the database', async () => {
+  const timeoutMs = 1_000;
+  const server = await startServerProcess({ ...databaseEnv, SHUTDOWN_TIMEOUT_MS: String(timeoutMs), RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0' });
+  const body = JSON.stringify({ query: '{ states { code } }' });
+
+  // A stalled upload: half a body, the rest never comes.
+  const stalled = request(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } });
+  stalled.on('error', () => {});
+  stalled.write(body.slice(0, 10));
+
+  // Keep-alive clients that send the next request as soon as one is answered.
+  const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+  let loading = true;
+  const statuses: number[] = [];
+  const client = async () => {
+    while (loading) {
+      const status = await new Promise<number>((resolve) => {
+        const req = request(server.url, { agent, method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', () => resolve(0));
+        req.end(body);
+      });
+      statuses.push(status);
+      if (status === 0) await sleep(20);
+    }
+  };
+  const clients = Array.from({ length: 4 }, client);
+  await sleep(500);
+  const stuck = await requestStuckInDatabase(server.url);
+  await sleep(200);
+
+  const signalled = Date.now();
+  server.child.kill('SIGTERM');
+  await server.exited;
+  const tookMs = Date.now() - signalled;
+  loading = false;
+  await Promise.all(clients);
+  agent.destroy();
+  stalled.destroy();
+  await stuck.release();
+
+  // The drain timeout, a second to close the database, and slack for a loaded CI machine.
+  expect(tookMs).toBeLessThan(timeoutMs + 1_000 + 2_000);
+  expect(statuses.filter((status) => status === 200).length).toBeGreaterThan(0);
+  expect(statuses.filter((status) => status !== 200 && status !== 0)).toEqual([]);
 }, 120_000);
 
 /** The README's run command itself: `npm start`, the process an operator signals. */
