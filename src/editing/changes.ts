@@ -8,6 +8,7 @@ import { NotFoundError, VersionConflictError } from '../common/problems.js';
 import type { Context } from '../context.js';
 import { db, type Tx } from '../db/client.js';
 import { type EditableModel, sqlTable } from '../db/datamodel.js';
+import { dataLockKey } from '../db/locks.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { editorialSource } from './editorialSource.js';
 
@@ -17,8 +18,19 @@ interface Versioned {
   archivedAt: Date | null;
 }
 
+/**
+ * Edits share the data lock that a package import holds exclusively: edits run side by side,
+ * an import waits for the edits under way and they wait for it, so neither writes into a
+ * state the other is halfway through (and the audit log records both, in order).
+ */
 function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db().$transaction(work, { timeout: 30_000 });
+  return db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${dataLockKey})`;
+      return work(tx);
+    },
+    { timeout: 30_000 },
+  );
 }
 
 const actor = (context: Context) => context.viewer as TokenViewer;

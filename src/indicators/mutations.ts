@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
 import { berlinDate } from '../common/history.js';
+import { ValidationError } from '../common/problems.js';
 import { db, type Tx } from '../db/client.js';
 import { parseDistrictAgs } from '../districts/ags.js';
 import { changeAudited, createAudited } from '../editing/changes.js';
@@ -24,6 +25,19 @@ interface RecordIndicatorValue {
   referenceDate?: Date | null;
   validFrom?: Date | null;
   currentVersion?: number | null;
+}
+
+const currentVersionRequired = (version: number) => `is required: a value is current (version ${version}); name the version you read`;
+
+/**
+ * Two requests that each found no current value (the same one sent twice, or two editors) take
+ * turns here; the second finds the first's value and must name it. The database's unique
+ * index on current values is the last guard.
+ */
+async function firstValueStillFirst(tx: Tx, districtId: string, indicatorId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`IndicatorValue:${districtId}:${indicatorId}`}, 0))`;
+  const current = await tx.indicatorValue.findFirst({ where: { districtId, indicatorId, validTo: null, archivedAt: null } });
+  if (current) throw new ValidationError([{ path: 'currentVersion', message: currentVersionRequired(current.version) }]);
 }
 
 editingMutation('recordIndicatorValue', {
@@ -54,9 +68,7 @@ editingMutation('recordIndicatorValue', {
     const current = await db().indicatorValue.findFirst({
       where: { districtId, indicatorId: input.indicator, validTo: null, archivedAt: null },
     });
-    if (current && input.currentVersion == null) {
-      problems.add('currentVersion', `is required: a value is current (version ${current.version}); name the version you read`);
-    }
+    if (current && input.currentVersion == null) problems.add('currentVersion', currentVersionRequired(current.version));
     if (current?.validFrom && validFrom <= current.validFrom) {
       problems.add('validFrom', `must be after the current value's start (${current.validFrom.toISOString().slice(0, 10)})`);
     }
@@ -80,7 +92,13 @@ editingMutation('recordIndicatorValue', {
       });
       return id;
     };
-    if (!current) return createAudited({ context, entityType: 'IndicatorValue', districtId, load: loadValue, create });
+    if (!current) {
+      const createFirst = async (tx: Tx, sourceId: string) => {
+        await firstValueStillFirst(tx, districtId, input.indicator);
+        return create(tx, sourceId);
+      };
+      return createAudited({ context, entityType: 'IndicatorValue', districtId, load: loadValue, create: createFirst });
+    }
     return changeAudited({
       context,
       entityType: 'IndicatorValue',

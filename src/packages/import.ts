@@ -8,9 +8,10 @@ import type { TokenViewer } from '../auth/viewer.js';
 import { Problems, ValidationError } from '../common/problems.js';
 import type { Tx } from '../db/client.js';
 import { genericDelegate, hasColumn } from '../db/datamodel.js';
+import { dataLockKey } from '../db/locks.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { columnsOf, type DataPackage, packageSchema } from './format.js';
-import { canonicalRow, databaseRow, dataLockKey, ownedTables, type Row, sortedByKey } from './rows.js';
+import { canonicalRow, databaseRow, ownedTables, type Row, sortedByKey } from './rows.js';
 import { type PackageKind, rowKey, type TableSpec, tableByKey, tableByModel, tables, tablesOf, writeSteps } from './tables.js';
 import { upgradePackage } from './versions.js';
 

@@ -43,9 +43,6 @@ export function sortedByKey(table: TableSpec, rows: Row[]): Row[] {
   return keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
 }
 
-/** An arbitrary but fixed key for pg_advisory_xact_lock ("IGSEED" in ASCII): seeding and imports take turns. */
-export const dataLockKey = 0x494753454544n;
-
 /** The rows a package owns, per table, canonical and sorted by key. */
 export async function ownedTables(client: Tx, kind: PackageKind, ags: string | null): Promise<Record<string, Row[]>> {
   const result: Record<string, Row[]> = {};

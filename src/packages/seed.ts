@@ -16,11 +16,12 @@ import { join } from 'node:path';
 import type { TokenViewer } from '../auth/viewer.js';
 import type { Tx } from '../db/client.js';
 import { genericDelegate } from '../db/datamodel.js';
+import { dataLockKey } from '../db/locks.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { prismaDir } from '../paths.js';
 import { type DataPackage, packageSchema } from './format.js';
 import { type Aggregate, aggregates, importWithin, snapshot } from './import.js';
-import { canonicalRow, databaseRow, dataLockKey, type Row, readPackage } from './rows.js';
+import { canonicalRow, databaseRow, type Row, readPackage } from './rows.js';
 import { type PackageKind, tablesOf, writeSteps } from './tables.js';
 
 export const seedDir = join(prismaDir, 'seed');

@@ -1,6 +1,8 @@
 // Recording indicator values keeps history; the version read is required.
+
+import { setTimeout } from 'node:timers/promises';
 import { describe, expect, test } from 'vitest';
-import { editingServer, mutationResult as result } from '../support/editing.js';
+import { editingServer, holdDataLock, mutationResult as result } from '../support/editing.js';
 
 const editing = editingServer();
 const as = editing.as;
@@ -77,5 +79,49 @@ describe('indicator values', () => {
       input: { district: '16063', indicator: 'childcare-centres', value: 71, referenceDate: '2026-03-01' },
     });
     expect(response.data.recordIndicatorValue.data).toMatchObject({ value: 71, validFrom: '2026-03-01', version: 1 });
+  });
+
+  describe('at most one current value per district and indicator', () => {
+    const first = { district: '16063', indicator: 'childcare-centres', value: 71, referenceDate: '2026-03-01' };
+    const currentValues = () =>
+      editing.server.database.client.indicatorValue.count({
+        where: { districtId: '16063', indicatorId: 'childcare-centres', validTo: null, archivedAt: null },
+      });
+
+    test('20 editors recording the first value at once leave one; the others are told to name it', async () => {
+      // An import holding the data lock lets all 20 read "no current value" before any writes.
+      const importUnderWay = holdDataLock(editing.server.database.client);
+      const pending = Promise.all(Array.from({ length: 20 }, () => as(editing.tokens.wartburg, record, { input: first })));
+      await setTimeout(500);
+      await importUnderWay.release();
+      const responses = await pending;
+      const outcomes = responses.map((response) => response.data.recordIndicatorValue.__typename);
+      expect(outcomes.filter((name) => name === 'MutationRecordIndicatorValueSuccess')).toHaveLength(1);
+      // Those that came after the first was written also hear that its start is not earlier.
+      for (const response of responses.filter((each) => each.data.recordIndicatorValue.issues)) {
+        expect(response.data.recordIndicatorValue.issues).toContainEqual({
+          path: 'currentVersion',
+          message: 'is required: a value is current (version 1); name the version you read',
+        });
+      }
+      expect(await currentValues()).toBe(1);
+    });
+
+    test('the same request sent twice records once', async () => {
+      const once = await as(editing.tokens.wartburg, record, { input: first });
+      const twice = await as(editing.tokens.wartburg, record, { input: first });
+      expect(once.data.recordIndicatorValue.__typename).toBe('MutationRecordIndicatorValueSuccess');
+      expect(twice.data.recordIndicatorValue.__typename).toBe('ValidationError');
+      expect(await currentValues()).toBe(1);
+    });
+
+    test('the database itself refuses a second current value', async () => {
+      const client = editing.server.database.client;
+      const current = await client.indicatorValue.findFirstOrThrow({
+        where: { districtId: '16065', indicatorId: 'population-migration-background', validTo: null },
+      });
+      const { id: _id, ...copy } = current;
+      await expect(client.indicatorValue.create({ data: { ...copy, id: 'second-current' } })).rejects.toMatchObject({ code: 'P2002' });
+    });
   });
 });

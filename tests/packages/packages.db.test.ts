@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, test } from 'vitest';
+import { decodeGlobalId } from '../../src/common/globalId.js';
 import { applyMigrations } from '../../src/db/migrations.js';
 import { exportPackages } from '../../src/packages/export.js';
 import { packageJsonSchema } from '../../src/packages/format.js';
@@ -17,6 +18,7 @@ import { packageText, type Row } from '../../src/packages/rows.js';
 import { seedDir } from '../../src/packages/seed.js';
 import { tableByKey } from '../../src/packages/tables.js';
 import { rootDir } from '../../src/paths.js';
+import { currentGuide, updateContact } from '../support/contacts.js';
 import { openTestDatabase, postgresUrl } from '../support/database.js';
 import { editingServer } from '../support/editing.js';
 import { createScratchDatabase } from '../support/postgres.js';
@@ -100,6 +102,37 @@ describe('the format', () => {
 });
 
 describe('importing over HTTP', () => {
+  test('an import racing an editor’s change of the same contact: one wins whole, and the audit log equals the database', async () => {
+    const client = editing.server.database.client;
+    const channelValues = (channels: { value: unknown }[]) => channels.map((channel) => String(channel.value)).sort();
+    for (let trial = 0; trial < 6; trial++) {
+      const guide = await currentGuide(editing);
+      const edited = await kyffhaeuserNow();
+      edited.tables.channels!.push({
+        id: `${guide.id}/channel/fax-${trial}`,
+        contactId: decodeGlobalId(guide.id).id,
+        kind: 'FAX',
+        value: `+49363274199${trial}`,
+        printed: `03632 741 99${trial}`,
+        ordinal: 9,
+        sourceId: edited.tables.contacts!.find((contact) => contact.id === decodeGlobalId(guide.id).id)!.sourceId,
+      });
+      const phone = { kind: 'PHONE', printed: `03632 741 5${trial}0` };
+      await Promise.all([
+        importAs(editing.tokens.kyffhaeuser, edited),
+        as(editing.tokens.kyffhaeuser, updateContact, { input: { id: guide.id, version: guide.version, channels: [phone] } }),
+      ]);
+      const stored = await client.contact.findUniqueOrThrow({ where: { id: decodeGlobalId(guide.id).id }, include: { channels: true } });
+      const lastEvent = await client.auditEvent.findFirstOrThrow({ where: { entityId: stored.id }, orderBy: { at: 'desc' } });
+      expect(channelValues(stored.channels), `trial ${trial}`).toEqual(
+        channelValues((lastEvent.after as Row).channels as { value: unknown }[]),
+      );
+      // Never both: the fax only the package has, and the phone only the editor sent.
+      const values = channelValues(stored.channels);
+      expect(values.includes(`+49363274199${trial}`) && values.includes(`+4936327415${trial}0`), `trial ${trial}`).toBe(false);
+    }
+  });
+
   test('a dry run reports added, changed and archived records and writes nothing; the import then applies exactly that', async () => {
     const edited = await kyffhaeuserNow();
     const [firstContact] = edited.tables.contacts!;

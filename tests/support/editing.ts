@@ -1,6 +1,8 @@
 // What the editing tests share: a server whose database is back at the seed before every test,
 // API tokens for the roles they act in, and the documents of the editing mutations.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { dataLockKey } from '../../src/db/locks.js';
+import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { type GraphQLResponse, startTestServer, type TestServer } from './testServer.js';
 import { createTestTokens, type TestTokens } from './tokens.js';
 
@@ -40,3 +42,24 @@ export const mutate = (name: string, type: string, selection = 'version') =>
 
 /** The input paths of a ValidationError, in order. */
 export const issuePaths = (result: { issues?: { path: string }[] }) => (result.issues ?? []).map((issue) => issue.path);
+
+/** Holds the data lock as a package import does, until `release()`. */
+export function holdDataLock(client: PrismaClient): { release(): Promise<void> } {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const transaction = client.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dataLockKey})`;
+      await released;
+    },
+    { timeout: 30_000 },
+  );
+  return {
+    release: async () => {
+      release();
+      await transaction;
+    },
+  };
+}
