@@ -130,6 +130,7 @@ test('ten such queries aliased into one request exceed the cost limit and run no
   const aliased = `query ($asOf: Date) { ${Array.from({ length: 10 }, (_, i) => `d${i}: ${body}`).join('\n')} }`;
   server.resetQueryLog();
   const response = await server.graphql(aliased);
-  expect(response.errors?.[0].message).toMatch(/Query Cost limit of 100000 exceeded/);
+  expect(response.errors?.[0].extensions?.code).toBe('COST_LIMIT_EXCEEDED');
+  expect(response.errors?.[0].message).toMatch(/^Query cost \d+ exceeds the limit of 50000/);
   expect(server.queries).toEqual([]);
 });

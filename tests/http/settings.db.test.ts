@@ -11,15 +11,15 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** Runs `work` while the resolvers' database is one that has been closed: every query fails. */
+/** Runs `work` while the resolvers' database has no tables: every query fails, as a bug would. */
 async function withBrokenDatabase<T>(running: TestServer, work: () => Promise<T>): Promise<T> {
   const broken = await openTestDatabase();
-  await broken.close();
   useDatabase(broken.client);
   try {
     return await work();
   } finally {
     useDatabase(running.database.client);
+    await broken.close();
   }
 }
 
