@@ -1,5 +1,7 @@
 // Every successful write records who changed what, before and after, in the same transaction.
+import { randomUUID } from 'node:crypto';
 import type { TokenViewer } from '../auth/viewer.js';
+import { bulkInsert } from '../db/bulkInsert.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AuditAction } from '../generated/prisma/enums.js';
 
@@ -31,6 +33,10 @@ export function recordAudit(tx: Prisma.TransactionClient, actor: TokenViewer, en
 }
 
 /** Several events at once (an import writes one per record). */
-export function recordAudits(tx: Prisma.TransactionClient, actor: TokenViewer, entries: AuditEntry[]) {
-  return tx.auditEvent.createMany({ data: entries.map((entry) => event(actor, entry)) });
+export function recordAudits(tx: Prisma.TransactionClient, actor: TokenViewer, entries: AuditEntry[], at = new Date()) {
+  return bulkInsert(
+    tx,
+    'AuditEvent',
+    entries.map((entry) => ({ id: randomUUID(), at, ...event(actor, entry) })),
+  );
 }

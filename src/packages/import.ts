@@ -6,6 +6,7 @@
 import { type AuditEntry, recordAudits } from '../audit/record.js';
 import type { TokenViewer } from '../auth/viewer.js';
 import { Problems, ValidationError } from '../common/problems.js';
+import { bulkInsert } from '../db/bulkInsert.js';
 import type { Tx } from '../db/client.js';
 import { genericDelegate, hasColumn } from '../db/datamodel.js';
 import { dataLockKey } from '../db/locks.js';
@@ -405,7 +406,12 @@ async function apply(tx: Tx, work: Plan, options: ImportOptions) {
     const changedKeys = new Set(work.replaceParts.filter((aggregate) => aggregate.table === table).map((aggregate) => aggregate.key));
     const ofStep = rows.filter(takes);
     const creating = ofStep.filter((row) => !changedKeys.has(rowKey(table, row)));
-    if (creating.length) await genericDelegate(tx, table.model).createMany({ data: creating.map((row) => databaseRow(table, row)) });
+    await bulkInsert(
+      tx,
+      table.model,
+      creating.map((row) => databaseRow(table, row)),
+      options.now,
+    );
     for (const row of ofStep.filter((candidate) => changedKeys.has(rowKey(table, candidate)))) {
       const { id, ...columns } = databaseRow(table, row);
       await genericDelegate(tx, table.model).updateMany({ where: { id }, data: { ...columns, ...versionBump(table) } });
@@ -418,25 +424,29 @@ async function apply(tx: Tx, work: Plan, options: ImportOptions) {
       data: { archivedAt: options.now, ...versionBump(aggregate.table) },
     });
   }
-  await recordAudits(tx, options.actor, work.audit);
+  await recordAudits(tx, options.actor, work.audit, options.now);
 }
 
 const versionBump = (table: TableSpec) => (hasColumn(table.model, 'version') ? { version: { increment: 1 } } : {});
 
 const keyWhere = (table: TableSpec, row: Row) => Object.fromEntries((table.keyColumns ?? ['id']).map((column) => [column, row[column]]));
 
+/** Unique and foreign-key violations: as Prisma reports them, and as raw statements (bulk inserts) do. */
+const refusalCodes = new Set(['P2002', 'P2003']);
+const refusalSqlStates = new Set(['23505', '23503']);
+
 /** Database refusals that the checks above do not foresee (a second town of the same name …), as problems. */
 function asProblem(error: unknown): never {
-  const code = (error as { code?: string }).code;
-  if (code === 'P2002' || code === 'P2003') {
-    throw new ValidationError([
-      { path: '$', message: `The database refused the package: ${(error as Error).message.split('\n').filter(Boolean).at(-1)}` },
-    ]);
+  const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
+  const sqlState = meta?.driverAdapterError?.cause?.originalCode;
+  if ((code && refusalCodes.has(code)) || (sqlState && refusalSqlStates.has(sqlState))) {
+    const lastLine = (error as Error).message.split('\n').filter(Boolean).at(-1) ?? '';
+    const reason = /Message: `(.*)`/.exec(lastLine)?.[1] ?? lastLine;
+    throw new ValidationError([{ path: '$', message: `The database refused the package: ${reason}` }]);
   }
   throw error;
 }
 
-/** Validates packages, compares them with the database and — unless a dry run — applies the difference in one transaction. */
 /**
  * Validates packages, compares them with the database and — unless a dry run — applies the
  * difference, inside a transaction the caller holds (under the data lock).

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TokenViewer } from '../auth/viewer.js';
+import { bulkInsert } from '../db/bulkInsert.js';
 import type { Tx } from '../db/client.js';
 import { genericDelegate } from '../db/datamodel.js';
 import { dataLockKey } from '../db/locks.js';
@@ -135,8 +136,11 @@ export async function insertRows(tx: Tx, ...contents: Pick<DataPackage, 'tables'
   for (const { table, takes } of writeSteps) {
     for (const [index, content] of contents.entries()) {
       const rows = (content.tables[table.key] ?? []).filter(takes);
-      if (rows.length)
-        counts[index]! += (await genericDelegate(tx, table.model).createMany({ data: rows.map((row) => databaseRow(table, row)) })).count;
+      counts[index]! += await bulkInsert(
+        tx,
+        table.model,
+        rows.map((row) => databaseRow(table, row)),
+      );
     }
   }
   return counts;
