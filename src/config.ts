@@ -90,6 +90,11 @@ const schema = z.object({
       .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// address')
       .optional(),
   ),
+  /** The secret a trusted federation gateway sends in X-Gateway-Secret; its requests get plan-sized limits. */
+  GATEWAY_SECRET: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+  ),
   /** On SIGTERM, how long requests in flight may take before connections are cut. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
   /** Answer introspection queries (GraphiQL and code generators need them). */

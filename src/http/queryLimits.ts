@@ -1,10 +1,12 @@
 // Limits that keep one request from exhausting the server. Each refusal is an HTTP 400 with
 // its own `extensions.code` and the limit in the message, decided before anything runs:
 // - nesting of brackets in the query text and of the variables (both would overflow the stack
-//   of the parser or of the cache-key builder long before any other limit looks at them);
-// - depth, aliases, tokens and directives (graphql-armor);
-// - items in every list argument, and the estimated cost, both computed with the variables'
-//   values: `first: $f` weighs what `first: 100` weighs.
+//   of the parser or of the cache-key builder long before any other limit looks at them), and
+//   tokens, counted before parsing;
+// - depth and directives (graphql-armor);
+// - aliases, items in every list argument and the estimated cost, computed at execution with
+//   the variables' values (`first: $f` weighs what `first: 100` weighs) and the sender's limits:
+//   a client's, or the trusted federation gateway's plans' (see gateway.ts).
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import {
   type DocumentNode,
@@ -30,6 +32,7 @@ import {
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values.js';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import { defaultPageSize } from '../common/connections.js';
+import { isFromGateway } from './gateway.js';
 
 export const queryLimits = {
   maxDepth: 14,
@@ -47,6 +50,22 @@ export const queryLimits = {
    */
   maxCost: 50_000,
 } as const;
+
+/** The bounds a request is judged by: a client's, or (see gateway.ts) the trusted gateway's plans'. */
+export interface RequestLimits {
+  maxAliases: number;
+  maxTokens: number;
+  maxListItems: number;
+  maxCost: number;
+}
+
+/**
+ * A gateway's plan for a client query within the client limits: it aliases every batched call
+ * and sends a page of representations per entity call for every list on the page.
+ */
+export const gatewayPlanLimits: RequestLimits = { maxAliases: 1_000, maxTokens: 40_000, maxListItems: 10_000, maxCost: 500_000 };
+
+export const limitsFor = (request: Request | undefined): RequestLimits => (isFromGateway(request) ? gatewayPlanLimits : queryLimits);
 
 /** Items assumed for a plain list field (addresses, office hours …), which has no page size. */
 const plainListItems = 10;
@@ -71,7 +90,8 @@ function reportAs(code: string) {
 function armor({ fieldSuggestions }: { fieldSuggestions: boolean }): Plugin {
   return EnvelopArmorPlugin({
     maxDepth: { n: queryLimits.maxDepth, ...reportAs('DEPTH_LIMIT_EXCEEDED') },
-    maxAliases: { n: queryLimits.maxAliases, ...reportAs('ALIAS_LIMIT_EXCEEDED') },
+    // Counted with the cost below: the gateway's plans may alias more than a client.
+    maxAliases: { enabled: false },
     maxDirectives: { n: queryLimits.maxDirectives, ...reportAs('DIRECTIVE_LIMIT_EXCEEDED') },
     // Counted before parsing, below, where the refusal can carry its own status.
     maxTokens: { enabled: false },
@@ -138,8 +158,8 @@ export function valueNesting(value: unknown): number {
   return deepest;
 }
 
-function textProblem(params: GraphQLParams): [code: string, message: string] | null {
-  const { maxNesting, maxTokens } = queryLimits;
+function textProblem(params: GraphQLParams, { maxTokens }: RequestLimits): [code: string, message: string] | null {
+  const { maxNesting } = queryLimits;
   const query = typeof params.query === 'string' ? params.query : '';
   if (textNesting(query) > maxNesting) return ['NESTING_LIMIT_EXCEEDED', `The query nests brackets deeper than ${maxNesting} levels.`];
   if (valueNesting(params.variables) > maxNesting)
@@ -153,8 +173,8 @@ function textProblem(params: GraphQLParams): [code: string, message: string] | n
 /** Checks on the raw request, before anything parses it or builds a cache key from it. */
 function useTextLimits(): Plugin {
   return {
-    onParams({ params, setResult }) {
-      const problem = textProblem(params);
+    onParams({ params, request, setResult }) {
+      const problem = textProblem(params, limitsFor(request));
       if (problem) setResult({ errors: [refusal(...problem)] });
     },
   };
@@ -164,6 +184,8 @@ interface Walk {
   schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
+  limits: RequestLimits;
+  aliases: number;
   problems: GraphQLError[];
 }
 
@@ -176,12 +198,13 @@ function checkLists(value: unknown, type: GraphQLInputType, path: string, walk: 
       checkLists(value, bare.ofType, path, walk);
       return;
     }
-    if (value.length > queryLimits.maxListItems) {
+    const { maxListItems } = walk.limits;
+    if (value.length > maxListItems) {
       walk.problems.push(
         refusal(
           'LIST_LIMIT_EXCEEDED',
-          `Argument "${path}" holds ${value.length} items; at most ${queryLimits.maxListItems} are accepted in one request.`,
-          { argument: path, maximum: queryLimits.maxListItems },
+          `Argument "${path}" holds ${value.length} items; at most ${maxListItems} are accepted in one request.`,
+          { argument: path, maximum: maxListItems },
         ),
       );
       return;
@@ -227,6 +250,7 @@ function selectionCost(selectionSet: SelectionSetNode, parent: GraphQLCompositeT
       if (fragment && type && isCompositeType(type)) cost += selectionCost(fragment.selectionSet, type, walk, pageSize);
       continue;
     }
+    if (selection.alias) walk.aliases++;
     const name = selection.name.value;
     if (name.startsWith('__') || !('getFields' in parent)) continue; // introspection is bounded by the schema
     const field = parent.getFields()[name];
@@ -246,13 +270,14 @@ function selectionCost(selectionSet: SelectionSetNode, parent: GraphQLCompositeT
   return cost;
 }
 
-/** The operation's cost and the list arguments over the limit; null when the variables do not fit it. */
+/** The operation's cost, aliases and list arguments over the limit; null when the variables do not fit it. */
 export function measureOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | undefined,
   inputs: Record<string, unknown>,
-): { cost: number; problems: GraphQLError[] } | null {
+  limits: RequestLimits = queryLimits,
+): { cost: number; aliases: number; problems: GraphQLError[] } | null {
   const operations = document.definitions.filter((node): node is OperationDefinitionNode => node.kind === 'OperationDefinition');
   const operation = operationName ? operations.find((node) => node.name?.value === operationName) : operations[0];
   const root = operation && schema.getRootType(operation.operation);
@@ -262,25 +287,29 @@ export function measureOperation(
   const fragments = new Map(
     document.definitions.filter((node) => node.kind === 'FragmentDefinition').map((node) => [node.name.value, node]),
   );
-  const walk: Walk = { schema, fragments, variables: coerced.coerced, problems: [] };
+  const walk: Walk = { schema, fragments, variables: coerced.coerced, limits, aliases: 0, problems: [] };
   const cost = selectionCost(operation.selectionSet, root, walk);
-  return { cost, problems: walk.problems };
+  return { cost, aliases: walk.aliases, problems: walk.problems };
 }
 
 // At execution, not validation: Yoga caches validation results by document, and these
-// depend on the variables.
+// depend on the variables and on who sends the request.
 function useCostAndListLimits(): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const measured = measureOperation(args.schema, args.document, args.operationName ?? undefined, args.variableValues ?? {});
+      const limits = limitsFor((args.contextValue as { request?: Request }).request);
+      const measured = measureOperation(args.schema, args.document, args.operationName ?? undefined, args.variableValues ?? {}, limits);
       if (!measured) return;
       const problems = [...measured.problems];
-      if (measured.cost > queryLimits.maxCost) {
+      if (measured.aliases > limits.maxAliases) {
+        problems.push(refusal('ALIAS_LIMIT_EXCEEDED', `Aliases limit of ${limits.maxAliases} exceeded, found ${measured.aliases}.`));
+      }
+      if (measured.cost > limits.maxCost) {
         problems.push(
           refusal(
             'COST_LIMIT_EXCEEDED',
-            `Query cost ${measured.cost} exceeds the limit of ${queryLimits.maxCost}: ask for fewer items per list (first/last) or fewer nested lists.`,
-            { cost: measured.cost, maximum: queryLimits.maxCost },
+            `Query cost ${measured.cost} exceeds the limit of ${limits.maxCost}: ask for fewer items per list (first/last) or fewer nested lists.`,
+            { cost: measured.cost, maximum: limits.maxCost },
           ),
         );
       }

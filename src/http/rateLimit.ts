@@ -9,6 +9,7 @@ import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { logger } from '../logger.js';
+import { isFromGateway } from './gateway.js';
 
 export interface RateLimits {
   /** Requests per minute from one address without a token; 0: no limit. */
@@ -106,6 +107,8 @@ export async function createRateLimiter(limits: RateLimits): Promise<RateLimiter
           return;
         }
       }
+      // The trusted gateway carries every user: its anonymous traffic is limited at the gateway.
+      if (!authorization && isFromGateway(request)) return;
       const [bucket, key] = authorization ? [authenticated, tokenKey(authorization)] : [anonymous, address];
       const refusal = bucket && (await consume(bucket, key));
       if (refusal) endResponse(tooManyRequests(fetchAPI, refusal, 'Too many requests.'));

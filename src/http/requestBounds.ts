@@ -1,9 +1,11 @@
 // Bounds on one request's size and time. Anonymous bodies are small (a query and its
-// variables); only a valid token may send a data package of several megabytes. A request
+// variables); only a valid token (or the trusted gateway's entity batches) may send several
+// megabytes. A request
 // that has not been answered in time gets a 503 and its connection is not kept.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import type { Authenticator } from '../auth/viewer.js';
+import { isFromGateway } from './gateway.js';
 
 export interface BodyLimits {
   /** Bytes an anonymous request (or one with an invalid token) may send. */
@@ -38,7 +40,8 @@ export function useBodyLimit(limits: BodyLimits, authenticate: Authenticator): P
       }
       const length = Number(header);
       if (length <= limits.anonymousBytes) return;
-      if (length <= limits.authenticatedBytes && (await hasValidToken(request, authenticate))) return;
+      const trusted = isFromGateway(request) || (await hasValidToken(request, authenticate));
+      if (length <= limits.authenticatedBytes && trusted) return;
       const limit = length <= limits.authenticatedBytes ? limits.anonymousBytes : limits.authenticatedBytes;
       const message =
         limit === limits.anonymousBytes

@@ -12,6 +12,7 @@ import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { logger } from '../logger.js';
 import { schema } from '../schema.js';
 import { useCursorCheck } from './cursorArguments.js';
+import { useGatewayRecognition } from './gateway.js';
 import { graphiqlOptions } from './graphiql.js';
 import type { ReadinessCheck } from './health.js';
 import { queryLimitPlugins } from './queryLimits.js';
@@ -49,6 +50,8 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   /** Requests per client and minute; without them, none are counted. */
   rateLimits?: RateLimits;
+  /** The secret a trusted federation gateway sends in X-Gateway-Secret (see gateway.ts). */
+  gatewaySecret?: string;
 }
 
 export const defaultBodyLimits: BodyLimits = { anonymousBytes: 100 * 1024, authenticatedBytes: 32 * 1024 * 1024 };
@@ -129,6 +132,7 @@ export function createGraphQLHandler({
   bodyLimits = defaultBodyLimits,
   rateLimiter,
   draining = () => false,
+  gatewaySecret,
 }: HandlerOptions = {}) {
   const authenticate = createAuthenticator(jwt);
   return createYoga({
@@ -161,6 +165,7 @@ export function createGraphQLHandler({
     },
     plugins: [
       readinessEndpoint(readiness),
+      useGatewayRecognition(gatewaySecret),
       closingConnections(draining),
       ...(rateLimiter ? [rateLimiter.plugin] : []),
       useBodyLimit(bodyLimits, authenticate),
