@@ -2,10 +2,15 @@
 // Measures the district website's contact card (POST and cacheable GET) and a ministry's
 // comparison, on the embedded database and, with POSTGRES_TEST_URL, on PostgreSQL.
 // Writes bench/REPORT.md.
+import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { startGateway } from '../examples/gateway/gateway.js';
+import { statisticsSubgraph } from '../examples/gateway/statistics.js';
 import { type OpenDatabase, openDatabase, useDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { startServer } from '../src/http/server.js';
@@ -32,8 +37,20 @@ async function measure(database: string, open: () => Promise<{ db: OpenDatabase;
   await applyMigrations(db.adapterFactory);
   await seed(db.client);
   useDatabase(db.client);
-  const uncached = await startServer({ port: 0, host: '127.0.0.1', responseCacheTtlMs: 0 });
-  const cached = await startServer({ port: 0, host: '127.0.0.1', responseCacheTtlMs: 60_000 });
+  const uncached = await startServer({ port: 0, host: '127.0.0.1', responseCacheTtlMs: 0, gatewaySecret });
+  const cached = await startServer({ port: 0, host: '127.0.0.1', responseCacheTtlMs: 60_000, gatewaySecret });
+  // The same servers behind Hive Gateway (examples/gateway), with the statistics subgraph.
+  const behindGateway = (api: { url: string }) =>
+    startGateway({
+      subgraphs: [
+        { name: 'integrationsgraph', url: api.url },
+        { name: 'statistics', url: statisticsUrl },
+      ],
+      secret: gatewaySecret,
+      // Every request reaches us: the hop's own cost, not what sharing identical requests saves.
+      deduplicate: false,
+    });
+  const [gatewayUncached, gatewayCached] = [await behindGateway(uncached), await behindGateway(cached)];
   const contactCard = await operation('ContactCard');
   const compare = await operation('CompareDistricts');
   const widgetGet = (url: string) =>
@@ -47,6 +64,24 @@ async function measure(database: string, open: () => Promise<{ db: OpenDatabase;
     },
     { scenario: 'ContactCard, GET, no cache', method: 'GET' as const, url: widgetGet(uncached.url) },
     { scenario: 'ContactCard, GET, response cache', method: 'GET' as const, url: widgetGet(cached.url) },
+    {
+      scenario: 'ContactCard, POST through the gateway, no cache',
+      method: 'POST' as const,
+      url: gatewayUncached.url,
+      body: JSON.stringify({ query: contactCard, variables: { ags: '16065' } }),
+    },
+    {
+      scenario: 'ContactCard, POST through the gateway, response cache',
+      method: 'POST' as const,
+      url: gatewayCached.url,
+      body: JSON.stringify({ query: contactCard, variables: { ags: '16065' } }),
+    },
+    {
+      scenario: 'ContactCard, POST, response cache',
+      method: 'POST' as const,
+      url: cached.url,
+      body: JSON.stringify({ query: contactCard, variables: { ags: '16065' } }),
+    },
     {
       scenario: 'CompareDistricts, POST, no cache',
       method: 'POST' as const,
@@ -68,12 +103,19 @@ async function measure(database: string, open: () => Promise<{ db: OpenDatabase;
     });
     console.log(rows.at(-1));
   }
+  await gatewayUncached.close();
+  await gatewayCached.close();
   await uncached.close();
   await cached.close();
   await db.close();
   await cleanup?.();
   return rows;
 }
+
+const gatewaySecret = randomBytes(32).toString('hex');
+const statistics = createServer(statisticsSubgraph());
+await new Promise<void>((resolve) => statistics.listen(0, '127.0.0.1', resolve));
+const statisticsUrl = `http://127.0.0.1:${(statistics.address() as AddressInfo).port}/graphql`;
 
 const rows = await measure('PGlite (embedded)', async () => ({ db: await openDatabase({ pgliteDataDir: 'memory://' }) }));
 const postgresAdminUrl = process.env.POSTGRES_TEST_URL;
@@ -102,7 +144,9 @@ Resident memory of the process (server, database client, load generator) at the 
 Scenarios: \`ContactCard\` is \`schema/operations/ContactCard.graphql\` (district → contacts →
 channels, addresses, office hours with intervals; 13 SQL statements per request whatever the
 number of contacts); the GET variant is what the district widget sends, measured without and
-with the response cache (\`RESPONSE_CACHE_TTL_MS\`, on by default for anonymous requests). \`CompareDistricts\` is
+with the response cache (\`RESPONSE_CACHE_TTL_MS\`, on by default for anonymous requests). "Through the gateway":
+the same POST sent to Hive Gateway (\`examples/gateway\`, in-flight deduplication off, on loopback in the same process) in
+front of the server without and with its response cache: the cost of the gateway hop. \`CompareDistricts\` is
 the ministry's side-by-side query over all districts. The embedded PGlite runs in the server's
 own thread, so its figures include the database's work on the same core.
 `;

@@ -22,6 +22,11 @@ export interface GatewayOptions {
   secret: string;
   port?: number;
   host?: string;
+  /**
+   * Identical requests in flight at once — from clients, and from the gateway to a subgraph —
+   * are answered once (the runtime's default: on).
+   */
+  deduplicate?: boolean;
 }
 
 async function sdlOf({ url }: Subgraph): Promise<string> {
@@ -46,8 +51,10 @@ export async function composeSupergraph(subgraphs: Subgraph[]): Promise<string> 
   return composed.supergraphSdl;
 }
 
-export async function startGateway({ subgraphs, secret, port = 0, host = '127.0.0.1' }: GatewayOptions) {
+export async function startGateway({ subgraphs, secret, port = 0, host = '127.0.0.1', deduplicate = true }: GatewayOptions) {
   const gateway = createGatewayRuntime({
+    inboundInflightRequestDeduplication: deduplicate,
+    transportEntries: { '*.http': { options: { deduplicateInflightRequests: deduplicate } } },
     supergraph: await composeSupergraph(subgraphs),
     logging: (process.env.GATEWAY_LOG as 'debug' | undefined) ?? false,
     graphqlEndpoint: '/graphql',

@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import type { TokenViewer } from '../auth/viewer.js';
 import { bulkInsert } from '../db/bulkInsert.js';
 import type { Tx } from '../db/client.js';
-import { genericDelegate } from '../db/datamodel.js';
 import { dataLockKey } from '../db/locks.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { prismaDir } from '../paths.js';
