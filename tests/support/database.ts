@@ -3,8 +3,15 @@
 // files named *.db.test.ts (both databases) or *.pg.test.ts (PostgreSQL only) may open one: that
 // name is how vitest.config.ts runs them on PostgreSQL too, so a database test under any other
 // name would silently run on PGlite alone.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { expect } from 'vitest';
 import { type OpenDatabase, openDatabase } from '../../src/db/client.js';
+import { applyMigrations } from '../../src/db/migrations.js';
+import { seed } from '../../src/packages/seed.js';
+import { rootDir } from '../../src/paths.js';
 import { createScratchDatabase } from './postgres.js';
 
 export const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
@@ -18,16 +25,79 @@ export function assertDatabaseTestFile(): void {
   }
 }
 
-export async function openTestDatabase(onQuery?: (sql: string) => void): Promise<OpenDatabase> {
+/**
+ * An empty database, or (`migratedAndSeeded`) one with every migration and the seed applied,
+ * as a server starts from.
+ */
+export async function openTestDatabase(onQuery?: (sql: string) => void, { migratedAndSeeded = false } = {}): Promise<OpenDatabase> {
   assertDatabaseTestFile();
-  if (!postgresUrl) return openDatabase({ pgliteDataDir: 'memory://', onQuery });
+  if (!postgresUrl) return openPGliteCopy(migratedAndSeeded ? 'seeded' : 'empty', onQuery);
   const scratch = await createScratchDatabase();
   const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 5, onQuery });
+  if (migratedAndSeeded) {
+    await applyMigrations(database.adapterFactory);
+    await seed(database.client);
+  }
   return {
     ...database,
     async close() {
       await database.close();
       await scratch.drop();
+    },
+  };
+}
+
+// PGlite's initdb takes 1–2 s of WebAssembly per database; a copy of a prepared data directory
+// opens in a third of a second. The copies are built once per content of src/ and prisma/ and
+// kept in node_modules/.cache, shared by the test workers.
+const cacheDir = join(rootDir, 'node_modules', '.cache', 'integrationsgraph');
+let contentKey: Promise<string> | undefined;
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** Changes whenever the schema, the migrations, the seed or the code that writes them changes. */
+function keyOfContent(): Promise<string> {
+  contentKey ??= (async () => {
+    const hash = createHash('sha256').update(process.env.npm_package_version ?? '');
+    const files = [...(await filesUnder(join(rootDir, 'src'))), ...(await filesUnder(join(rootDir, 'prisma')))].sort();
+    for (const file of files) hash.update(file).update(await readFile(file));
+    return hash.digest('hex').slice(0, 16);
+  })();
+  return contentKey;
+}
+
+async function dataDirTemplate(kind: 'empty' | 'seeded'): Promise<Blob> {
+  const file = join(cacheDir, `pglite-${kind}-${await keyOfContent()}.tar`);
+  const cached = await readFile(file).catch(() => null);
+  if (cached) return new Blob([cached]);
+  const pglite = await PGlite.create('memory://');
+  if (kind === 'seeded') {
+    const database = await openDatabase({ pglite });
+    await applyMigrations(database.adapterFactory);
+    await seed(database.client);
+    await database.close();
+  }
+  const template = await pglite.dumpDataDir('none');
+  await pglite.close();
+  // Written aside and renamed: a worker never reads a half-written copy.
+  await mkdir(cacheDir, { recursive: true });
+  const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(partial, Buffer.from(await template.arrayBuffer()));
+  await rename(partial, file);
+  return template;
+}
+
+async function openPGliteCopy(kind: 'empty' | 'seeded', onQuery?: (sql: string) => void): Promise<OpenDatabase> {
+  const pglite = await PGlite.create('memory://', { loadDataDir: await dataDirTemplate(kind) });
+  const database = await openDatabase({ pglite, onQuery });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await pglite.close();
     },
   };
 }

@@ -4,7 +4,6 @@
 
 import { type OpenDatabase, useDatabase } from '../../src/db/client.js';
 import { modelNames, sqlTable } from '../../src/db/datamodel.js';
-import { applyMigrations } from '../../src/db/migrations.js';
 import { Prisma } from '../../src/generated/prisma/client.js';
 import { type ServerOptions, startServer } from '../../src/http/server.js';
 import { seed } from '../../src/packages/seed.js';
@@ -32,9 +31,7 @@ const allTables = Prisma.raw(modelNames.map(sqlTable).join(', '));
 
 export async function startTestServer(options: Omit<ServerOptions, 'port' | 'host'> = {}): Promise<TestServer> {
   const queries: string[] = [];
-  const database = await openTestDatabase((sql) => queries.push(sql));
-  await applyMigrations(database.adapterFactory);
-  await seed(database.client);
+  const database = await openTestDatabase((sql) => queries.push(sql), { migratedAndSeeded: true });
   useDatabase(database.client);
   const running = await startServer({ port: 0, host: '127.0.0.1', ...options });
   queries.length = 0;
