@@ -12,7 +12,7 @@ import { type OpenDatabase, openDatabase } from '../../src/db/client.js';
 import { applyMigrations } from '../../src/db/migrations.js';
 import { seed } from '../../src/packages/seed.js';
 import { rootDir } from '../../src/paths.js';
-import { createScratchDatabase } from './postgres.js';
+import { createScratchDatabase, preparedTemplate } from './postgres.js';
 
 export const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
 export const databaseKind = postgresUrl ? 'postgresql' : 'pglite';
@@ -32,12 +32,9 @@ export function assertDatabaseTestFile(): void {
 export async function openTestDatabase(onQuery?: (sql: string) => void, { migratedAndSeeded = false } = {}): Promise<OpenDatabase> {
   assertDatabaseTestFile();
   if (!postgresUrl) return openPGliteCopy(migratedAndSeeded ? 'seeded' : 'empty', onQuery);
-  const scratch = await createScratchDatabase();
+  const template = migratedAndSeeded ? await postgresTemplate(postgresUrl) : undefined;
+  const scratch = await createScratchDatabase(postgresUrl, template);
   const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 5, onQuery });
-  if (migratedAndSeeded) {
-    await applyMigrations(database.adapterFactory);
-    await seed(database.client);
-  }
   return {
     ...database,
     async close() {
@@ -49,7 +46,8 @@ export async function openTestDatabase(onQuery?: (sql: string) => void, { migrat
 
 // PGlite's initdb takes 1–2 s of WebAssembly per database; a copy of a prepared data directory
 // opens in a third of a second. The copies are built once per content of src/ and prisma/ and
-// kept in node_modules/.cache, shared by the test workers.
+// kept in node_modules/.cache, shared by the test workers. On PostgreSQL a migrated and seeded
+// template database plays that part (CREATE DATABASE … TEMPLATE).
 const cacheDir = join(rootDir, 'node_modules', '.cache', 'integrationsgraph');
 let contentKey: Promise<string> | undefined;
 
@@ -88,6 +86,16 @@ async function dataDirTemplate(kind: 'empty' | 'seeded'): Promise<Blob> {
   await writeFile(partial, Buffer.from(await template.arrayBuffer()));
   await rename(partial, file);
   return template;
+}
+
+/** A PostgreSQL database migrated and seeded once per content, copied for each server. */
+async function postgresTemplate(adminUrl: string): Promise<string> {
+  return preparedTemplate(adminUrl, await keyOfContent(), async (url) => {
+    const database = await openDatabase({ databaseUrl: url, poolSize: 2 });
+    await applyMigrations(database.adapterFactory);
+    await seed(database.client);
+    await database.close();
+  });
 }
 
 async function openPGliteCopy(kind: 'empty' | 'seeded', onQuery?: (sql: string) => void): Promise<OpenDatabase> {
