@@ -187,6 +187,11 @@ interface Walk {
   limits: RequestLimits;
   aliases: number;
   problems: GraphQLError[];
+  /**
+   * A fragment's cost and aliases per page size, measured once: fragments that spread each
+   * other many times would otherwise be walked once per path (30 spreads × 8 levels is 30^7).
+   */
+  measuredFragments: Map<string, { cost: number; aliases: number }>;
 }
 
 /** Every list in an argument value longer than the limit, found by following the input type. */
@@ -245,9 +250,9 @@ function selectionCost(selectionSet: SelectionSetNode, parent: GraphQLCompositeT
       continue;
     }
     if (selection.kind === 'FragmentSpread') {
-      const fragment = walk.fragments.get(selection.name.value);
-      const type = fragment && walk.schema.getType(fragment.typeCondition.name.value);
-      if (fragment && type && isCompositeType(type)) cost += selectionCost(fragment.selectionSet, type, walk, pageSize);
+      const measured = fragmentCost(selection.name.value, walk, pageSize);
+      cost += measured.cost;
+      walk.aliases += measured.aliases;
       continue;
     }
     if (selection.alias) walk.aliases++;
@@ -270,6 +275,21 @@ function selectionCost(selectionSet: SelectionSetNode, parent: GraphQLCompositeT
   return cost;
 }
 
+function fragmentCost(name: string, walk: Walk, pageSize: number | undefined): { cost: number; aliases: number } {
+  const key = `${name}:${pageSize ?? ''}`;
+  const known = walk.measuredFragments.get(key);
+  if (known) return known;
+  const fragment = walk.fragments.get(name);
+  const type = fragment && walk.schema.getType(fragment.typeCondition.name.value);
+  if (!fragment || !type || !isCompositeType(type)) return { cost: 0, aliases: 0 };
+  const aliasesBefore = walk.aliases;
+  const cost = selectionCost(fragment.selectionSet, type, walk, pageSize);
+  const measured = { cost, aliases: walk.aliases - aliasesBefore };
+  walk.aliases = aliasesBefore; // the caller adds them, as for every later use
+  walk.measuredFragments.set(key, measured);
+  return measured;
+}
+
 /** The operation's cost, aliases and list arguments over the limit; null when the variables do not fit it. */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -287,7 +307,7 @@ export function measureOperation(
   const fragments = new Map(
     document.definitions.filter((node) => node.kind === 'FragmentDefinition').map((node) => [node.name.value, node]),
   );
-  const walk: Walk = { schema, fragments, variables: coerced.coerced, limits, aliases: 0, problems: [] };
+  const walk: Walk = { schema, fragments, variables: coerced.coerced, limits, aliases: 0, problems: [], measuredFragments: new Map() };
   const cost = selectionCost(operation.selectionSet, root, walk);
   return { cost, aliases: walk.aliases, problems: walk.problems };
 }

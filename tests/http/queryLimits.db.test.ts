@@ -118,3 +118,21 @@ describe('the cost uses the variables’ values', () => {
     expect(status).toBe(200);
   });
 });
+
+test('fragments that spread each other many times are weighed once per fragment, not once per path', async () => {
+  // 5 levels of 100 spreads each: 100^4 paths in about 1,000 tokens, within the depth limit.
+  const levels = 5;
+  const fragments = Array.from({ length: levels }, (_, i) => {
+    const body = i + 1 < levels ? Array.from({ length: 100 }, () => `...F${i + 1}`).join(' ') : 'code';
+    return `fragment F${i} on State { ${body} }`;
+  });
+  const query = `query { states { ...F0 } }\n${fragments.join('\n')}`;
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  expect(response.status).toBe(400);
+  expect((await response.json()).errors[0].extensions.code).toBe('COST_LIMIT_EXCEEDED');
+});
