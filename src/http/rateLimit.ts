@@ -100,21 +100,23 @@ export async function createRateLimiter(limits: RateLimits): Promise<RateLimiter
       if (url.pathname === '/health' || url.pathname === '/ready') return;
       const address = addressOf(request, serverContext);
       const authorization = request.headers.get('authorization');
-      if (authorization && failed) {
+      // The trusted gateway carries every user from one address: its per-address limits (for
+      // anonymous requests and failed authentications) are the gateway's to enforce.
+      const perAddress = !isFromGateway(request);
+      if (authorization && failed && perAddress) {
         const blocked = await failed.get(address).catch(() => null);
         if (blocked && blocked.consumedPoints > limits.failedAuthenticationsPerMinute) {
           endResponse(tooManyRequests(fetchAPI, blocked, 'Too many failed authentications from this address.'));
           return;
         }
       }
-      // The trusted gateway carries every user: its anonymous traffic is limited at the gateway.
-      if (!authorization && isFromGateway(request)) return;
+      if (!authorization && !perAddress) return;
       const [bucket, key] = authorization ? [authenticated, tokenKey(authorization)] : [anonymous, address];
       const refusal = bucket && (await consume(bucket, key));
       if (refusal) endResponse(tooManyRequests(fetchAPI, refusal, 'Too many requests.'));
     },
     async onResponse({ request, response, serverContext }) {
-      if (response.status === 401 && failed) await consume(failed, addressOf(request, serverContext));
+      if (response.status === 401 && failed && !isFromGateway(request)) await consume(failed, addressOf(request, serverContext));
     },
   };
   return { plugin, close: async () => void redis?.disconnect() };

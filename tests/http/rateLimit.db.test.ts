@@ -23,9 +23,11 @@ afterAll(async () => {
 
 const limits: RateLimits = { anonymousPerMinute: 4, authenticatedPerMinute: 3, failedAuthenticationsPerMinute: 2, trustedProxyHops: 1 };
 
+const gatewaySecret = 'a-gateway-secret-of-at-least-32-characters';
+
 async function limitedServer(overrides: Partial<RateLimits> = {}): Promise<RunningServer> {
   useDatabase(server.database.client);
-  const running = await startServer({ port: 0, host: '127.0.0.1', rateLimits: { ...limits, ...overrides } });
+  const running = await startServer({ port: 0, host: '127.0.0.1', rateLimits: { ...limits, ...overrides }, gatewaySecret });
   extraServers.push(running);
   return running;
 }
@@ -34,20 +36,27 @@ let address = 0;
 /** A client address no other test uses. */
 const newClient = () => `198.51.100.${++address}`;
 
-const ask = (url: string, client: string, token?: string) =>
+const ask = (url: string, client: string, token?: string, extraHeaders: Record<string, string> = {}) =>
   fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       'x-forwarded-for': client,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...extraHeaders,
     },
     body: JSON.stringify({ query: '{ states { code } }' }),
   });
 
-async function statuses(url: string, client: string, count: number, token?: string): Promise<number[]> {
+async function statuses(
+  url: string,
+  client: string,
+  count: number,
+  token?: string,
+  extraHeaders?: Record<string, string>,
+): Promise<number[]> {
   const result: number[] = [];
-  for (let i = 0; i < count; i++) result.push((await ask(url, client, token)).status);
+  for (let i = 0; i < count; i++) result.push((await ask(url, client, token, extraHeaders)).status);
   return result;
 }
 
@@ -81,6 +90,18 @@ describe('in one instance', () => {
     expect((await ask(running.url, client, tokens.wartburg)).status).toBe(429);
     expect((await ask(running.url, client)).status).toBe(200);
     expect((await ask(running.url, newClient(), tokens.wartburg)).status).toBe(200);
+  });
+
+  test('the trusted gateway, all users behind one address, is not limited per address: one user’s wrong tokens block nobody', async () => {
+    const gateway = newClient();
+    const fromGateway = { 'x-gateway-secret': gatewaySecret };
+    expect(await statuses(running.url, gateway, 6, undefined, fromGateway)).toEqual([200, 200, 200, 200, 200, 200]);
+    // Tokens are counted per token (3 a minute): three different wrong ones.
+    const wrong = ['igt_wrong_1', 'igt_wrong_2', 'igt_wrong_3'];
+    for (const token of wrong) expect((await ask(running.url, gateway, token, fromGateway)).status).toBe(401);
+    expect((await ask(running.url, gateway, tokens.ministrySN, fromGateway)).status).toBe(200);
+    // Without the secret the same address is an ordinary client, counted from zero.
+    expect(await statuses(running.url, gateway, 5)).toEqual([200, 200, 200, 200, 429]);
   });
 });
 
