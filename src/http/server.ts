@@ -148,7 +148,6 @@ export function createGraphQLHandler({
     // would add the message and stack whenever NODE_ENV is "development"; only an explicit
     // setting does that here.
     maskedErrors: { isDev: exposeErrorDetails, maskError: maskUnexpectedError },
-    // Anonymous reads need no cookies: no credentials, so "*" is safe for public data.
     // Anonymous reads need no cookies: no credentials. With an allow-list, an origin not on it
     // (including "null": sandboxed frames, files) gets no CORS headers at all.
     cors: (request) => {

@@ -2,26 +2,16 @@
 // process closes its database pool and exits 0.
 
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { afterAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { sqlTable } from '../../src/db/datamodel.js';
 import { rootDir } from '../../src/paths.js';
-import { assertDatabaseTestFile, postgresUrl } from '../support/database.js';
-import { createScratchDatabase } from '../support/postgres.js';
-import { startServerProcess } from '../support/serverProcess.js';
+import { assertDatabaseTestFile } from '../support/database.js';
+import { processDatabaseEnv, startServerProcess } from '../support/serverProcess.js';
 
-const scratch = await mkdtemp(join(tmpdir(), 'integrationsgraph-shutdown-'));
-const postgres = postgresUrl ? await createScratchDatabase() : null;
-const databaseEnv: Record<string, string> = postgres ? { DATABASE_URL: postgres.url } : { PGLITE_DATA_DIR: join(scratch, 'pglite') };
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-  await postgres?.drop();
-});
+const databaseEnv = await processDatabaseEnv('shutdown');
 
 test('a slow request under way when SIGTERM arrives completes, then the process exits 0', async () => {
   const server = await startServerProcess(databaseEnv);
@@ -52,8 +42,8 @@ test('a slow request under way when SIGTERM arrives completes, then the process 
 
 /** On PostgreSQL: a request whose query waits on a lock the test holds, as one waits behind an import. */
 async function requestStuckInDatabase(url: string) {
-  if (!postgres) return { release: async () => {} };
-  const holder = new pg.Client({ connectionString: postgres.url });
+  if (!databaseEnv.DATABASE_URL) return { release: async () => {} };
+  const holder = new pg.Client({ connectionString: databaseEnv.DATABASE_URL });
   await holder.connect();
   await holder.query(`BEGIN; LOCK TABLE ${sqlTable('State')} IN ACCESS EXCLUSIVE MODE`);
   void fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ states { name } }"}' }).catch(

@@ -1,24 +1,12 @@
 // The README's run command, for real: `npm start`'s entry point in a child process, twice on
 // the same database (the second start finds the seed districts already there). The embedded
 // database by default; a scratch PostgreSQL database in the PostgreSQL suite.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, test } from 'vitest';
-import { postgresUrl } from '../support/database.js';
-import { createScratchDatabase } from '../support/postgres.js';
-import { startServerProcess } from '../support/serverProcess.js';
+import { expect, test } from 'vitest';
+import { processDatabaseEnv, startServerProcess } from '../support/serverProcess.js';
 
-const scratch = await mkdtemp(join(tmpdir(), 'integrationsgraph-start-'));
-const postgres = postgresUrl ? await createScratchDatabase() : null;
 // Not there yet, parents included: as .data/pglite on a fresh clone.
-const databaseEnv: Record<string, string> = postgres
-  ? { DATABASE_URL: postgres.url }
-  : { PGLITE_DATA_DIR: join(scratch, '.data', 'pglite') };
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-  await postgres?.drop();
-});
+const databaseEnv = await processDatabaseEnv('start', join('.data', 'pglite'));
 
 test('starts with the seed districts, is ready, and restarts without reseeding', async () => {
   const first = await startServerProcess(databaseEnv);

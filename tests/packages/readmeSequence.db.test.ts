@@ -3,23 +3,12 @@
 // survives the restart, and the dry run reports a diff instead of refusing over the editorial
 // source the edit created. The embedded database; a scratch PostgreSQL one in that suite.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { rootDir } from '../../src/paths.js';
-import { postgresUrl } from '../support/database.js';
-import { createScratchDatabase } from '../support/postgres.js';
-import { startServerProcess } from '../support/serverProcess.js';
+import { processDatabaseEnv, startServerProcess } from '../support/serverProcess.js';
 
-const scratch = await mkdtemp(join(tmpdir(), 'integrationsgraph-readme-'));
-const postgres = postgresUrl ? await createScratchDatabase() : null;
-const databaseEnv: Record<string, string> = postgres ? { DATABASE_URL: postgres.url } : { PGLITE_DATA_DIR: join(scratch, 'pglite') };
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-  await postgres?.drop();
-});
+const databaseEnv = await processDatabaseEnv('readme');
 
 /** `npm run <script> -- …args` as the README writes it. */
 const npmRun = (script: string, ...args: string[]) =>

@@ -1,7 +1,27 @@
 // `npm start`'s entry point in a child process, as an operator runs it.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { rootDir } from '../../src/paths.js';
-import { assertDatabaseTestFile } from './database.js';
+import { assertDatabaseTestFile, postgresUrl } from './database.js';
+import { createScratchDatabase } from './postgres.js';
+
+/**
+ * The environment that gives one test file's server processes a database of their own: a
+ * PGlite data directory under a temporary folder (at `pgliteDir` inside it, not created yet),
+ * or a scratch PostgreSQL database in that suite. Both are removed after the file.
+ */
+export async function processDatabaseEnv(label: string, pgliteDir = 'pglite'): Promise<Record<string, string>> {
+  const scratch = await mkdtemp(join(tmpdir(), `integrationsgraph-${label}-`));
+  const postgres = postgresUrl ? await createScratchDatabase() : null;
+  afterAll(async () => {
+    await rm(scratch, { recursive: true, force: true });
+    await postgres?.drop();
+  });
+  return postgres ? { DATABASE_URL: postgres.url } : { PGLITE_DATA_DIR: join(scratch, pgliteDir) };
+}
 
 export interface ServerProcess {
   url: string;
