@@ -80,6 +80,8 @@ const schema = z.object({
   RATE_LIMIT_AUTHENTICATED_PER_MINUTE: z.coerce.number().int().min(0).default(1_200),
   /** Failed authentications per minute from one address before its token requests are refused for 15 minutes. */
   RATE_LIMIT_FAILED_AUTH_PER_MINUTE: z.coerce.number().int().min(0).default(10),
+  /** Problem reports (reportProblem) per address and hour; 0: no limit. */
+  RATE_LIMIT_PROBLEM_REPORTS_PER_HOUR: z.coerce.number().int().min(0).default(10),
   /** Proxies in front of the API whose X-Forwarded-For is trusted for the client address. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Redis that shares rate-limit counters between instances (redis://…); without it each instance counts alone. */
@@ -95,6 +97,12 @@ const schema = z.object({
     (value) => (value === '' ? undefined : value),
     z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
   ),
+  /** How long the change feed keeps tombstones and superseded events (days). */
+  FEED_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
+  /** How often subscriptions and webhook delivery look at the feed without being woken (ms). */
+  FEED_POLL_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Let webhooks POST to private and loopback addresses (for a portal in the same network; off: no SSRF into it). */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanSetting('false'),
   /** On SIGTERM, how long requests in flight may take before connections are cut. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
   /** Answer introspection queries (GraphiQL and code generators need them). */

@@ -1,5 +1,6 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Authenticator, Viewer } from './auth/viewer.js';
+import type { ChangeNotifier } from './feed/notifier.js';
 
 /** What every resolver gets besides its arguments. The database is imported, not carried here. */
 export interface Context {
@@ -7,11 +8,14 @@ export interface Context {
   now: Date;
   /** The token holder, or null for an anonymous request. */
   viewer: Viewer;
+  /** Wakes followers of the change feed (subscriptions) when it grows. */
+  changeNotifier: ChangeNotifier;
 }
 
-export function contextFactory(authenticate: Authenticator) {
+export function contextFactory(authenticate: Authenticator, changeNotifier: ChangeNotifier) {
   return async ({ request }: Pick<YogaInitialContext, 'request'>): Promise<Context> => ({
     now: new Date(),
     viewer: await authenticate(request),
+    changeNotifier,
   });
 }

@@ -3,6 +3,10 @@
 import { loadConfig } from './config.js';
 import { openDatabaseOrExit, useDatabase } from './db/client.js';
 import { applyMigrations } from './db/migrations.js';
+import { startWebhookDelivery } from './feed/delivery.js';
+import { createChangeNotifier } from './feed/notifier.js';
+import { keepFeedPruned } from './feed/read.js';
+import { allowPrivateWebhookTargets } from './feed/webhooks.js';
 import { createReadinessCheck } from './http/health.js';
 import { startServer } from './http/server.js';
 import { logger } from './logger.js';
@@ -40,7 +44,14 @@ await database.exclusively(async () => {
 });
 
 useDatabase(database.client);
+allowPrivateWebhookTargets(config.WEBHOOK_ALLOW_PRIVATE_TARGETS);
+const changeNotifier = await createChangeNotifier(database, { pollMs: config.FEED_POLL_MS });
+const webhookDelivery = startWebhookDelivery(database.client, changeNotifier, {
+  allowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+});
+const feedPruning = keepFeedPruned(database.client, config.FEED_RETENTION_DAYS);
 const running = await startServer({
+  changeNotifier,
   port: config.PORT,
   host: config.HOST,
   corsOrigins: config.CORS_ORIGINS,
@@ -60,6 +71,7 @@ const running = await startServer({
     anonymousPerMinute: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
     authenticatedPerMinute: config.RATE_LIMIT_AUTHENTICATED_PER_MINUTE,
     failedAuthenticationsPerMinute: config.RATE_LIMIT_FAILED_AUTH_PER_MINUTE,
+    problemReportsPerHour: config.RATE_LIMIT_PROBLEM_REPORTS_PER_HOUR,
     trustedProxyHops: config.TRUSTED_PROXY_HOPS,
     redisUrl: config.REDIS_URL,
   },
@@ -74,6 +86,8 @@ async function shutdown(signal: string) {
     logger.warn('shutdown timeout reached: exiting with work unfinished');
     process.exit(1);
   }, config.SHUTDOWN_TIMEOUT_MS + databaseCloseMs).unref();
+  clearInterval(feedPruning);
+  await webhookDelivery.stop();
   await running.close();
   await database.close();
   logger.info('stopped');

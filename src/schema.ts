@@ -27,6 +27,9 @@ import './indicators/types.js';
 import './indicators/mutations.js';
 import './calendar/types.js';
 import './audit/types.js';
+import './feed/types.js';
+import './feed/webhooks.js';
+import './reports/types.js';
 import './packages/mutations.js';
 
 // Served as an Apollo Federation v2 subgraph: clients and a gateway use the same endpoint.

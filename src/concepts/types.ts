@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../common/changeTracked.js';
 import { entityByGlobalId } from '../common/entities.js';
 import { describedEnum } from '../common/enums.js';
 import { db } from '../db/client.js';
@@ -21,6 +22,7 @@ describedEnum('FieldEmphasis', FieldEmphasis, 'How a concept names a field.', {
 
 builder.prismaNode('FieldOfAction', {
   description: 'A field of action (Handlungsfeld) from the shared vocabulary that makes concepts comparable.',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
@@ -52,6 +54,7 @@ builder.prismaObject('ConceptMilestone', {
 
 export const IntegrationConcept = builder.prismaNode('IntegrationConcept', {
   description: 'A district’s integration concept (Integrationskonzept): status, adoption, milestones and fields of action.',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
@@ -69,8 +72,6 @@ export const IntegrationConcept = builder.prismaNode('IntegrationConcept', {
     }),
     documents: t.relation('documents', { description: 'The concept’s published documents.', query: { where: { archivedAt: null } } }),
     source: t.relation('source', { description: 'The page the concept is described on.' }),
-    version: t.exposeInt('version'),
-    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 
@@ -87,12 +88,13 @@ const ConceptFilter = builder.inputType('ConceptFilter', {
     area: t.field({ type: AreaFilter, description: 'Only concepts of this state or district.' }),
     status: t.field({ type: ConceptStatus, description: 'Only concepts with this status.' }),
     fieldOfAction: t.string({ description: 'Only concepts covering this field of action, by key, e.g. "education".' }),
+    modifiedSince: t.field({ type: 'DateTime', description: modifiedSinceDescription }),
   }),
 });
 
 function conceptWhere(filter: typeof ConceptFilter.$inferInput | null | undefined) {
   return {
-    archivedAt: null,
+    ...currentOrModifiedSince(filter?.modifiedSince, { archivedAt: null }),
     ...inArea(filter?.area),
     ...(filter?.status ? { status: filter.status } : {}),
     ...(filter?.fieldOfAction ? { fieldsOfAction: { some: { fieldOfActionId: filter.fieldOfAction } } } : {}),

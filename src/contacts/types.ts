@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../common/changeTracked.js';
 import { entityByGlobalId } from '../common/entities.js';
 import { describedEnum } from '../common/enums.js';
 import { asOfDescription, effectiveDate, isValidOn, validOn } from '../common/history.js';
@@ -137,6 +138,7 @@ builder.prismaObject('OfficeHours', {
 export const Contact = builder.prismaNode('Contact', {
   description:
     'Someone reachable in a position of a district during a period, e.g. Frau Christin Weise as Integrationslotsin of the Kyffhäuserkreis from June 2016. History is kept: a successor is a new contact.',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
@@ -159,8 +161,6 @@ export const Contact = builder.prismaNode('Contact', {
     addresses: t.relation('addresses', { description: 'Office, visitor and postal addresses.', query: { orderBy: { id: 'asc' } } }),
     officeHours: t.relation('officeHours', { description: 'Office hours (Sprechzeiten), if the source gives any.' }),
     source: t.relation('source', { description: 'The page this contact was taken from.' }),
-    version: t.exposeInt('version'),
-    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
     internalNote: t.exposeString('internalNote', {
       nullable: true,
       authScopes: (contact) => ({ readerOf: contact.districtId }),
@@ -176,13 +176,13 @@ const ContactFilter = builder.inputType('ContactFilter', {
     fundingProgramme: t.string({
       description: 'Only contacts whose position is funded by this programme, by key (see `fundingProgrammes`), e.g. "esf".',
     }),
+    modifiedSince: t.field({ type: 'DateTime', description: modifiedSinceDescription }),
   }),
 });
 
 function contactWhere(filter: typeof ContactFilter.$inferInput | null | undefined, date: Date) {
   return {
-    ...validOn(date),
-    archivedAt: null,
+    ...currentOrModifiedSince(filter?.modifiedSince, { ...validOn(date), archivedAt: null }),
     ...inArea(filter?.area),
     position: {
       ...(filter?.role ? { roleId: filter.role } : {}),

@@ -26,6 +26,12 @@ export interface OpenDatabase {
    * happens once even when several instances start together against one database.
    */
   exclusively<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel` (sent by any instance, on commit) and once
+   * more after each reconnection, when notifications may have been missed. Resolves to the
+   * function that stops listening.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -42,6 +48,43 @@ async function withAdvisoryLock<T>(connectionString: string, work: () => Promise
   } finally {
     await connection.end(); // ending the session releases the lock, even after a failure
   }
+}
+
+const reconnectDelayMs = 2_000;
+
+/** LISTEN on a connection of its own, connecting again whenever it is lost (a restarted server). */
+async function listenOnConnection(connectionString: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  let connection: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const again = () => {
+    if (!stopped) retry = setTimeout(connect, reconnectDelayMs).unref();
+  };
+  async function connect() {
+    const candidate = new pg.Client({ connectionString, keepAlive: true });
+    candidate.on('notification', (message) => message.channel === channel && onNotify());
+    candidate.on('error', () => {}); // 'end' follows and reconnects
+    candidate.once('end', () => {
+      if (connection === candidate) connection = undefined;
+      again();
+    });
+    try {
+      await candidate.connect();
+      await candidate.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      connection = candidate;
+      onNotify();
+    } catch {
+      candidate.removeAllListeners('end');
+      await candidate.end().catch(() => {});
+      again();
+    }
+  }
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await connection?.end().catch(() => {});
+  };
 }
 
 export interface DatabaseOptions {
@@ -94,6 +137,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
       adapterFactory,
       kind: 'postgresql',
       exclusively: (work) => withAdvisoryLock(databaseUrl, work),
+      listen: (channel, onNotify) => listenOnConnection(databaseUrl, channel, onNotify),
       close: async () => {
         await Promise.all([primary, ...replicas].map((each) => each.$disconnect()));
       },
@@ -119,6 +163,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     kind: 'pglite',
     // PGlite belongs to this process alone: nobody else can start against it.
     exclusively: (work) => work(),
+    listen: (channel, onNotify) => pglite.listen(channel, onNotify),
     async close() {
       await client.$disconnect();
       if (!options.pglite) await pglite.close();

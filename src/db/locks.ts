@@ -5,3 +5,6 @@
  * take turns; edits share it.
  */
 export const dataLockKey = 0x494753454544n;
+
+/** The change feed ("IGFEED"): writers take it last, just before commit, so that feed positions commit in order. */
+export const feedLockKey = 0x494746454544n;

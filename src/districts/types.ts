@@ -12,6 +12,7 @@
 //   projects/types.ts   projects
 import { recordAudit } from '../audit/record.js';
 import { builder } from '../builder.js';
+import { ChangeTracked } from '../common/changeTracked.js';
 import { describedEnum } from '../common/enums.js';
 import { notFound } from '../common/errors.js';
 import { db } from '../db/client.js';
@@ -26,6 +27,7 @@ describedEnum('DistrictKind', DistrictKind, 'Kind of district.', {
 
 export const District = builder.prismaNode('District', {
   description: 'A district (Landkreis, or a kreisfreie Stadt), identified by its official key (AGS): names change, the key does not.',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
@@ -108,7 +110,7 @@ builder.mutationField('confirmDistrictData', (t) =>
       return db().$transaction(async (tx) => {
         const before = await tx.district.findUnique({ where: { id } });
         if (!before) throw notFound(`No district with AGS "${id}" in the graph.`);
-        const after = await tx.district.update({ where: { id }, data: { lastVerifiedAt: context.now } });
+        const after = await tx.district.update({ where: { id }, data: { lastVerifiedAt: context.now, version: { increment: 1 } } });
         await recordAudit(tx, context.viewer!, { action: 'VERIFY', entityType: 'District', entityId: id, districtId: id, before, after });
         return after;
       });

@@ -1,5 +1,6 @@
 // Published documents: integration concepts, guidelines, newsletters.
 import { builder } from '../builder.js';
+import { ChangeTracked } from '../common/changeTracked.js';
 import { describedEnum } from '../common/enums.js';
 import { DocumentKind } from '../generated/prisma/enums.js';
 
@@ -12,6 +13,7 @@ describedEnum('DocumentKind', DocumentKind, 'Kind of document.', {
 
 export const Document = builder.prismaNode('Document', {
   description: 'A published document: an integration concept, a guideline, a newsletter.',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
@@ -22,8 +24,6 @@ export const Document = builder.prismaNode('Document', {
     url: t.exposeString('url', { nullable: true }),
     district: t.relation('district', { nullable: true, description: 'The district that published it.' }),
     source: t.relation('source', { description: 'The page that lists it.' }),
-    version: t.exposeInt('version'),
-    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 

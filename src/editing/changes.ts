@@ -59,16 +59,15 @@ export function createAudited<Row>(options: {
   load: (tx: Tx, id: string) => Promise<Row | null>;
 }): Promise<Row> {
   return inTransaction(async (tx) => {
-    const sourceId = await editorialSource(tx, options.districtId, options.context.now);
-    const id = await options.create(tx, sourceId);
+    const source = await editorialSource(tx, options.districtId, options.context.now);
+    const id = await options.create(tx, source.id);
     const after = (await options.load(tx, id))!;
-    await recordAudit(tx, actor(options.context), {
-      action: 'CREATE',
-      entityType: options.entityType,
-      entityId: id,
-      districtId: options.districtId,
-      after,
-    });
+    await recordAudit(
+      tx,
+      actor(options.context),
+      { action: 'CREATE', entityType: options.entityType, entityId: id, districtId: options.districtId, after },
+      source.created,
+    );
     return after;
   });
 }
@@ -94,17 +93,22 @@ export function changeAudited<Row extends Versioned>(options: {
     const before = await options.load(tx, id);
     if (!before || before.archivedAt) throw new NotFoundError(`No current ${entityType} with this ID.`);
     if (before.version !== options.expectedVersion) throw new VersionConflictError(options.expectedVersion, before.version);
-    const sourceId = await editorialSource(tx, before.districtId, context.now);
-    const resultId = await options.apply(tx, before, sourceId);
+    const source = await editorialSource(tx, before.districtId, context.now);
+    const resultId = await options.apply(tx, before, source.id);
     const after = (await options.load(tx, resultId))!;
-    await recordAudit(tx, actor(context), {
-      action: options.action,
-      entityType,
-      entityId: id,
-      districtId: before.districtId,
-      before,
-      after,
-    });
+    await recordAudit(
+      tx,
+      actor(context),
+      {
+        action: options.action,
+        entityType,
+        entityId: id,
+        districtId: before.districtId,
+        before,
+        after,
+      },
+      [...source.created, ...(resultId === id ? [] : [{ action: 'CREATE' as const, entityType, entityId: resultId }])],
+    );
     return after;
   });
 }

@@ -1,15 +1,20 @@
 import { berlinDate } from '../common/history.js';
+import type { Announcement } from '../feed/record.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
 /**
  * What editors enter is a fact like any other and names its source: one "editorial" source
  * per district and day, dated that day.
  */
-export async function editorialSource(tx: Prisma.TransactionClient, districtId: string | null, now: Date): Promise<string> {
+export async function editorialSource(
+  tx: Prisma.TransactionClient,
+  districtId: string | null,
+  now: Date,
+): Promise<{ id: string; created: Announcement[] }> {
   const day = berlinDate(now);
   const id = `editorial:${districtId ?? 'state'}:${day.toISOString().slice(0, 10)}`;
   // INSERT … ON CONFLICT DO NOTHING: two editors' first changes of the day cannot collide.
-  await tx.source.createMany({
+  const { count } = await tx.source.createMany({
     data: [
       {
         id,
@@ -22,5 +27,6 @@ export async function editorialSource(tx: Prisma.TransactionClient, districtId: 
     ],
     skipDuplicates: true,
   });
-  return id;
+  // The change feed names the new source with the change that cites it.
+  return { id, created: count ? [{ action: 'CREATE', entityType: 'Source', entityId: id }] : [] };
 }

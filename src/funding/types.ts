@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../common/changeTracked.js';
 import { describedEnum } from '../common/enums.js';
 import { db } from '../db/client.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
@@ -22,6 +23,7 @@ builder.prismaObject('Funder', {
 
 const FundingProgramme = builder.prismaNode('FundingProgramme', {
   description: 'A funding programme or guideline (Förderprogramm, Förderrichtlinie): ThILIK, ESF, EFRE, Richtlinie Integrative Maßnahmen …',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
@@ -47,6 +49,7 @@ const FundingProgramme = builder.prismaNode('FundingProgramme', {
 
 export const Funding = builder.prismaNode('Funding', {
   description: 'Funding of a district’s post, project or measures by a programme or funder, with share and period where stated.',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
@@ -65,8 +68,6 @@ export const Funding = builder.prismaNode('Funding', {
     periodEnd: t.expose('periodEnd', { type: 'PartialDate', nullable: true }),
     description: t.exposeString('description'),
     source: t.relation('source', { description: 'The page the funding is stated on.' }),
-    version: t.exposeInt('version'),
-    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 
@@ -85,11 +86,13 @@ const FundingProgrammeFilter = builder.inputType('FundingProgrammeFilter', {
   fields: (t) => ({
     level: t.field({ type: FunderLevel, description: 'Only programmes of funders at this level.' }),
     state: t.field({ type: StateCode, description: 'Only programmes of this state, or funding districts of this state.' }),
+    modifiedSince: t.field({ type: 'DateTime', description: modifiedSinceDescription }),
   }),
 });
 
 function programmeWhere(filter: typeof FundingProgrammeFilter.$inferInput | null | undefined) {
   return {
+    ...currentOrModifiedSince(filter?.modifiedSince, {}),
     ...(filter?.level ? { funder: { level: filter.level } } : {}),
     ...(filter?.state
       ? { OR: [{ funder: { stateId: filter.state } }, { fundings: { some: { archivedAt: null, district: { stateId: filter.state } } } }] }
@@ -102,11 +105,16 @@ const FundingFilter = builder.inputType('FundingFilter', {
   fields: (t) => ({
     area: t.field({ type: AreaFilter, description: 'Only fundings in this state or district.' }),
     programme: t.string({ description: 'Only fundings by this programme, by key, e.g. "thilik".' }),
+    modifiedSince: t.field({ type: 'DateTime', description: modifiedSinceDescription }),
   }),
 });
 
 function fundingWhere(filter: typeof FundingFilter.$inferInput | null | undefined) {
-  return { archivedAt: null, ...inArea(filter?.area), ...(filter?.programme ? { programmeId: filter.programme } : {}) };
+  return {
+    ...currentOrModifiedSince(filter?.modifiedSince, { archivedAt: null }),
+    ...inArea(filter?.area),
+    ...(filter?.programme ? { programmeId: filter.programme } : {}),
+  };
 }
 
 builder.queryFields((t) => ({

@@ -5,6 +5,7 @@
 // it is back (the API stays up, the limit per instance still holds).
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { type DocumentNode, GraphQLError, getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
@@ -18,6 +19,8 @@ export interface RateLimits {
   authenticatedPerMinute: number;
   /** Failed authentications per address; past it, requests with a token are refused for 15 minutes. */
   failedAuthenticationsPerMinute: number;
+  /** Problem reports (`reportProblem`) per address and hour; 0: no limit. */
+  problemReportsPerHour?: number;
   /** Shares the counters between instances. */
   redisUrl?: string;
   /** Proxies in front of the API whose X-Forwarded-For is trusted; 0: the peer address is the client. */
@@ -41,8 +44,8 @@ function clientAddress(request: Request, nodeRequest: IncomingMessage | undefine
 
 const tokenKey = (authorization: string) => createHash('sha256').update(authorization).digest('base64url');
 
-function limiter(name: string, points: number, redis: Redis | null, blockDuration = 0): RateLimiterAbstract {
-  const options = { keyPrefix: `integrationsgraph:${name}`, points, duration: 60, blockDuration };
+function limiter(name: string, points: number, redis: Redis | null, blockDuration = 0, duration = 60): RateLimiterAbstract {
+  const options = { keyPrefix: `integrationsgraph:${name}`, points, duration, blockDuration };
   if (!redis) return new RateLimiterMemory(options);
   return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) });
 }
@@ -83,6 +86,15 @@ async function connectRedis(url: string): Promise<Redis> {
   return redis;
 }
 
+/** Whether the operation to run is a mutation that reports a problem. */
+function reportsProblem(document: DocumentNode, operationName: string | null | undefined): boolean {
+  const operation = getOperationAST(document, operationName);
+  return (
+    operation?.operation === 'mutation' &&
+    operation.selectionSet.selections.some((selection) => selection.kind === Kind.FIELD && selection.name.value === 'reportProblem')
+  );
+}
+
 export async function createRateLimiter(limits: RateLimits): Promise<RateLimiter> {
   const redis = limits.redisUrl ? await connectRedis(limits.redisUrl) : null;
   const anonymous = limits.anonymousPerMinute > 0 ? limiter('anonymous', limits.anonymousPerMinute, redis) : null;
@@ -91,6 +103,7 @@ export async function createRateLimiter(limits: RateLimits): Promise<RateLimiter
     limits.failedAuthenticationsPerMinute > 0
       ? limiter('failed-auth', limits.failedAuthenticationsPerMinute, redis, failedAuthenticationBlockSeconds)
       : null;
+  const reports = limits.problemReportsPerHour ? limiter('problem-reports', limits.problemReportsPerHour, redis, 0, 3_600) : null;
   const hops = limits.trustedProxyHops ?? 0;
   const addressOf = (request: Request, serverContext: unknown) =>
     clientAddress(request, (serverContext as { req?: IncomingMessage }).req, hops);
@@ -114,6 +127,25 @@ export async function createRateLimiter(limits: RateLimits): Promise<RateLimiter
       const [bucket, key] = authorization ? [authenticated, tokenKey(authorization)] : [anonymous, address];
       const refusal = bucket && (await consume(bucket, key));
       if (refusal) endResponse(tooManyRequests(fetchAPI, refusal, 'Too many requests.'));
+    },
+    // Reports come without an account: beyond the request budget, few per address and hour.
+    async onExecute({ args, setResultAndStopExecution }) {
+      if (!reports || !reportsProblem(args.document, args.operationName)) return;
+      const context = args.contextValue as { request: Request; req?: IncomingMessage };
+      const refusal = await consume(reports, addressOf(context.request, context));
+      if (!refusal) return;
+      const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+      setResultAndStopExecution({
+        errors: [
+          new GraphQLError(`Too many problem reports from this address. Try again in ${seconds} s.`, {
+            extensions: {
+              code: 'RATE_LIMITED',
+              retryAfterSeconds: seconds,
+              http: { status: 429, headers: { 'retry-after': String(seconds) } },
+            },
+          }),
+        ],
+      });
     },
     async onResponse({ request, response, serverContext }) {
       if (response.status === 401 && failed && !isFromGateway(request)) await consume(failed, addressOf(request, serverContext));

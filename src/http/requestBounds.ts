@@ -62,6 +62,8 @@ type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
 export function withRequestTimeout(handler: NodeHandler, timeoutMs: number): NodeHandler {
   if (timeoutMs <= 0) return handler;
   return (request, response) => {
+    // A subscription's event stream stays open by design; it ends when the client or the server goes.
+    if (String(request.headers.accept ?? '').includes('text/event-stream')) return handler(request, response);
     const timer = setTimeout(() => {
       if (response.headersSent) {
         response.destroy();

@@ -9,6 +9,7 @@ import { createYoga, type MaskError, maskError, type Plugin } from 'graphql-yoga
 import { createAuthenticator, type JwtOptions } from '../auth/viewer.js';
 import { contextFactory } from '../context.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { type ChangeNotifier, createChangeNotifier } from '../feed/notifier.js';
 import { logger } from '../logger.js';
 import { schema } from '../schema.js';
 import { useCursorCheck } from './cursorArguments.js';
@@ -52,11 +53,14 @@ export interface ServerOptions {
   rateLimits?: RateLimits;
   /** The secret a trusted federation gateway sends in X-Gateway-Secret (see gateway.ts). */
   gatewaySecret?: string;
+  /** Wakes subscriptions when the change feed grows; the server closes it when it closes. Without it, they poll. */
+  changeNotifier?: ChangeNotifier;
 }
 
 export const defaultBodyLimits: BodyLimits = { anonymousBytes: 100 * 1024, authenticatedBytes: 32 * 1024 * 1024 };
 
-type HandlerOptions = Omit<ServerOptions, 'port' | 'host' | 'drainTimeoutMs' | 'requestTimeoutMs' | 'rateLimits'> & {
+type HandlerOptions = Omit<ServerOptions, 'port' | 'host' | 'drainTimeoutMs' | 'requestTimeoutMs' | 'rateLimits' | 'changeNotifier'> & {
+  changeNotifier: ChangeNotifier;
   rateLimiter?: RateLimiter;
   /** True once the server is shutting down. */
   draining?: () => boolean;
@@ -133,11 +137,12 @@ export function createGraphQLHandler({
   rateLimiter,
   draining = () => false,
   gatewaySecret,
-}: HandlerOptions = {}) {
+  changeNotifier,
+}: HandlerOptions) {
   const authenticate = createAuthenticator(jwt);
   return createYoga({
     schema,
-    context: contextFactory(authenticate),
+    context: contextFactory(authenticate, changeNotifier),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -192,12 +197,15 @@ export async function startServer({
   drainTimeoutMs = 25_000,
   requestTimeoutMs = 30_000,
   rateLimits,
+  changeNotifier: givenNotifier,
   ...options
 }: ServerOptions): Promise<RunningServer> {
   let draining = false;
   const rateLimiter = rateLimits && (await createRateLimiter(rateLimits));
+  const changeNotifier = givenNotifier ?? (await createChangeNotifier(null));
   const handler = createGraphQLHandler({
     ...options,
+    changeNotifier,
     rateLimiter,
     draining: () => draining,
     readiness: async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true })),
@@ -218,6 +226,7 @@ export async function startServer({
       new Promise<void>((resolve, reject) => {
         draining = true;
         void rateLimiter?.close();
+        void changeNotifier.close(); // ends the subscriptions' streams
         const deadline = setTimeout(() => server.closeAllConnections(), drainTimeoutMs).unref();
         server.close((error) => {
           clearTimeout(deadline);

@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../common/changeTracked.js';
 import { describedEnum } from '../common/enums.js';
 import { asOfDescription, effectiveDate, validOn } from '../common/history.js';
 import { db } from '../db/client.js';
@@ -12,6 +13,7 @@ describedEnum('ValueQualifier', ValueQualifier, 'How a value relates to the trut
 
 builder.prismaNode('Indicator', {
   description: 'What an indicator of integration monitoring (Integrationsmonitoring) measures.',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
@@ -25,6 +27,7 @@ builder.prismaNode('Indicator', {
 
 export const IndicatorValue = builder.prismaNode('IndicatorValue', {
   description: 'A value of an indicator for a district or state, with the period it was the current value.',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
@@ -38,8 +41,6 @@ export const IndicatorValue = builder.prismaNode('IndicatorValue', {
     validFrom: t.expose('validFrom', { type: 'Date', nullable: true }),
     validTo: t.expose('validTo', { type: 'Date', nullable: true }),
     source: t.relation('source', { description: 'The page the value is taken from.' }),
-    version: t.exposeInt('version'),
-    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 
@@ -48,6 +49,7 @@ const IndicatorFilter = builder.inputType('IndicatorFilter', {
   fields: (t) => ({
     area: t.field({ type: AreaFilter, description: 'Only values of this state or its districts, or of this district.' }),
     indicator: t.string({ description: 'Only values of this indicator, by key, e.g. "population-migration-background".' }),
+    modifiedSince: t.field({ type: 'DateTime', description: modifiedSinceDescription }),
   }),
 });
 
@@ -56,10 +58,9 @@ function indicatorWhere(filter: typeof IndicatorFilter.$inferInput | null | unde
   // A state-wide value (no district) belongs to a state filter too.
   const areaCondition = filter?.area?.state && !filter.area.district ? { OR: [area, { stateId: filter.area.state }] } : area;
   return {
-    archivedAt: null,
+    ...currentOrModifiedSince(filter?.modifiedSince, { archivedAt: null, ...(period === 'all' ? {} : validOn(period)) }),
     ...areaCondition,
     ...(filter?.indicator ? { indicatorId: filter.indicator } : {}),
-    ...(period === 'all' ? {} : validOn(period)),
   };
 }
 

@@ -1,9 +1,11 @@
 // Networks of actors (Netzwerke), of a district or state-wide, and the partners that accompany them.
 import { builder } from '../builder.js';
+import { ChangeTracked } from '../common/changeTracked.js';
 import { Partner } from '../partners/types.js';
 
 builder.prismaNode('Network', {
   description: 'A network of actors (Netzwerk) in a district or across a state, e.g. the ThILIK network of integration managers.',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({

@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../common/changeTracked.js';
 import { entityByGlobalId } from '../common/entities.js';
 import { describedEnum } from '../common/enums.js';
 import { badInput, quote } from '../common/errors.js';
@@ -39,6 +40,7 @@ builder.prismaObject('OfferPlace', {
 
 export const Offer = builder.prismaNode('Offer', {
   description: 'A local offer (Angebot) for newcomers and residents: courses, counselling, childcare, information.',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
@@ -63,8 +65,6 @@ export const Offer = builder.prismaNode('Offer', {
     }),
     district: t.relation('district', { description: 'The district of the offer.' }),
     source: t.relation('source', { description: 'The page the offer is described on.' }),
-    version: t.exposeInt('version'),
-    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 
@@ -76,6 +76,7 @@ const OfferFilter = builder.inputType('OfferFilter', {
     targetGroup: t.field({ type: TargetGroup, description: 'Only offers for this group.' }),
     language: t.string({ description: 'Only offers available in this language (ISO 639-1 code, e.g. "ar").' }),
     online: t.boolean({ description: 'Only online offers (true) or only offers in a place (false).' }),
+    modifiedSince: t.field({ type: 'DateTime', description: modifiedSinceDescription }),
   }),
 });
 
@@ -85,7 +86,7 @@ function offerWhere(filter: typeof OfferFilter.$inferInput | null | undefined) {
     throw badInput(`${quote(filter?.language)} is not an ISO 639-1 language code (two letters, e.g. "uk").`, 'filter.language');
   }
   return {
-    archivedAt: null,
+    ...currentOrModifiedSince(filter?.modifiedSince, { archivedAt: null }),
     ...inArea(filter?.area),
     ...(filter?.category ? { category: filter.category } : {}),
     ...(filter?.targetGroup ? { targetGroups: { hasSome: [filter.targetGroup] } } : {}),

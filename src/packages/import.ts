@@ -424,7 +424,7 @@ async function apply(tx: Tx, work: Plan, options: ImportOptions) {
       data: { archivedAt: options.now, ...versionBump(aggregate.table) },
     });
   }
-  await recordAudits(tx, options.actor, work.audit, options.now);
+  await recordAudits(tx, options.actor, work.audit);
 }
 
 const versionBump = (table: TableSpec) => (hasColumn(table.model, 'version') ? { version: { increment: 1 } } : {});

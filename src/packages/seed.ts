@@ -17,12 +17,13 @@ import type { TokenViewer } from '../auth/viewer.js';
 import { bulkInsert } from '../db/bulkInsert.js';
 import type { Tx } from '../db/client.js';
 import { dataLockKey } from '../db/locks.js';
+import { announce, isFeedType } from '../feed/record.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { prismaDir } from '../paths.js';
 import { type DataPackage, packageSchema } from './format.js';
 import { type Aggregate, aggregates, importWithin, snapshot } from './import.js';
 import { canonicalRow, databaseRow, type Row, readPackage } from './rows.js';
-import { type PackageKind, tablesOf, writeSteps } from './tables.js';
+import { type PackageKind, tableByKey, tablesOf, writeSteps } from './tables.js';
 
 export const seedDir = join(prismaDir, 'seed');
 
@@ -142,6 +143,15 @@ export async function insertRows(tx: Tx, ...contents: Pick<DataPackage, 'tables'
       );
     }
   }
+  // The feed names the nodes loaded (their parts come with them).
+  const created = contents.flatMap((content) =>
+    Object.entries(content.tables)
+      .filter(([key]) => isFeedType(tableByKey.get(key)!.model))
+      .flatMap(([key, rows]) =>
+        (rows ?? []).map((row) => ({ action: 'CREATE' as const, entityType: tableByKey.get(key)!.model, entityId: String(row.id) })),
+      ),
+  );
+  await announce(tx, created);
   return counts;
 }
 

@@ -150,6 +150,11 @@ export const notInPackages: Partial<Record<ModelName, string>> = {
   ApiToken: 'access credentials: they stay with the installation that issued them',
   AuditEvent: 'the audit log records changes to the data; it is not data that travels',
   SeedRelease: 'which seed release this installation applied: bookkeeping of the installation',
+  FeedEvent: 'the change feed tells copies what changed here; an import writes its own events',
+  FeedHorizon: 'how far this installation pruned its change feed',
+  Webhook: 'portals subscribed to this installation',
+  WebhookDelivery: 'the delivery log of this installation’s webhooks',
+  ProblemReport: 'readers’ reports, with private e-mail addresses: they stay with the installation that received them',
 };
 
 // A model added to schema.prisma without a decision here would silently drop out of import and export.

@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { ChangeTracked } from '../common/changeTracked.js';
 import { describedEnum } from '../common/enums.js';
 import { PartnerKind } from '../generated/prisma/enums.js';
 
@@ -16,6 +17,7 @@ describedEnum('PartnerKind', PartnerKind, 'Kind of partner organisation.', {
 
 export const Partner = builder.prismaNode('Partner', {
   description: 'An organisation the districts work with: Agentur für Arbeit, Jobcenter, a ministry, an institute …',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({

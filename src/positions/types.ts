@@ -1,10 +1,12 @@
 import { builder } from '../builder.js';
+import { ChangeTracked } from '../common/changeTracked.js';
 import { asOfDescription, effectiveDate, validOn } from '../common/history.js';
 import { db } from '../db/client.js';
 
 const Task = builder.prismaNode('Task', {
   description:
     'A task (Aufgabe) from the shared catalogue. The ThILIK task list recurs almost word for word across districts, so linking each post to catalogue tasks makes districts comparable.',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
@@ -16,6 +18,7 @@ const Task = builder.prismaNode('Task', {
 
 builder.prismaNode('Role', {
   description: 'A kind of position that recurs across districts: Integrationslotse, Integrationsmanager, KIK …',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
@@ -50,6 +53,7 @@ builder.prismaObject('PositionTask', {
 export const Position = builder.prismaNode('Position', {
   description:
     'A post of a role in one district, e.g. the Integrationslotse of the Kyffhäuserkreis. People hold it over time (see `contacts`).',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
@@ -66,8 +70,6 @@ export const Position = builder.prismaNode('Position', {
       query: (args, context) => ({ where: { ...validOn(effectiveDate(args.asOf, context)), archivedAt: null }, orderBy: { id: 'asc' } }),
     }),
     source: t.relation('source', { description: 'The page the post is described on.' }),
-    version: t.exposeInt('version'),
-    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 

@@ -1,8 +1,10 @@
 // Projects of a district, with the post that runs them and their fundings.
 import { builder } from '../builder.js';
+import { ChangeTracked } from '../common/changeTracked.js';
 
 builder.prismaNode('Project', {
   description: 'A project of a district, e.g. "Partnerschaft für Demokratie – Denk bunt im Wartburgkreis".',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({

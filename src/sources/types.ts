@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { ChangeTracked } from '../common/changeTracked.js';
 import { describedEnum } from '../common/enums.js';
 import { db } from '../db/client.js';
 import { SourceKind } from '../generated/prisma/enums.js';
@@ -11,6 +12,7 @@ describedEnum('SourceKind', SourceKind, 'Kind of source.', {
 
 builder.prismaNode('Source', {
   description: 'A page (or reference list) facts were taken from (Quelle). Every fact in the graph names its source.',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({

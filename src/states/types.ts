@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { ChangeTracked } from '../common/changeTracked.js';
 import { db } from '../db/client.js';
 
 /** ISO 3166-2:DE codes of the 16 German states; the graph holds data of those it lists in `states`. */
@@ -30,6 +31,7 @@ export const StateCode = builder.enumType('StateCode', {
 
 const State = builder.prismaNode('State', {
   description: 'A German federal state (Land) with its districts.',
+  interfaces: [ChangeTracked],
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({

@@ -127,6 +127,9 @@ describe('importing over HTTP', () => {
       expect(channelValues(stored.channels), `trial ${trial}`).toEqual(
         channelValues((lastEvent.after as Row).channels as { value: unknown }[]),
       );
+      // The change feed's last word on the contact is the version that won.
+      const lastChange = await client.feedEvent.findFirstOrThrow({ where: { entityId: stored.id }, orderBy: { position: 'desc' } });
+      expect(lastChange.version, `trial ${trial}`).toBe(stored.version);
       // Never both: the fax only the package has, and the phone only the editor sent.
       const values = channelValues(stored.channels);
       expect(values.includes(`+49363274199${trial}`) && values.includes(`+4936327415${trial}0`), `trial ${trial}`).toBe(false);

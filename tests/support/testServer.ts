@@ -4,6 +4,7 @@
 
 import { type OpenDatabase, useDatabase } from '../../src/db/client.js';
 import { modelNames, sqlTable } from '../../src/db/datamodel.js';
+import { type ChangeNotifier, createChangeNotifier } from '../../src/feed/notifier.js';
 import { Prisma } from '../../src/generated/prisma/client.js';
 import { type ServerOptions, startServer } from '../../src/http/server.js';
 import { seed } from '../../src/packages/seed.js';
@@ -16,6 +17,7 @@ export interface GraphQLResponse<Data = any> {
 
 export interface TestServer {
   url: string;
+  changeNotifier: ChangeNotifier;
   database: OpenDatabase;
   /** SQL statements sent since the last `resetQueryLog()`. */
   queries: string[];
@@ -33,10 +35,13 @@ export async function startTestServer(options: Omit<ServerOptions, 'port' | 'hos
   const queries: string[] = [];
   const database = await openTestDatabase((sql) => queries.push(sql), { migratedAndSeeded: true });
   useDatabase(database.client);
-  const running = await startServer({ port: 0, host: '127.0.0.1', ...options });
+  // Subscriptions hear of changes through the database's NOTIFY alone: a test of them would fail if that broke.
+  const changeNotifier = options.changeNotifier ?? (await createChangeNotifier(database, { pollMs: 60_000 }));
+  const running = await startServer({ port: 0, host: '127.0.0.1', ...options, changeNotifier });
   queries.length = 0;
   return {
     url: running.url,
+    changeNotifier,
     database,
     queries,
     resetQueryLog: () => {

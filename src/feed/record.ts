@@ -1,0 +1,136 @@
+// Writing the change feed: every audited write announces the public records it changed, in its
+// own transaction. The feed lock makes the positions commit in order: a writer takes the next
+// position only after the previous writer has committed, so a reader that has seen position n
+// will never later find a smaller one appear (resuming from a cursor misses nothing).
+
+import type { Tx } from '../db/client.js';
+import { type ModelName, sqlTable } from '../db/datamodel.js';
+import { feedLockKey } from '../db/locks.js';
+import { Prisma } from '../generated/prisma/client.js';
+
+/** The types whose changes the feed announces: every node type that is public. */
+export const feedTypes = [
+  'State',
+  'District',
+  'Source',
+  'Role',
+  'Task',
+  'Position',
+  'Contact',
+  'FundingProgramme',
+  'Funding',
+  'FieldOfAction',
+  'IntegrationConcept',
+  'Offer',
+  'Partner',
+  'Project',
+  'Network',
+  'Indicator',
+  'IndicatorValue',
+  'Document',
+] as const satisfies ModelName[];
+
+export type FeedType = (typeof feedTypes)[number];
+
+export const isFeedType = (type: string): type is FeedType => (feedTypes as readonly string[]).includes(type);
+
+/**
+ * Records without an ID of their own are shown inside nodes (a person on a contact card, a
+ * funder on a programme): their change is a change of those nodes, whose version goes up. The
+ * node is found by a column of the part (a municipality's district) or of the node (a
+ * contact's person).
+ */
+type Owner = { type: FeedType; partColumn: string } | { type: FeedType; ownerColumn: string };
+const shownIn: Partial<Record<ModelName, Owner[]>> = {
+  Person: [{ type: 'Contact', ownerColumn: 'personId' }],
+  Funder: [{ type: 'FundingProgramme', ownerColumn: 'funderId' }],
+  Municipality: [{ type: 'District', partColumn: 'districtId' }],
+  OrganisationalUnit: [
+    { type: 'District', partColumn: 'districtId' },
+    { type: 'Position', ownerColumn: 'unitId' },
+  ],
+  Cooperation: [{ type: 'District', partColumn: 'districtId' }],
+};
+
+export interface Announcement {
+  action: 'CREATE' | 'UPDATE' | 'ARCHIVE' | 'VERIFY';
+  entityType: string;
+  entityId: string;
+}
+
+const feedAction = (action: Announcement['action']) => (action === 'CREATE' ? 'CREATED' : action === 'ARCHIVE' ? 'ARCHIVED' : 'UPDATED');
+
+/** Held until commit; taken again by the same transaction, it is simply held. */
+export async function lockFeed(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${feedLockKey})`;
+}
+
+/** Writes the feed events of a transaction's changes (call it last: the feed lock is held until commit). */
+export async function announce(tx: Tx, changes: Announcement[]): Promise<void> {
+  const own = changes.filter((change) => isFeedType(change.entityType));
+  const announced = new Set(own.map((change) => `${change.entityType}:${change.entityId}`));
+  const embedded = changes.filter((change) => change.entityType in shownIn);
+  if (!own.length && !embedded.length) return;
+  await lockFeed(tx);
+  const byType = new Map<string, Announcement[]>();
+  for (const change of own) byType.set(change.entityType, [...(byType.get(change.entityType) ?? []), change]);
+  for (const [type, ofType] of byType) await insertEvents(tx, type as FeedType, ofType);
+  for (const change of embedded) await announceOwners(tx, change, announced);
+  await tx.$executeRaw`SELECT pg_notify(${feedChannel}, '')`;
+}
+
+/** The channel of PostgreSQL's NOTIFY that tells every instance the feed has grown (sent on commit). */
+export const feedChannel = 'integrationsgraph_feed';
+
+const districtColumn = (type: FeedType) => (type === 'District' ? 'record."id"' : hasDistrict.has(type) ? 'record."districtId"' : 'NULL');
+const hasDistrict = new Set<FeedType>([
+  'Source',
+  'Position',
+  'Contact',
+  'Funding',
+  'IntegrationConcept',
+  'Offer',
+  'Project',
+  'Network',
+  'IndicatorValue',
+  'Document',
+]);
+
+/** The events of one type, with each record's version and district as stored after the change. */
+function insertEvents(tx: Tx, type: FeedType, changes: Announcement[]) {
+  const rows = JSON.stringify(changes.map((change, ordinal) => ({ id: change.entityId, action: feedAction(change.action), ordinal })));
+  return tx.$executeRaw`
+    INSERT INTO "FeedEvent" ("action", "entityType", "entityId", "districtId", "version")
+    SELECT changed.action::"FeedAction", ${type}, record.id, ${Prisma.raw(districtColumn(type))}, record.version
+    FROM json_to_recordset(${rows}::json) AS changed(id text, action text, ordinal int)
+    JOIN ${Prisma.raw(sqlTable(type))} AS record ON record.id = changed.id
+    ORDER BY changed.ordinal`;
+}
+
+function ownersOf(tx: Tx, model: ModelName, id: string, owner: Owner) {
+  return 'partColumn' in owner
+    ? tx.$queryRaw<
+        { id: string }[]
+      >`SELECT ${Prisma.raw(`"${owner.partColumn}"`)} AS id FROM ${Prisma.raw(sqlTable(model))} WHERE id = ${id}`
+    : tx.$queryRaw<
+        { id: string }[]
+      >`SELECT id FROM ${Prisma.raw(sqlTable(owner.type))} WHERE ${Prisma.raw(`"${owner.ownerColumn}"`)} = ${id}`;
+}
+
+async function announceOwners(tx: Tx, change: Announcement, announced: Set<string>) {
+  const model = change.entityType as ModelName;
+  for (const owner of shownIn[model] ?? []) {
+    const { type } = owner;
+    const ids = (await ownersOf(tx, model, change.entityId, owner))
+      .map((found) => found.id)
+      .filter((id) => id && !announced.has(`${type}:${id}`));
+    if (!ids.length) continue;
+    for (const id of ids) announced.add(`${type}:${id}`);
+    await tx.$executeRaw`UPDATE ${Prisma.raw(sqlTable(type))} SET version = version + 1, "updatedAt" = now() WHERE id = ANY(${ids})`;
+    await insertEvents(
+      tx,
+      type,
+      ids.map((id) => ({ action: 'UPDATE', entityType: type, entityId: id })),
+    );
+  }
+}
