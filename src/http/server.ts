@@ -228,8 +228,11 @@ export async function startServer({
         void rateLimiter?.close();
         void changeNotifier.close(); // ends the subscriptions' streams
         const deadline = setTimeout(() => server.closeAllConnections(), drainTimeoutMs).unref();
+        // Connections that finish a request (an ended event stream too) close as soon as they are idle.
+        const idle = setInterval(() => server.closeIdleConnections(), 100).unref();
         server.close((error) => {
           clearTimeout(deadline);
+          clearInterval(idle);
           if (error) reject(error);
           else resolve();
         });
