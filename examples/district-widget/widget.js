@@ -1,12 +1,14 @@
 // Integrationsgraph district widget: a district's integration contacts (phone, e-mail, office
 // hours) and its offers. No framework, no build step; data is inserted as text, never as HTML.
-// Requests are GETs, so browsers send no preflight and caches can keep the answers.
+// Reads are GETs, so browsers send no preflight and caches can keep the answers; a reader's
+// "Fehler melden" (report an error) is the one POST.
 
 const QUERY = `query DistrictWidget($ags: String!, $asOf: Date) {
   district(ags: $ags) {
     name
     contacts(asOf: $asOf) {
       edges { node {
+        id
         person { displayName }
         position { title }
         channels { kind value printed href }
@@ -16,7 +18,7 @@ const QUERY = `query DistrictWidget($ags: String!, $asOf: Date) {
     }
     offers(first: 50) {
       totalCount
-      edges { node { title providerName website category } }
+      edges { node { id title providerName website category } }
     }
   }
 }`;
@@ -37,6 +39,58 @@ function element(tag, attributes = {}, ...children) {
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   for (const child of children) node.append(child);
   return node;
+}
+
+const REPORT = `mutation ReportProblem($input: ReportProblemInput!) {
+  reportProblem(input: $input) { reference }
+}`;
+
+async function sendReport(api, input) {
+  const response = await fetch(api, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query: REPORT, variables: { input } }),
+  });
+  const body = await response.json();
+  if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
+  return body.data.reportProblem.reference;
+}
+
+const TOPICS = {
+  GENERAL: 'Allgemein',
+  NAME_OR_TITLE: 'Name oder Bezeichnung',
+  PHONE_OR_EMAIL: 'Telefon oder E-Mail',
+  ADDRESS: 'Adresse',
+  OFFICE_HOURS: 'Sprechzeiten',
+};
+
+/** "Fehler melden": a small form under a record; the report goes to the district's editors. */
+function reportForm(api, subject) {
+  const topic = element('select', { name: 'topic' });
+  for (const [value, label] of Object.entries(TOPICS)) topic.append(element('option', { value }, label));
+  const message = element('textarea', { name: 'message', required: '', minlength: '10', maxlength: '2000', rows: '3' });
+  const email = element('input', { name: 'contactEmail', type: 'email', maxlength: '254', autocomplete: 'email' });
+  const status = element('p', { class: 'ig-report-status', role: 'status' });
+  const form = element(
+    'form',
+    { class: 'ig-report-form' },
+    element('label', {}, 'Betrifft ', topic),
+    element('label', {}, 'Was ist falsch? ', message),
+    element('label', {}, 'Ihre E-Mail für Rückfragen (freiwillig, wird nicht veröffentlicht) ', email),
+    element('button', { type: 'submit' }, 'Meldung senden'),
+    status,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    status.textContent = 'Wird gesendet …';
+    try {
+      const reference = await sendReport(api, { subject, topic: topic.value, message: message.value, contactEmail: email.value || null });
+      form.replaceChildren(element('p', { class: 'ig-report-status', role: 'status' }, `Danke! Ihre Meldung ist eingegangen (Nr. ${reference}).`));
+    } catch (error) {
+      status.textContent = `Die Meldung konnte nicht gesendet werden: ${error.message}`;
+    }
+  });
+  return element('details', { class: 'ig-report' }, element('summary', {}, 'Fehler melden'), form);
 }
 
 async function fetchDistrict(api, ags, asOf) {
@@ -69,7 +123,7 @@ function renderOfficeHours(hours) {
   return list;
 }
 
-function renderContact(contact) {
+function renderContact(contact, api) {
   const card = element('article', { class: 'ig-contact' });
   card.append(element('p', { class: 'ig-contact-name' }, contact.person?.displayName ?? contact.position.title));
   if (contact.person) card.append(element('p', { class: 'ig-role' }, contact.position.title));
@@ -86,16 +140,17 @@ function renderContact(contact) {
     card.append(element('p', { class: 'ig-address' }, address.printed));
   }
   for (const hours of contact.officeHours) card.append(renderOfficeHours(hours));
+  card.append(reportForm(api, contact.id));
   return card;
 }
 
-function renderOffers(offers) {
+function renderOffers(offers, api) {
   if (offers.totalCount === 0) return element('p', { class: 'ig-status' }, 'Für diesen Landkreis sind keine Angebote erfasst.');
   const list = element('ul', { class: 'ig-offers' });
   for (const { node: offer } of offers.edges) {
     const title = offer.website ? element('a', { href: offer.website }, offer.title) : offer.title;
     const provider = offer.providerName && !offer.title.includes(offer.providerName) ? ` – ${offer.providerName}` : '';
-    list.append(element('li', { class: 'ig-offer' }, title, provider));
+    list.append(element('li', { class: 'ig-offer' }, title, provider, reportForm(api, offer.id)));
   }
   return list;
 }
@@ -108,9 +163,11 @@ export async function mountIntegrationWidget(root) {
     root.replaceChildren(
       element('h2', {}, `Integration im ${district.name}`),
       element('h3', {}, 'Ansprechpersonen'),
-      ...(contacts.length ? contacts.map(renderContact) : [element('p', { class: 'ig-status' }, 'Keine Ansprechpersonen erfasst.')]),
+      ...(contacts.length
+        ? contacts.map((contact) => renderContact(contact, api))
+        : [element('p', { class: 'ig-status' }, 'Keine Ansprechpersonen erfasst.')]),
       element('h3', {}, 'Angebote'),
-      renderOffers(district.offers),
+      renderOffers(district.offers, api),
     );
     root.dataset.state = 'ready';
   } catch (error) {

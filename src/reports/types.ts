@@ -3,6 +3,7 @@
 // Reporters' e-mail addresses are seen by the district's editors alone, and never enter the
 // audit log or the change feed.
 
+import { GraphQLError } from 'graphql';
 import { recordAudit } from '../audit/record.js';
 import type { TokenViewer } from '../auth/viewer.js';
 import { builder } from '../builder.js';
@@ -190,7 +191,12 @@ builder.mutationField('answerProblemReport', (t) =>
       return db().$transaction(async (tx) => {
         const [before] = await tx.$queryRaw<ReportRow[]>`SELECT * FROM "ProblemReport" WHERE id = ${input.id} FOR UPDATE`;
         if (!before) throw notFound('No problem report with this ID.');
-        if (before.version !== input.version) throw new VersionConflictError(input.version, before.version);
+        if (before.version !== input.version) {
+          const conflict = new VersionConflictError(input.version, before.version);
+          throw new GraphQLError(conflict.message, {
+            extensions: { code: 'VERSION_CONFLICT', expectedVersion: input.version, currentVersion: before.version },
+          });
+        }
         const answered = input.answer != null && input.answer !== before.answer;
         const after = await tx.problemReport.update({
           ...query,

@@ -64,6 +64,31 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     await page.close();
   });
 
+  test('a reader reports an error in the office hours; the district’s editors find it, with the address they may answer', async () => {
+    const page = await openWidget(api.url, { ags: '16063' });
+    await page.click('.ig-contact .ig-report summary');
+    await page.selectOption('.ig-contact .ig-report select', 'OFFICE_HOURS');
+    await page.fill('.ig-contact .ig-report textarea', 'Dienstags ist das Büro geschlossen.');
+    await page.fill('.ig-contact .ig-report input[type=email]', 'leserin@example.org');
+    await page.click('.ig-contact .ig-report button');
+    await page.waitForSelector('.ig-contact .ig-report-status:has-text("Danke")');
+    const stored = await api.database.client.problemReport.findFirstOrThrow({ where: { message: 'Dienstags ist das Büro geschlossen.' } });
+    expect(stored).toMatchObject({ districtId: '16063', subjectType: 'Contact', topic: 'OFFICE_HOURS', contactEmail: 'leserin@example.org', status: 'OPEN' });
+    expect(await page.textContent('.ig-contact .ig-report-status')).toContain(stored.id);
+    await page.close();
+  });
+
+  test('a report the API refuses says why, and keeps what the reader wrote', async () => {
+    const page = await openWidget(api.url, { ags: '16063' });
+    await page.click('.ig-contact .ig-report summary');
+    await page.fill('.ig-contact .ig-report textarea', 'Siehe https://a.example https://b.example https://c.example');
+    await page.click('.ig-contact .ig-report button');
+    await page.waitForSelector('.ig-contact .ig-report-status:has-text("nicht gesendet")');
+    expect(await page.textContent('.ig-contact .ig-report-status')).toContain('at most 2 links');
+    expect(await page.inputValue('.ig-contact .ig-report textarea')).toContain('https://c.example');
+    await page.close();
+  });
+
   test('opened from disk (file://), it says what is wrong instead of loading forever', async () => {
     const page = await browser.newPage();
     await page.goto(`file://${join(rootDir, 'examples', 'district-widget', 'index.html')}`);

@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createToken } from '../../src/auth/tokens.js';
 import { openDatabase } from '../../src/db/client.js';
-import { processDatabaseEnv, type ServerProcess, startServerProcess } from '../support/serverProcess.js';
 import { changeFields, subscribe } from '../support/feed.js';
+import { processDatabaseEnv, type ServerProcess, startServerProcess } from '../support/serverProcess.js';
 
 let first: ServerProcess;
 let second: ServerProcess;
@@ -77,7 +77,12 @@ test('a webhook gets every event exactly once while both instances deliver', asy
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   try {
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-    const registered = await ask(first.url, 'mutation ($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret } }', { input: { url, types: ['Offer'] } }, ministry);
+    const registered = await ask(
+      first.url,
+      'mutation ($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret } }',
+      { input: { url, types: ['Offer'] } },
+      ministry,
+    );
     expect(registered.errors).toBeUndefined();
     await editOffers(second.url, 5);
     await expect.poll(() => received.length, { timeout: 15_000 }).toBe(5);

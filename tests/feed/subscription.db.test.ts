@@ -22,7 +22,13 @@ test('a subscriber hears of a committed edit as it happens', async () => {
   try {
     const edited = await editGuide('03632 741 557');
     const { data } = await stream.next();
-    expect(data.changes).toMatchObject({ action: 'UPDATED', type: 'Contact', id: edited.id, version: edited.version, districtAgs: '16065' });
+    expect(data.changes).toMatchObject({
+      action: 'UPDATED',
+      type: 'Contact',
+      id: edited.id,
+      version: edited.version,
+      districtAgs: '16065',
+    });
   } finally {
     stream.close();
   }

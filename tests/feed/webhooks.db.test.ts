@@ -105,11 +105,16 @@ test('a change reaches the endpoint signed with the secret, and the log says so'
     expect(createHmac('sha256', data.registerWebhook.secret).update(`${seconds}.${body}`).digest('hex')).toBe(mac);
     const payload = JSON.parse(body);
     expect(payload.events).toEqual([
-      expect.objectContaining({ action: 'UPDATED', type: 'Contact', id: edited.data.updateContact.data.id, version: edited.data.updateContact.data.version }),
+      expect.objectContaining({
+        action: 'UPDATED',
+        type: 'Contact',
+        id: edited.data.updateContact.data.id,
+        version: edited.data.updateContact.data.version,
+      }),
     ]);
-    await expect.poll(async () => (await editing.as(editing.tokens.ministryTH, hooks)).data.webhooks[0].deliveries).toEqual([
-      expect.objectContaining({ attempt: 1, succeeded: true, status: 204, eventCount: 1 }),
-    ]);
+    await expect
+      .poll(async () => (await editing.as(editing.tokens.ministryTH, hooks)).data.webhooks[0].deliveries)
+      .toEqual([expect.objectContaining({ attempt: 1, succeeded: true, status: 204, eventCount: 1 })]);
   } finally {
     await receiver.close();
   }
@@ -127,7 +132,13 @@ test('a failing endpoint gets the same events again with growing back-off until 
     expect(bodies[2]).toEqual(bodies[0]);
     await expect.poll(async () => (await editing.as(editing.tokens.ministryTH, hooks)).data.webhooks[0]).toMatchObject({ failures: 0 });
     const { deliveries } = (await editing.as(editing.tokens.ministryTH, hooks)).data.webhooks[0];
-    expect(deliveries.map(({ attempt, succeeded, status }: { attempt: number; succeeded: boolean; status: number }) => [attempt, succeeded, status])).toEqual([
+    expect(
+      deliveries.map(({ attempt, succeeded, status }: { attempt: number; succeeded: boolean; status: number }) => [
+        attempt,
+        succeeded,
+        status,
+      ]),
+    ).toEqual([
       [3, true, 200],
       [2, false, 500],
       [1, false, 500],

@@ -2,6 +2,7 @@
 // authentications by address (stricter); 429 with Retry-After beyond them; shared between
 // instances through Redis. Two "addresses" come from X-Forwarded-For behind one trusted proxy.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { decodeGlobalId } from '../../src/common/globalId.js';
 import { useDatabase } from '../../src/db/client.js';
 import type { RateLimits } from '../../src/http/rateLimit.js';
 import { type RunningServer, startServer } from '../../src/http/server.js';
@@ -128,5 +129,31 @@ describe.skipIf(!redisServerInstalled && !process.env.CI)('across instances, thr
     expect((await ask(running.url, client)).status).toBe(200);
     await own.stop();
     expect(await statuses(running.url, client, 5)).toEqual([200, 200, 200, 200, 429]);
+  });
+});
+
+describe('problem reports', () => {
+  test('an address sends a few reports an hour; more are refused with 429 and Retry-After, other queries go on', async () => {
+    const limited = await limitedServer({ anonymousPerMinute: 100, problemReportsPerHour: 2 });
+    const { data } = await server.graphql('{ offers(first: 1) { edges { node { id } } } }');
+    const subject = data.offers.edges[0].node.id;
+    const client = newClient();
+    const report = (message: string) =>
+      fetch(limited.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+        body: JSON.stringify({
+          query: 'mutation ($input: ReportProblemInput!) { reportProblem(input: $input) { reference } }',
+          variables: { input: { subject, message } },
+        }),
+      });
+    expect((await report('Die Telefonnummer ist nicht mehr aktuell.')).status).toBe(200);
+    expect((await report('Die Adresse stimmt nicht mehr, bitte prüfen.')).status).toBe(200);
+    const refused = await report('Auch die Sprechzeiten sind falsch angegeben.');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await refused.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect((await ask(limited.url, client)).status).toBe(200);
+    expect(await server.database.client.problemReport.count({ where: { subjectId: decodeGlobalId(subject).id } })).toBe(2);
   });
 });
