@@ -85,7 +85,9 @@ function reportForm(api, subject) {
     status.textContent = 'Wird gesendet …';
     try {
       const reference = await sendReport(api, { subject, topic: topic.value, message: message.value, contactEmail: email.value || null });
-      form.replaceChildren(element('p', { class: 'ig-report-status', role: 'status' }, `Danke! Ihre Meldung ist eingegangen (Nr. ${reference}).`));
+      form.replaceChildren(
+        element('p', { class: 'ig-report-status', role: 'status' }, `Danke! Ihre Meldung ist eingegangen (Nr. ${reference}).`),
+      );
     } catch (error) {
       status.textContent = `Die Meldung konnte nicht gesendet werden: ${error.message}`;
     }

@@ -16,6 +16,7 @@ import { ChangeTracked } from '../common/changeTracked.js';
 import { describedEnum } from '../common/enums.js';
 import { notFound } from '../common/errors.js';
 import { db } from '../db/client.js';
+import { lockFeed } from '../feed/record.js';
 import { DistrictKind } from '../generated/prisma/enums.js';
 import { StateCode } from '../states/types.js';
 import { districtKeyForScope, parseDistrictAgs } from './ags.js';
@@ -108,6 +109,7 @@ builder.mutationField('confirmDistrictData', (t) =>
     resolve: async (_root, { ags }, context) => {
       const id = parseDistrictAgs(ags);
       return db().$transaction(async (tx) => {
+        await lockFeed(tx);
         const before = await tx.district.findUnique({ where: { id } });
         if (!before) throw notFound(`No district with AGS "${id}" in the graph.`);
         const after = await tx.district.update({ where: { id }, data: { lastVerifiedAt: context.now, version: { increment: 1 } } });

@@ -50,6 +50,8 @@ const shownIn: Partial<Record<ModelName, Owner[]>> = {
     { type: 'Position', ownerColumn: 'unitId' },
   ],
   Cooperation: [{ type: 'District', partColumn: 'districtId' }],
+  // A district's sources date its data (`dataAsOf`).
+  Source: [{ type: 'District', partColumn: 'districtId' }],
 };
 
 export interface Announcement {
@@ -60,7 +62,11 @@ export interface Announcement {
 
 const feedAction = (action: Announcement['action']) => (action === 'CREATE' ? 'CREATED' : action === 'ARCHIVE' ? 'ARCHIVED' : 'UPDATED');
 
-/** Held until commit; taken again by the same transaction, it is simply held. */
+/**
+ * Held until commit; taken again by the same transaction, it is simply held. A writer that
+ * locks a district's row must take it first: announcing a part's change locks the rows of the
+ * nodes showing it, under this lock.
+ */
 export async function lockFeed(tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${feedLockKey})`;
 }

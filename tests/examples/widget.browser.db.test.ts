@@ -73,7 +73,13 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     await page.click('.ig-contact .ig-report button');
     await page.waitForSelector('.ig-contact .ig-report-status:has-text("Danke")');
     const stored = await api.database.client.problemReport.findFirstOrThrow({ where: { message: 'Dienstags ist das Büro geschlossen.' } });
-    expect(stored).toMatchObject({ districtId: '16063', subjectType: 'Contact', topic: 'OFFICE_HOURS', contactEmail: 'leserin@example.org', status: 'OPEN' });
+    expect(stored).toMatchObject({
+      districtId: '16063',
+      subjectType: 'Contact',
+      topic: 'OFFICE_HOURS',
+      contactEmail: 'leserin@example.org',
+      status: 'OPEN',
+    });
     expect(await page.textContent('.ig-contact .ig-report-status')).toContain(stored.id);
     await page.close();
   });

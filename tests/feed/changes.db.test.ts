@@ -69,6 +69,8 @@ describe('the change feed', () => {
       { action: 'UPDATED', type: 'Contact', id: guide.id, districtAgs: '16065', version: guide.version + 1 },
       // The day's editorial source, which the edit cites, is new.
       { action: 'CREATED', type: 'Source', id: expect.any(String), districtAgs: '16065', version: 1 },
+      // … which dates the district's data anew (`dataAsOf`).
+      { action: 'UPDATED', type: 'District', id: expect.any(String), districtAgs: '16065', version: expect.any(Number) },
       { action: 'ARCHIVED', type: 'Offer', id: offer!.id, districtAgs: '16065', version: offer!.version + 1 },
     ]);
     const tombstone = await editing.as(null, `{ node(id: "${offer!.id}") { ... on Offer { id version archivedAt updatedAt createdAt } } }`);

@@ -24,7 +24,11 @@ async function ask(url: string, query: string, variables: Record<string, unknown
 }
 
 beforeAll(async () => {
-  const env = { ...(await processDatabaseEnv('instances')), FEED_POLL_MS: '600000', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' };
+  const env: Record<string, string> = {
+    ...(await processDatabaseEnv('instances')),
+    FEED_POLL_MS: '600000',
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+  };
   first = await startServerProcess(env);
   second = await startServerProcess(env);
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL });
