@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { GraphQLError, getOperationAST, Kind, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type MaskError, maskError, type Plugin } from 'graphql-yoga';
 import { createAuthenticator, type JwtOptions } from '../auth/viewer.js';
 import { contextFactory } from '../context.js';
@@ -66,18 +66,39 @@ type HandlerOptions = Omit<ServerOptions, 'port' | 'host' | 'drainTimeoutMs' | '
   draining?: () => boolean;
 };
 
+/** Root fields whose answers change with every commit: never cached, here or by browsers. */
+const liveFields = ['changes'];
+
 /**
  * Anonymous reads are the same for everyone: identical queries within the TTL are answered
  * from memory (with an ETag, so revalidation costs a 304), and GET answers tell browsers and
- * CDNs they may keep them. Requests that carry credentials are never cached.
+ * CDNs they may keep them. Requests that carry credentials are never cached, and neither is
+ * the change feed: a portal that asks again with its cursor must see what was committed since.
  */
 function publicCaching(ttlMs: number): Plugin[] {
   if (ttlMs <= 0) return [];
   const anonymous = (request: Request) => !request.headers.has('authorization');
+  const live = new WeakSet<Request>();
   return [
-    useResponseCache({ session: () => null, enabled: anonymous, ttl: ttlMs }),
+    useResponseCache({
+      session: () => null,
+      enabled: anonymous,
+      ttl: ttlMs,
+      ttlPerSchemaCoordinate: Object.fromEntries(liveFields.map((field) => [`Query.${field}`, 0])),
+    }),
     {
+      onExecute({ args }) {
+        const operation = getOperationAST(args.document, args.operationName);
+        const selectsLive = operation?.selectionSet.selections.some(
+          (selection) => selection.kind === Kind.FIELD && liveFields.includes(selection.name.value),
+        );
+        if (selectsLive) live.add((args.contextValue as { request: Request }).request);
+      },
       onResponse({ request, response }) {
+        if (live.has(request)) {
+          response.headers.set('cache-control', 'no-store');
+          return;
+        }
         if (request.method === 'GET' && anonymous(request) && response.status === 200 && !response.headers.has('cache-control')) {
           response.headers.set('cache-control', `public, max-age=${Math.floor(ttlMs / 1000)}`);
         }

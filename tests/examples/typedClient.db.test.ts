@@ -70,6 +70,22 @@ const checks: Record<string, () => Promise<void>> = {
     expect(migration).toMatchObject({ value: 3900, qualifier: 'MORE_THAN' });
     expect(byAgs.get('16063')!.concepts).toEqual([]);
   },
+  async ChangesSince() {
+    let since: string | null = null;
+    const seen = new Set<string>();
+    for (;;) {
+      const { changes } = await request(server.url, documents.ChangesSinceDocument, { since, districts: ['16066'] });
+      for (const event of changes.events) seen.add(`${event.type}:${event.action}`);
+      const version: number | undefined = changes.events[0]?.version;
+      if (version !== undefined) expect(version).toBeGreaterThan(0);
+      since = changes.cursor;
+      if (!changes.hasMore) break;
+    }
+    expect(seen).toContain('District:CREATED');
+    expect(seen).toContain('IntegrationConcept:CREATED');
+    const { changes } = await request(server.url, documents.ChangesSinceDocument, { since, types: ['Offer'] });
+    expect(changes).toMatchObject({ events: [], hasMore: false });
+  },
 };
 
 test('every operation in schema/operations runs over HTTP and returns the typed data', async () => {

@@ -74,3 +74,24 @@ test('after an edit, editors read the new data at once and anonymous readers wit
     await server.reset();
   }
 });
+
+test('the change feed is never cached: asked again with the same cursor, it shows what was committed since', async () => {
+  const feed = (since: string | null) =>
+    fetch(
+      `${server.url}?query=${encodeURIComponent('query ($since: String) { changes(since: $since) { events { type } cursor hasMore } }')}&variables=${encodeURIComponent(JSON.stringify({ since }))}`,
+    );
+  let cursor: string | null = null;
+  for (;;) {
+    const page = ((await (await feed(cursor)).json()) as any).data.changes;
+    cursor = page.cursor;
+    if (!page.hasMore) break;
+  }
+  const before = await feed(cursor);
+  expect(before.headers.get('cache-control')).toBe('no-store');
+  expect(((await before.json()) as any).data.changes.events).toEqual([]);
+  const { token } = await createToken(server.database.client, { name: 'Verwaltung', role: 'EDITOR', districtIds: ['16065'] });
+  const confirmed = await server.graphql('mutation { confirmDistrictData(ags: "16065") { name } }', {}, token);
+  expect(confirmed.errors).toBeUndefined();
+  const after = ((await (await feed(cursor)).json()) as any).data.changes.events;
+  expect(after).toEqual([{ type: 'District' }]);
+});
