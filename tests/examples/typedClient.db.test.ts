@@ -74,7 +74,12 @@ const checks: Record<string, () => Promise<void>> = {
     let since: string | null = null;
     const seen = new Set<string>();
     for (;;) {
-      const { changes } = await request(server.url, documents.ChangesSinceDocument, { since, districts: ['16066'] });
+      const answer: import('../../schema/generated/graphql.js').ChangesSinceQuery = await request(
+        server.url,
+        documents.ChangesSinceDocument,
+        { since, districts: ['16066'] },
+      );
+      const { changes } = answer;
       for (const event of changes.events) seen.add(`${event.type}:${event.action}`);
       const version: number | undefined = changes.events[0]?.version;
       if (version !== undefined) expect(version).toBeGreaterThan(0);

@@ -82,7 +82,7 @@ test('the change feed is never cached: asked again with the same cursor, it show
     );
   let cursor: string | null = null;
   for (;;) {
-    const page = ((await (await feed(cursor)).json()) as any).data.changes;
+    const page: { cursor: string; hasMore: boolean } = ((await (await feed(cursor)).json()) as any).data.changes;
     cursor = page.cursor;
     if (!page.hasMore) break;
   }
