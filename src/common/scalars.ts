@@ -34,13 +34,19 @@ builder.scalarType('Date', {
   parseLiteral: (node) => parseDate(literal(node)),
 });
 
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 builder.scalarType('DateTime', {
   description: 'A point in time, ISO 8601 with time zone, e.g. "2026-11-22T10:15:00Z".',
   serialize: (value) => (value as Date).toISOString(),
   parseValue: (value) => {
-    const date = new Date(String(value));
-    if (typeof value !== 'string' || Number.isNaN(date.getTime())) {
-      throw new GraphQLError(`Expected an ISO 8601 date-time, got ${quote(value)}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+    // Strictly ISO 8601 with a time zone, years 0001–9999: JavaScript reads far more ("99999",
+    // "1 Jan"), and not everything it reads is a time the database can store.
+    const date = typeof value === 'string' && isoDateTime.test(value) ? new Date(value) : null;
+    if (!date || Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1) {
+      throw new GraphQLError(`Expected an ISO 8601 date-time with time zone (e.g. "2026-11-22T10:15:00Z"), got ${quote(value)}.`, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
     return date;
   },

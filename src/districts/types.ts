@@ -10,6 +10,7 @@
 //   partners/types.ts   cooperations
 //   positions/types.ts  positions
 //   projects/types.ts   projects
+//   reports/types.ts    problemReports
 import { recordAudit } from '../audit/record.js';
 import { builder } from '../builder.js';
 import { ChangeTracked } from '../common/changeTracked.js';

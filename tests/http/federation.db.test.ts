@@ -28,8 +28,8 @@ const statisticsSubgraph = /* GraphQL */ `
 test('our subgraph SDL composes with another subgraph that extends District', async () => {
   const { data } = await server.graphql('{ _service { sdl } }');
   const ourSdl: string = data._service.sdl;
-  expect(ourSdl).toMatch(/type District implements Node\s+@key\(fields: "ags"\)/);
-  expect(ourSdl).toMatch(/type State implements Node\s+@key\(fields: "code"\)/);
+  expect(ourSdl).toMatch(/type District implements ChangeTracked & Node\s+@key\(fields: "ags"\)/);
+  expect(ourSdl).toMatch(/type State implements ChangeTracked & Node\s+@key\(fields: "code"\)/);
 
   const result = composeServices([
     { name: 'integrationsgraph', typeDefs: parse(ourSdl), url: server.url },
@@ -37,7 +37,7 @@ test('our subgraph SDL composes with another subgraph that extends District', as
   ]);
   expect(result.errors ?? []).toEqual([]);
   const publicSdl = result.publicSdl!;
-  const district = /type District implements Node \{[^}]*\}/.exec(publicSdl)?.[0] ?? '';
+  const district = /type District implements ChangeTracked & Node \{[^}]*\}/.exec(publicSdl)?.[0] ?? '';
   expect(district).toContain('population: Int');
   expect(district).toContain('contacts(');
   expect(publicSdl).toContain('largestDistricts: [District!]!');
