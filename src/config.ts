@@ -101,6 +101,8 @@ const schema = z.object({
   FEED_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
   /** How often subscriptions and webhook delivery look at the feed without being woken (ms). */
   FEED_POLL_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Subscriptions (change feed streams) one instance serves at most. */
+  FEED_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(1_000),
   /** Let webhooks POST to private and loopback addresses (for a portal in the same network; off: no SSRF into it). */
   WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanSetting('false'),
   /** On SIGTERM, how long requests in flight may take before connections are cut. */

@@ -45,7 +45,7 @@ await database.exclusively(async () => {
 
 useDatabase(database.client);
 allowPrivateWebhookTargets(config.WEBHOOK_ALLOW_PRIVATE_TARGETS);
-const changeNotifier = await createChangeNotifier(database, { pollMs: config.FEED_POLL_MS });
+const changeNotifier = await createChangeNotifier(database, { pollMs: config.FEED_POLL_MS, maxFollowers: config.FEED_MAX_SUBSCRIPTIONS });
 const webhookDelivery = startWebhookDelivery(database.client, changeNotifier, {
   allowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
 });

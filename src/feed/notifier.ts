@@ -11,6 +11,11 @@ export interface ChangeNotifier {
    * or the notifier closes; says whether the follower should go on.
    */
   next(signal?: AbortSignal): Promise<boolean>;
+  /**
+   * Counts a follower in; null when the instance already serves its most (each one reads the
+   * feed on every commit). Returns the function that counts it out.
+   */
+  admit(): (() => void) | null;
   /** Calls `listener` on every change; returns the function that stops it. */
   subscribe(listener: () => void): () => void;
   readonly closed: boolean;
@@ -20,10 +25,11 @@ export interface ChangeNotifier {
 /** Without a database to listen to, followers only poll. */
 export async function createChangeNotifier(
   database: Pick<OpenDatabase, 'listen'> | null,
-  { pollMs = 5_000 } = {},
+  { pollMs = 5_000, maxFollowers = 1_000 } = {},
 ): Promise<ChangeNotifier> {
   const listeners = new Set<() => void>();
   let closed = false;
+  let followers = 0;
   const wakeAll = () => {
     for (const listener of [...listeners]) listener();
   };
@@ -31,6 +37,15 @@ export async function createChangeNotifier(
   return {
     get closed() {
       return closed;
+    },
+    admit() {
+      if (followers >= maxFollowers) return null;
+      followers += 1;
+      let counted = true;
+      return () => {
+        if (counted) followers -= 1;
+        counted = false;
+      };
     },
     subscribe(listener) {
       listeners.add(listener);

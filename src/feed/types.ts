@@ -105,10 +105,13 @@ builder.queryField('changes', (t) =>
 );
 
 /** The feed from a position on, as it grows: read, wait to be woken (or for the poll), read again. */
-function follow(from: FeedCursor, filter: FeedFilter, context: Context) {
+function follow(from: FeedCursor, filter: FeedFilter, context: Context, leave: () => void) {
   return new Repeater<ReadEvent>(async (push, stop) => {
     const stopped = new AbortController();
-    void stop.then(() => stopped.abort());
+    void stop.then(() => {
+      stopped.abort();
+      leave();
+    });
     let cursor = from;
     while (!stopped.signal.aborted) {
       let hasMore = false;
@@ -138,7 +141,14 @@ builder.subscriptionField('changes', (t) =>
     subscribe: async (_root, args, context) => {
       const filter = feedFilter(args);
       const from = args.since == null ? { position: await feedHead(db()), basis: null } : decodeFeedCursor(args.since);
-      return follow(await checkNotExpired(db(), from), filter, context); // an expired cursor is refused before the stream starts
+      const checked = await checkNotExpired(db(), from); // an expired cursor is refused before the stream starts
+      const leave = context.changeNotifier.admit();
+      if (!leave) {
+        throw new GraphQLError('This instance follows as many subscriptions as it can; try again later or poll `changes`.', {
+          extensions: { code: 'SUBSCRIPTIONS_EXHAUSTED', http: { status: 503, headers: { 'retry-after': '30' } } },
+        });
+      }
+      return follow(checked, filter, context, leave);
     },
     resolve: (event) => event,
   }),
