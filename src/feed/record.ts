@@ -3,6 +3,7 @@
 // position only after the previous writer has committed, so a reader that has seen position n
 // will never later find a smaller one appear (resuming from a cursor misses nothing).
 
+import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import type { Tx } from '../db/client.js';
 import { type ModelName, sqlTable } from '../db/datamodel.js';
 import { feedLockKey } from '../db/locks.js';
@@ -79,7 +80,11 @@ export async function announce(tx: Tx, changes: Announcement[]): Promise<void> {
   if (!own.length && !embedded.length) return;
   await lockFeed(tx);
   const byType = new Map<string, Announcement[]>();
-  for (const change of own) byType.set(change.entityType, [...(byType.get(change.entityType) ?? []), change]);
+  for (const change of own) {
+    const ofType = byType.get(change.entityType);
+    if (ofType) ofType.push(change);
+    else byType.set(change.entityType, [change]);
+  }
   for (const [type, ofType] of byType) await insertEvents(tx, type as FeedType, ofType);
   for (const change of embedded) await announceOwners(tx, change, announced);
   await tx.$executeRaw`SELECT pg_notify(${feedChannel}, '')`;
@@ -102,15 +107,27 @@ const hasDistrict = new Set<FeedType>([
   'Document',
 ]);
 
-/** The events of one type, with each record's version and district as stored after the change. */
-function insertEvents(tx: Tx, type: FeedType, changes: Announcement[]) {
-  const rows = JSON.stringify(changes.map((change, ordinal) => ({ id: change.entityId, action: feedAction(change.action), ordinal })));
-  return tx.$executeRaw`
-    INSERT INTO "FeedEvent" ("action", "entityType", "entityId", "districtId", "version")
-    SELECT changed.action::"FeedAction", ${type}, record.id, ${Prisma.raw(districtColumn(type))}, record.version
-    FROM json_to_recordset(${rows}::json) AS changed(id text, action text, ordinal int)
-    JOIN ${Prisma.raw(sqlTable(type))} AS record ON record.id = changed.id
-    ORDER BY changed.ordinal`;
+const chunkSize = 2_000;
+
+/**
+ * The events of one type, with each record's version and district as stored after the change;
+ * in chunks, yielding between them, as bulk inserts do (an import announces 20,000 offers).
+ */
+async function insertEvents(tx: Tx, type: FeedType, changes: Announcement[]) {
+  for (let start = 0; start < changes.length; start += chunkSize) {
+    const rows = JSON.stringify(
+      changes
+        .slice(start, start + chunkSize)
+        .map((change, index) => ({ id: change.entityId, action: feedAction(change.action), ordinal: start + index })),
+    );
+    await tx.$executeRaw`
+      INSERT INTO "FeedEvent" ("action", "entityType", "entityId", "districtId", "version")
+      SELECT changed.action::"FeedAction", ${type}, record.id, ${Prisma.raw(districtColumn(type))}, record.version
+      FROM json_to_recordset(${rows}::json) AS changed(id text, action text, ordinal int)
+      JOIN ${Prisma.raw(sqlTable(type))} AS record ON record.id = changed.id
+      ORDER BY changed.ordinal`;
+    await yieldToOthers();
+  }
 }
 
 function ownersOf(tx: Tx, model: ModelName, id: string, owner: Owner) {
