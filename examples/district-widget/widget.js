@@ -13,7 +13,7 @@ const QUERY = `query DistrictWidget($ags: String!, $asOf: Date) {
         position { title }
         channels { kind value printed href }
         addresses { kind printed }
-        officeHours { printed byAppointment appointmentRequired location { printed } intervals { weekday opens closes } }
+        officeHours { printed byAppointment appointmentRequired isOpen nextChange { at opens } location { printed } intervals { weekday opens closes } }
       } }
     }
     offers(first: 50) {
@@ -115,9 +115,23 @@ function weeklyHours(intervals) {
   return [...byDay].map(([weekday, times]) => [WEEKDAYS[weekday], times.join(', ')]);
 }
 
+const OFFICE_CLOCK = new Intl.DateTimeFormat('de-DE', { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' });
+
+/** "Jetzt geöffnet – schließt Montag, 11:00" from the API's isOpen and nextChange (Berlin time, holidays included). */
+function openingState(hours) {
+  if (hours.isOpen === null) return null;
+  const next = hours.nextChange ? OFFICE_CLOCK.format(new Date(hours.nextChange.at)) : null;
+  const text = hours.isOpen
+    ? `Jetzt geöffnet${next ? ` – schließt ${next} Uhr` : ''}`
+    : `Geschlossen${next ? ` – öffnet ${next} Uhr` : ''}`;
+  return element('dd', { class: hours.isOpen ? 'ig-open ig-open-now' : 'ig-open ig-closed' }, text);
+}
+
 function renderOfficeHours(hours) {
   const list = element('dl', { class: 'ig-office-hours' });
   list.append(element('dt', {}, 'Sprechzeiten'));
+  const state = openingState(hours);
+  if (state) list.append(state);
   if (hours.location) list.append(element('dd', { class: 'ig-hours-location' }, hours.location.printed));
   for (const [day, times] of weeklyHours(hours.intervals)) list.append(element('dd', { class: 'ig-hours-day' }, `${day} ${times}`));
   if (hours.byAppointment) list.append(element('dd', {}, 'und nach Vereinbarung'));

@@ -1,4 +1,10 @@
-// "Open now?": weekly intervals in local time, closed on the state's public holidays.
+// "When can I go?": weekly intervals in the office's time zone (Europe/Berlin), closed on the
+// state's public holidays. The OpenStreetMap `opening_hours` syntax is what the intervals are
+// published as, and the `opening_hours` library answers "open at" and "next change" from it.
+// That library reads dates in the process's own time zone; the office's wall-clock time is
+// handed to it as such a local date and its answers turned back into instants, so a server
+// running in UTC or New York answers as one in Berlin does.
+import opening_hours from 'opening_hours';
 import { isHolidayState, publicHolidays } from '../calendar/holidays.js';
 
 export interface Interval {
@@ -8,13 +14,14 @@ export interface Interval {
   closes: string;
 }
 
-interface LocalTime {
-  date: string;
-  weekday: number;
-  minutes: number;
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
 }
-
-const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
 /** Formatters are costly to build and cheap to use: one per time zone, kept. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -27,9 +34,9 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
-      weekday: 'short',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
     });
     formatters.set(timeZone, formatter);
@@ -37,23 +44,69 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-function localTime(moment: Date, timeZone: string): LocalTime {
+function wallClock(moment: Date, timeZone: string): WallClock {
   const parts = Object.fromEntries(
     formatterFor(timeZone)
       .formatToParts(moment)
-      .map((part) => [part.type, part.value]),
+      .map((part) => [part.type, Number(part.value)]),
   );
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday: weekdays[parts.weekday!]!,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-  };
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
 }
 
-const toMinutes = (time: string) => {
-  const [hours, minutes] = time.split(':').map(Number);
-  return hours! * 60 + minutes!;
-};
+const isoDate = ({ year, month, day }: WallClock) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+/** The office's wall-clock time as a date of the process's time zone (what `opening_hours` reads). */
+const asLocalDate = (clock: WallClock) => new Date(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+
+/** The instant at which the office's clock shows what `local` shows in the process's time zone. */
+function instantOf(local: Date, timeZone: string): Date {
+  const shown = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds());
+  const offsetAt = (instant: number) => {
+    const clock = wallClock(new Date(instant), timeZone);
+    return Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second) - instant;
+  };
+  const first = shown - offsetAt(shown);
+  // Near a change of daylight saving time the offset at the guess may differ: once more.
+  return new Date(shown - offsetAt(first));
+}
+
+const osmDays = ['', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
+const osmMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The weekly intervals in OpenStreetMap syntax, public holidays closed: "Mo 09:00-11:00,13:00-20:00; We 14:00-17:30; PH off". */
+export function osmOpeningHours(intervals: Interval[]): string | null {
+  if (intervals.length === 0) return null;
+  const byDay = new Map<number, string[]>();
+  for (const { weekday, opens, closes } of [...intervals].sort((a, b) => a.weekday - b.weekday || a.opens.localeCompare(b.opens))) {
+    byDay.set(weekday, [...(byDay.get(weekday) ?? []), `${opens}-${closes}`]);
+  }
+  return [...[...byDay].map(([weekday, times]) => `${osmDays[weekday]} ${times.join(',')}`), 'PH off'].join('; ');
+}
+
+/** OSM rules for the state's holidays as dates ("2026 Oct 03 off"), from last year to two years ahead. */
+function holidayRules(state: string, year: number): string[] {
+  if (!isHolidayState(state)) return [];
+  return [year - 1, year, year + 1, year + 2].flatMap((each) =>
+    publicHolidays(state, each).map(
+      ({ date }) => `${date.slice(0, 4)} ${osmMonths[Number(date.slice(5, 7)) - 1]} ${date.slice(8, 10)} off`,
+    ),
+  );
+}
+
+const evaluators = new Map<string, opening_hours>();
+
+/** A parsed evaluator per set of intervals, state and year (parsing costs a millisecond, asking microseconds). */
+function evaluatorFor(intervals: Interval[], state: string, year: number): opening_hours {
+  const weekly = osmOpeningHours(intervals)!.replace('; PH off', '');
+  const key = `${state}|${year}|${weekly}`;
+  let evaluator = evaluators.get(key);
+  if (!evaluator) {
+    if (evaluators.size >= 1_000) evaluators.clear();
+    evaluator = new opening_hours([weekly, ...holidayRules(state, year)].join('; '), null);
+    evaluators.set(key, evaluator);
+  }
+  return evaluator;
+}
 
 export interface OpeningQuestion {
   intervals: Interval[];
@@ -66,16 +119,31 @@ export interface OpeningQuestion {
 /** The holiday at that moment in that state, if any. */
 export function holidayAt({ timeZone, state, at }: Omit<OpeningQuestion, 'intervals'>): string | null {
   if (!isHolidayState(state)) return null;
-  const { date } = localTime(at, timeZone);
-  return publicHolidays(state, Number(date.slice(0, 4))).find((holiday) => holiday.date === date)?.name ?? null;
+  const clock = wallClock(at, timeZone);
+  return publicHolidays(state, clock.year).find((holiday) => holiday.date === isoDate(clock))?.name ?? null;
 }
 
 /** Whether the office hours are running at `at`; null when there are no weekly intervals to tell. */
 export function isOpenAt(question: OpeningQuestion): boolean | null {
   if (question.intervals.length === 0) return null;
-  if (holidayAt(question)) return false;
-  const { weekday, minutes } = localTime(question.at, question.timeZone);
-  return question.intervals.some(
-    (interval) => interval.weekday === weekday && toMinutes(interval.opens) <= minutes && minutes < toMinutes(interval.closes),
-  );
+  const clock = wallClock(question.at, question.timeZone);
+  return evaluatorFor(question.intervals, question.state, clock.year).getState(asLocalDate(clock));
+}
+
+export interface OpeningChange {
+  /** When it opens or closes next. */
+  at: Date;
+  /** True if it opens then, false if it closes. */
+  opens: boolean;
+}
+
+/** The next opening or closing after `at` (within a year), across days and holidays; null without weekly intervals. */
+export function nextChangeAfter(question: OpeningQuestion): OpeningChange | null {
+  if (question.intervals.length === 0) return null;
+  const clock = wallClock(question.at, question.timeZone);
+  const evaluator = evaluatorFor(question.intervals, question.state, clock.year);
+  const local = asLocalDate(clock);
+  const next = evaluator.getNextChange(local, new Date(local.getTime() + 366 * 86_400_000));
+  if (!next) return null;
+  return { at: instantOf(next, question.timeZone), opens: !evaluator.getState(local) };
 }

@@ -6,7 +6,15 @@ import { asOfDescription, effectiveDate, isValidOn, validOn } from '../common/hi
 import { db } from '../db/client.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
 import { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
-import { holidayAt, type Interval, isOpenAt, type OpeningQuestion } from './officeHours.js';
+import {
+  holidayAt,
+  type Interval,
+  isOpenAt,
+  nextChangeAfter,
+  type OpeningChange,
+  type OpeningQuestion,
+  osmOpeningHours,
+} from './officeHours.js';
 
 describedEnum('ChannelKind', ChannelKind, 'How a contact can be reached.', {
   PHONE: 'Landline telephone.',
@@ -105,6 +113,14 @@ function openingQuestion(
   return { intervals: hours.intervals, timeZone: hours.timeZone, state: hours.contact.district.stateId, at };
 }
 
+const OpeningChangeRef = builder.objectRef<OpeningChange>('OpeningChange').implement({
+  description: 'When office hours open or close next.',
+  fields: (t) => ({
+    at: t.expose('at', { type: 'DateTime', description: 'The moment of the change.' }),
+    opens: t.exposeBoolean('opens', { description: 'True if they open then, false if they close.' }),
+  }),
+});
+
 builder.prismaObject('OfficeHours', {
   description: 'Office hours (Sprechzeiten) of a contact: structured weekly intervals plus the text as printed.',
   fields: (t) => ({
@@ -124,6 +140,22 @@ builder.prismaObject('OfficeHours', {
       args: { at: t.arg({ type: 'DateTime', description: 'The moment to ask about; default: now.' }) },
       select: openingSelection,
       resolve: (hours, { at }, context) => isOpenAt(openingQuestion(hours, at ?? context.now)),
+    }),
+    nextChange: t.field({
+      type: OpeningChangeRef,
+      nullable: true,
+      description:
+        'When the office hours next open or close after that moment ("opens Wednesday 14:00"), across days and the public holidays of the district’s state, in the office’s time zone; null where there are no weekly intervals (by appointment only).',
+      args: { at: t.arg({ type: 'DateTime', description: 'The moment to ask from; default: now.' }) },
+      select: openingSelection,
+      resolve: (hours, { at }, context) => nextChangeAfter(openingQuestion(hours, at ?? context.now)),
+    }),
+    openingHours: t.string({
+      nullable: true,
+      description:
+        'The weekly intervals in OpenStreetMap `opening_hours` syntax, e.g. "Mo 09:00-11:00,13:00-20:00; We 14:00-17:30; PH off"; null where there are none.',
+      select: { intervals: { select: { weekday: true, opens: true, closes: true } } },
+      resolve: (hours) => osmOpeningHours(hours.intervals),
     }),
     holiday: t.string({
       nullable: true,

@@ -1,17 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { easterSunday, publicHolidays } from '../../src/calendar/holidays.js';
-import { holidayAt, isOpenAt } from '../../src/contacts/officeHours.js';
+import { publicHolidays } from '../../src/calendar/holidays.js';
+import { holidayAt, isOpenAt, nextChangeAfter, osmOpeningHours } from '../../src/contacts/officeHours.js';
 
 describe('public holidays', () => {
-  test('Easter Sunday', () => {
-    expect(['2016', '2019', '2026', '2027'].map((year) => easterSunday(Number(year)).toISOString().slice(0, 10))).toEqual([
-      '2016-03-27',
-      '2019-04-21',
-      '2026-04-05',
-      '2027-03-28',
-    ]);
-  });
-
   test('Thüringen 2026 has Weltkindertag, Sachsen has Buß- und Bettag instead', () => {
     const th = publicHolidays('TH', 2026);
     const sn = publicHolidays('SN', 2026);
@@ -66,5 +57,41 @@ describe('isOpenAt', () => {
 
   test('unknown without weekly intervals (appointments only)', () => {
     expect(isOpenAt({ intervals: [], timeZone: 'Europe/Berlin', state: 'TH', at: new Date() })).toBeNull();
+  });
+});
+
+describe('opening hours in OpenStreetMap syntax, and when they change next', () => {
+  const intervals = [
+    { weekday: 3, opens: '14:00', closes: '17:30' },
+    { weekday: 1, opens: '13:00', closes: '20:00' },
+    { weekday: 1, opens: '09:00', closes: '11:00' },
+    { weekday: 5, opens: '09:00', closes: '11:30' },
+  ];
+  const next = (at: string, state = 'TH') => {
+    const change = nextChangeAfter({ intervals, timeZone: 'Europe/Berlin', state, at: new Date(at) });
+    return change && { at: change.at.toISOString(), opens: change.opens };
+  };
+
+  test('the weekly intervals as OpenStreetMap opening_hours, public holidays closed', () => {
+    expect(osmOpeningHours(intervals)).toBe('Mo 09:00-11:00,13:00-20:00; We 14:00-17:30; Fr 09:00-11:30; PH off');
+    expect(osmOpeningHours([])).toBeNull();
+  });
+
+  test('closing and opening later the same day, and across days', () => {
+    expect(next('2026-11-23T08:30:00Z')).toEqual({ at: '2026-11-23T10:00:00.000Z', opens: false }); // Monday 09:30 CET → closes 11:00
+    expect(next('2026-11-23T10:30:00Z')).toEqual({ at: '2026-11-23T12:00:00.000Z', opens: true }); // → opens 13:00
+    expect(next('2026-11-23T19:30:00Z')).toEqual({ at: '2026-11-25T13:00:00.000Z', opens: true }); // Monday night → Wednesday 14:00
+  });
+
+  test('across a public holiday: Reformationstag 2025 is a Friday in Thüringen and Sachsen', () => {
+    expect(next('2025-10-29T17:00:00Z')).toEqual({ at: '2025-11-03T08:00:00.000Z', opens: true }); // Wednesday night → Monday 09:00
+  });
+
+  test('across the change to summer time: Monday 30 March 2026 opens at 09:00 CEST', () => {
+    expect(next('2026-03-27T12:00:00Z')).toEqual({ at: '2026-03-30T07:00:00.000Z', opens: true });
+  });
+
+  test('none without weekly intervals (appointments only)', () => {
+    expect(nextChangeAfter({ intervals: [], timeZone: 'Europe/Berlin', state: 'TH', at: new Date() })).toBeNull();
   });
 });

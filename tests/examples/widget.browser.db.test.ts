@@ -56,6 +56,10 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
       'Freitag 09:00–11:30',
     ]);
     expect(await page.textContent('.ig-hours-location')).toBe('Streetworker-Büro, Crucisstr. 16, 99706 Sondershausen');
+    // Open or not, and when that changes, as the API says for this moment (Berlin time).
+    expect(await page.textContent('.ig-open')).toMatch(
+      /^(Jetzt geöffnet – schließt|Geschlossen – öffnet) (Montag|Mittwoch|Freitag), \d\d:\d\d Uhr$/,
+    );
     expect(await page.locator('.ig-address').allTextContents()).toEqual([
       'Landratsamt Kyffhäuserkreis, Fachbereich Innere Verwaltung, Schulverwaltung/ Sport/ VHS, Markt 8, 99706 Sondershausen',
     ]);

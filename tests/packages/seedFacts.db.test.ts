@@ -337,9 +337,20 @@ describe('open now', () => {
     expect(await hours('2016-03-28T08:30:00Z')).toEqual({ isOpen: false, holiday: 'Ostermontag' });
   });
 
+  test('when her office hours opened next, over HTTP: after Ostermontag 2016, on Wednesday at 14:00', async () => {
+    const query = `query ($at: DateTime) { district(ags: "16065") { contacts(asOf: "2016-07-01") { edges { node { officeHours { openingHours nextChange(at: $at) { at opens } } } } } } }`;
+    const [hours] = (await data(query, { at: '2016-03-28T08:30:00Z' })).district.contacts.edges[0].node.officeHours;
+    expect(hours).toEqual({
+      openingHours: 'Mo 09:00-11:00,13:00-20:00; We 14:00-17:30; Fr 09:00-11:30; PH off',
+      nextChange: { at: '2016-03-30T12:00:00.000Z', opens: true },
+    });
+  });
+
   test('appointment-only office hours cannot say', async () => {
-    const { district } = await data(`{ district(ags: "16063") { contacts { edges { node { officeHours { isOpen } } } } } }`);
-    expect(district.contacts.edges[0].node.officeHours[0].isOpen).toBeNull();
+    const { district } = await data(
+      `{ district(ags: "16063") { contacts { edges { node { officeHours { isOpen nextChange { at } openingHours } } } } } }`,
+    );
+    expect(district.contacts.edges[0].node.officeHours[0]).toEqual({ isOpen: null, nextChange: null, openingHours: null });
   });
 
   test('the holiday calendars differ by state', async () => {
