@@ -97,6 +97,14 @@ const schema = z.object({
     (value) => (value === '' ? undefined : value),
     z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
   ),
+  /** The API's address as clients see it (behind a proxy), for links to exports; default: each request's own. */
+  PUBLIC_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s):// address' })
+      .transform((value) => value.replace(/\/+$/, ''))
+      .optional(),
+  ),
   /** How long the change feed keeps tombstones and superseded events (days). */
   FEED_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
   /** How often subscriptions and webhook delivery look at the feed without being woken (ms). */

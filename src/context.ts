@@ -10,12 +10,16 @@ export interface Context {
   viewer: Viewer;
   /** Wakes followers of the change feed (subscriptions) when it grows. */
   changeNotifier: ChangeNotifier;
+  /** Where clients reach this API ("https://api.example.de"), for links to its exports. */
+  origin: string;
 }
 
-export function contextFactory(authenticate: Authenticator, changeNotifier: ChangeNotifier) {
+/** `publicUrl`: the API's address as clients see it (behind a proxy); otherwise the request's. */
+export function contextFactory(authenticate: Authenticator, changeNotifier: ChangeNotifier, publicUrl?: string) {
   return async ({ request }: Pick<YogaInitialContext, 'request'>): Promise<Context> => ({
     now: new Date(),
     viewer: await authenticate(request),
     changeNotifier,
+    origin: publicUrl ?? new URL(request.url).origin,
   });
 }

@@ -52,6 +52,7 @@ const webhookDelivery = startWebhookDelivery(database.client, changeNotifier, {
 const feedPruning = keepFeedPruned(database.client, config.FEED_RETENTION_DAYS);
 const running = await startServer({
   changeNotifier,
+  publicUrl: config.PUBLIC_URL,
   port: config.PORT,
   host: config.HOST,
   corsOrigins: config.CORS_ORIGINS,

@@ -9,11 +9,12 @@ const QUERY = `query DistrictWidget($ags: String!, $asOf: Date) {
     contacts(asOf: $asOf) {
       edges { node {
         id
+        vcardUrl
         person { displayName }
         position { title }
         channels { kind value printed href }
         addresses { kind printed }
-        officeHours { printed byAppointment appointmentRequired isOpen nextChange { at opens } location { printed } intervals { weekday opens closes } }
+        officeHours { printed byAppointment appointmentRequired isOpen nextChange { at opens } icalUrl location { printed } intervals { weekday opens closes } }
       } }
     }
     offers(first: 50) {
@@ -136,6 +137,8 @@ function renderOfficeHours(hours) {
   for (const [day, times] of weeklyHours(hours.intervals)) list.append(element('dd', { class: 'ig-hours-day' }, `${day} ${times}`));
   if (hours.byAppointment) list.append(element('dd', {}, 'und nach Vereinbarung'));
   if (hours.appointmentRequired || hours.intervals.length === 0) list.append(element('dd', { class: 'ig-hours-note' }, hours.printed));
+  if (hours.icalUrl)
+    list.append(element('dd', {}, element('a', { href: hours.icalUrl, class: 'ig-calendar' }, 'In den Kalender übernehmen')));
   return list;
 }
 
@@ -156,6 +159,7 @@ function renderContact(contact, api) {
     card.append(element('p', { class: 'ig-address' }, address.printed));
   }
   for (const hours of contact.officeHours) card.append(renderOfficeHours(hours));
+  card.append(element('p', {}, element('a', { href: contact.vcardUrl, class: 'ig-vcard' }, 'Kontakt speichern (vCard)')));
   card.append(reportForm(api, contact.id));
   return card;
 }

@@ -70,6 +70,13 @@ function instantOf(local: Date, timeZone: string): Date {
   return new Date(shown - offsetAt(first));
 }
 
+/** The instant at which the clock of `timeZone` shows `day` ("YYYY-MM-DD") at `time` ("HH:MM"). */
+export function instantAt(day: string, time: string, timeZone: string): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  const [hour, minute] = time.split(':').map(Number);
+  return instantOf(new Date(year!, month! - 1, date!, hour!, minute!), timeZone);
+}
+
 const osmDays = ['', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
 const osmMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -2,10 +2,12 @@ import { builder } from '../builder.js';
 import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../common/changeTracked.js';
 import { entityByGlobalId } from '../common/entities.js';
 import { describedEnum } from '../common/enums.js';
+import { encodeGlobalId } from '../common/globalId.js';
 import { asOfDescription, effectiveDate, isValidOn, validOn } from '../common/history.js';
 import { db } from '../db/client.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
 import { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
+import { exportPaths } from './exports.js';
 import {
   holidayAt,
   type Interval,
@@ -157,6 +159,13 @@ builder.prismaObject('OfficeHours', {
       select: { intervals: { select: { weekday: true, opens: true, closes: true } } },
       resolve: (hours) => osmOpeningHours(hours.intervals),
     }),
+    icalUrl: t.string({
+      nullable: true,
+      description:
+        'The office hours as an iCalendar file ("add to calendar"): weekly events, public holidays excluded; null without weekly intervals.',
+      select: { id: true, intervals: { select: { weekday: true } } },
+      resolve: (hours, _args, context) => (hours.intervals.length ? `${context.origin}${exportPaths.calendar(hours.id)}` : null),
+    }),
     holiday: t.string({
       nullable: true,
       description: 'The state-wide public holiday on that day, if any (e.g. "Buß- und Bettag" in Sachsen).',
@@ -193,6 +202,10 @@ export const Contact = builder.prismaNode('Contact', {
     addresses: t.relation('addresses', { description: 'Office, visitor and postal addresses.', query: { orderBy: { id: 'asc' } } }),
     officeHours: t.relation('officeHours', { description: 'Office hours (Sprechzeiten), if the source gives any.' }),
     source: t.relation('source', { description: 'The page this contact was taken from.' }),
+    vcardUrl: t.string({
+      description: 'The contact as a vCard 4.0 ("save contact"); add `?version=3.0` for older phones.',
+      resolve: (contact, _args, context) => `${context.origin}${exportPaths.vcard(encodeGlobalId('Contact', contact.id))}`,
+    }),
     internalNote: t.exposeString('internalNote', {
       nullable: true,
       authScopes: (contact) => ({ readerOf: contact.districtId }),

@@ -13,6 +13,7 @@ import { type ChangeNotifier, createChangeNotifier } from '../feed/notifier.js';
 import { logger } from '../logger.js';
 import { schema } from '../schema.js';
 import { useCursorCheck } from './cursorArguments.js';
+import { useExports } from './exports.js';
 import { useGatewayRecognition } from './gateway.js';
 import { graphiqlOptions } from './graphiql.js';
 import type { ReadinessCheck } from './health.js';
@@ -53,6 +54,8 @@ export interface ServerOptions {
   rateLimits?: RateLimits;
   /** The secret a trusted federation gateway sends in X-Gateway-Secret (see gateway.ts). */
   gatewaySecret?: string;
+  /** The API's address as clients see it, e.g. "https://integrationsgraph.thueringen.de" (links to exports); default: the request's. */
+  publicUrl?: string;
   /** Wakes subscriptions when the change feed grows; the server closes it when it closes. Without it, they poll. */
   changeNotifier?: ChangeNotifier;
 }
@@ -159,11 +162,12 @@ export function createGraphQLHandler({
   draining = () => false,
   gatewaySecret,
   changeNotifier,
+  publicUrl,
 }: HandlerOptions) {
   const authenticate = createAuthenticator(jwt);
   return createYoga({
     schema,
-    context: contextFactory(authenticate, changeNotifier),
+    context: contextFactory(authenticate, changeNotifier, publicUrl),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -195,6 +199,7 @@ export function createGraphQLHandler({
       ...(rateLimiter ? [rateLimiter.plugin] : []),
       useBodyLimit(bodyLimits, authenticate),
       useSecurityHeaders({ hstsMaxAgeSeconds, originDependent: !corsOrigins.includes('*') }),
+      useExports(),
       useQueryStringCheck(),
       useCursorCheck(),
       useTextCheck(),

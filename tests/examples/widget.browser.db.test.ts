@@ -65,6 +65,12 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     ]);
     expect(await page.textContent('a.ig-email')).toBe('integrationslotse@kyffhaeuser.de');
     expect(await page.locator('.ig-offer').count()).toBe(8);
+    // "Save contact" and "add to calendar" lead to the API's vCard and iCalendar.
+    const vcard = await fetch((await page.getAttribute('a.ig-vcard', 'href'))!);
+    expect(vcard.headers.get('content-type')).toBe('text/vcard; charset=utf-8');
+    expect(await vcard.text()).toContain('FN:Frau Christin Weise');
+    const calendar = await fetch((await page.getAttribute('a.ig-calendar', 'href'))!);
+    expect(await calendar.text()).toContain('RRULE:FREQ=WEEKLY');
     await page.close();
   });
 

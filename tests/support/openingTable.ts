@@ -1,6 +1,6 @@
 // Prints "open now" and "next change" of Frau Weise's office hours for fixed moments, as JSON:
 // run by tests/contacts/officeHoursTimeZones.test.ts in processes with other time zones.
-import { isOpenAt, nextChangeAfter } from '../../src/contacts/officeHours.js';
+import { instantAt, isOpenAt, nextChangeAfter } from '../../src/contacts/officeHours.js';
 
 const intervals = [
   { weekday: 1, opens: '09:00', closes: '11:00' },
@@ -26,4 +26,12 @@ export function table() {
   });
 }
 
-if (process.argv[1]?.endsWith('openingTable.ts')) console.log(JSON.stringify(table()));
+/** Berlin wall-clock times as instants (the calendar export's UNTIL), across both changes of time. */
+export const instants = () =>
+  [
+    instantAt('2019-12-31', '00:00', 'Europe/Berlin'),
+    instantAt('2026-03-29', '03:00', 'Europe/Berlin'),
+    instantAt('2026-10-25', '12:00', 'Europe/Berlin'),
+  ].map((each) => each.toISOString());
+
+if (process.argv[1]?.endsWith('openingTable.ts')) console.log(JSON.stringify({ table: table(), instants: instants() }));
