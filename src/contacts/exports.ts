@@ -12,12 +12,6 @@ import { db } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { instantAt } from './officeHours.js';
 
-/** Where the server serves them (src/http/exports.ts), for the links in the GraphQL objects. */
-export const exportPaths = {
-  vcard: (contactGlobalId: string) => `/export/contacts/${encodeURIComponent(contactGlobalId)}.vcf`,
-  calendar: (officeHoursId: string) => `/export/office-hours/${encodeURIComponent(officeHoursId)}.ics`,
-};
-
 const contactForExport = {
   person: true,
   position: { include: { unit: true } },

@@ -16,6 +16,7 @@ import { builder } from '../builder.js';
 import { ChangeTracked } from '../common/changeTracked.js';
 import { describedEnum } from '../common/enums.js';
 import { notFound } from '../common/errors.js';
+import { exportPaths } from '../common/exportPaths.js';
 import { db } from '../db/client.js';
 import { lockFeed } from '../feed/record.js';
 import { DistrictKind } from '../generated/prisma/enums.js';
@@ -45,6 +46,11 @@ export const District = builder.prismaNode('District', {
       description: 'Freshness: the newest "as of" date among the district’s sources; null if none of them states a date.',
       select: { sources: { select: { asOf: true }, where: { asOf: { not: null } }, orderBy: { asOf: 'desc' }, take: 1 } },
       resolve: (district) => district.sources[0]?.asOf ?? null,
+    }),
+    jsonLdUrl: t.string({
+      description:
+        'The district’s current contacts and offers as schema.org JSON-LD (GovernmentOffice, ContactPoint, OpeningHoursSpecification, Service), for its website to embed.',
+      resolve: (district, _args, context) => `${context.origin}${exportPaths.jsonLd(district.id)}`,
     }),
     municipalities: t.relation('municipalities', {
       description: 'Towns and municipalities of the district named in the sources.',

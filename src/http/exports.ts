@@ -1,12 +1,14 @@
 // Files other software reads, at stable addresses the GraphQL objects link to:
 //   /export/contacts/<contact id>.vcf[?version=3.0]   the contact's vCard
 //   /export/office-hours/<office hours id>.ics         the office hours as a calendar
+//   /export/districts/<AGS>.jsonld                     the district's contacts and offers, schema.org
 // Answers carry an ETag (a hash of the body) and may be kept for five minutes.
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { decodeGlobalId } from '../common/globalId.js';
 import { contactVCard, loadContactForExport, officeHoursCalendar } from '../contacts/exports.js';
 import { db } from '../db/client.js';
+import { districtJsonLd } from '../districts/jsonLd.js';
 
 type Answer = { status: number; body: string; type: string; filename?: string };
 
@@ -45,7 +47,15 @@ async function calendarAnswer(officeHoursId: string): Promise<Answer> {
   return { status: 200, body: calendar, type: 'text/calendar; charset=utf-8', filename: 'sprechzeiten.ics' };
 }
 
-function answerFor(path: string, search: URLSearchParams): Promise<Answer> | null {
+async function jsonLdAnswer(ags: string, origin: string): Promise<Answer> {
+  const document = /^\d{5}$/.test(ags) ? await districtJsonLd(ags, origin, new Date()) : null;
+  if (!document) return problem(404, `No district with AGS "${ags.slice(0, 12)}".`);
+  return { status: 200, body: JSON.stringify(document, null, 2), type: 'application/ld+json; charset=utf-8', filename: `${ags}.jsonld` };
+}
+
+function answerFor(path: string, search: URLSearchParams, origin: string): Promise<Answer> | null {
+  const district = /^\/export\/districts\/([^/]+)\.jsonld$/.exec(path);
+  if (district) return jsonLdAnswer(decodeURIComponent(district[1]!), origin);
   const vcard = /^\/export\/contacts\/([^/]+)\.vcf$/.exec(path);
   if (vcard) return vcardAnswer(decodeURIComponent(vcard[1]!), search.get('version'));
   const calendar = /^\/export\/office-hours\/([^/]+)\.ics$/.exec(path);
@@ -53,7 +63,8 @@ function answerFor(path: string, search: URLSearchParams): Promise<Answer> | nul
   return null;
 }
 
-export function useExports(): Plugin {
+/** `publicUrl`: the API's address as clients see it, for the links inside the documents. */
+export function useExports(publicUrl?: string): Plugin {
   return {
     async onRequest({ request, url, fetchAPI, endResponse }) {
       if (!url.pathname.startsWith('/export/')) return;
@@ -61,7 +72,7 @@ export function useExports(): Plugin {
         endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
         return;
       }
-      const pending = answerFor(url.pathname, url.searchParams);
+      const pending = answerFor(url.pathname, url.searchParams, publicUrl ?? url.origin);
       const answer = pending ? await pending : problem(404, 'No export at this address.');
       if (answer.status !== 200) {
         endResponse(new fetchAPI.Response(answer.body, { status: answer.status, headers: { 'content-type': answer.type } }));

@@ -199,7 +199,7 @@ export function createGraphQLHandler({
       ...(rateLimiter ? [rateLimiter.plugin] : []),
       useBodyLimit(bodyLimits, authenticate),
       useSecurityHeaders({ hstsMaxAgeSeconds, originDependent: !corsOrigins.includes('*') }),
-      useExports(),
+      useExports(publicUrl),
       useQueryStringCheck(),
       useCursorCheck(),
       useTextCheck(),

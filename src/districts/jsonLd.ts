@@ -1,0 +1,148 @@
+// A district's contacts and offers as schema.org JSON-LD, for district websites to embed
+// (search engines read it): the district a GovernmentOrganization, each contact a
+// GovernmentOffice with its ContactPoint and OpeningHoursSpecification, each offer a Service.
+// Typed with schema-dts, so that only properties schema.org defines for a type compile.
+import type {
+  ContactPoint,
+  DayOfWeek,
+  GovernmentOffice,
+  GovernmentOrganization,
+  Graph,
+  OpeningHoursSpecification,
+  PostalAddress,
+  Service,
+} from 'schema-dts';
+import { exportPaths } from '../common/exportPaths.js';
+import { encodeGlobalId } from '../common/globalId.js';
+import { validOn } from '../common/history.js';
+import { db } from '../db/client.js';
+
+const days: DayOfWeek[] = [
+  'https://schema.org/Monday',
+  'https://schema.org/Monday',
+  'https://schema.org/Tuesday',
+  'https://schema.org/Wednesday',
+  'https://schema.org/Thursday',
+  'https://schema.org/Friday',
+  'https://schema.org/Saturday',
+  'https://schema.org/Sunday',
+];
+
+/** Where the document says things are: the API's node IDs as URLs, so that each thing has one name. */
+const idOf = (origin: string, type: string, key: string) => `${origin}/graphql#${encodeGlobalId(type, key)}`;
+
+async function loadDistrict(ags: string, now: Date) {
+  return db().district.findUnique({
+    where: { id: ags },
+    include: {
+      contacts: {
+        where: { archivedAt: null, ...validOn(now) },
+        orderBy: [{ positionId: 'asc' }, { id: 'asc' }],
+        include: {
+          person: true,
+          position: true,
+          channels: { orderBy: { ordinal: 'asc' } },
+          addresses: true,
+          officeHours: { include: { intervals: { orderBy: [{ weekday: 'asc' }, { opens: 'asc' }] } } },
+        },
+      },
+      offers: { where: { archivedAt: null }, orderBy: { id: 'asc' }, include: { places: { include: { municipality: true } } } },
+    },
+  });
+}
+
+type LoadedDistrict = NonNullable<Awaited<ReturnType<typeof loadDistrict>>>;
+type LoadedContact = LoadedDistrict['contacts'][number];
+
+const channel = (contact: LoadedContact, kind: string) =>
+  contact.channels.find((each) => each.kind === kind && each.value)?.value ?? undefined;
+
+function postalAddress(contact: LoadedContact): PostalAddress | undefined {
+  const address = contact.addresses.find((each) => each.kind === 'OFFICE' || each.kind === 'VISITOR') ?? contact.addresses[0];
+  if (!address) return undefined;
+  return {
+    '@type': 'PostalAddress',
+    streetAddress: [address.placeName, address.street].filter(Boolean).join(', ') || undefined,
+    postOfficeBoxNumber: address.postOfficeBox ?? undefined,
+    postalCode: address.postalCode,
+    addressLocality: address.locality,
+    addressCountry: 'DE',
+  };
+}
+
+function office(contact: LoadedContact, district: LoadedDistrict, origin: string): GovernmentOffice {
+  const name = contact.person
+    ? [contact.person.salutation, contact.person.givenName, contact.person.familyName].filter(Boolean).join(' ')
+    : undefined;
+  const hours: OpeningHoursSpecification[] = contact.officeHours.flatMap((each) =>
+    each.intervals.map((interval) => ({
+      '@type': 'OpeningHoursSpecification',
+      dayOfWeek: days[interval.weekday]!,
+      opens: interval.opens,
+      closes: interval.closes,
+    })),
+  );
+  const point: ContactPoint = {
+    '@type': 'ContactPoint',
+    contactType: contact.position.title,
+    name,
+    telephone: channel(contact, 'PHONE') ?? channel(contact, 'MOBILE'),
+    email: channel(contact, 'EMAIL'),
+    faxNumber: channel(contact, 'FAX'),
+    availableLanguage: 'de',
+    hoursAvailable: hours.length ? hours : undefined,
+  };
+  return {
+    '@type': 'GovernmentOffice',
+    '@id': idOf(origin, 'Contact', contact.id),
+    name: `${contact.position.title}, ${district.name}`,
+    parentOrganization: { '@id': idOf(origin, 'District', district.id) },
+    address: postalAddress(contact),
+    telephone: point.telephone,
+    email: point.email,
+    openingHoursSpecification: hours.length ? hours : undefined,
+    contactPoint: point,
+    url: `${origin}${exportPaths.vcard(encodeGlobalId('Contact', contact.id))}`,
+  };
+}
+
+function service(offer: LoadedDistrict['offers'][number], district: LoadedDistrict, origin: string): Service {
+  return {
+    '@type': 'Service',
+    '@id': idOf(origin, 'Offer', offer.id),
+    name: offer.title,
+    description: offer.description,
+    serviceType: offer.category,
+    provider: offer.providerName ? { '@type': 'Organization', name: offer.providerName } : { '@id': idOf(origin, 'District', district.id) },
+    areaServed: offer.places.length
+      ? offer.places.map((place) => ({ '@type': 'AdministrativeArea', name: place.municipality.name }))
+      : { '@type': 'AdministrativeArea', name: district.name },
+    audience: offer.targetGroups.map((group) => ({ '@type': 'Audience', audienceType: group })),
+    availableChannel: offer.online ? { '@type': 'ServiceChannel', serviceUrl: offer.website ?? undefined } : undefined,
+    url: offer.website ?? undefined,
+  };
+}
+
+/** Drops undefined members, which JSON would drop anyway, so that the document is exactly what is sent. */
+const clean = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** The district's current contacts and offers as one JSON-LD graph; null for an unknown district. */
+export async function districtJsonLd(ags: string, origin: string, now: Date): Promise<Graph | null> {
+  const district = await loadDistrict(ags, now);
+  if (!district) return null;
+  const organisation: GovernmentOrganization = {
+    '@type': 'GovernmentOrganization',
+    '@id': idOf(origin, 'District', district.id),
+    name: district.name,
+    identifier: { '@type': 'PropertyValue', propertyID: 'AGS', value: district.id },
+    department: district.contacts.map((contact) => ({ '@id': idOf(origin, 'Contact', contact.id) })),
+  };
+  return clean({
+    '@context': 'https://schema.org',
+    '@graph': [
+      organisation,
+      ...district.contacts.map((contact) => office(contact, district, origin)),
+      ...district.offers.map((offer) => service(offer, district, origin)),
+    ],
+  });
+}
