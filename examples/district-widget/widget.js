@@ -2,10 +2,15 @@
 // hours) and its offers. No framework, no build step; data is inserted as text, never as HTML.
 // Reads are GETs, so browsers send no preflight and caches can keep the answers; a reader's
 // "Fehler melden" (report an error) is the one POST.
+//
+// The widget speaks German, English, Arabic (right to left) and Ukrainian (`data-lang`, and a
+// switch). What the API returns stays in its language (German until districts add
+// translations) and is marked so, with `lang="de"`, for screen readers and for the reader.
 
 const QUERY = `query DistrictWidget($ags: String!, $asOf: Date) {
   district(ags: $ags) {
     name
+    kind
     contacts(asOf: $asOf) {
       edges { node {
         id
@@ -24,16 +29,145 @@ const QUERY = `query DistrictWidget($ags: String!, $asOf: Date) {
   }
 }`;
 
-const WEEKDAYS = {
-  MONDAY: 'Montag',
-  TUESDAY: 'Dienstag',
-  WEDNESDAY: 'Mittwoch',
-  THURSDAY: 'Donnerstag',
-  FRIDAY: 'Freitag',
-  SATURDAY: 'Samstag',
-  SUNDAY: 'Sonntag',
+const LANGUAGES = { de: 'Deutsch', en: 'English', ar: 'العربية', uk: 'Українська' };
+const RIGHT_TO_LEFT = new Set(['ar', 'fa']);
+
+const LABELS = {
+  de: {
+    heading: (district) => `Integration ${germanPlace(district)}`,
+    contacts: 'Ansprechpersonen',
+    offers: 'Angebote',
+    noContacts: 'Keine Ansprechpersonen erfasst.',
+    noOffers: 'Für diesen Landkreis sind keine Angebote erfasst.',
+    officeHours: 'Sprechzeiten',
+    byAppointment: 'und nach Vereinbarung',
+    openNow: (next) => `Jetzt geöffnet${next ? ` – schließt ${next} Uhr` : ''}`,
+    closed: (next) => `Geschlossen${next ? ` – öffnet ${next} Uhr` : ''}`,
+    saveContact: 'Kontakt speichern (vCard)',
+    addToCalendar: 'In den Kalender übernehmen',
+    channels: { PHONE: 'Telefon', MOBILE: 'Mobil', FAX: 'Fax', EMAIL: 'E-Mail', WEB_FORM: 'Kontaktformular' },
+    report: 'Fehler melden',
+    topic: 'Betrifft',
+    topics: {
+      GENERAL: 'Allgemein',
+      NAME_OR_TITLE: 'Name oder Bezeichnung',
+      PHONE_OR_EMAIL: 'Telefon oder E-Mail',
+      ADDRESS: 'Adresse',
+      OFFICE_HOURS: 'Sprechzeiten',
+    },
+    whatIsWrong: 'Was ist falsch?',
+    yourEmail: 'Ihre E-Mail für Rückfragen (freiwillig, wird nicht veröffentlicht)',
+    send: 'Meldung senden',
+    sending: 'Wird gesendet …',
+    thanks: (reference) => `Danke! Ihre Meldung ist eingegangen (Nr. ${reference}).`,
+    notSent: (reason) => `Die Meldung konnte nicht gesendet werden: ${reason}`,
+    failed: (reason) => `Die Daten konnten nicht geladen werden (${reason}).`,
+    language: 'Sprache',
+    contentInGerman: null,
+  },
+  en: {
+    heading: (district) => `Integration in ${district.name}`,
+    contacts: 'Contacts',
+    offers: 'Offers',
+    noContacts: 'No contacts recorded.',
+    noOffers: 'No offers are recorded for this district.',
+    officeHours: 'Office hours',
+    byAppointment: 'and by appointment',
+    openNow: (next) => `Open now${next ? ` – closes ${next}` : ''}`,
+    closed: (next) => `Closed${next ? ` – opens ${next}` : ''}`,
+    saveContact: 'Save contact (vCard)',
+    addToCalendar: 'Add to calendar',
+    channels: { PHONE: 'Phone', MOBILE: 'Mobile', FAX: 'Fax', EMAIL: 'E-mail', WEB_FORM: 'Contact form' },
+    report: 'Report an error',
+    topic: 'About',
+    topics: {
+      GENERAL: 'General',
+      NAME_OR_TITLE: 'Name or title',
+      PHONE_OR_EMAIL: 'Phone or e-mail',
+      ADDRESS: 'Address',
+      OFFICE_HOURS: 'Office hours',
+    },
+    whatIsWrong: 'What is wrong?',
+    yourEmail: 'Your e-mail for questions (optional, never published)',
+    send: 'Send report',
+    sending: 'Sending …',
+    thanks: (reference) => `Thank you! Your report has arrived (no. ${reference}).`,
+    notSent: (reason) => `The report could not be sent: ${reason}`,
+    failed: (reason) => `The data could not be loaded (${reason}).`,
+    language: 'Language',
+    contentInGerman: 'The district publishes these details in German.',
+  },
+  ar: {
+    heading: (district) => `الاندماج في ${district.name}`,
+    contacts: 'جهات الاتصال',
+    offers: 'العروض',
+    noContacts: 'لا توجد جهات اتصال مسجلة.',
+    noOffers: 'لا توجد عروض مسجلة لهذه المقاطعة.',
+    officeHours: 'ساعات الاستقبال',
+    byAppointment: 'وبموعد مسبق',
+    openNow: (next) => `مفتوح الآن${next ? ` – يغلق ${next}` : ''}`,
+    closed: (next) => `مغلق${next ? ` – يفتح ${next}` : ''}`,
+    saveContact: 'حفظ جهة الاتصال (vCard)',
+    addToCalendar: 'إضافة إلى التقويم',
+    channels: { PHONE: 'هاتف', MOBILE: 'جوال', FAX: 'فاكس', EMAIL: 'بريد إلكتروني', WEB_FORM: 'نموذج الاتصال' },
+    report: 'الإبلاغ عن خطأ',
+    topic: 'الموضوع',
+    topics: {
+      GENERAL: 'عام',
+      NAME_OR_TITLE: 'الاسم أو المسمى',
+      PHONE_OR_EMAIL: 'الهاتف أو البريد الإلكتروني',
+      ADDRESS: 'العنوان',
+      OFFICE_HOURS: 'ساعات الاستقبال',
+    },
+    whatIsWrong: 'ما الخطأ؟',
+    yourEmail: 'بريدك الإلكتروني للاستفسار (اختياري، لا يُنشر)',
+    send: 'إرسال البلاغ',
+    sending: 'جارٍ الإرسال …',
+    thanks: (reference) => `شكراً! وصل بلاغك (رقم ${reference}).`,
+    notSent: (reason) => `تعذّر إرسال البلاغ: ${reason}`,
+    failed: (reason) => `تعذّر تحميل البيانات (${reason}).`,
+    language: 'اللغة',
+    contentInGerman: 'تنشر المقاطعة هذه المعلومات باللغة الألمانية.',
+  },
+  uk: {
+    heading: (district) => `Інтеграція: ${district.name}`,
+    contacts: 'Контактні особи',
+    offers: 'Пропозиції',
+    noContacts: 'Контактних осіб не внесено.',
+    noOffers: 'Для цього району пропозицій не внесено.',
+    officeHours: 'Години прийому',
+    byAppointment: 'і за домовленістю',
+    openNow: (next) => `Зараз відчинено${next ? ` – зачиняється ${next}` : ''}`,
+    closed: (next) => `Зачинено${next ? ` – відчиняється ${next}` : ''}`,
+    saveContact: 'Зберегти контакт (vCard)',
+    addToCalendar: 'Додати до календаря',
+    channels: { PHONE: 'Телефон', MOBILE: 'Мобільний', FAX: 'Факс', EMAIL: 'Ел. пошта', WEB_FORM: 'Контактна форма' },
+    report: 'Повідомити про помилку',
+    topic: 'Стосується',
+    topics: {
+      GENERAL: 'Загальне',
+      NAME_OR_TITLE: "Ім'я або назва",
+      PHONE_OR_EMAIL: 'Телефон або ел. пошта',
+      ADDRESS: 'Адреса',
+      OFFICE_HOURS: 'Години прийому',
+    },
+    whatIsWrong: 'Що неправильно?',
+    yourEmail: 'Ваша ел. пошта для запитань (за бажанням, не публікується)',
+    send: 'Надіслати',
+    sending: 'Надсилання …',
+    thanks: (reference) => `Дякуємо! Ваше повідомлення отримано (№ ${reference}).`,
+    notSent: (reason) => `Не вдалося надіслати повідомлення: ${reason}`,
+    failed: (reason) => `Не вдалося завантажити дані (${reason}).`,
+    language: 'Мова',
+    contentInGerman: 'Район публікує ці дані німецькою мовою.',
+  },
 };
-const CHANNEL_LABELS = { PHONE: 'Telefon', MOBILE: 'Mobil', FAX: 'Fax', EMAIL: 'E-Mail', WEB_FORM: 'Kontaktformular' };
+
+/** "im Kyffhäuserkreis", "im Landkreis Mittelsachsen", "in Erfurt": German needs the kind. */
+function germanPlace({ name, kind }) {
+  if (kind === 'DISTRICT_FREE_CITY') return `in ${name}`;
+  return /kreis$/i.test(name) ? `im ${name}` : `im Landkreis ${name}`;
+}
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -41,6 +175,9 @@ function element(tag, attributes = {}, ...children) {
   for (const child of children) node.append(child);
   return node;
 }
+
+/** Text as the API gives it: German, isolated from the page's direction. */
+const content = (text) => element('bdi', { lang: 'de' }, text);
 
 const REPORT = `mutation ReportProblem($input: ReportProblemInput!) {
   reportProblem(input: $input) { reference }
@@ -57,43 +194,46 @@ async function sendReport(api, input) {
   return body.data.reportProblem.reference;
 }
 
-const TOPICS = {
-  GENERAL: 'Allgemein',
-  NAME_OR_TITLE: 'Name oder Bezeichnung',
-  PHONE_OR_EMAIL: 'Telefon oder E-Mail',
-  ADDRESS: 'Adresse',
-  OFFICE_HOURS: 'Sprechzeiten',
-};
+let formCount = 0;
 
 /** "Fehler melden": a small form under a record; the report goes to the district's editors. */
-function reportForm(api, subject) {
-  const topic = element('select', { name: 'topic' });
-  for (const [value, label] of Object.entries(TOPICS)) topic.append(element('option', { value }, label));
-  const message = element('textarea', { name: 'message', required: '', minlength: '10', maxlength: '2000', rows: '3' });
-  const email = element('input', { name: 'contactEmail', type: 'email', maxlength: '254', autocomplete: 'email' });
+function reportForm(api, subject, t) {
+  const id = `ig-report-${++formCount}`;
+  const topic = element('select', { name: 'topic', id: `${id}-topic` });
+  for (const [value, label] of Object.entries(t.topics)) topic.append(element('option', { value }, label));
+  const message = element('textarea', {
+    name: 'message',
+    id: `${id}-message`,
+    required: '',
+    minlength: '10',
+    maxlength: '2000',
+    rows: '3',
+  });
+  const email = element('input', { name: 'contactEmail', id: `${id}-email`, type: 'email', maxlength: '254', autocomplete: 'email' });
   const status = element('p', { class: 'ig-report-status', role: 'status' });
   const form = element(
     'form',
     { class: 'ig-report-form' },
-    element('label', {}, 'Betrifft ', topic),
-    element('label', {}, 'Was ist falsch? ', message),
-    element('label', {}, 'Ihre E-Mail für Rückfragen (freiwillig, wird nicht veröffentlicht) ', email),
-    element('button', { type: 'submit' }, 'Meldung senden'),
+    element('label', { for: `${id}-topic` }, t.topic),
+    topic,
+    element('label', { for: `${id}-message` }, t.whatIsWrong),
+    message,
+    element('label', { for: `${id}-email` }, t.yourEmail),
+    email,
+    element('button', { type: 'submit' }, t.send),
     status,
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    status.textContent = 'Wird gesendet …';
+    status.textContent = t.sending;
     try {
       const reference = await sendReport(api, { subject, topic: topic.value, message: message.value, contactEmail: email.value || null });
-      form.replaceChildren(
-        element('p', { class: 'ig-report-status', role: 'status' }, `Danke! Ihre Meldung ist eingegangen (Nr. ${reference}).`),
-      );
+      form.replaceChildren(element('p', { class: 'ig-report-status', role: 'status' }, t.thanks(reference)));
     } catch (error) {
-      status.textContent = `Die Meldung konnte nicht gesendet werden: ${error.message}`;
+      status.textContent = t.notSent(error.message);
     }
   });
-  return element('details', { class: 'ig-report' }, element('summary', {}, 'Fehler melden'), form);
+  return element('details', { class: 'ig-report' }, element('summary', {}, t.report), form);
 }
 
 async function fetchDistrict(api, ags, asOf) {
@@ -106,92 +246,131 @@ async function fetchDistrict(api, ags, asOf) {
   return body.data.district;
 }
 
+const ISO_WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+
+/** The weekday's name in the language (1 January 2024 was a Monday). */
+function weekdayName(weekday, lang) {
+  const day = ISO_WEEKDAYS.indexOf(weekday) + 1;
+  return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)));
+}
+
 /** "Montag 09:00–11:00, 13:00–20:00" per weekday, in the order of the week. */
-function weeklyHours(intervals) {
+function weeklyHours(intervals, lang) {
   const byDay = new Map();
   for (const { weekday, opens, closes } of intervals) {
     if (!byDay.has(weekday)) byDay.set(weekday, []);
     byDay.get(weekday).push(`${opens}–${closes}`);
   }
-  return [...byDay].map(([weekday, times]) => [WEEKDAYS[weekday], times.join(', ')]);
+  return [...byDay].map(([weekday, times]) => [weekdayName(weekday, lang), times.join(', ')]);
 }
-
-const OFFICE_CLOCK = new Intl.DateTimeFormat('de-DE', { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' });
 
 /** "Jetzt geöffnet – schließt Montag, 11:00" from the API's isOpen and nextChange (Berlin time, holidays included). */
-function openingState(hours) {
+function openingState(hours, t, lang) {
   if (hours.isOpen === null) return null;
-  const next = hours.nextChange ? OFFICE_CLOCK.format(new Date(hours.nextChange.at)) : null;
-  const text = hours.isOpen
-    ? `Jetzt geöffnet${next ? ` – schließt ${next} Uhr` : ''}`
-    : `Geschlossen${next ? ` – öffnet ${next} Uhr` : ''}`;
-  return element('dd', { class: hours.isOpen ? 'ig-open ig-open-now' : 'ig-open ig-closed' }, text);
+  const clock = new Intl.DateTimeFormat(lang, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' });
+  const next = hours.nextChange ? clock.format(new Date(hours.nextChange.at)) : null;
+  return element(
+    'dd',
+    { class: hours.isOpen ? 'ig-open ig-open-now' : 'ig-open ig-closed' },
+    hours.isOpen ? t.openNow(next) : t.closed(next),
+  );
 }
 
-function renderOfficeHours(hours) {
+function renderOfficeHours(hours, t, lang) {
   const list = element('dl', { class: 'ig-office-hours' });
-  list.append(element('dt', {}, 'Sprechzeiten'));
-  const state = openingState(hours);
+  list.append(element('dt', {}, t.officeHours));
+  const state = openingState(hours, t, lang);
   if (state) list.append(state);
-  if (hours.location) list.append(element('dd', { class: 'ig-hours-location' }, hours.location.printed));
-  for (const [day, times] of weeklyHours(hours.intervals)) list.append(element('dd', { class: 'ig-hours-day' }, `${day} ${times}`));
-  if (hours.byAppointment) list.append(element('dd', {}, 'und nach Vereinbarung'));
-  if (hours.appointmentRequired || hours.intervals.length === 0) list.append(element('dd', { class: 'ig-hours-note' }, hours.printed));
-  if (hours.icalUrl)
-    list.append(element('dd', {}, element('a', { href: hours.icalUrl, class: 'ig-calendar' }, 'In den Kalender übernehmen')));
+  if (hours.location) list.append(element('dd', { class: 'ig-hours-location' }, content(hours.location.printed)));
+  // Times read left to right in every language.
+  for (const [day, times] of weeklyHours(hours.intervals, lang)) {
+    list.append(element('dd', { class: 'ig-hours-day' }, `${day} `, element('bdi', { dir: 'ltr' }, times)));
+  }
+  if (hours.byAppointment) list.append(element('dd', {}, t.byAppointment));
+  if (hours.appointmentRequired || hours.intervals.length === 0)
+    list.append(element('dd', { class: 'ig-hours-note' }, content(hours.printed)));
+  if (hours.icalUrl) list.append(element('dd', {}, element('a', { href: hours.icalUrl, class: 'ig-calendar' }, t.addToCalendar)));
   return list;
 }
 
-function renderContact(contact, api) {
+function renderContact(contact, api, t, lang) {
   const card = element('article', { class: 'ig-contact' });
-  card.append(element('p', { class: 'ig-contact-name' }, contact.person?.displayName ?? contact.position.title));
-  if (contact.person) card.append(element('p', { class: 'ig-role' }, contact.position.title));
+  card.append(element('p', { class: 'ig-contact-name' }, content(contact.person?.displayName ?? contact.position.title)));
+  if (contact.person) card.append(element('p', { class: 'ig-role' }, content(contact.position.title)));
   const channels = element('ul', { class: 'ig-channels' });
   for (const channel of contact.channels) {
     // Numbers as the district prints them; e-mail addresses readable ("x[at]y.de" is for robots).
     const text = channel.kind === 'EMAIL' ? channel.value : channel.printed;
-    const value = channel.href ? element('a', { href: channel.href, class: `ig-${channel.kind.toLowerCase()}` }, text) : text;
-    channels.append(element('li', {}, `${CHANNEL_LABELS[channel.kind] ?? channel.kind}: `, value));
+    const value = channel.href
+      ? element('a', { href: channel.href, class: `ig-${channel.kind.toLowerCase()}`, dir: 'ltr' }, text)
+      : content(text);
+    channels.append(element('li', {}, `${t.channels[channel.kind] ?? channel.kind}: `, value));
   }
   card.append(channels);
   // The place of the office hours is shown with the hours.
   for (const address of contact.addresses.filter(({ kind }) => kind !== 'OFFICE_HOURS')) {
-    card.append(element('p', { class: 'ig-address' }, address.printed));
+    card.append(element('p', { class: 'ig-address' }, content(address.printed)));
   }
-  for (const hours of contact.officeHours) card.append(renderOfficeHours(hours));
-  card.append(element('p', {}, element('a', { href: contact.vcardUrl, class: 'ig-vcard' }, 'Kontakt speichern (vCard)')));
-  card.append(reportForm(api, contact.id));
+  for (const hours of contact.officeHours) card.append(renderOfficeHours(hours, t, lang));
+  card.append(element('p', {}, element('a', { href: contact.vcardUrl, class: 'ig-vcard' }, t.saveContact)));
+  card.append(reportForm(api, contact.id, t));
   return card;
 }
 
-function renderOffers(offers, api) {
-  if (offers.totalCount === 0) return element('p', { class: 'ig-status' }, 'Für diesen Landkreis sind keine Angebote erfasst.');
+function renderOffers(offers, api, t) {
+  if (offers.totalCount === 0) return element('p', { class: 'ig-status' }, t.noOffers);
   const list = element('ul', { class: 'ig-offers' });
   for (const { node: offer } of offers.edges) {
     const title = offer.website ? element('a', { href: offer.website }, offer.title) : offer.title;
-    const provider = offer.providerName && !offer.title.includes(offer.providerName) ? ` – ${offer.providerName}` : '';
-    list.append(element('li', { class: 'ig-offer' }, title, provider, reportForm(api, offer.id)));
+    const provider = offer.providerName && !offer.title.includes(offer.providerName) ? [` – ${offer.providerName}`] : [];
+    list.append(element('li', { class: 'ig-offer' }, element('bdi', { lang: 'de' }, title, ...provider), reportForm(api, offer.id, t)));
   }
   return list;
 }
 
+function languageSwitch(current, onChange) {
+  const select = element('select', { id: 'ig-language', class: 'ig-language' });
+  for (const [code, name] of Object.entries(LANGUAGES)) {
+    const option = element('option', { value: code, lang: code }, name);
+    if (code === current) option.selected = true;
+    select.append(option);
+  }
+  select.addEventListener('change', () => onChange(select.value));
+  return element('p', { class: 'ig-language-switch' }, element('label', { for: 'ig-language' }, `${LABELS[current].language} `), select);
+}
+
+function render(root, district, lang) {
+  const t = LABELS[lang] ?? LABELS.de;
+  const { api } = root.dataset;
+  root.lang = lang;
+  root.dir = RIGHT_TO_LEFT.has(lang) ? 'rtl' : 'ltr';
+  const contacts = district.contacts.edges.map(({ node }) => node);
+  root.replaceChildren(
+    languageSwitch(lang, (next) => {
+      root.dataset.lang = next;
+      render(root, district, next);
+      root.querySelector('#ig-language')?.focus();
+    }),
+    element('h2', {}, t.heading(district)),
+    ...(t.contentInGerman ? [element('p', { class: 'ig-content-language' }, t.contentInGerman)] : []),
+    element('h3', {}, t.contacts),
+    ...(contacts.length
+      ? contacts.map((contact) => renderContact(contact, api, t, lang))
+      : [element('p', { class: 'ig-status' }, t.noContacts)]),
+    element('h3', {}, t.offers),
+    renderOffers(district.offers, api, t),
+  );
+}
+
 export async function mountIntegrationWidget(root) {
   const { api, ags, asOf } = root.dataset;
+  const lang = LABELS[root.dataset.lang] ? root.dataset.lang : 'de';
   try {
     const district = await fetchDistrict(api, ags, asOf);
-    const contacts = district.contacts.edges.map(({ node }) => node);
-    root.replaceChildren(
-      element('h2', {}, `Integration im ${district.name}`),
-      element('h3', {}, 'Ansprechpersonen'),
-      ...(contacts.length
-        ? contacts.map((contact) => renderContact(contact, api))
-        : [element('p', { class: 'ig-status' }, 'Keine Ansprechpersonen erfasst.')]),
-      element('h3', {}, 'Angebote'),
-      renderOffers(district.offers, api),
-    );
+    render(root, district, lang);
     root.dataset.state = 'ready';
   } catch (error) {
-    root.replaceChildren(element('p', { class: 'ig-error' }, `Die Daten konnten nicht geladen werden (${error.message}).`));
+    root.replaceChildren(element('p', { class: 'ig-error' }, (LABELS[lang] ?? LABELS.de).failed(error.message)));
     root.dataset.state = 'error';
   }
 }

@@ -1,5 +1,6 @@
 // The district widget, end to end: a page from one origin, the API on another, rendered by a
 // real headless Chromium (Debian's package, driven by playwright-core; nothing is downloaded).
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -104,6 +105,58 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     expect(await page.inputValue('.ig-contact .ig-report textarea')).toContain('https://c.example');
     await page.close();
   });
+
+  test('German names the kind where the name does not: im Kyffhäuserkreis, im Landkreis Schmalkalden-Meiningen', async () => {
+    const headings: string[] = [];
+    for (const ags of ['16065', '16066', '14522']) {
+      const page = await openWidget(api.url, { ags });
+      headings.push((await page.textContent('h2'))!);
+      await page.close();
+    }
+    expect(headings).toEqual([
+      'Integration im Kyffhäuserkreis',
+      'Integration im Landkreis Schmalkalden-Meiningen',
+      'Integration im Landkreis Mittelsachsen',
+    ]);
+  });
+
+  test('in Arabic the widget runs right to left, says the content is German and marks it so; the switch goes back to German', async () => {
+    const page = await openWidget(api.url, { ags: '16065', asOf: '2016-07-01', lang: 'ar' });
+    expect(await page.getAttribute('#integration-widget', 'dir')).toBe('rtl');
+    expect(await page.getAttribute('#integration-widget', 'lang')).toBe('ar');
+    expect(await page.textContent('h2')).toBe('الاندماج في Kyffhäuserkreis');
+    expect(await page.textContent('.ig-content-language')).toContain('الألمانية');
+    expect(await page.getAttribute('.ig-contact-name bdi', 'lang')).toBe('de');
+    expect(await page.locator('.ig-hours-day').first().textContent()).toBe('الاثنين 09:00–11:00, 13:00–20:00');
+    await page.selectOption('#ig-language', 'de');
+    expect(await page.getAttribute('#integration-widget', 'dir')).toBe('ltr');
+    expect(await page.textContent('h2')).toBe('Integration im Kyffhäuserkreis');
+    await page.selectOption('#ig-language', 'uk');
+    expect(await page.textContent('h3')).toBe('Контактні особи');
+    await page.close();
+  });
+
+  test.each(['de', 'en', 'ar', 'uk'])(
+    'no accessibility violations found by axe-core (%s), on a phone screen too; screenshots in test-output/',
+    async (lang) => {
+      const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+      await page.goto(`${site.origin}/index.html?${new URLSearchParams({ api: api.url, ags: '16065', asOf: '2016-07-01', lang })}`);
+      await page.waitForSelector('#integration-widget[data-state="ready"]');
+      await page.addScriptTag({ path: join(rootDir, 'node_modules', 'axe-core', 'axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const result = await (
+          window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
+        ).axe.run();
+        return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+      });
+      expect(violations).toEqual([]);
+      // Nothing wider than the phone's screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await mkdir(join(rootDir, 'test-output'), { recursive: true });
+      await page.screenshot({ path: join(rootDir, 'test-output', `widget-${lang}.png`), fullPage: true });
+      await page.close();
+    },
+  );
 
   test('opened from disk (file://), it says what is wrong instead of loading forever', async () => {
     const page = await browser.newPage();
