@@ -18,7 +18,7 @@ const contactForExport = {
   district: true,
   channels: { orderBy: { ordinal: 'asc' } },
   addresses: true,
-  officeHours: { include: { intervals: true, location: true } },
+  officeHours: { include: { intervals: true, location: true, exceptions: true } },
 } satisfies Prisma.ContactInclude;
 
 type ExportedContact = Prisma.ContactGetPayload<{ include: typeof contactForExport }>;
@@ -88,6 +88,13 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const plusDays = (day: string, days: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
 const weekdayOf = (day: string) => ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
+/** The days of an exception, "YYYY-MM-DD" (at most a year of them). */
+function daysOf(exception: { firstDay: Date; lastDay: Date }): string[] {
+  const days: string[] = [];
+  for (let day = isoDay(exception.firstDay); day <= isoDay(exception.lastDay) && days.length < 366; day = plusDays(day, 1)) days.push(day);
+  return days;
+}
+
 /** The first day on or after `from` that falls on the ISO weekday. */
 const firstOnOrAfter = (from: string, weekday: number) => plusDays(from, (weekday - weekdayOf(from) + 7) % 7);
 
@@ -109,6 +116,10 @@ export function officeHoursCalendar(contact: ExportedContact, officeHoursId: str
   );
   const state = contact.district.stateId;
   const holidays = isHolidayState(state) ? years.flatMap((each) => publicHolidays(state, each)) : [];
+  // Closures and special hours replace the weekly times on their days.
+  const exceptionDays = hours.exceptions.flatMap(daysOf);
+  // Wall-clock times of the office's zone, as strings: ical-generator writes them as given.
+  const at = (day: string, time: string) => `${day}T${time}:00`;
   const place = hours.location?.printed ?? contact.addresses.find((address) => address.kind !== 'POSTAL')?.printed;
   const calendar = ical({
     name: `Sprechzeiten ${displayName(contact)}`,
@@ -119,8 +130,6 @@ export function officeHoursCalendar(contact: ExportedContact, officeHoursId: str
   });
   for (const interval of hours.intervals) {
     const first = firstOnOrAfter(from, interval.weekday);
-    // Wall-clock times of the office's zone, as strings: ical-generator writes them as given.
-    const at = (day: string, time: string) => `${day}T${time}:00`;
     calendar.createEvent({
       id: `${hours.id}/${interval.weekday}/${interval.opens}@integrationsgraph`,
       stamp: contact.updatedAt,
@@ -134,11 +143,25 @@ export function officeHoursCalendar(contact: ExportedContact, officeHoursId: str
         freq: ICalEventRepeatingFreq.WEEKLY,
         byDay: [icalWeekdays[interval.weekday]!],
         ...(contact.validTo ? { until: instantAt(isoDay(contact.validTo), '00:00', hours.timeZone) } : {}),
-        exclude: holidays
-          .filter((holiday) => holiday.date >= first && weekdayOf(holiday.date) === interval.weekday)
-          .map((holiday) => at(holiday.date, interval.opens)),
+        exclude: [...holidays.map((holiday) => holiday.date), ...exceptionDays]
+          .filter((day) => day >= first && weekdayOf(day) === interval.weekday)
+          .map((day) => at(day, interval.opens)),
       },
     });
+  }
+  // Special hours: an event of their own on each of their days.
+  for (const exception of hours.exceptions.filter((each) => each.opens && each.closes)) {
+    for (const day of daysOf(exception)) {
+      calendar.createEvent({
+        id: `${exception.id}/${day}@integrationsgraph`,
+        stamp: contact.updatedAt,
+        start: at(day, exception.opens!),
+        end: at(day, exception.closes!),
+        timezone: hours.timeZone,
+        summary: `Sprechzeit ${displayName(contact)} (${contact.position.title})${exception.note ? `: ${exception.note}` : ''}`,
+        location: place ?? null,
+      });
+    }
   }
   return calendar.toString();
 }

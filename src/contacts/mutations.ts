@@ -64,6 +64,17 @@ const IntervalInput = builder.inputType('OfficeHourIntervalInput', {
   }),
 });
 
+const ExceptionInput = builder.inputType('OfficeHourExceptionInput', {
+  description: 'Days on which the office hours differ: closed (no times), or special hours.',
+  fields: (t) => ({
+    firstDay: t.field({ type: 'Date', required: true, description: 'The first day.' }),
+    lastDay: t.field({ type: 'Date', description: 'The last day (default: the first: a single day).' }),
+    opens: t.string({ description: 'Opening time on those days, "HH:MM"; left out with closes: closed.' }),
+    closes: t.string({ description: 'Closing time on those days, "HH:MM".' }),
+    note: t.string({ description: 'Why, e.g. "Betriebsferien".' }),
+  }),
+});
+
 const OfficeHoursInput = builder.inputType('OfficeHoursInput', {
   description: 'Office hours (Sprechzeiten).',
   fields: (t) => ({
@@ -72,6 +83,7 @@ const OfficeHoursInput = builder.inputType('OfficeHoursInput', {
     appointmentRequired: t.boolean({ description: 'Only after making an appointment.' }),
     location: t.field({ type: AddressInput, description: 'Where, if not at the office.' }),
     intervals: t.field({ type: [IntervalInput], description: 'Weekly intervals.' }),
+    exceptions: t.field({ type: [ExceptionInput], description: 'Closures and special hours (dates in the office’s time zone).' }),
   }),
 });
 
@@ -80,7 +92,12 @@ const OfficeHoursInput = builder.inputType('OfficeHoursInput', {
 async function contactSnapshot(tx: Tx, id: string) {
   return tx.contact.findUnique({
     where: { id },
-    include: { person: true, channels: { orderBy: { ordinal: 'asc' } }, addresses: true, officeHours: { include: { intervals: true } } },
+    include: {
+      person: true,
+      channels: { orderBy: { ordinal: 'asc' } },
+      addresses: true,
+      officeHours: { include: { intervals: true, exceptions: true } },
+    },
   });
 }
 
@@ -100,6 +117,7 @@ function partsOf(contact: Snapshot): Required<ContactParts> {
         appointmentRequired: hours.appointmentRequired,
         location: location ? address(location) : null,
         intervals: hours.intervals.map(({ weekday, opens, closes }) => ({ weekday, opens, closes })),
+        exceptions: hours.exceptions.map(({ firstDay, lastDay, opens, closes, note }) => ({ firstDay, lastDay, opens, closes, note })),
       };
     }),
   };
@@ -113,6 +131,7 @@ async function writeParts(tx: Tx, contactId: string, parts: ContactParts, source
   if (parts.officeHours) {
     const old = await tx.officeHours.findMany({ where: { contactId }, select: { id: true, locationId: true } });
     await tx.officeHourInterval.deleteMany({ where: { officeHoursId: { in: old.map((hours) => hours.id) } } });
+    await tx.officeHourException.deleteMany({ where: { officeHoursId: { in: old.map((hours) => hours.id) } } });
     await tx.officeHours.deleteMany({ where: { contactId } });
     await tx.address.deleteMany({ where: { id: { in: old.flatMap((hours) => (hours.locationId ? [hours.locationId] : [])) } } });
     for (const hours of parts.officeHours) {
@@ -133,6 +152,9 @@ async function writeParts(tx: Tx, contactId: string, parts: ContactParts, source
       });
       await tx.officeHourInterval.createMany({
         data: hours.intervals.map((interval) => ({ ...interval, id: randomUUID(), officeHoursId })),
+      });
+      await tx.officeHourException.createMany({
+        data: hours.exceptions.map((exception) => ({ ...exception, id: randomUUID(), officeHoursId })),
       });
     }
   }

@@ -100,16 +100,35 @@ function holidayRules(state: string, year: number): string[] {
   );
 }
 
+export interface OpeningException {
+  firstDay: Date;
+  lastDay: Date;
+  /** Both empty: closed. */
+  opens: string | null;
+  closes: string | null;
+}
+
+const osmDay = (day: Date) => `${day.getUTCFullYear()} ${osmMonths[day.getUTCMonth()]} ${String(day.getUTCDate()).padStart(2, '0')}`;
+
+/** Closures and special hours as OSM rules, which override the weekly ones and the holidays before them. */
+function exceptionRules(exceptions: OpeningException[]): string[] {
+  return exceptions.map(({ firstDay, lastDay, opens, closes }) => {
+    const days = firstDay.getTime() === lastDay.getTime() ? osmDay(firstDay) : `${osmDay(firstDay)}-${osmDay(lastDay)}`;
+    return `${days} ${opens && closes ? `${opens}-${closes}` : 'off'}`;
+  });
+}
+
 const evaluators = new Map<string, opening_hours>();
 
-/** A parsed evaluator per set of intervals, state and year (parsing costs a millisecond, asking microseconds). */
-function evaluatorFor(intervals: Interval[], state: string, year: number): opening_hours {
-  const weekly = osmOpeningHours(intervals)!.replace('; PH off', '');
-  const key = `${state}|${year}|${weekly}`;
+/** A parsed evaluator per set of intervals, exceptions, state and year (parsing costs a millisecond, asking microseconds). */
+function evaluatorFor(question: OpeningQuestion, year: number): opening_hours {
+  const weekly = osmOpeningHours(question.intervals)!.replace('; PH off', '');
+  const exceptions = exceptionRules(question.exceptions ?? []);
+  const key = `${question.state}|${year}|${weekly}|${exceptions.join(';')}`;
   let evaluator = evaluators.get(key);
   if (!evaluator) {
     if (evaluators.size >= 1_000) evaluators.clear();
-    evaluator = new opening_hours([weekly, ...holidayRules(state, year)].join('; '), null);
+    evaluator = new opening_hours([weekly, ...holidayRules(question.state, year), ...exceptions].join('; '), null);
     evaluators.set(key, evaluator);
   }
   return evaluator;
@@ -120,6 +139,8 @@ export interface OpeningQuestion {
   timeZone: string;
   /** State code, for its public holidays. */
   state: string;
+  /** Closures and special hours. */
+  exceptions?: OpeningException[];
   at: Date;
 }
 
@@ -134,7 +155,7 @@ export function holidayAt({ timeZone, state, at }: Omit<OpeningQuestion, 'interv
 export function isOpenAt(question: OpeningQuestion): boolean | null {
   if (question.intervals.length === 0) return null;
   const clock = wallClock(question.at, question.timeZone);
-  return evaluatorFor(question.intervals, question.state, clock.year).getState(asLocalDate(clock));
+  return evaluatorFor(question, clock.year).getState(asLocalDate(clock));
 }
 
 export interface OpeningChange {
@@ -148,7 +169,7 @@ export interface OpeningChange {
 export function nextChangeAfter(question: OpeningQuestion): OpeningChange | null {
   if (question.intervals.length === 0) return null;
   const clock = wallClock(question.at, question.timeZone);
-  const evaluator = evaluatorFor(question.intervals, question.state, clock.year);
+  const evaluator = evaluatorFor(question, clock.year);
   const local = asLocalDate(clock);
   const next = evaluator.getNextChange(local, new Date(local.getTime() + 366 * 86_400_000));
   if (!next) return null;

@@ -24,13 +24,22 @@ export interface IntervalInput {
   opens: string;
   closes: string;
 }
+export interface ExceptionInput {
+  firstDay: Date;
+  lastDay?: Date | null;
+  opens?: string | null;
+  closes?: string | null;
+  note?: string | null;
+}
 export interface OfficeHoursInput {
   printed: string;
   byAppointment?: boolean | null;
   appointmentRequired?: boolean | null;
   location?: AddressInput | null;
   intervals?: IntervalInput[] | null;
+  exceptions?: ExceptionInput[] | null;
 }
+export type CheckedException = ExceptionInput & { lastDay: Date };
 export interface PersonInput {
   salutation?: string | null;
   givenName?: string | null;
@@ -42,7 +51,11 @@ export type CheckedAddress = AddressInput & { printed: string };
 export interface ContactParts {
   channels?: (ChannelInput & { value: string | null })[];
   addresses?: CheckedAddress[];
-  officeHours?: (OfficeHoursInput & { location: CheckedAddress | null; intervals: IntervalInput[] })[];
+  officeHours?: (Omit<OfficeHoursInput, 'location' | 'intervals' | 'exceptions'> & {
+    location: CheckedAddress | null;
+    intervals: IntervalInput[];
+    exceptions: CheckedException[];
+  })[];
 }
 
 const addressFields = sameNames('kind', 'placeName', 'street', 'postOfficeBox', 'postalCode', 'locality', 'room');
@@ -101,7 +114,26 @@ export function checkContactParts(
       checkColumns('OfficeHours', hours, sameNames('printed'), problems, { at: path, creating: true });
       const intervals = hours.intervals ?? [];
       checkEach('OfficeHourInterval', intervals, sameNames('weekday', 'opens', 'closes'), problems, `${path}.intervals`);
-      return { ...hours, intervals, location: hours.location ? checkAddress(hours.location, `${path}.location`, problems) : null };
+      // A single day needs no last day; a closure no times.
+      const exceptions = (hours.exceptions ?? []).map((exception) => ({
+        ...exception,
+        lastDay: exception.lastDay ?? exception.firstDay,
+        opens: exception.opens ?? null,
+        closes: exception.closes ?? null,
+      }));
+      checkEach(
+        'OfficeHourException',
+        exceptions,
+        sameNames('firstDay', 'lastDay', 'opens', 'closes', 'note'),
+        problems,
+        `${path}.exceptions`,
+      );
+      return {
+        ...hours,
+        intervals,
+        exceptions,
+        location: hours.location ? checkAddress(hours.location, `${path}.location`, problems) : null,
+      };
     });
   }
   return parts;

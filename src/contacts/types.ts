@@ -14,6 +14,7 @@ import {
   isOpenAt,
   nextChangeAfter,
   type OpeningChange,
+  type OpeningException,
   type OpeningQuestion,
   osmOpeningHours,
 } from './officeHours.js';
@@ -105,15 +106,28 @@ builder.prismaObject('OfficeHourInterval', {
 const openingSelection = {
   timeZone: true,
   intervals: { select: { weekday: true, opens: true, closes: true } },
+  exceptions: { select: { firstDay: true, lastDay: true, opens: true, closes: true } },
   contact: { select: { district: { select: { stateId: true } } } },
 } as const;
 
 function openingQuestion(
-  hours: { timeZone: string; intervals: Interval[]; contact: { district: { stateId: string } } },
+  hours: { timeZone: string; intervals: Interval[]; exceptions: OpeningException[]; contact: { district: { stateId: string } } },
   at: Date,
 ): OpeningQuestion {
-  return { intervals: hours.intervals, timeZone: hours.timeZone, state: hours.contact.district.stateId, at };
+  return { intervals: hours.intervals, exceptions: hours.exceptions, timeZone: hours.timeZone, state: hours.contact.district.stateId, at };
 }
+
+builder.prismaObject('OfficeHourException', {
+  description: 'Days on which office hours differ from the weekly intervals: closed, or special hours.',
+  fields: (t) => ({
+    firstDay: t.expose('firstDay', { type: 'Date', description: 'The first day.' }),
+    lastDay: t.expose('lastDay', { type: 'Date', description: 'The last day (the first, for a single day).' }),
+    closed: t.boolean({ description: 'Closed on those days.', resolve: (exception) => !exception.opens }),
+    opens: t.exposeString('opens', { nullable: true, description: 'Special opening time; null when closed.' }),
+    closes: t.exposeString('closes', { nullable: true, description: 'Special closing time; null when closed.' }),
+    note: t.exposeString('note', { nullable: true, description: 'Why, as the district says it.' }),
+  }),
+});
 
 const OpeningChangeRef = builder.objectRef<OpeningChange>('OpeningChange').implement({
   description: 'When office hours open or close next.',
@@ -134,6 +148,10 @@ builder.prismaObject('OfficeHours', {
     intervals: t.relation('intervals', {
       description: 'Weekly intervals, Monday first.',
       query: { orderBy: [{ weekday: 'asc' }, { opens: 'asc' }] },
+    }),
+    exceptions: t.relation('exceptions', {
+      description: 'Closures and special hours, by date; `isOpen` and `nextChange` take them into account.',
+      query: { orderBy: { firstDay: 'asc' } },
     }),
     isOpen: t.boolean({
       nullable: true,

@@ -89,6 +89,13 @@ export const tables: TableSpec[] = [
     ofDistrict: (ags) => ({ officeHours: { contact: { districtId: ags } } }),
     partOf: { table: 'officeHours', column: 'officeHoursId' },
   },
+  {
+    key: 'officeHourExceptions',
+    model: 'OfficeHourException',
+    description: 'Days on which the office hours differ: closed, or special hours.',
+    ofDistrict: (ags) => ({ officeHours: { contact: { districtId: ags } } }),
+    partOf: { table: 'officeHours', column: 'officeHoursId' },
+  },
   { key: 'funders', model: 'Funder', description: 'Funders: the EU, the federal government, the states.', ofCatalogue: {} },
   { key: 'programmes', model: 'FundingProgramme', description: 'Funding programmes and guidelines.', ofCatalogue: {} },
   {

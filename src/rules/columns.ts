@@ -36,6 +36,7 @@ export const columnRules: ColumnRules = {
   Address: { postalCode: germanPostalCode },
   OfficeHours: { timeZone: ianaTimeZone },
   OfficeHourInterval: { weekday: isoWeekday, opens: clockTime, closes: clockTime },
+  OfficeHourException: { opens: clockTime, closes: clockTime },
   FundingProgramme: { since: partialDate },
   Funding: { sharePercent: percentage, periodStart: partialDate, periodEnd: partialDate },
   IntegrationConcept: { versionAsOf: partialDate },
@@ -86,6 +87,21 @@ export const rowRules: { [M in ModelName]?: RowRule } = {
   OfficeHourInterval: (row, report) => {
     const { opens, closes } = row;
     if (typeof opens === 'string' && typeof closes === 'string' && clockTime.safeParse(opens).success && opens >= closes) {
+      report('closes', `must be later than opens (${opens})`);
+    }
+  },
+  OfficeHourException: (row, report) => {
+    const { firstDay, lastDay, opens, closes } = row;
+    if (
+      firstDay instanceof Date && lastDay instanceof Date
+        ? lastDay < firstDay
+        : typeof firstDay === 'string' && typeof lastDay === 'string' && lastDay < firstDay
+    ) {
+      report('lastDay', 'must not be before the first day');
+    }
+    if (known(row, 'opens', 'closes') && !opens !== !closes)
+      report(opens ? 'closes' : 'opens', 'give both times for special hours, or neither for a closure');
+    else if (typeof opens === 'string' && typeof closes === 'string' && clockTime.safeParse(opens).success && opens >= closes) {
       report('closes', `must be later than opens (${opens})`);
     }
   },

@@ -29,6 +29,8 @@ const columnCases: [ModelName, string, unknown, string | null][] = [
   ['OfficeHourInterval', 'opens', '09:00', null],
   ['OfficeHourInterval', 'opens', '9 Uhr', 'must be a time "HH:MM"'],
   ['OfficeHourInterval', 'closes', '24:00', 'must be a time "HH:MM"'],
+  ['OfficeHourException', 'opens', '08:30', null],
+  ['OfficeHourException', 'closes', '8.30', 'must be a time "HH:MM"'],
   ['FundingProgramme', 'since', '2017', null],
   ['Funding', 'sharePercent', 90, null],
   ['Funding', 'sharePercent', 100, null],
@@ -93,6 +95,22 @@ const rowCases: [ModelName, Record<string, unknown>, { path: string[]; message: 
   ['OfficeHourInterval', { opens: '09:00', closes: '11:00' }, []],
   ['OfficeHourInterval', { opens: '14:00', closes: '09:00' }, [{ path: ['closes'], message: 'must be later than opens (14:00)' }]],
   ['OfficeHourInterval', { opens: '09:00', closes: '09:00' }, [{ path: ['closes'], message: 'must be later than opens (09:00)' }]],
+  ['OfficeHourException', { firstDay: '2026-12-24', lastDay: '2027-01-01', opens: null, closes: null }, []],
+  [
+    'OfficeHourException',
+    { firstDay: '2026-12-24', lastDay: '2026-12-20', opens: null, closes: null },
+    [{ path: ['lastDay'], message: 'must not be before the first day' }],
+  ],
+  [
+    'OfficeHourException',
+    { firstDay: '2026-12-23', lastDay: '2026-12-23', opens: '09:00', closes: null },
+    [{ path: ['closes'], message: 'give both times for special hours, or neither for a closure' }],
+  ],
+  [
+    'OfficeHourException',
+    { firstDay: '2026-12-23', lastDay: '2026-12-23', opens: '10:00', closes: '09:00' },
+    [{ path: ['closes'], message: 'must be later than opens (10:00)' }],
+  ],
   ['ContactChannel', { kind: 'PHONE', value: '+493632741273' }, []],
   [
     'ContactChannel',
