@@ -83,6 +83,10 @@ const OfficeHoursInput = builder.inputType('OfficeHoursInput', {
     appointmentRequired: t.boolean({ description: 'Only after making an appointment.' }),
     location: t.field({ type: AddressInput, description: 'Where, if not at the office.' }),
     intervals: t.field({ type: [IntervalInput], description: 'Weekly intervals.' }),
+    openingHours: t.string({
+      description:
+        'Instead of intervals: the weekly hours in OpenStreetMap opening_hours syntax, e.g. "Mo-Fr 09:00-12:00; We 14:00-17:30; PH off" (public holidays are closed in any case; dates go into exceptions).',
+    }),
     exceptions: t.field({ type: [ExceptionInput], description: 'Closures and special hours (dates in the office’s time zone).' }),
   }),
 });

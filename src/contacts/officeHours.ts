@@ -175,3 +175,33 @@ export function nextChangeAfter(question: OpeningQuestion): OpeningChange | null
   if (!next) return null;
   return { at: instantOf(next, question.timeZone), opens: !evaluator.getState(local) };
 }
+
+const twoDigits = (value: number) => String(value).padStart(2, '0');
+const clockOf = (date: Date) => `${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
+
+/**
+ * Weekly intervals from OpenStreetMap syntax ("Mo-Fr 09:00-12:00; We 14:00-17:30; PH off"), as
+ * editors may give them instead of intervals; a reason where the text is not weekly hours
+ * (dates, school holidays, times past midnight), which need intervals plus exceptions.
+ */
+export function weeklyIntervalsFrom(text: string): { intervals: Interval[] } | { problem: string } {
+  // Public holidays are closed in any case (the state's calendar); other holiday rules are not weekly.
+  const weekly = text.replace(/;?\s*PH\s+off\s*$/i, '').trim();
+  let evaluator: opening_hours;
+  try {
+    evaluator = new opening_hours(weekly, null, 0); // mode 0: time ranges only
+  } catch (error) {
+    return { problem: `is not OpenStreetMap opening_hours syntax: ${String(error).split('\n')[0]!.slice(0, 200)}` };
+  }
+  if (!evaluator.isWeekStable()) return { problem: 'must be the same every week: give dates as exceptions' };
+  // A week in January, when no time zone changes its clocks.
+  const intervals: Interval[] = [];
+  for (const [from, to, unknown] of evaluator.getOpenIntervals(new Date(2024, 0, 8), new Date(2024, 0, 15))) {
+    if (unknown) return { problem: 'must say when it is open, not "unknown"' };
+    if (to.getDate() !== from.getDate() || to.getHours() * 60 + to.getMinutes() === 0) {
+      return { problem: `must not run past midnight (${clockOf(from)}–${clockOf(to)}): give two intervals` };
+    }
+    intervals.push({ weekday: ((from.getDay() + 6) % 7) + 1, opens: clockOf(from), closes: clockOf(to) });
+  }
+  return { intervals };
+}

@@ -5,6 +5,7 @@ import type { Problems } from '../common/problems.js';
 import { checkColumns, checkEach, sameNames } from '../editing/checks.js';
 import type { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
 import { ChannelFormatError, normaliseEmail, normalisePhone } from './normalise.js';
+import { weeklyIntervalsFrom } from './officeHours.js';
 
 export interface ChannelInput {
   kind: ChannelKind;
@@ -37,6 +38,8 @@ export interface OfficeHoursInput {
   appointmentRequired?: boolean | null;
   location?: AddressInput | null;
   intervals?: IntervalInput[] | null;
+  /** The weekly intervals in OpenStreetMap syntax, instead of `intervals`. */
+  openingHours?: string | null;
   exceptions?: ExceptionInput[] | null;
 }
 export type CheckedException = ExceptionInput & { lastDay: Date };
@@ -51,7 +54,7 @@ export type CheckedAddress = AddressInput & { printed: string };
 export interface ContactParts {
   channels?: (ChannelInput & { value: string | null })[];
   addresses?: CheckedAddress[];
-  officeHours?: (Omit<OfficeHoursInput, 'location' | 'intervals' | 'exceptions'> & {
+  officeHours?: (Omit<OfficeHoursInput, 'location' | 'intervals' | 'exceptions' | 'openingHours'> & {
     location: CheckedAddress | null;
     intervals: IntervalInput[];
     exceptions: CheckedException[];
@@ -87,6 +90,21 @@ function checkAddress(address: AddressInput, path: string, problems: Problems): 
   return { ...address, printed: lines.filter(Boolean).join(', ') };
 }
 
+/** The weekly intervals as given, or read from OpenStreetMap syntax. */
+function weeklyIntervals(hours: OfficeHoursInput, path: string, problems: Problems): IntervalInput[] {
+  if (hours.openingHours == null) return hours.intervals ?? [];
+  if (hours.intervals?.length) {
+    problems.add(`${path}.openingHours`, 'give the weekly hours once: as intervals or as openingHours, not both');
+    return hours.intervals;
+  }
+  const read = weeklyIntervalsFrom(hours.openingHours);
+  if ('problem' in read) {
+    problems.add(`${path}.openingHours`, read.problem);
+    return [];
+  }
+  return read.intervals;
+}
+
 export function checkPerson(person: PersonInput, problems: Problems): void {
   checkColumns('Person', person, sameNames('salutation', 'givenName', 'familyName'), problems, {
     at: 'person',
@@ -112,7 +130,7 @@ export function checkContactParts(
     parts.officeHours = input.officeHours.map((hours, index) => {
       const path = `officeHours[${index}]`;
       checkColumns('OfficeHours', hours, sameNames('printed'), problems, { at: path, creating: true });
-      const intervals = hours.intervals ?? [];
+      const intervals = weeklyIntervals(hours, path, problems);
       checkEach('OfficeHourInterval', intervals, sameNames('weekday', 'opens', 'closes'), problems, `${path}.intervals`);
       // A single day needs no last day; a closure no times.
       const exceptions = (hours.exceptions ?? []).map((exception) => ({

@@ -100,3 +100,25 @@ test('the district’s package carries them: exported, and imported again withou
   );
   expect(dryRun.data.importDistrictPackage.data).toEqual({ changed: [], added: [] });
 });
+
+test('weekly hours may be given in OpenStreetMap syntax instead of intervals; not both, and not what is not weekly', async () => {
+  const guide = await currentGuide(editing);
+  const given = (officeHours: unknown) =>
+    editing.as(editing.tokens.kyffhaeuser, updateContact, { input: { id: guide.id, version: guide.version, officeHours } });
+  const both = await given([{ printed: 'Mo 9–12', openingHours: 'Mo 09:00-12:00', intervals: [weekly[0]] }]);
+  expect(issuePaths(both.data.updateContact)).toEqual(['officeHours[0].openingHours']);
+  const dated = await given([{ printed: 'Mo 9–12', openingHours: 'Dec 24 off; Mo 09:00-12:00' }]);
+  expect(dated.data.updateContact.issues).toEqual([
+    { path: 'officeHours[0].openingHours', message: 'must be the same every week: give dates as exceptions' },
+  ]);
+  const read = await given([{ printed: 'Mo–Fr 9–12 Uhr', openingHours: 'Mo-Fr 09:00-12:00; PH off' }]);
+  expect(read.data.updateContact.__typename).toBe('MutationUpdateContactSuccess');
+  const { data } = await editing.as(
+    null,
+    `{ node(id: "${guide.id}") { ... on Contact { officeHours { openingHours intervals { weekday opens closes } } } } }`,
+  );
+  expect(data.node.officeHours[0].openingHours).toBe(
+    'Mo 09:00-12:00; Tu 09:00-12:00; We 09:00-12:00; Th 09:00-12:00; Fr 09:00-12:00; PH off',
+  );
+  expect(data.node.officeHours[0].intervals).toHaveLength(5);
+});

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { publicHolidays } from '../../src/calendar/holidays.js';
-import { holidayAt, isOpenAt, nextChangeAfter, osmOpeningHours } from '../../src/contacts/officeHours.js';
+import { holidayAt, isOpenAt, nextChangeAfter, osmOpeningHours, weeklyIntervalsFrom } from '../../src/contacts/officeHours.js';
 
 describe('public holidays', () => {
   test('Thüringen 2026 has Weltkindertag, Sachsen has Buß- und Bettag instead', () => {
@@ -93,5 +93,27 @@ describe('opening hours in OpenStreetMap syntax, and when they change next', () 
 
   test('none without weekly intervals (appointments only)', () => {
     expect(nextChangeAfter({ intervals: [], timeZone: 'Europe/Berlin', state: 'TH', at: new Date() })).toBeNull();
+  });
+});
+
+describe('weekly hours given in OpenStreetMap syntax', () => {
+  test('read into weekly intervals, public holidays closed anyway', () => {
+    expect(weeklyIntervalsFrom('Mo 09:00-11:00,13:00-20:00; We 14:00-17:30; Fr 09:00-11:30; PH off')).toEqual({
+      intervals: [
+        { weekday: 1, opens: '09:00', closes: '11:00' },
+        { weekday: 1, opens: '13:00', closes: '20:00' },
+        { weekday: 3, opens: '14:00', closes: '17:30' },
+        { weekday: 5, opens: '09:00', closes: '11:30' },
+      ],
+    });
+    expect(weeklyIntervalsFrom('Mo-Fr 08:00-12:00')).toEqual({
+      intervals: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '12:00' })),
+    });
+  });
+
+  test('what is not weekly hours is refused with the reason', () => {
+    expect(weeklyIntervalsFrom('Dec 24 off; Mo 09:00-10:00')).toEqual({ problem: 'must be the same every week: give dates as exceptions' });
+    expect(weeklyIntervalsFrom('Mo 22:00-02:00')).toEqual({ problem: 'must not run past midnight (22:00–02:00): give two intervals' });
+    expect(weeklyIntervalsFrom('nonsense')).toMatchObject({ problem: expect.stringMatching(/^is not OpenStreetMap opening_hours syntax/) });
   });
 });
