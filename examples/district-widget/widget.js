@@ -24,7 +24,7 @@ const QUERY = `query DistrictWidget($ags: String!, $asOf: Date) {
     }
     offers(first: 50) {
       totalCount
-      edges { node { id title providerName website category } }
+      edges { node { id title providerName website category targetGroups languages } }
     }
   }
 }`;
@@ -64,6 +64,33 @@ const LABELS = {
     failed: (reason) => `Die Daten konnten nicht geladen werden (${reason}).`,
     language: 'Sprache',
     contentInGerman: null,
+    categories: {
+      ADULT_EDUCATION: 'Erwachsenenbildung',
+      CHILDCARE: 'Kinderbetreuung',
+      COUNSELLING: 'Beratung',
+      HEALTH: 'Gesundheit',
+      INFORMATION: 'Information',
+      LANGUAGE_COURSE: 'Sprachkurs',
+      RETURN_COUNSELLING: 'Rückkehrberatung',
+      SCHOOL_SOCIAL_WORK: 'Schulsozialarbeit',
+      SOCIAL_SERVICES: 'Soziale Dienste',
+    },
+    targetGroups: {
+      ALL_RESIDENTS: 'Alle Einwohner',
+      CHILDREN: 'Kinder',
+      MUNICIPALITIES: 'Gemeinden',
+      NEWCOMERS: 'Neuzugewanderte',
+      PARENTS: 'Eltern',
+      PUPILS: 'Schülerinnen und Schüler',
+      REFUGEES: 'Geflüchtete',
+    },
+    filters: {
+      category: 'Art',
+      targetGroup: 'Für',
+      language: 'Sprache des Angebots',
+      all: 'alle',
+      none: 'Keine Angebote passen zu dieser Auswahl.',
+    },
   },
   en: {
     heading: (district) => `Integration in ${district.name}`,
@@ -96,6 +123,27 @@ const LABELS = {
     failed: (reason) => `The data could not be loaded (${reason}).`,
     language: 'Language',
     contentInGerman: 'The district publishes these details in German.',
+    categories: {
+      ADULT_EDUCATION: 'Adult education',
+      CHILDCARE: 'Childcare',
+      COUNSELLING: 'Counselling',
+      HEALTH: 'Health',
+      INFORMATION: 'Information',
+      LANGUAGE_COURSE: 'Language course',
+      RETURN_COUNSELLING: 'Return counselling',
+      SCHOOL_SOCIAL_WORK: 'School social work',
+      SOCIAL_SERVICES: 'Social services',
+    },
+    targetGroups: {
+      ALL_RESIDENTS: 'All residents',
+      CHILDREN: 'Children',
+      MUNICIPALITIES: 'Municipalities',
+      NEWCOMERS: 'Newcomers',
+      PARENTS: 'Parents',
+      PUPILS: 'Pupils',
+      REFUGEES: 'Refugees',
+    },
+    filters: { category: 'Kind', targetGroup: 'For', language: 'Language of the offer', all: 'all', none: 'No offers match this choice.' },
   },
   ar: {
     heading: (district) => `الاندماج في ${district.name}`,
@@ -128,6 +176,27 @@ const LABELS = {
     failed: (reason) => `تعذّر تحميل البيانات (${reason}).`,
     language: 'اللغة',
     contentInGerman: 'تنشر المقاطعة هذه المعلومات باللغة الألمانية.',
+    categories: {
+      ADULT_EDUCATION: 'تعليم الكبار',
+      CHILDCARE: 'رعاية الأطفال',
+      COUNSELLING: 'استشارة',
+      HEALTH: 'الصحة',
+      INFORMATION: 'معلومات',
+      LANGUAGE_COURSE: 'دورة لغة',
+      RETURN_COUNSELLING: 'استشارة العودة',
+      SCHOOL_SOCIAL_WORK: 'العمل الاجتماعي المدرسي',
+      SOCIAL_SERVICES: 'الخدمات الاجتماعية',
+    },
+    targetGroups: {
+      ALL_RESIDENTS: 'جميع السكان',
+      CHILDREN: 'الأطفال',
+      MUNICIPALITIES: 'البلديات',
+      NEWCOMERS: 'القادمون الجدد',
+      PARENTS: 'الآباء والأمهات',
+      PUPILS: 'التلاميذ',
+      REFUGEES: 'اللاجئون',
+    },
+    filters: { category: 'النوع', targetGroup: 'لمن', language: 'لغة العرض', all: 'الكل', none: 'لا توجد عروض تطابق هذا الاختيار.' },
   },
   uk: {
     heading: (district) => `Інтеграція: ${district.name}`,
@@ -160,6 +229,33 @@ const LABELS = {
     failed: (reason) => `Не вдалося завантажити дані (${reason}).`,
     language: 'Мова',
     contentInGerman: 'Район публікує ці дані німецькою мовою.',
+    categories: {
+      ADULT_EDUCATION: 'Освіта дорослих',
+      CHILDCARE: 'Догляд за дітьми',
+      COUNSELLING: 'Консультації',
+      HEALTH: "Здоров'я",
+      INFORMATION: 'Інформація',
+      LANGUAGE_COURSE: 'Мовний курс',
+      RETURN_COUNSELLING: 'Консультації щодо повернення',
+      SCHOOL_SOCIAL_WORK: 'Шкільна соціальна робота',
+      SOCIAL_SERVICES: 'Соціальні служби',
+    },
+    targetGroups: {
+      ALL_RESIDENTS: 'Усі мешканці',
+      CHILDREN: 'Діти',
+      MUNICIPALITIES: 'Громади',
+      NEWCOMERS: 'Новоприбулі',
+      PARENTS: 'Батьки',
+      PUPILS: 'Учні',
+      REFUGEES: 'Біженці',
+    },
+    filters: {
+      category: 'Вид',
+      targetGroup: 'Для кого',
+      language: 'Мова пропозиції',
+      all: 'усі',
+      none: 'Немає пропозицій за цим вибором.',
+    },
   },
 };
 
@@ -317,15 +413,66 @@ function renderContact(contact, api, t, lang) {
   return card;
 }
 
-function renderOffers(offers, api, t) {
+/** A labelled choice among `options` ([value, label]), "all" first. */
+function choice(id, label, options, t, onChange) {
+  const select = element('select', { id, class: 'ig-filter' }, element('option', { value: '' }, t.filters.all));
+  for (const [value, text] of options) select.append(element('option', { value }, text));
+  select.addEventListener('change', onChange);
+  return [element('label', { for: id }, label), select];
+}
+
+/** The offers with filters by kind, group and language (in the reader's language; languages named by the browser). */
+function renderOffers(offers, api, t, lang) {
   if (offers.totalCount === 0) return element('p', { class: 'ig-status' }, t.noOffers);
+  const all = offers.edges.map(({ node }) => node);
+  const languageNames = new Intl.DisplayNames([lang], { type: 'language' });
+  const present = (pick) => [...new Set(all.flatMap(pick))].sort();
   const list = element('ul', { class: 'ig-offers' });
-  for (const { node: offer } of offers.edges) {
-    const title = offer.website ? element('a', { href: offer.website }, offer.title) : offer.title;
-    const provider = offer.providerName && !offer.title.includes(offer.providerName) ? [` – ${offer.providerName}`] : [];
-    list.append(element('li', { class: 'ig-offer' }, element('bdi', { lang: 'de' }, title, ...provider), reportForm(api, offer.id, t)));
-  }
-  return list;
+  const show = () => {
+    const [category, group, language] = [...filters.querySelectorAll('select')].map((select) => select.value);
+    const shown = all.filter(
+      (offer) =>
+        (!category || offer.category === category) &&
+        (!group || offer.targetGroups.includes(group)) &&
+        (!language || offer.languages.includes(language)),
+    );
+    list.replaceChildren(
+      ...(shown.length ? shown.map((offer) => renderOffer(offer, api, t)) : [element('li', { class: 'ig-status' }, t.filters.none)]),
+    );
+  };
+  const filters = element(
+    'div',
+    { class: 'ig-filters' },
+    ...choice(
+      'ig-filter-category',
+      t.filters.category,
+      present((offer) => [offer.category]).map((value) => [value, t.categories[value] ?? value]),
+      t,
+      show,
+    ),
+    ...choice(
+      'ig-filter-group',
+      t.filters.targetGroup,
+      present((offer) => offer.targetGroups).map((value) => [value, t.targetGroups[value] ?? value]),
+      t,
+      show,
+    ),
+    ...choice(
+      'ig-filter-language',
+      t.filters.language,
+      present((offer) => offer.languages).map((code) => [code, languageNames.of(code) ?? code]),
+      t,
+      show,
+    ),
+  );
+  show();
+  return element('div', {}, filters, list);
+}
+
+function renderOffer(offer, api, t) {
+  const title = offer.website ? element('a', { href: offer.website }, offer.title) : offer.title;
+  const provider = offer.providerName && !offer.title.includes(offer.providerName) ? [` – ${offer.providerName}`] : [];
+  return element('li', { class: 'ig-offer' }, element('bdi', { lang: 'de' }, title, ...provider), reportForm(api, offer.id, t));
 }
 
 function languageSwitch(current, onChange) {
@@ -358,7 +505,7 @@ function render(root, district, lang) {
       ? contacts.map((contact) => renderContact(contact, api, t, lang))
       : [element('p', { class: 'ig-status' }, t.noContacts)]),
     element('h3', {}, t.offers),
-    renderOffers(district.offers, api, t),
+    renderOffers(district.offers, api, t, lang),
   );
 }
 

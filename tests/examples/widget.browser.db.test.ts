@@ -106,6 +106,19 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     await page.close();
   });
 
+  test('offers filtered by kind, in the reader’s language', async () => {
+    const page = await openWidget(api.url, { ags: '16065', lang: 'ar' });
+    expect(await page.locator('.ig-offer').count()).toBe(8);
+    expect(await page.locator('#ig-filter-category option[value="LANGUAGE_COURSE"]').textContent()).toBe('دورة لغة');
+    await page.selectOption('#ig-filter-category', 'LANGUAGE_COURSE');
+    expect(await page.locator('.ig-offer').allTextContents()).toEqual([
+      expect.stringContaining('Integrationskurse und weitere Sprachkurse'),
+    ]);
+    await page.selectOption('#ig-filter-category', '');
+    expect(await page.locator('.ig-offer').count()).toBe(8);
+    await page.close();
+  });
+
   test('German names the kind where the name does not: im Kyffhäuserkreis, im Landkreis Schmalkalden-Meiningen', async () => {
     const headings: string[] = [];
     for (const ags of ['16065', '16066', '14522']) {
