@@ -62,6 +62,7 @@ const LABELS = {
     thanks: (reference) => `Danke! Ihre Meldung ist eingegangen (Nr. ${reference}).`,
     notSent: (reason) => `Die Meldung konnte nicht gesendet werden: ${reason}`,
     failed: (reason) => `Die Daten konnten nicht geladen werden (${reason}).`,
+    unreachable: (host) => `Die Daten konnten nicht geladen werden: ${host} ist nicht erreichbar oder lässt diese Website nicht zu.`,
     language: 'Sprache',
     contentInGerman: null,
     categories: {
@@ -121,6 +122,7 @@ const LABELS = {
     thanks: (reference) => `Thank you! Your report has arrived (no. ${reference}).`,
     notSent: (reason) => `The report could not be sent: ${reason}`,
     failed: (reason) => `The data could not be loaded (${reason}).`,
+    unreachable: (host) => `The data could not be loaded: ${host} cannot be reached or does not allow this website.`,
     language: 'Language',
     contentInGerman: 'The district publishes these details in German.',
     categories: {
@@ -174,6 +176,7 @@ const LABELS = {
     thanks: (reference) => `شكراً! وصل بلاغك (رقم ${reference}).`,
     notSent: (reason) => `تعذّر إرسال البلاغ: ${reason}`,
     failed: (reason) => `تعذّر تحميل البيانات (${reason}).`,
+    unreachable: (host) => `تعذّر تحميل البيانات: لا يمكن الوصول إلى ${host} أو أنه لا يسمح لهذا الموقع.`,
     language: 'اللغة',
     contentInGerman: 'تنشر المقاطعة هذه المعلومات باللغة الألمانية.',
     categories: {
@@ -227,6 +230,7 @@ const LABELS = {
     thanks: (reference) => `Дякуємо! Ваше повідомлення отримано (№ ${reference}).`,
     notSent: (reason) => `Не вдалося надіслати повідомлення: ${reason}`,
     failed: (reason) => `Не вдалося завантажити дані (${reason}).`,
+    unreachable: (host) => `Не вдалося завантажити дані: ${host} недоступний або не дозволяє цей сайт.`,
     language: 'Мова',
     contentInGerman: 'Район публікує ці дані німецькою мовою.',
     categories: {
@@ -517,7 +521,10 @@ export async function mountIntegrationWidget(root) {
     render(root, district, lang);
     root.dataset.state = 'ready';
   } catch (error) {
-    root.replaceChildren(element('p', { class: 'ig-error' }, (LABELS[lang] ?? LABELS.de).failed(error.message)));
+    const t = LABELS[lang] ?? LABELS.de;
+    // fetch() fails with a TypeError when the server cannot be reached or refuses the site (CORS).
+    const message = error instanceof TypeError ? t.unreachable(new URL(api, location.href).host) : t.failed(error.message);
+    root.replaceChildren(element('p', { class: 'ig-error' }, message));
     root.dataset.state = 'error';
   }
 }

@@ -1,6 +1,7 @@
 // A district's contacts and offers as schema.org JSON-LD, for district websites to embed
 // (search engines read it): the district a GovernmentOrganization, each contact a
-// GovernmentOffice with its ContactPoint and OpeningHoursSpecification, each offer a Service.
+// GovernmentOffice with its ContactPoint and OpeningHoursSpecification (closures and special
+// hours as specialOpeningHoursSpecification), each offer a Service.
 // Typed with schema-dts, so that only properties schema.org defines for a type compile.
 import type {
   ContactPoint,
@@ -43,7 +44,9 @@ async function loadDistrict(ags: string, now: Date) {
           position: true,
           channels: { orderBy: { ordinal: 'asc' } },
           addresses: true,
-          officeHours: { include: { intervals: { orderBy: [{ weekday: 'asc' }, { opens: 'asc' }] } } },
+          officeHours: {
+            include: { intervals: { orderBy: [{ weekday: 'asc' }, { opens: 'asc' }] }, exceptions: { orderBy: { firstDay: 'asc' } } },
+          },
         },
       },
       offers: { where: { archivedAt: null }, orderBy: { id: 'asc' }, include: { places: { include: { municipality: true } } } },
@@ -82,6 +85,17 @@ function office(contact: LoadedContact, district: LoadedDistrict, origin: string
       closes: interval.closes,
     })),
   );
+  // Closures and special hours: schema.org's special opening hours (closed: no times).
+  const special: OpeningHoursSpecification[] = contact.officeHours.flatMap((each) =>
+    each.exceptions.map((exception) => ({
+      '@type': 'OpeningHoursSpecification',
+      validFrom: exception.firstDay.toISOString().slice(0, 10),
+      validThrough: exception.lastDay.toISOString().slice(0, 10),
+      opens: exception.opens ?? '00:00',
+      closes: exception.closes ?? '00:00',
+      description: exception.note ?? undefined,
+    })),
+  );
   const point: ContactPoint = {
     '@type': 'ContactPoint',
     contactType: contact.position.title,
@@ -101,6 +115,7 @@ function office(contact: LoadedContact, district: LoadedDistrict, origin: string
     telephone: point.telephone,
     email: point.email,
     openingHoursSpecification: hours.length ? hours : undefined,
+    specialOpeningHoursSpecification: special.length ? special : undefined,
     contactPoint: point,
     url: `${origin}${exportPaths.vcard(encodeGlobalId('Contact', contact.id))}`,
   };

@@ -122,3 +122,28 @@ test('weekly hours may be given in OpenStreetMap syntax instead of intervals; no
   );
   expect(data.node.officeHours[0].intervals).toHaveLength(5);
 });
+
+test('the district’s JSON-LD says them as schema.org special opening hours (closed: 00:00 to 00:00)', async () => {
+  const { guide } = await setHours(christmas);
+  const { data } = await editing.as(null, '{ district(ags: "16065") { jsonLdUrl } }');
+  const document = await (await fetch(data.district.jsonLdUrl)).json();
+  const office = document['@graph'].find((node: { '@id': string }) => node['@id'].endsWith(guide.id));
+  expect(office.specialOpeningHoursSpecification).toEqual([
+    {
+      '@type': 'OpeningHoursSpecification',
+      validFrom: '2026-12-23',
+      validThrough: '2026-12-23',
+      opens: '09:00',
+      closes: '10:00',
+      description: 'Kurz vor Weihnachten',
+    },
+    {
+      '@type': 'OpeningHoursSpecification',
+      validFrom: '2026-12-24',
+      validThrough: '2027-01-01',
+      opens: '00:00',
+      closes: '00:00',
+      description: 'Betriebsferien',
+    },
+  ]);
+});

@@ -171,6 +171,15 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     },
   );
 
+  test('an API that cannot be reached is named in a sentence, in the reader’s language', async () => {
+    const page = await openWidget('http://127.0.0.1:9/graphql', { ags: '16065', lang: 'en' });
+    expect(await page.getAttribute('#integration-widget', 'data-state')).toBe('error');
+    expect(await page.textContent('.ig-error')).toBe(
+      'The data could not be loaded: 127.0.0.1:9 cannot be reached or does not allow this website.',
+    );
+    await page.close();
+  });
+
   test('opened from disk (file://), it says what is wrong instead of loading forever', async () => {
     const page = await browser.newPage();
     await page.goto(`file://${join(rootDir, 'examples', 'district-widget', 'index.html')}`);
@@ -190,7 +199,9 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     try {
       const page = await openWidget(guarded.url, { ags: '16063' });
       expect(await page.getAttribute('#integration-widget', 'data-state')).toBe('error');
-      expect(await page.textContent('.ig-error')).toContain('Die Daten konnten nicht geladen werden');
+      expect(await page.textContent('.ig-error')).toBe(
+        `Die Daten konnten nicht geladen werden: ${new URL(guarded.url).host} ist nicht erreichbar oder lässt diese Website nicht zu.`,
+      );
       await page.close();
     } finally {
       await guarded.close();
