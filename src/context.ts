@@ -1,6 +1,8 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Authenticator, Viewer } from './auth/viewer.js';
 import type { ChangeNotifier } from './feed/notifier.js';
+import { acceptedLanguages } from './translations/language.js';
+import { createTranslationLoader, type TranslationLoader } from './translations/loader.js';
 
 /** What every resolver gets besides its arguments. The database is imported, not carried here. */
 export interface Context {
@@ -12,6 +14,10 @@ export interface Context {
   changeNotifier: ChangeNotifier;
   /** Where clients reach this API ("https://api.example.de"), for links to its exports. */
   origin: string;
+  /** The languages the request asks for (Accept-Language), most wanted first. */
+  languages: string[];
+  /** The translations of the records this request reads, loaded together. */
+  translations: TranslationLoader;
 }
 
 /** `publicUrl`: the API's address as clients see it (behind a proxy); otherwise the request's. */
@@ -21,5 +27,7 @@ export function contextFactory(authenticate: Authenticator, changeNotifier: Chan
     viewer: await authenticate(request),
     changeNotifier,
     origin: publicUrl ?? new URL(request.url).origin,
+    languages: acceptedLanguages(request.headers.get('accept-language')),
+    translations: createTranslationLoader(),
   });
 }

@@ -30,6 +30,8 @@ import './audit/types.js';
 import './feed/types.js';
 import './feed/webhooks.js';
 import './reports/types.js';
+import './translations/types.js';
+import './translations/mutations.js';
 import './packages/mutations.js';
 
 // Served as an Apollo Federation v2 subgraph: clients and a gateway use the same endpoint.

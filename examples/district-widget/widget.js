@@ -4,10 +4,10 @@
 // "Fehler melden" (report an error) is the one POST.
 //
 // The widget speaks German, English, Arabic (right to left) and Ukrainian (`data-lang`, and a
-// switch). What the API returns stays in its language (German until districts add
-// translations) and is marked so, with `lang="de"`, for screen readers and for the reader.
+// switch). It asks the API for the same language; texts the district has not translated come
+// in German, and every text is marked with its language (`lang`) for screen readers.
 
-const QUERY = `query DistrictWidget($ags: String!, $asOf: Date) {
+const QUERY = `query DistrictWidget($ags: String!, $asOf: Date, $lang: String) {
   district(ags: $ags) {
     name
     kind
@@ -16,15 +16,15 @@ const QUERY = `query DistrictWidget($ags: String!, $asOf: Date) {
         id
         vcardUrl
         person { displayName }
-        position { title }
+        position { title(lang: $lang) localized(lang: $lang) { field language } }
         channels { kind value printed href }
         addresses { kind printed }
-        officeHours { printed byAppointment appointmentRequired isOpen nextChange { at opens } icalUrl location { printed } intervals { weekday opens closes } }
+        officeHours { printed(lang: $lang) localized(lang: $lang) { field language } byAppointment appointmentRequired isOpen nextChange { at opens } icalUrl location { printed } intervals { weekday opens closes } }
       } }
     }
     offers(first: 50) {
       totalCount
-      edges { node { id title providerName website category targetGroups languages } }
+      edges { node { id title(lang: $lang) localized(lang: $lang) { field language } providerName website category targetGroups languages } }
     }
   }
 }`;
@@ -124,7 +124,7 @@ const LABELS = {
     failed: (reason) => `The data could not be loaded (${reason}).`,
     unreachable: (host) => `The data could not be loaded: ${host} cannot be reached or does not allow this website.`,
     language: 'Language',
-    contentInGerman: 'The district publishes these details in German.',
+    contentInGerman: 'Where the district has no translation, its details are in German.',
     categories: {
       ADULT_EDUCATION: 'Adult education',
       CHILDCARE: 'Childcare',
@@ -178,7 +178,7 @@ const LABELS = {
     failed: (reason) => `تعذّر تحميل البيانات (${reason}).`,
     unreachable: (host) => `تعذّر تحميل البيانات: لا يمكن الوصول إلى ${host} أو أنه لا يسمح لهذا الموقع.`,
     language: 'اللغة',
-    contentInGerman: 'تنشر المقاطعة هذه المعلومات باللغة الألمانية.',
+    contentInGerman: 'حيث لا توجد ترجمة من المقاطعة، تظهر المعلومات باللغة الألمانية.',
     categories: {
       ADULT_EDUCATION: 'تعليم الكبار',
       CHILDCARE: 'رعاية الأطفال',
@@ -232,7 +232,7 @@ const LABELS = {
     failed: (reason) => `Не вдалося завантажити дані (${reason}).`,
     unreachable: (host) => `Не вдалося завантажити дані: ${host} недоступний або не дозволяє цей сайт.`,
     language: 'Мова',
-    contentInGerman: 'Район публікує ці дані німецькою мовою.',
+    contentInGerman: 'Де район не має перекладу, дані подано німецькою мовою.',
     categories: {
       ADULT_EDUCATION: 'Освіта дорослих',
       CHILDCARE: 'Догляд за дітьми',
@@ -276,8 +276,11 @@ function element(tag, attributes = {}, ...children) {
   return node;
 }
 
-/** Text as the API gives it: German, isolated from the page's direction. */
-const content = (text) => element('bdi', { lang: 'de' }, text);
+/** Text as the API gives it, in its language (German unless translated), isolated from the page's direction. */
+const content = (text, language = 'de') => element('bdi', { lang: language }, text);
+
+/** The language the API answered a record's text in (its `localized` list). */
+const languageOf = (record, field) => record.localized?.find((text) => text.field === field)?.language ?? 'de';
 
 const REPORT = `mutation ReportProblem($input: ReportProblemInput!) {
   reportProblem(input: $input) { reference }
@@ -336,10 +339,10 @@ function reportForm(api, subject, t) {
   return element('details', { class: 'ig-report' }, element('summary', {}, t.report), form);
 }
 
-async function fetchDistrict(api, ags, asOf) {
+async function fetchDistrict(api, ags, asOf, lang) {
   const url = new URL(api);
   url.searchParams.set('query', QUERY);
-  url.searchParams.set('variables', JSON.stringify({ ags, asOf: asOf || null }));
+  url.searchParams.set('variables', JSON.stringify({ ags, asOf: asOf || null, lang }));
   const response = await fetch(url, { headers: { accept: 'application/graphql-response+json' } });
   const body = await response.json();
   if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
@@ -388,15 +391,16 @@ function renderOfficeHours(hours, t, lang) {
   }
   if (hours.byAppointment) list.append(element('dd', {}, t.byAppointment));
   if (hours.appointmentRequired || hours.intervals.length === 0)
-    list.append(element('dd', { class: 'ig-hours-note' }, content(hours.printed)));
+    list.append(element('dd', { class: 'ig-hours-note' }, content(hours.printed, languageOf(hours, 'printed'))));
   if (hours.icalUrl) list.append(element('dd', {}, element('a', { href: hours.icalUrl, class: 'ig-calendar' }, t.addToCalendar)));
   return list;
 }
 
 function renderContact(contact, api, t, lang) {
   const card = element('article', { class: 'ig-contact' });
-  card.append(element('p', { class: 'ig-contact-name' }, content(contact.person?.displayName ?? contact.position.title)));
-  if (contact.person) card.append(element('p', { class: 'ig-role' }, content(contact.position.title)));
+  const title = content(contact.position.title, languageOf(contact.position, 'title'));
+  card.append(element('p', { class: 'ig-contact-name' }, contact.person ? content(contact.person.displayName) : title));
+  if (contact.person) card.append(element('p', { class: 'ig-role' }, title));
   const channels = element('ul', { class: 'ig-channels' });
   for (const channel of contact.channels) {
     // Numbers as the district prints them; e-mail addresses readable ("x[at]y.de" is for robots).
@@ -476,7 +480,12 @@ function renderOffers(offers, api, t, lang) {
 function renderOffer(offer, api, t) {
   const title = offer.website ? element('a', { href: offer.website }, offer.title) : offer.title;
   const provider = offer.providerName && !offer.title.includes(offer.providerName) ? [` – ${offer.providerName}`] : [];
-  return element('li', { class: 'ig-offer' }, element('bdi', { lang: 'de' }, title, ...provider), reportForm(api, offer.id, t));
+  return element(
+    'li',
+    { class: 'ig-offer' },
+    element('bdi', { lang: languageOf(offer, 'title') }, title, ...provider),
+    reportForm(api, offer.id, t),
+  );
 }
 
 function languageSwitch(current, onChange) {
@@ -497,9 +506,9 @@ function render(root, district, lang) {
   root.dir = RIGHT_TO_LEFT.has(lang) ? 'rtl' : 'ltr';
   const contacts = district.contacts.edges.map(({ node }) => node);
   root.replaceChildren(
-    languageSwitch(lang, (next) => {
+    languageSwitch(lang, async (next) => {
       root.dataset.lang = next;
-      render(root, district, next);
+      await mountIntegrationWidget(root);
       root.querySelector('#ig-language')?.focus();
     }),
     element('h2', {}, t.heading(district)),
@@ -517,7 +526,7 @@ export async function mountIntegrationWidget(root) {
   const { api, ags, asOf } = root.dataset;
   const lang = LABELS[root.dataset.lang] ? root.dataset.lang : 'de';
   try {
-    const district = await fetchDistrict(api, ags, asOf);
+    const district = await fetchDistrict(api, ags, asOf, lang);
     render(root, district, lang);
     root.dataset.state = 'ready';
   } catch (error) {

@@ -5,6 +5,7 @@ import { describedEnum } from '../common/enums.js';
 import { db } from '../db/client.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
 import { ConceptStatus, FieldEmphasis, MilestoneKind } from '../generated/prisma/enums.js';
+import { translatedString, translationFields } from '../translations/types.js';
 
 describedEnum('ConceptStatus', ConceptStatus, 'Where a concept stands.', {
   IN_PREPARATION: 'Being drafted, not yet adopted.',
@@ -28,7 +29,8 @@ builder.prismaNode('FieldOfAction', {
   fields: (t) => ({
     key: t.exposeString('id', { description: 'Stable key, e.g. "education"; use it in filters.' }),
     name: t.exposeString('name'),
-    germanName: t.exposeString('germanName'),
+    germanName: translatedString(t, 'FieldOfAction', 'germanName'),
+    ...translationFields(t, 'FieldOfAction'),
   }),
 });
 
@@ -58,12 +60,12 @@ export const IntegrationConcept = builder.prismaNode('IntegrationConcept', {
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
-    title: t.exposeString('title'),
+    title: translatedString(t, 'IntegrationConcept', 'title'),
     status: t.expose('status', { type: ConceptStatus }),
     adoptedOn: t.expose('adoptedOn', { type: 'Date', nullable: true }),
     adoptedBy: t.exposeString('adoptedBy', { nullable: true }),
     versionAsOf: t.expose('versionAsOf', { type: 'PartialDate', nullable: true }),
-    summary: t.exposeString('summary', { nullable: true }),
+    summary: translatedString(t, 'IntegrationConcept', 'summary', { nullable: true }),
     district: t.relation('district', { description: 'The district of the concept.' }),
     milestones: t.relation('milestones', { description: 'Milestones in order.', query: { orderBy: { ordinal: 'asc' } } }),
     fieldsOfAction: t.relation('fieldsOfAction', {
@@ -72,6 +74,7 @@ export const IntegrationConcept = builder.prismaNode('IntegrationConcept', {
     }),
     documents: t.relation('documents', { description: 'The concept’s published documents.', query: { where: { archivedAt: null } } }),
     source: t.relation('source', { description: 'The page the concept is described on.' }),
+    ...translationFields(t, 'IntegrationConcept'),
   }),
 });
 

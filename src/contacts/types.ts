@@ -8,6 +8,7 @@ import { asOfDescription, effectiveDate, isValidOn, validOn } from '../common/hi
 import { db } from '../db/client.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
 import { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
+import { translatedString, translationFields } from '../translations/types.js';
 import {
   holidayAt,
   type Interval,
@@ -140,10 +141,15 @@ const OpeningChangeRef = builder.objectRef<OpeningChange>('OpeningChange').imple
 builder.prismaObject('OfficeHours', {
   description: 'Office hours (Sprechzeiten) of a contact: structured weekly intervals plus the text as printed.',
   fields: (t) => ({
+    id: t.id({
+      description:
+        'Global ID of these office hours, e.g. to translate their text with `translate` (not a node: read them through their contact).',
+      resolve: (hours) => encodeGlobalId('OfficeHours', hours.id),
+    }),
     timeZone: t.exposeString('timeZone'),
     byAppointment: t.exposeBoolean('byAppointment'),
     appointmentRequired: t.exposeBoolean('appointmentRequired'),
-    printed: t.exposeString('printed'),
+    printed: translatedString(t, 'OfficeHours', 'printed'),
     location: t.relation('location', { nullable: true, description: 'Where the hours are held, if not at the contact’s office.' }),
     intervals: t.relation('intervals', {
       description: 'Weekly intervals, Monday first.',
@@ -191,6 +197,7 @@ builder.prismaObject('OfficeHours', {
       select: openingSelection,
       resolve: (hours, { at }, context) => holidayAt(openingQuestion(hours, at ?? context.now)),
     }),
+    ...translationFields(t, 'OfficeHours'),
   }),
 });
 

@@ -77,7 +77,7 @@ export async function announce(tx: Tx, changes: Announcement[]): Promise<void> {
   const own = changes.filter((change) => isFeedType(change.entityType));
   const announced = new Set(own.map((change) => `${change.entityType}:${change.entityId}`));
   const embedded = changes.filter((change) => change.entityType in shownIn);
-  if (!own.length && !embedded.length) return;
+  if (!own.length && !embedded.length && !changes.some((change) => change.entityType === 'Translation')) return;
   await lockFeed(tx);
   const byType = new Map<string, Announcement[]>();
   for (const change of own) {
@@ -87,6 +87,11 @@ export async function announce(tx: Tx, changes: Announcement[]): Promise<void> {
   }
   for (const [type, ofType] of byType) await insertEvents(tx, type as FeedType, ofType);
   for (const change of embedded) await announceOwners(tx, change, announced);
+  await announceTranslated(
+    tx,
+    changes.filter((change) => change.entityType === 'Translation'),
+    announced,
+  );
   await tx.$executeRaw`SELECT pg_notify(${feedChannel}, '')`;
 }
 
@@ -127,6 +132,22 @@ async function insertEvents(tx: Tx, type: FeedType, changes: Announcement[]) {
       JOIN ${Prisma.raw(sqlTable(type))} AS record ON record.id = changed.id
       ORDER BY changed.ordinal`;
     await yieldToOthers();
+  }
+}
+
+/** A translation is a change of the record it translates (of its contact, for office hours). */
+async function announceTranslated(tx: Tx, translations: Announcement[], announced: Set<string>) {
+  if (!translations.length) return;
+  const records = await tx.$queryRaw<{ type: string; id: string }[]>`
+    SELECT DISTINCT CASE WHEN t."entityType" = 'OfficeHours' THEN 'Contact' ELSE t."entityType" END AS type,
+           CASE WHEN t."entityType" = 'OfficeHours' THEN hours."contactId" ELSE t."entityId" END AS id
+    FROM "Translation" AS t LEFT JOIN "OfficeHours" AS hours ON t."entityType" = 'OfficeHours' AND hours.id = t."entityId"
+    WHERE t.id = ANY(${translations.map((translation) => translation.entityId)})`;
+  for (const { type, id } of records) {
+    if (!id || !isFeedType(type) || announced.has(`${type}:${id}`)) continue;
+    announced.add(`${type}:${id}`);
+    await tx.$executeRaw`UPDATE ${Prisma.raw(sqlTable(type))} SET version = version + 1, "updatedAt" = now() WHERE id = ${id}`;
+    await insertEvents(tx, type, [{ action: 'UPDATE', entityType: type, entityId: id }]);
   }
 }
 

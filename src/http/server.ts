@@ -12,6 +12,7 @@ import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { type ChangeNotifier, createChangeNotifier } from '../feed/notifier.js';
 import { logger } from '../logger.js';
 import { schema } from '../schema.js';
+import { acceptedLanguages } from '../translations/language.js';
 import { useCursorCheck } from './cursorArguments.js';
 import { useExports } from './exports.js';
 import { useGatewayRecognition } from './gateway.js';
@@ -84,7 +85,8 @@ function publicCaching(ttlMs: number): Plugin[] {
   const live = new WeakSet<Request>();
   return [
     useResponseCache({
-      session: () => null,
+      // Answers differ by the languages asked for: each set of them has its own cache entries.
+      session: (request) => acceptedLanguages(request.headers.get('accept-language')).join(',') || null,
       enabled: anonymous,
       ttl: ttlMs,
       ttlPerSchemaCoordinate: Object.fromEntries(liveFields.map((field) => [`Query.${field}`, 0])),
@@ -104,6 +106,7 @@ function publicCaching(ttlMs: number): Plugin[] {
         }
         if (request.method === 'GET' && anonymous(request) && response.status === 200 && !response.headers.has('cache-control')) {
           response.headers.set('cache-control', `public, max-age=${Math.floor(ttlMs / 1000)}`);
+          response.headers.append('vary', 'Accept-Language');
         }
       },
     },

@@ -5,6 +5,7 @@ import { asOfDescription, effectiveDate, validOn } from '../common/history.js';
 import { db } from '../db/client.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
 import { ValueQualifier } from '../generated/prisma/enums.js';
+import { translatedString, translationFields } from '../translations/types.js';
 
 describedEnum('ValueQualifier', ValueQualifier, 'How a value relates to the truth.', {
   EXACT: 'The value as stated.',
@@ -19,9 +20,10 @@ builder.prismaNode('Indicator', {
   fields: (t) => ({
     key: t.exposeString('id', { description: 'Stable key, e.g. "population-migration-background"; use it in filters.' }),
     name: t.exposeString('name'),
-    germanName: t.exposeString('germanName'),
+    germanName: translatedString(t, 'Indicator', 'germanName'),
     unit: t.exposeString('unit'),
-    description: t.exposeString('description'),
+    description: translatedString(t, 'Indicator', 'description'),
+    ...translationFields(t, 'Indicator'),
   }),
 });
 

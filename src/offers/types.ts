@@ -7,6 +7,7 @@ import { db } from '../db/client.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
 import { OfferCategory, TargetGroup } from '../generated/prisma/enums.js';
 import { languageCode } from '../rules/values.js';
+import { translatedString, translationFields } from '../translations/types.js';
 
 describedEnum('OfferCategory', OfferCategory, 'Kind of offer.', {
   LANGUAGE_COURSE: 'Integration and language courses (Integrationskurse, Sprachkurse).',
@@ -44,11 +45,11 @@ export const Offer = builder.prismaNode('Offer', {
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
-    title: t.exposeString('title'),
+    title: translatedString(t, 'Offer', 'title'),
     category: t.expose('category', { type: OfferCategory }),
     providerName: t.exposeString('providerName', { nullable: true }),
     provider: t.relation('provider', { nullable: true, description: 'The providing organisation, where it is a partner in the graph.' }),
-    description: t.exposeString('description'),
+    description: translatedString(t, 'Offer', 'description'),
     targetGroups: t.field({
       type: [TargetGroup],
       description: 'Who the offer is for.',
@@ -65,6 +66,7 @@ export const Offer = builder.prismaNode('Offer', {
     }),
     district: t.relation('district', { description: 'The district of the offer.' }),
     source: t.relation('source', { description: 'The page the offer is described on.' }),
+    ...translationFields(t, 'Offer'),
   }),
 });
 

@@ -150,6 +150,13 @@ export const tables: TableSpec[] = [
   { key: 'indicators', model: 'Indicator', description: 'What the indicators measure.', ofCatalogue: {} },
   { key: 'indicatorValues', model: 'IndicatorValue', description: 'Indicator values over time.', ...districtOrState },
   { key: 'documents', model: 'Document', description: 'Published documents.', ...districtOrState },
+  {
+    key: 'translations',
+    model: 'Translation',
+    description: 'Texts of the records in other languages than German, each with its source and date.',
+    ofDistrict: ofDistrictColumn,
+    ofCatalogue: { districtId: null },
+  },
 ];
 
 /** Models that are in no package, and why. Every other model must be a table above. */

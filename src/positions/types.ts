@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import { ChangeTracked } from '../common/changeTracked.js';
 import { asOfDescription, effectiveDate, validOn } from '../common/history.js';
 import { db } from '../db/client.js';
+import { translatedString, translationFields } from '../translations/types.js';
 
 const Task = builder.prismaNode('Task', {
   description:
@@ -12,7 +13,8 @@ const Task = builder.prismaNode('Task', {
   fields: (t) => ({
     key: t.exposeString('id', { description: 'Stable key, e.g. "regional-network-work".' }),
     name: t.exposeString('name', { description: 'English summary.' }),
-    germanWording: t.exposeString('germanWording'),
+    germanWording: translatedString(t, 'Task', 'germanWording'),
+    ...translationFields(t, 'Task'),
   }),
 });
 
@@ -24,8 +26,8 @@ builder.prismaNode('Role', {
   fields: (t) => ({
     key: t.exposeString('id', { description: 'Stable key, e.g. "integration-guide"; use it in filters.' }),
     name: t.exposeString('name'),
-    germanName: t.exposeString('germanName'),
-    description: t.exposeString('description'),
+    germanName: translatedString(t, 'Role', 'germanName'),
+    description: translatedString(t, 'Role', 'description'),
     positions: t.relation('positions', {
       description: 'Posts of this role in the districts.',
       query: { where: { archivedAt: null }, orderBy: { districtId: 'asc' } },
@@ -39,6 +41,7 @@ builder.prismaNode('Role', {
         return [...new Map(tasks.map((task) => [task.id, task])).values()];
       },
     }),
+    ...translationFields(t, 'Role'),
   }),
 });
 
@@ -57,7 +60,7 @@ export const Position = builder.prismaNode('Position', {
   id: { field: 'id' },
   nullable: true,
   fields: (t) => ({
-    title: t.exposeString('title'),
+    title: translatedString(t, 'Position', 'title'),
     role: t.relation('role', { description: 'The kind of post.' }),
     district: t.relation('district', { description: 'The district of the post.' }),
     organisationalUnit: t.relation('unit', { nullable: true, description: 'The unit of the administration the post belongs to.' }),
@@ -70,6 +73,7 @@ export const Position = builder.prismaNode('Position', {
       query: (args, context) => ({ where: { ...validOn(effectiveDate(args.asOf, context)), archivedAt: null }, orderBy: { id: 'asc' } }),
     }),
     source: t.relation('source', { description: 'The page the post is described on.' }),
+    ...translationFields(t, 'Position'),
   }),
 });
 

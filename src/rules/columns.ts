@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { type ModelName, type ScalarsOf, storedColumns } from '../db/datamodel.js';
 import type { DatamodelField } from '../db/datamodelTypes.js';
 import { TargetGroup } from '../generated/prisma/enums.js';
+import { isTranslatable } from '../translations/fields.js';
 import {
+  bcp47Translation,
   clockTime,
   districtKey,
   emailAddress,
@@ -51,6 +53,7 @@ export const columnRules: ColumnRules = {
   Project: { periodStart: partialDate, periodEnd: partialDate },
   IndicatorValue: { value: twoDecimals.min(0, 'must be a number of 0 or more') },
   Document: { url: webAddress, issued: partialDate },
+  Translation: { language: bcp47Translation },
 };
 
 /** The rule of one column, where it has one beyond its type (text: not empty). */
@@ -103,6 +106,11 @@ export const rowRules: { [M in ModelName]?: RowRule } = {
       report(opens ? 'closes' : 'opens', 'give both times for special hours, or neither for a closure');
     else if (typeof opens === 'string' && typeof closes === 'string' && clockTime.safeParse(opens).success && opens >= closes) {
       report('closes', `must be later than opens (${opens})`);
+    }
+  },
+  Translation: (row, report) => {
+    if (typeof row.entityType === 'string' && typeof row.field === 'string' && !isTranslatable(row.entityType, row.field)) {
+      report('field', `"${row.field}" of ${row.entityType} is not a translatable text (see src/translations/fields.ts)`);
     }
   },
   ContactChannel: (row, report) => {

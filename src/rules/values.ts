@@ -2,6 +2,7 @@
 // the message every write path reports (mutations, data packages, filters, scalars).
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { canonicalTag } from '../translations/language.js';
 
 export const nonEmptyText = z.string().regex(/\S/, 'must not be empty');
 
@@ -54,3 +55,9 @@ export function problemsOf(rule: z.ZodType, value: unknown): string[] {
   const result = rule.safeParse(value);
   return result.success ? [] : result.error.issues.map((issue) => issue.message);
 }
+
+/** A translation's language: a BCP 47 tag in canonical form, not German (the original's). */
+export const bcp47Translation = z
+  .string()
+  .refine((tag) => canonicalTag(tag) === tag, 'must be a BCP 47 language tag in canonical form, e.g. "en", "ar", "uk", "pt-BR"')
+  .refine((tag) => tag.split('-')[0] !== 'de', 'must not be German: German is the original');

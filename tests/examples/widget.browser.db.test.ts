@@ -9,6 +9,7 @@ import { rootDir } from '../../src/paths.js';
 import { chromiumPath, haveChromium, launchChromium } from '../support/browser.js';
 import { serveFolder } from '../support/staticServer.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
+import { addOfferTitleTranslation } from '../support/translations.js';
 
 describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromiumPath})`, () => {
   let api: TestServer;
@@ -119,6 +120,17 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     await page.close();
   });
 
+  test('translated texts come in the reader’s language and say so; the others stay German', async () => {
+    const client = api.database.client;
+    const offer = await client.offer.findFirstOrThrow({ where: { districtId: '16065', category: 'CHILDCARE' } });
+    await addOfferTitleTranslation(client, offer, 'en', 'Childcare');
+    const page = await openWidget(api.url, { ags: '16065', lang: 'en' });
+    const translated = page.locator('.ig-offer bdi[lang="en"]');
+    expect(await translated.allTextContents()).toEqual(['Childcare']);
+    expect(await page.locator('.ig-offer bdi[lang="de"]').count()).toBe(7);
+    await page.close();
+  });
+
   test('German names the kind where the name does not: im Kyffhäuserkreis, im Landkreis Schmalkalden-Meiningen', async () => {
     const headings: string[] = [];
     for (const ags of ['16065', '16066', '14522']) {
@@ -142,9 +154,11 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     expect(await page.getAttribute('.ig-contact-name bdi', 'lang')).toBe('de');
     expect(await page.locator('.ig-hours-day').first().textContent()).toBe('الاثنين 09:00–11:00, 13:00–20:00');
     await page.selectOption('#ig-language', 'de');
+    await page.waitForSelector('#integration-widget[lang="de"]');
     expect(await page.getAttribute('#integration-widget', 'dir')).toBe('ltr');
     expect(await page.textContent('h2')).toBe('Integration im Kyffhäuserkreis');
     await page.selectOption('#ig-language', 'uk');
+    await page.waitForSelector('#integration-widget[lang="uk"]');
     expect(await page.textContent('h3')).toBe('Контактні особи');
     await page.close();
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createToken } from '../../src/auth/tokens.js';
 import { startServer } from '../../src/http/server.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
+import { addOfferTitleTranslation } from '../support/translations.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -94,4 +95,21 @@ test('the change feed is never cached: asked again with the same cursor, it show
   expect(confirmed.errors).toBeUndefined();
   const after = ((await (await feed(cursor)).json()) as any).data.changes.events;
   expect(after).toEqual([{ type: 'District' }]);
+});
+
+test('answers are cached per language asked for, and say they vary by it', async () => {
+  const client = server.database.client;
+  const offer = await client.offer.findFirstOrThrow({ where: { category: 'LANGUAGE_COURSE' } });
+  await addOfferTitleTranslation(client, offer, 'en', 'Language courses');
+  const url = `${server.url}?query=${encodeURIComponent('{ cachedPerLanguage: offers(filter: { category: LANGUAGE_COURSE }) { edges { node { title } } } }')}`;
+  const title = async (language: string) => {
+    const response = await fetch(url, { headers: { 'accept-language': language } });
+    expect(response.headers.get('vary')).toContain('Accept-Language');
+    return ((await response.json()) as any).data.cachedPerLanguage.edges[0].node.title;
+  };
+  expect(await title('en')).toBe('Language courses');
+  expect(await title('de')).toBe(offer.title);
+  server.resetQueryLog();
+  expect(await title('en')).toBe('Language courses');
+  expect(server.queries).toEqual([]);
 });

@@ -30,6 +30,10 @@ const columnCases: [ModelName, string, unknown, string | null][] = [
   ['OfficeHourInterval', 'opens', '9 Uhr', 'must be a time "HH:MM"'],
   ['OfficeHourInterval', 'closes', '24:00', 'must be a time "HH:MM"'],
   ['OfficeHourException', 'opens', '08:30', null],
+  ['Translation', 'language', 'ar', null],
+  ['Translation', 'language', 'pt-BR', null],
+  ['Translation', 'language', 'EN', 'must be a BCP 47 language tag in canonical form, e.g. "en", "ar", "uk", "pt-BR"'],
+  ['Translation', 'language', 'de-AT', 'must not be German: German is the original'],
   ['OfficeHourException', 'closes', '8.30', 'must be a time "HH:MM"'],
   ['FundingProgramme', 'since', '2017', null],
   ['Funding', 'sharePercent', 90, null],
@@ -96,6 +100,12 @@ const rowCases: [ModelName, Record<string, unknown>, { path: string[]; message: 
   ['OfficeHourInterval', { opens: '14:00', closes: '09:00' }, [{ path: ['closes'], message: 'must be later than opens (14:00)' }]],
   ['OfficeHourInterval', { opens: '09:00', closes: '09:00' }, [{ path: ['closes'], message: 'must be later than opens (09:00)' }]],
   ['OfficeHourException', { firstDay: '2026-12-24', lastDay: '2027-01-01', opens: null, closes: null }, []],
+  ['Translation', { entityType: 'Offer', field: 'title' }, []],
+  [
+    'Translation',
+    { entityType: 'Offer', field: 'website' },
+    [{ path: ['field'], message: '"website" of Offer is not a translatable text (see src/translations/fields.ts)' }],
+  ],
   [
     'OfficeHourException',
     { firstDay: '2026-12-24', lastDay: '2026-12-20', opens: null, closes: null },

@@ -1,0 +1,98 @@
+// Texts in the reader's language: every translatable field answers in the language asked for
+// (its `lang` argument, else Accept-Language) where a translation exists, otherwise in German;
+// `localized` says for each text which language it is in and whether it fell back, and
+// `availableLanguages` lists the record's languages. Editors set translations with `translate`.
+import type { FieldRef } from '@pothos/core';
+import { builder, type Types } from '../builder.js';
+import type { Context } from '../context.js';
+import type { Translation } from '../generated/prisma/client.js';
+import { isTranslatable, sourceLanguage, type TranslatableType, translatableFields } from './fields.js';
+import { bestMatch, languageArgument } from './language.js';
+import { recordKey } from './loader.js';
+
+export interface LocalizedTextShape {
+  field: string;
+  text: string;
+  language: string;
+  fellBack: boolean;
+  machine: boolean;
+}
+
+export const LocalizedText = builder.objectRef<LocalizedTextShape>('LocalizedText').implement({
+  description: 'A text in the language asked for, or — where there is no translation — in German.',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'Which text of the record, e.g. "title".' }),
+    text: t.exposeString('text', { description: 'The text.' }),
+    language: t.exposeString('language', { description: 'Its language (BCP 47), e.g. "ar"; "de" for the original.' }),
+    fellBack: t.exposeBoolean('fellBack', {
+      description: 'True where another language was asked for and the German original is given instead.',
+    }),
+    machine: t.exposeBoolean('machine', { description: 'True where the translation was made by a machine.' }),
+  }),
+});
+
+const wantedLanguages = (lang: string | null | undefined, context: Context) => (lang ? [languageArgument(lang)] : context.languages);
+
+/** One text of a record in the language asked for. */
+export function localize(translations: Translation[], field: string, original: string, wanted: string[]): LocalizedTextShape {
+  const ofField = translations.filter((translation) => translation.field === field);
+  const match = bestMatch(wanted, [sourceLanguage, ...ofField.map((translation) => translation.language)]);
+  const translation = match && match !== sourceLanguage ? ofField.find((candidate) => candidate.language === match) : undefined;
+  if (translation) return { field, text: translation.text, language: translation.language, fellBack: false, machine: translation.machine };
+  return { field, text: original, language: sourceLanguage, fellBack: wanted.length > 0 && match !== sourceLanguage, machine: false };
+}
+
+const langArgument = { description: 'The language to answer in (BCP 47, e.g. "ar"); default: the request’s Accept-Language, else German.' };
+
+type Record = { id: string } & { [field: string]: unknown };
+
+/** A translatable text field: the same String as before, in the language asked for. */
+// The field builders of the eight types differ in their generics; `t` is whichever of them.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type AnyFieldBuilder = any;
+
+export function translatedString<Shape extends Record>(
+  t: AnyFieldBuilder,
+  type: TranslatableType,
+  field: string,
+  options: { description?: string; nullable?: boolean } = {},
+): FieldRef<Types, string | null> {
+  return t.string({
+    nullable: options.nullable ?? false,
+    description: `${options.description ? `${options.description} ` : ''}In the language asked for where translated, otherwise German (see \`localized\`).`,
+    args: { lang: t.arg.string(langArgument) },
+    resolve: async (record: Shape, args: { lang?: string | null }, context: Context) => {
+      const original = record[field] as string | null;
+      if (original == null) return null;
+      const translations = await context.translations.load(recordKey(type, record.id));
+      return localize(translations, field, original, wantedLanguages(args.lang, context)).text;
+    },
+  });
+}
+
+/** `localized` and `availableLanguages` for a translatable type. */
+export function translationFields<Shape extends Record>(t: AnyFieldBuilder, type: TranslatableType) {
+  return {
+    localized: t.field({
+      type: [LocalizedText],
+      description: 'Each translatable text in the language asked for, saying its language and whether it fell back to German.',
+      args: { lang: t.arg.string(langArgument) },
+      resolve: async (record: Shape, args: { lang?: string | null }, context: Context) => {
+        const translations = await context.translations.load(recordKey(type, record.id));
+        const wanted = wantedLanguages(args.lang, context);
+        return translatableFields[type]
+          .filter((field) => record[field] != null)
+          .map((field) => localize(translations, field, record[field] as string, wanted));
+      },
+    }),
+    availableLanguages: t.stringList({
+      description: 'The languages its texts are available in: German, and those of its translations.',
+      resolve: async (record: Shape, _args: unknown, context: Context) => {
+        const translations = await context.translations.load(recordKey(type, record.id));
+        return [...new Set([sourceLanguage, ...translations.map((translation) => translation.language)])];
+      },
+    }),
+  };
+}
+
+export { isTranslatable };
