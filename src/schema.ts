@@ -30,6 +30,7 @@ import './audit/types.js';
 import './feed/types.js';
 import './feed/webhooks.js';
 import './reports/types.js';
+import './places/types.js';
 import './translations/types.js';
 import './translations/mutations.js';
 import './packages/mutations.js';
