@@ -131,6 +131,30 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     await page.close();
   });
 
+  test('usable by keyboard alone: Tab reaches the language switch, the links and "Fehler melden", Enter opens the form', async () => {
+    const page = await openWidget(api.url, { ags: '16063' });
+    const reached: string[] = [];
+    for (let step = 0; step < 12; step++) {
+      await page.keyboard.press('Tab');
+      reached.push(
+        await page.evaluate(
+          () => `${document.activeElement?.tagName.toLowerCase()}:${document.activeElement?.textContent?.trim().slice(0, 20)}`,
+        ),
+      );
+    }
+    expect(reached[0]).toMatch(/^select:/); // the language switch
+    expect(reached.some((entry) => entry.startsWith('a:'))).toBe(true); // the phone link, among others
+    const summaryIndex = reached.findIndex((entry) => entry === 'summary:Fehler melden');
+    expect(summaryIndex).toBeGreaterThan(0);
+    // Back to it, and open the form with Enter.
+    await page.focus('.ig-contact .ig-report summary');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('.ig-contact .ig-report', 'open')).toBe('');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('topic');
+    await page.close();
+  });
+
   test('German names the kind where the name does not: im Kyffhäuserkreis, im Landkreis Schmalkalden-Meiningen', async () => {
     const headings: string[] = [];
     for (const ags of ['16065', '16066', '14522']) {
