@@ -121,6 +121,8 @@ test('the nested contact query needs as many SQL statements with ten times the d
     'fundings',
     'programme',
     'funder',
+    // The translations of the texts asked for (the posts' titles, the office hours' texts): one batch.
+    'translations',
   ];
   expect(before.in2017.statements).toBe(levels.length);
 });
