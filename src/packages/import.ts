@@ -177,9 +177,37 @@ function checkRows(dataPackage: Parsed, index: Index, problems: PackageProblems,
           });
         }
       }
+      if (table.model === 'Translation')
+        checkTranslated(dataPackage, row, rowPath(table, position, 'entityId'), holds, index, problems, pending);
     });
   }
   checkOwnershipThroughOthers(dataPackage, problems);
+}
+
+/** A translation names its record by type and key: the record must be in the package (a district's) or known. */
+function checkTranslated(
+  dataPackage: Parsed,
+  row: Row,
+  path: string,
+  holds: (table: string, key: unknown) => boolean,
+  index: Index,
+  problems: PackageProblems,
+  pending: Pending[],
+) {
+  const target = tableByModel.get(String(row.entityType));
+  if (!target || holds(target.key, row.entityId)) return; // an unknown type is reported by the row rule
+  const key = String(row.entityId);
+  const report = (message: string) => () => problems.addIn(dataPackage.label, path, message);
+  if (dataPackage.owner) {
+    problems.addIn(dataPackage.label, path, `must name a record of "${target.key}" in this package: "${key}" is not in it`);
+  } else if (!index.get(target.key)?.has(key)) {
+    pending.push({
+      target,
+      catalogueOnly: false,
+      key,
+      report: report(`names ${target.model} "${key}", which is neither in the import nor in the database`),
+    });
+  }
 }
 
 /**

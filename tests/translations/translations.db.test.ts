@@ -90,13 +90,18 @@ test('the package carries them: export equals what was imported, and importing i
   expect(again.data.importDistrictPackage.data).toEqual({ added: [], changed: [] });
 });
 
-test('a translation of a text that is not translatable, or into German, is refused with its path', async () => {
+test('a translation of a text that is not translatable, into German, or of a record the package does not hold is refused with its path', async () => {
   const { dataPackage } = await translatedPackage();
   dataPackage.tables.translations![0]!.field = 'website';
   dataPackage.tables.translations![1]!.language = 'de';
+  dataPackage.tables.translations![2]!.entityId = '16065/offer/none';
   const refused = await editing.as(editing.tokens.kyffhaeuser, importPackage, { package: dataPackage });
   expect(refused.data.importDistrictPackage.issues.map((issue: { path: string }) => issue.path)).toEqual(
-    expect.arrayContaining([expect.stringContaining('translations[0].field'), expect.stringContaining('translations[1].language')]),
+    expect.arrayContaining([
+      expect.stringContaining('translations[0].field'),
+      expect.stringContaining('translations[1].language'),
+      expect.stringContaining('translations[2].entityId'),
+    ]),
   );
 });
 
