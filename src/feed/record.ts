@@ -69,8 +69,14 @@ const feedAction = (action: Announcement['action']) => (action === 'CREATE' ? 'C
  * nodes showing it, under this lock.
  */
 export async function lockFeed(tx: Tx): Promise<void> {
+  // recordAudit takes it before the audit insert and announce after: one round trip is enough.
+  if (locked.has(tx)) return;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${feedLockKey})`;
+  locked.add(tx);
 }
+
+/** Transactions that hold the feed lock (until they end, and are forgotten with them). */
+const locked = new WeakSet<Tx>();
 
 /** Writes the feed events of a transaction's changes (call it last: the feed lock is held until commit). */
 export async function announce(tx: Tx, changes: Announcement[]): Promise<void> {

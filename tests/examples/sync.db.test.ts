@@ -4,12 +4,10 @@
 import { expect, test } from 'vitest';
 import { type Mirror, selections, syncOnce } from '../../examples/sync/sync.js';
 import { decodeGlobalId } from '../../src/common/globalId.js';
-import { sqlTable } from '../../src/db/datamodel.js';
-import { feedTypes } from '../../src/feed/record.js';
-import { Prisma } from '../../src/generated/prisma/client.js';
 import { exportPackages } from '../../src/packages/export.js';
 import { currentGuide, updateContact } from '../support/contacts.js';
 import { editingServer, mutate } from '../support/editing.js';
+import { storedVersions } from '../support/feed.js';
 
 const editing = editingServer();
 const updateOffer = mutate('updateOffer', 'UpdateOfferInput');
@@ -49,18 +47,6 @@ async function edit() {
   return { restored: third! };
 }
 
-async function storedVersions() {
-  const client = editing.server.database.client;
-  const rows = await Promise.all(
-    feedTypes.map((type) =>
-      client.$queryRaw<{ id: string; version: number }[]>`SELECT id, version FROM ${Prisma.raw(sqlTable(type))}`.then((found) =>
-        found.map((row) => `${type}:${row.id}@${row.version}`),
-      ),
-    ),
-  );
-  return rows.flat().sort();
-}
-
 test('a copy kept by the feed while records are edited, archived and restored equals the server’s data at the end', async () => {
   const api = editing.server.url;
   const selection = await selections(api);
@@ -80,7 +66,7 @@ test('a copy kept by the feed while records are edited, archived and restored eq
     const { typename, id: key } = decodeGlobalId(id);
     return `${typename}:${key}@${record.version}`;
   });
-  expect(versions.sort()).toEqual(await storedVersions());
+  expect(versions.sort()).toEqual(await storedVersions(editing.server.database.client));
   const fresh: Mirror = { cursor: null, records: {} };
   await syncOnce(api, fresh, selection);
   expect(copy.records).toEqual(fresh.records);

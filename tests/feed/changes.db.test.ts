@@ -3,13 +3,10 @@
 import { setTimeout } from 'node:timers/promises';
 import { describe, expect, test } from 'vitest';
 import { decodeGlobalId } from '../../src/common/globalId.js';
-import { sqlTable } from '../../src/db/datamodel.js';
 import { pruneFeed } from '../../src/feed/read.js';
-import { feedTypes } from '../../src/feed/record.js';
-import { Prisma } from '../../src/generated/prisma/client.js';
 import { currentGuide, updateContact } from '../support/contacts.js';
 import { editingServer, mutate } from '../support/editing.js';
-import { readChanges } from '../support/feed.js';
+import { readChanges, storedVersions } from '../support/feed.js';
 
 const editing = editingServer();
 const graphql: Parameters<typeof readChanges>[0] = (query, variables) => editing.server.graphql(query, variables);
@@ -20,19 +17,6 @@ const archiveOffer = mutate('archiveOffer', 'ArchiveOfferInput', 'version archiv
 async function kyffhaeuserOffers(): Promise<{ id: string; version: number }[]> {
   const { data } = await editing.as(null, '{ district(ags: "16065") { offers(first: 50) { edges { node { id version } } } } }');
   return data.district.offers.edges.map((edge: { node: { id: string; version: number } }) => edge.node);
-}
-
-/** Every public record in the database: type, key, version. */
-async function storedRecords() {
-  const client = editing.server.database.client;
-  const rows = await Promise.all(
-    feedTypes.map((type) =>
-      client.$queryRaw<{ id: string; version: number }[]>`SELECT id, version FROM ${Prisma.raw(sqlTable(type))}`.then((found) =>
-        found.map((row) => `${type}:${row.id}@${row.version}`),
-      ),
-    ),
-  );
-  return rows.flat().sort();
 }
 
 /** What a copy holds after applying events in order: the latest version of each record. */
@@ -48,7 +32,7 @@ function applied(events: { id: string; version: number }[]) {
 describe('the change feed', () => {
   test('from the beginning it names every public record there is, each once, with its version', async () => {
     const { events } = await readChanges(graphql, null);
-    expect(applied(events)).toEqual(await storedRecords());
+    expect(applied(events)).toEqual(await storedVersions(editing.server.database.client));
     expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
     expect(events.every((event) => event.action === 'CREATED')).toBe(true);
   });
@@ -124,7 +108,9 @@ describe('the change feed', () => {
     const { errors } = await editing.as(null, `{ changes(since: "${early}") { cursor } }`);
     expect(errors?.[0]?.extensions?.code).toBe('CURSOR_EXPIRED');
     const { events } = await readChanges(graphql, null);
-    const current = (await storedRecords()).filter((record) => !record.startsWith(`Offer:${decodeGlobalId(first!.id).id}@`));
+    const current = (await storedVersions(editing.server.database.client)).filter(
+      (record) => !record.startsWith(`Offer:${decodeGlobalId(first!.id).id}@`),
+    );
     const got = applied(events);
     expect({ missing: current.filter((r) => !got.includes(r)), extra: got.filter((r) => !current.includes(r)) }).toEqual({
       missing: [],

@@ -1,5 +1,8 @@
 // Reading the change feed as a portal does: page after page from a cursor, or live over
 // Server-Sent Events.
+import { sqlTable } from '../../src/db/datamodel.js';
+import { feedTypes } from '../../src/feed/record.js';
+import { Prisma, type PrismaClient } from '../../src/generated/prisma/client.js';
 import type { TestServer } from './testServer.js';
 
 export interface Change {
@@ -102,4 +105,16 @@ export async function subscribe<Payload = any>(
     },
     close: () => abort.abort(),
   };
+}
+
+/** Every public record in the database as "Type:key@version", sorted: what a complete copy must hold. */
+export async function storedVersions(client: PrismaClient): Promise<string[]> {
+  const rows = await Promise.all(
+    feedTypes.map((type) =>
+      client.$queryRaw<{ id: string; version: number }[]>`SELECT id, version FROM ${Prisma.raw(sqlTable(type))}`.then((found) =>
+        found.map((row) => `${type}:${row.id}@${row.version}`),
+      ),
+    ),
+  );
+  return rows.flat().sort();
 }
