@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -29,6 +30,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest leaves a core to itself by default, which on a 2-core machine runs the files one by
+    // one; most of a test's time is waiting for a database or a child process, so two at a time.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Files and the tests in them run in random order: no test may rely on another's data.
     // VITEST_SEQUENCE_SEED=<n> repeats the order a run printed.
     sequence: { shuffle: true, seed: sequenceSeed },

@@ -7,6 +7,7 @@ import './common/mutationErrors.js';
 // One module per domain area: its types and read fields, then its mutations.
 import './states/types.js';
 import './districts/types.js';
+import './districts/coverage.js';
 import './sources/types.js';
 import './positions/types.js';
 import './positions/mutations.js';
@@ -31,6 +32,7 @@ import './feed/types.js';
 import './feed/webhooks.js';
 import './reports/types.js';
 import './places/types.js';
+import './comparison/types.js';
 import './translations/types.js';
 import './translations/mutations.js';
 import './packages/mutations.js';

@@ -1,5 +1,5 @@
-// A second subgraph, as a statistics office would run it: per district its NUTS-3 code and
-// its number of municipalities (from the BKG reference data, see district-statistics.json),
+// A second subgraph, as a statistics office would run it: per district its number of
+// municipalities (from the BKG reference data, see district-statistics.json),
 // keyed by AGS like our District, and a list of districts that refers back to ours.
 import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -18,8 +18,6 @@ const typeDefs = parse(/* GraphQL */ `
   "A district as the statistics office knows it."
   type District @key(fields: "ags") {
     ags: String!
-    "NUTS-3 code: the EU's statistical region for the district."
-    nuts3: String
     "Municipalities with this district's AGS in BKG VG250 (Stand 01.01.2022)."
     municipalityCount: Int
   }
@@ -34,7 +32,7 @@ const typeDefs = parse(/* GraphQL */ `
 
 const district = (ags: string) => {
   const known = byAgs.get(ags);
-  return known ? { ags, nuts3: known.nuts3, municipalityCount: known.municipalities } : null;
+  return known ? { ags, municipalityCount: known.municipalities } : null;
 };
 
 const resolvers = {

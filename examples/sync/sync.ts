@@ -99,7 +99,10 @@ interface Change {
   id: string;
 }
 
-/** Fetches the records by ID, a type and 100 at a time (fields of one name differ in type between types). */
+/**
+ * Fetches the records by ID, a type and 25 at a time (fields of one name differ in type between
+ * types; a district brings its municipalities along, which the query cost counts).
+ */
 async function fetchRecords(
   api: string,
   changes: Change[],
@@ -110,8 +113,8 @@ async function fetchRecords(
   for (const { type, id } of changes) byType.set(type, (byType.get(type) ?? new Set()).add(id));
   for (const [type, idSet] of byType) {
     const ids = [...idSet];
-    for (let start = 0; start < ids.length; start += 100) {
-      const batch = ids.slice(start, start + 100);
+    for (let start = 0; start < ids.length; start += batchSize) {
+      const batch = ids.slice(start, start + batchSize);
       const query = `query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on ${type} { ${selection.get(type)} } } }`;
       const data = dataOrThrow(await ask<{ nodes: (Record<string, unknown> | null)[] }>(api, query, { ids: batch }));
       for (const [index, id] of batch.entries()) fetched.set(id, data.nodes[index] ?? null);
@@ -119,6 +122,8 @@ async function fetchRecords(
   }
   return fetched;
 }
+
+const batchSize = 25;
 
 /** One run: the feed from the copy's cursor to the head, applied. Returns how many events it read. */
 export async function syncOnce(api: string, mirror: Mirror, selection?: Map<string, string>): Promise<number> {

@@ -21,7 +21,7 @@ describedEnum('FieldEmphasis', FieldEmphasis, 'How a concept names a field.', {
   THEME: 'Named as a theme (Themenfeld).',
 });
 
-builder.prismaNode('FieldOfAction', {
+export const FieldOfAction = builder.prismaNode('FieldOfAction', {
   description: 'A field of action (Handlungsfeld) from the shared vocabulary that makes concepts comparable.',
   interfaces: [ChangeTracked],
   id: { field: 'id' },
@@ -71,6 +71,7 @@ export const IntegrationConcept = builder.prismaNode('IntegrationConcept', {
     fieldsOfAction: t.relation('fieldsOfAction', {
       description: 'Fields of action (Handlungsfelder) and themes covered.',
       query: { orderBy: { ordinal: 'asc' } },
+      extensions: { listSize: 15 },
     }),
     documents: t.relation('documents', { description: 'The concept’s published documents.', query: { where: { archivedAt: null } } }),
     source: t.relation('source', { description: 'The page the concept is described on.' }),
@@ -82,6 +83,7 @@ builder.prismaObjectField('District', 'concepts', (t) =>
   t.relation('concepts', {
     description: 'The district’s integration concepts.',
     query: { where: { archivedAt: null }, orderBy: { id: 'asc' } },
+    extensions: { listSize: 3 },
   }),
 );
 

@@ -223,9 +223,17 @@ export const Contact = builder.prismaNode('Contact', {
     channels: t.relation('channels', {
       description: 'Phone, mobile, fax, e-mail, web form, in the source’s order.',
       query: { orderBy: { ordinal: 'asc' } },
+      extensions: { listSize: 6 },
     }),
-    addresses: t.relation('addresses', { description: 'Office, visitor and postal addresses.', query: { orderBy: { id: 'asc' } } }),
-    officeHours: t.relation('officeHours', { description: 'Office hours (Sprechzeiten), if the source gives any.' }),
+    addresses: t.relation('addresses', {
+      description: 'Office, visitor and postal addresses.',
+      query: { orderBy: { id: 'asc' } },
+      extensions: { listSize: 3 },
+    }),
+    officeHours: t.relation('officeHours', {
+      description: 'Office hours (Sprechzeiten), if the source gives any.',
+      extensions: { listSize: 3 },
+    }),
     source: t.relation('source', { description: 'The page this contact was taken from.' }),
     vcardUrl: t.string({
       description: 'The contact as a vCard 4.0 ("save contact"); add `?version=3.0` for older phones.',

@@ -17,11 +17,14 @@ import { ChangeTracked } from '../common/changeTracked.js';
 import { describedEnum } from '../common/enums.js';
 import { notFound } from '../common/errors.js';
 import { exportPaths } from '../common/exportPaths.js';
+import { asOfDescription } from '../common/history.js';
 import { db } from '../db/client.js';
 import { lockFeed } from '../feed/record.js';
 import { DistrictKind } from '../generated/prisma/enums.js';
 import { StateCode } from '../states/types.js';
-import { districtKeyForScope, parseDistrictAgs } from './ags.js';
+import { districtIdForKey, districtKeyForScope, parseDistrictAgs } from './ags.js';
+import { coverageOf, DistrictCoverage } from './coverage.js';
+import { districtsWhere } from './existing.js';
 
 describedEnum('DistrictKind', DistrictKind, 'Kind of district.', {
   RURAL_DISTRICT: 'Landkreis: a rural district of several municipalities.',
@@ -46,6 +49,49 @@ export const District = builder.prismaNode('District', {
       description: 'Freshness: the newest "as of" date among the district’s sources; null if none of them states a date.',
       select: { sources: { select: { asOf: true }, where: { asOf: { not: null } }, orderBy: { asOf: 'desc' }, take: 1 } },
       resolve: (district) => district.sources[0]?.asOf ?? null,
+    }),
+    nuts3: t.exposeString('nuts3', {
+      nullable: true,
+      description: 'NUTS-3 code in European statistics, e.g. "DEG0B", from the official list.',
+    }),
+    validFrom: t.expose('validFrom', {
+      type: 'Date',
+      nullable: true,
+      description: 'First day the district exists in this form; null: since before the official list’s date.',
+    }),
+    validTo: t.expose('validTo', {
+      type: 'Date',
+      nullable: true,
+      description: 'First day the district no longer exists (exclusive), e.g. 2021-07-01 for the city of Eisenach; null while it exists.',
+    }),
+    successor: t.relation('successor', {
+      nullable: true,
+      description: 'For a district that no longer exists: the district that took over its area (Eisenach → Wartburgkreis).',
+    }),
+    predecessors: t.relation('predecessors', {
+      description: 'Former districts whose area this district took over.',
+      query: { orderBy: { id: 'asc' } },
+    }),
+    places: t.relation('places', {
+      description: 'The municipalities (Städte, Gemeinden) of the district from the official list (BKG), by name.',
+      query: { orderBy: [{ name: 'asc' }, { id: 'asc' }] },
+      extensions: { listSize: 100 },
+    }),
+    officialSource: t.relation('referenceSource', {
+      nullable: true,
+      description: 'The official list that names the district (BKG Verwaltungsgebiete), with its date and licence.',
+    }),
+    attribution: t.string({
+      nullable: true,
+      description: 'The attribution the official list’s licence requires wherever the district’s key facts are shown.',
+      select: { referenceSource: { select: { attribution: true } } },
+      resolve: (district) => district.referenceSource?.attribution ?? null,
+    }),
+    coverage: t.field({
+      type: DistrictCoverage,
+      description:
+        'Which integration data the graph holds of the district (contacts, concept, fundings, offers, indicators) and the date of its newest fact.',
+      resolve: (district, _args, context) => coverageOf(context, district.id),
     }),
     jsonLdUrl: t.string({
       description:
@@ -87,20 +133,29 @@ builder.queryFields((t) => ({
   districts: t.prismaConnection({
     type: 'District',
     cursor: 'id',
-    description: 'Districts, by name.',
-    args: { state: t.arg({ type: StateCode, description: 'Only the districts of this state.' }) },
-    resolve: (query, _root, args) =>
-      db().district.findMany({ ...query, where: { stateId: args.state ?? undefined }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
-    totalCount: (_connection, args) => db().district.count({ where: { stateId: args.state ?? undefined } }),
+    description: 'Districts that exist on the day asked for (today unless `asOf`), by name.',
+    args: {
+      state: t.arg({ type: StateCode, description: 'Only the districts of this state.' }),
+      asOf: t.arg({ type: 'Date', description: asOfDescription }),
+    },
+    resolve: (query, _root, args, context) =>
+      db().district.findMany({ ...query, where: districtsWhere(args, context.now), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    totalCount: (_connection, args, context) => db().district.count({ where: districtsWhere(args, context.now) }),
   }),
   district: t.prismaField({
     type: 'District',
-    description: 'One district by its official key (AGS). Fails with NOT_FOUND for an unknown key.',
-    args: { ags: t.arg.string({ required: true, description: 'Amtlicher Gemeindeschlüssel, 5 digits, e.g. "16065".' }) },
+    description:
+      'One district by the official key of any place in it: its own AGS ("16065"), a municipality’s 8-digit AGS ("16065067") or 12-digit ARS ("160630105105", Eisenach, answers the Wartburgkreis). A former district answers by its own key, with `validTo` and `successor`. Fails with NOT_FOUND for an unknown key.',
+    args: {
+      ags: t.arg.string({
+        required: true,
+        description: 'Amtlicher Gemeindeschlüssel (5 or 8 digits) or Amtlicher Regionalschlüssel (12 digits), e.g. "16065".',
+      }),
+    },
     resolve: async (query, _root, args) => {
-      const ags = parseDistrictAgs(args.ags);
-      const district = await db().district.findUnique({ ...query, where: { id: ags } });
-      if (!district) throw notFound(`No district with AGS "${ags}" in the graph.`);
+      const id = await districtIdForKey(args.ags);
+      const district = id && (await db().district.findUnique({ ...query, where: { id } }));
+      if (!district) throw notFound(`No district or municipality with the key "${args.ags.trim().slice(0, 12)}" in the official list.`);
       return district;
     },
   }),

@@ -21,7 +21,7 @@ builder.prismaObject('Funder', {
   }),
 });
 
-const FundingProgramme = builder.prismaNode('FundingProgramme', {
+export const FundingProgramme = builder.prismaNode('FundingProgramme', {
   description: 'A funding programme or guideline (Förderprogramm, Förderrichtlinie): ThILIK, ESF, EFRE, Richtlinie Integrative Maßnahmen …',
   interfaces: [ChangeTracked],
   id: { field: 'id' },

@@ -12,6 +12,7 @@ const exampleVariables: Record<string, Record<string, unknown>> = {
   ContactCard: { ags: '16065' },
   Offers: { filter: { category: 'LANGUAGE_COURSE' }, first: 10 },
   CompareDistricts: { state: 'TH', first: 20 },
+  CompareState: { state: 'TH' },
 };
 
 /** The first tab runs as it is: the README's contact card, its district written in. */

@@ -45,8 +45,9 @@ export const queryLimits = {
   maxListItems: 100,
   /**
    * One per field, times the items it stands for: a connection's `first`/`last` (or the page
-   * size), a list argument's length, 10 for a plain list. The committed operations cost about
-   * 900 (Offers), 8,800 (ContactCard, 100 contacts a page) and 15,000 (CompareDistricts).
+   * size), a list argument's length, a plain list's `listSize` (else 10). The committed
+   * operations cost about 900 (Offers), 3,100 (ContactCard, 100 contacts a page), 18,000
+   * (CompareDistricts, 40 districts); a whole state's `comparison` with every matrix about 12,000.
    */
   maxCost: 50_000,
 } as const;
@@ -67,7 +68,11 @@ export const gatewayPlanLimits: RequestLimits = { maxAliases: 1_000, maxTokens: 
 
 export const limitsFor = (request: Request | undefined): RequestLimits => (isFromGateway(request) ? gatewayPlanLimits : queryLimits);
 
-/** Items assumed for a plain list field (addresses, office hours …), which has no page size. */
+/**
+ * Items assumed for a plain list field (addresses, office hours …), which has no page size: the
+ * field's own `listSize` where its definition states the size such lists have (a district's
+ * municipalities, a matrix's rows), otherwise 10.
+ */
 const plainListItems = 10;
 
 function refusal(code: string, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
@@ -217,7 +222,7 @@ function itemsOf(field: GraphQLField<unknown, unknown>, args: Record<string, unk
   const listArgument = Object.values(args).find(Array.isArray);
   if (listArgument) return listArgument.length;
   if (pageSize !== undefined && (field.name === 'edges' || field.name === 'nodes')) return pageSize;
-  if (isListType(getNullableType(field.type))) return plainListItems;
+  if (isListType(getNullableType(field.type))) return Number(field.extensions?.listSize ?? plainListItems);
   return 1;
 }
 

@@ -8,6 +8,7 @@ import { GraphQLError, getOperationAST, Kind, NoSchemaIntrospectionCustomRule } 
 import { createYoga, type MaskError, maskError, type Plugin } from 'graphql-yoga';
 import { createAuthenticator, type JwtOptions } from '../auth/viewer.js';
 import { contextFactory } from '../context.js';
+import { useDashboard } from '../dashboard/page.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { type ChangeNotifier, createChangeNotifier } from '../feed/notifier.js';
 import { logger } from '../logger.js';
@@ -23,6 +24,7 @@ import { createRateLimiter, type RateLimiter, type RateLimits } from './rateLimi
 import { type BodyLimits, useBodyLimit, withRequestTimeout } from './requestBounds.js';
 import { useQueryStringCheck, useTextCheck } from './requestChecks.js';
 import { useSecurityHeaders } from './securityHeaders.js';
+import { useSpreadsheetExports } from './spreadsheets.js';
 
 export interface ServerOptions {
   port: number;
@@ -202,7 +204,9 @@ export function createGraphQLHandler({
       ...(rateLimiter ? [rateLimiter.plugin] : []),
       useBodyLimit(bodyLimits, authenticate),
       useSecurityHeaders({ hstsMaxAgeSeconds, originDependent: !corsOrigins.includes('*') }),
+      useSpreadsheetExports(),
       useExports(publicUrl),
+      useDashboard(),
       useQueryStringCheck(),
       useCursorCheck(),
       useTextCheck(),

@@ -12,7 +12,7 @@ describedEnum('ValueQualifier', ValueQualifier, 'How a value relates to the trut
   MORE_THAN: 'A lower bound: the source says "more than" the value ("mehr als 3.900").',
 });
 
-builder.prismaNode('Indicator', {
+export const Indicator = builder.prismaNode('Indicator', {
   description: 'What an indicator of integration monitoring (Integrationsmonitoring) measures.',
   interfaces: [ChangeTracked],
   id: { field: 'id' },

@@ -21,7 +21,12 @@ function districtFile(ags: string, name: string): string {
 
 /** The catalogue and every district's package, with their file names. */
 export async function exportPackages(client: PrismaClient): Promise<{ file: string; dataPackage: DataPackage }[]> {
-  const districts = await client.district.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true } });
+  // A district of which the installation holds nothing (no source of its own) has no package.
+  const districts = await client.district.findMany({
+    where: { sources: { some: {} } },
+    orderBy: { id: 'asc' },
+    select: { id: true, name: true },
+  });
   const files = [{ file: catalogueFile, dataPackage: await readPackage(client, 'catalogue', null) }];
   for (const district of districts)
     files.push({ file: districtFile(district.id, district.name), dataPackage: await readPackage(client, 'district', district.id) });

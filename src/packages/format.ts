@@ -15,6 +15,11 @@ export const packageFormat = 'integrationsgraph/data-package';
 /** Bookkeeping columns the database keeps by itself; a package does not carry them. */
 const bookkeeping = new Set(['version', 'createdAt', 'updatedAt']);
 
+/** Columns every installation fills from the official list (src/places/referenceLoad.ts): they do not travel. */
+const fromReferenceList: Partial<Record<ModelName, Set<string>>> = {
+  District: new Set(['nuts3', 'validFrom', 'validTo', 'successorId', 'referenceSourceId']),
+};
+
 export interface Column {
   name: string;
   type: string;
@@ -31,7 +36,7 @@ export interface Column {
 /** The columns of a model a package carries, in the schema's order. */
 export function columnsOf(model: ModelName): Column[] {
   return storedColumns(model)
-    .filter((field) => !bookkeeping.has(field.name))
+    .filter((field) => !bookkeeping.has(field.name) && !fromReferenceList[model]?.has(field.name))
     .map((field) => ({
       name: field.name,
       type: field.type,

@@ -20,6 +20,7 @@ import { dataLockKey } from '../db/locks.js';
 import { announce, isFeedType } from '../feed/record.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { prismaDir } from '../paths.js';
+import { loadReferenceRegions, referenceReleaseId } from '../places/referenceLoad.js';
 import { type DataPackage, packageSchema } from './format.js';
 import { type Aggregate, aggregates, importWithin, snapshot } from './import.js';
 import { canonicalRow, databaseRow, type Row, readPackage } from './rows.js';
@@ -88,13 +89,18 @@ export async function seed(client: PrismaClient, packages: SeedPackage[] = readS
       for (const [index, records] of (await insertRows(tx, ...toLoad.map(({ content }) => content))).entries()) {
         outcomes.push(outcome(toLoad[index]!, 'loaded', records));
       }
+      // The official list of districts and municipalities, after the catalogue's states.
+      const reference = await loadReferenceRegions(tx, now);
+      outcomes.push(
+        outcome({ file: referenceReleaseId }, reference.action, reference.districtsAdded + reference.districtsUpdated + reference.places),
+      );
       return outcomes;
     },
     { timeout: 300_000 },
   );
 }
 
-const outcome = ({ file }: SeedPackage, action: SeedAction, records = 0, kept: string[] = []): SeedOutcome => ({
+const outcome = ({ file }: Pick<SeedPackage, 'file'>, action: SeedAction, records = 0, kept: string[] = []): SeedOutcome => ({
   file,
   action,
   records,

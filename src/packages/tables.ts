@@ -3,6 +3,7 @@
 // roles, tasks, fields of action, indicators, funders, programmes) and state-wide records.
 // The order is the order of the foreign keys: a table only refers to tables above it.
 import { type ModelName, modelNames } from '../db/datamodel.js';
+import { referenceSourceId } from '../places/referenceKeys.js';
 
 export type PackageKind = 'district' | 'catalogue';
 
@@ -30,12 +31,14 @@ const districtOrState = { ofDistrict: ofDistrictColumn, ofCatalogue: { districtI
 
 export const tables: TableSpec[] = [
   { key: 'states', model: 'State', description: 'Federal states.', ofCatalogue: {} },
-  { key: 'districts', model: 'District', description: 'Districts, by AGS.', ofCatalogue: {} },
+  // Districts only the official list names are loaded from it by every installation.
+  { key: 'districts', model: 'District', description: 'Districts, by AGS.', ofCatalogue: { sourceId: { not: referenceSourceId } } },
   {
     key: 'sources',
     model: 'Source',
     description: 'The pages and editorial records the facts are taken from (Quellen).',
-    ...districtOrState,
+    ofDistrict: ofDistrictColumn,
+    ofCatalogue: { districtId: null, id: { not: referenceSourceId } },
   },
   { key: 'municipalities', model: 'Municipality', description: 'Towns and municipalities of the district.', ofDistrict: ofDistrictColumn },
   { key: 'units', model: 'OrganisationalUnit', description: 'Units of the district administration.', ofDistrict: ofDistrictColumn },
@@ -168,6 +171,7 @@ export const notInPackages: Partial<Record<ModelName, string>> = {
   FeedHorizon: 'how far this installation pruned its change feed',
   Webhook: 'portals subscribed to this installation',
   WebhookDelivery: 'the delivery log of this installation’s webhooks',
+  Place: 'the official list of municipalities (BKG): every installation loads it from prisma/reference at start',
   ProblemReport: 'readers’ reports, with private e-mail addresses: they stay with the installation that received them',
 };
 

@@ -1,32 +1,8 @@
-// The official list of the districts and municipalities of Sachsen and Thüringen (BKG, in
-// prisma/reference/ with its licence): which district a town belongs to, by AGS, ARS or name.
-// Whoever shows these facts shows the attribution with them.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { prismaDir } from '../paths.js';
-
-export interface ReferenceMunicipality {
-  ags: string;
-  ars: string;
-  name: string;
-  kind: string;
-  districtAgs: string;
-  effectiveSince: string;
-}
-
-export interface ReferenceDistrict {
-  ags: string;
-  name: string;
-  kind: string;
-}
-
-interface ReferenceFile {
-  attribution: string;
-  licence: string;
-  source: string;
-  districts: ReferenceDistrict[];
-  municipalities: ReferenceMunicipality[];
-}
+// Finding municipalities of the official list (the Place table, loaded by referenceLoad.ts) by
+// key or name. Names are matched without case, diacritics or punctuation ("bad-salzungen" finds
+// Bad Salzungen), which PostgreSQL cannot do without an extension PGlite lacks: the 1,050 names
+// are read once per database and searched here; the places themselves come from the database.
+import { db } from '../db/client.js';
 
 /** Lower case without diacritics or punctuation: "Bad Salzungen" and "bad-salzungen" match. */
 export const searchKey = (name: string) =>
@@ -38,27 +14,36 @@ export const searchKey = (name: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
-let loaded: (ReferenceFile & { districtByAgs: Map<string, ReferenceDistrict> }) | undefined;
+type NameIndex = { id: string; key: string }[];
+const indexes = new WeakMap<object, Promise<NameIndex>>();
 
-export function referenceData() {
-  if (!loaded) {
-    const file = JSON.parse(readFileSync(join(prismaDir, 'reference', 'regions-sn-th.json'), 'utf8')) as ReferenceFile;
-    loaded = { ...file, districtByAgs: new Map(file.districts.map((district) => [district.ags, district])) };
+function nameIndex(): Promise<NameIndex> {
+  const database = db();
+  let index = indexes.get(database);
+  if (!index) {
+    index = database.place
+      .findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } })
+      .then((places) => places.map((place) => ({ id: place.id, key: searchKey(place.name) })));
+    indexes.set(database, index);
   }
-  return loaded;
+  return index;
 }
 
 const maxMatches = 20;
 
-/** Municipalities by 8-digit AGS, 12-digit ARS, or (the start of) their name; at most twenty. */
-export function findMunicipalities(search: string): ReferenceMunicipality[] {
-  const { municipalities } = referenceData();
-  const text = search.trim();
-  if (/^\d{8}$/.test(text)) return municipalities.filter((municipality) => municipality.ags === text);
-  if (/^\d{12}$/.test(text)) return municipalities.filter((municipality) => municipality.ars === text);
-  const key = searchKey(text);
+/** AGS of the municipalities matching a name (exact matches first, then those starting with it); at most twenty. */
+export async function placeIdsByName(search: string): Promise<string[]> {
+  const key = searchKey(search);
   if (!key) return [];
-  const exact = municipalities.filter((municipality) => searchKey(municipality.name) === key);
-  const starting = municipalities.filter((municipality) => searchKey(municipality.name).startsWith(key) && !exact.includes(municipality));
-  return [...exact, ...starting].slice(0, maxMatches);
+  const index = await nameIndex();
+  const exact = index.filter((place) => place.key === key);
+  const starting = index.filter((place) => place.key !== key && place.key.startsWith(key));
+  return [...exact, ...starting].slice(0, maxMatches).map((place) => place.id);
+}
+
+/** Which kind of key a text is: a district's (5 digits, or 8/12 with the rest zero), a municipality's AGS (8) or ARS (12). */
+export function placeKey(text: string): { ags: string } | { ars: string } | null {
+  if (/^\d{8}$/.test(text)) return { ags: text };
+  if (/^\d{12}$/.test(text)) return { ars: text };
+  return null;
 }

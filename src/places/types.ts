@@ -1,35 +1,34 @@
 // Places: "I live in …" leads to the district responsible for the town and to the offers that
-// reach it. Towns come from the official list (src/places/reference.ts), found by AGS, ARS,
-// name or — through the addresses the graph holds — postcode.
+// reach it. Towns come from the official list (the Place table, see referenceLoad.ts), found by
+// AGS, ARS, name or — through the addresses the graph holds — postcode.
 import { builder } from '../builder.js';
 import { badInput } from '../common/errors.js';
 import { db } from '../db/client.js';
-import { District } from '../districts/types.js';
 import { Offer } from '../offers/types.js';
-import { findMunicipalities, type ReferenceMunicipality, referenceData } from './reference.js';
+import { placeIdsByName, placeKey } from './reference.js';
 
-const Place = builder.objectRef<ReferenceMunicipality>('Place').implement({
+const printedKind = { TOWN: 'Stadt', MUNICIPALITY: 'Gemeinde' } as const;
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+export const Place = builder.prismaObject('Place', {
   description:
     'A town or municipality (Stadt, Gemeinde) of Sachsen or Thüringen from the official list, and the district responsible for it. Source: BKG, see `attribution`.',
   fields: (t) => ({
-    ags: t.exposeString('ags', { description: 'Amtlicher Gemeindeschlüssel (8 digits).' }),
+    ags: t.exposeString('id', { description: 'Amtlicher Gemeindeschlüssel (8 digits).' }),
     ars: t.exposeString('ars', { description: 'Amtlicher Regionalschlüssel (12 digits).' }),
     name: t.exposeString('name', { description: 'Official name, e.g. "Sondershausen".' }),
-    kind: t.exposeString('kind', { description: '"Stadt" or "Gemeinde".' }),
-    effectiveSince: t.exposeString('effectiveSince', {
-      description: 'Since when the municipality exists in this form (ISO date), e.g. after a merger.',
+    kind: t.string({ description: '"Stadt" or "Gemeinde", as the official list says.', resolve: (place) => printedKind[place.kind] }),
+    effectiveSince: t.string({
+      description: 'Since when the municipality exists in this form (ISO date), e.g. after a merger, as the official list states it.',
+      resolve: (place) => isoDate(place.validFrom),
     }),
-    districtAgs: t.exposeString('districtAgs', { description: 'The responsible district (Landkreis or kreisfreie Stadt), by AGS.' }),
+    districtAgs: t.exposeString('districtId', { description: 'The responsible district (Landkreis or kreisfreie Stadt), by AGS.' }),
     districtName: t.string({
-      description: 'The responsible district’s name, from the official list.',
-      resolve: (place) => referenceData().districtByAgs.get(place.districtAgs)?.name ?? place.districtAgs,
+      description: 'The responsible district’s name.',
+      select: { district: { select: { name: true } } },
+      resolve: (place) => place.district.name,
     }),
-    district: t.field({
-      type: District,
-      nullable: true,
-      description: 'The responsible district with its contacts; null where the graph holds no data of it yet.',
-      resolve: (place) => db().district.findUnique({ where: { id: place.districtAgs } }),
-    }),
+    district: t.relation('district', { description: 'The responsible district, with whatever the graph knows of it.' }),
     offers: t.field({
       type: [Offer],
       description: 'Current offers for people living here: those of its district held in this town, online, or not tied to a town.',
@@ -37,41 +36,48 @@ const Place = builder.objectRef<ReferenceMunicipality>('Place').implement({
         db().offer.findMany({
           where: {
             archivedAt: null,
-            districtId: place.districtAgs,
+            districtId: place.districtId,
             OR: [
               { online: true },
               { places: { none: {} } },
-              { places: { some: { municipality: { OR: [{ ags: place.ags }, { name: place.name }] } } } },
+              { places: { some: { municipality: { OR: [{ ags: place.id }, { name: place.name }] } } } },
             ],
           },
           orderBy: { id: 'asc' },
         }),
     }),
+    source: t.relation('source', { description: 'The official list (BKG) with its date and licence.' }),
     attribution: t.string({
       description: 'The attribution the licence requires wherever these facts are shown (Datenlizenz Deutschland – Namensnennung 2.0).',
-      resolve: () => `${referenceData().attribution}, www.bkg.bund.de`,
+      select: { source: { select: { attribution: true } } },
+      resolve: (place) => `${place.source.attribution ?? ''}, www.bkg.bund.de`,
     }),
   }),
 });
 
 /** Towns named in the graph's addresses under a postcode ("99706" → Sondershausen). */
-async function placesByPostcode(postcode: string): Promise<ReferenceMunicipality[]> {
+async function placeIdsByPostcode(postcode: string): Promise<string[]> {
   const addresses = await db().address.findMany({ where: { postalCode: postcode }, select: { locality: true }, distinct: ['locality'] });
-  return addresses.flatMap((address) => findMunicipalities(address.locality).filter((place) => place.name === address.locality));
+  const places = await db().place.findMany({ where: { name: { in: addresses.map((address) => address.locality) } }, select: { id: true } });
+  return places.map((place) => place.id);
 }
 
 builder.queryField('places', (t) =>
-  t.field({
+  t.prismaField({
     type: [Place],
     description:
       'Towns and municipalities of Sachsen and Thüringen by 8-digit AGS, 12-digit ARS, name (or its start) or postcode (where the graph knows addresses under it); at most 20.',
     args: {
       search: t.arg.string({ required: true, description: 'AGS, ARS, name or postcode, e.g. "Sondershausen", "16065067", "99706".' }),
     },
-    resolve: (_root, { search }) => {
+    resolve: async (query, _root, { search }) => {
       const text = search.trim();
       if (!text || text.length > 100) throw badInput('"search" must be a name, key or postcode of 1 to 100 characters.', 'search');
-      return /^\d{5}$/.test(text) ? placesByPostcode(text) : findMunicipalities(text);
+      const key = placeKey(text);
+      if (key) return db().place.findMany({ ...query, where: 'ags' in key ? { id: key.ags } : { ars: key.ars } });
+      const ids = /^\d{5}$/.test(text) ? await placeIdsByPostcode(text) : await placeIdsByName(text);
+      const places = await db().place.findMany({ ...query, where: { id: { in: ids } } });
+      return ids.map((id) => places.find((place) => place.id === id)!).filter(Boolean);
     },
   }),
 );

@@ -4,7 +4,7 @@ import { asOfDescription, effectiveDate, validOn } from '../common/history.js';
 import { db } from '../db/client.js';
 import { translatedString, translationFields } from '../translations/types.js';
 
-const Task = builder.prismaNode('Task', {
+export const Task = builder.prismaNode('Task', {
   description:
     'A task (Aufgabe) from the shared catalogue. The ThILIK task list recurs almost word for word across districts, so linking each post to catalogue tasks makes districts comparable.',
   interfaces: [ChangeTracked],
@@ -18,7 +18,7 @@ const Task = builder.prismaNode('Task', {
   }),
 });
 
-builder.prismaNode('Role', {
+export const Role = builder.prismaNode('Role', {
   description: 'A kind of position that recurs across districts: Integrationslotse, Integrationsmanager, KIK …',
   interfaces: [ChangeTracked],
   id: { field: 'id' },

@@ -10,7 +10,7 @@ describedEnum('SourceKind', SourceKind, 'Kind of source.', {
   EDITORIAL: 'Entered or changed by the district’s editors through the API (one source per district and day).',
 });
 
-builder.prismaNode('Source', {
+export const Source = builder.prismaNode('Source', {
   description: 'A page (or reference list) facts were taken from (Quelle). Every fact in the graph names its source.',
   interfaces: [ChangeTracked],
   id: { field: 'id' },
@@ -22,6 +22,8 @@ builder.prismaNode('Source', {
     url: t.exposeString('url', { nullable: true }),
     asOf: t.expose('asOf', { type: 'Date', nullable: true }),
     asOfBasis: t.exposeString('asOfBasis', { nullable: true }),
+    licence: t.exposeString('licence', { nullable: true }),
+    attribution: t.exposeString('attribution', { nullable: true }),
     district: t.relation('district', { nullable: true, description: 'The district the page belongs to.' }),
   }),
 });

@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import { ChangeTracked } from '../common/changeTracked.js';
 import { db } from '../db/client.js';
+import { districtsWhere } from '../districts/existing.js';
 
 /** ISO 3166-2:DE codes of the 16 German states; the graph holds data of those it lists in `states`. */
 const stateCodes = {
@@ -29,7 +30,7 @@ export const StateCode = builder.enumType('StateCode', {
   },
 });
 
-const State = builder.prismaNode('State', {
+export const State = builder.prismaNode('State', {
   description: 'A German federal state (Land) with its districts.',
   interfaces: [ChangeTracked],
   id: { field: 'id' },
@@ -44,10 +45,10 @@ const State = builder.prismaNode('State', {
     shortName: t.exposeString('shortName', { description: 'Common short name, e.g. "Thüringen".' }),
     regionalKey: t.exposeString('regionalKey'),
     districts: t.relatedConnection('districts', {
-      description: 'The districts (Landkreise and kreisfreie Städte) of the state, by name.',
+      description: 'The districts (Landkreise and kreisfreie Städte) of the state that exist today, by name.',
       cursor: 'id',
       totalCount: true,
-      query: { orderBy: [{ name: 'asc' }, { id: 'asc' }] },
+      query: (_args, context) => ({ where: districtsWhere({}, context.now), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
     }),
     source: t.relation('source', { description: 'Where the state’s data comes from.' }),
   }),

@@ -56,9 +56,12 @@ const checks: Record<string, () => Promise<void>> = {
     expect(inArabic.offers.totalCount).toBe(0);
   },
   async CompareDistricts() {
-    const { districts } = await request(server.url, documents.CompareDistrictsDocument, { state: 'TH' });
+    const { districts } = await request(server.url, documents.CompareDistrictsDocument, { state: 'TH', first: 40 });
     const byAgs = new Map(districts.edges.map(({ node }) => [node.ags, node]));
-    expect([...byAgs.keys()].sort()).toEqual(['16063', '16065', '16066']);
+    expect(byAgs.size).toBe(22);
+    const withData = [...byAgs.values()].filter((district) => district.coverage.hasData).map((district) => district.ags);
+    expect(withData.sort()).toEqual(['16063', '16065', '16066']);
+    expect(byAgs.get('16051')).toMatchObject({ name: 'Erfurt', kind: 'DISTRICT_FREE_CITY', concepts: [], fundings: [] });
     const schmalkalden = byAgs.get('16066')!;
     expect(schmalkalden.concepts[0]).toMatchObject({ status: 'ADOPTED', adoptedOn: '2019-05-13', adoptedBy: 'Kreistag' });
     expect(schmalkalden.concepts[0]!.fieldsOfAction).toHaveLength(7);
@@ -69,6 +72,17 @@ const checks: Record<string, () => Promise<void>> = {
     const migration = kyffhaeuser.indicators.find(({ indicator }) => indicator.key === 'population-migration-background');
     expect(migration).toMatchObject({ value: 3900, qualifier: 'MORE_THAN' });
     expect(byAgs.get('16063')!.concepts).toEqual([]);
+  },
+  async CompareState() {
+    const { comparison } = await request(server.url, documents.CompareStateDocument, { state: 'SN', asOf: '2024-06-30' });
+    expect(comparison.asOf).toBe('2024-06-30');
+    expect(comparison.districts).toHaveLength(13);
+    const mittelsachsen = comparison.fieldsOfAction.rows.find((row) => row.district.ags === '14522')!;
+    expect(mittelsachsen.cells).toHaveLength(comparison.fieldsOfAction.columns.length);
+    const [saxony] = comparison.states;
+    expect(saxony).toMatchObject({ state: { code: 'SN' }, districts: 13, districtsWithData: 1 });
+    expect(comparison.exports.map((link) => link.dataset)).toContain('roles');
+    expect(comparison.attribution).toContain('GeoBasis-DE / BKG');
   },
   async ChangesSince() {
     let since: string | null = null;
@@ -114,7 +128,7 @@ test('the example runs against any address API_URL names, and explains an unknow
   expect(found.stdout).toContain('Wartburgkreis (16063)');
   const unknown = await runExample('99999', server.url);
   expect(unknown.code).toBe(1);
-  expect(unknown.stderr).toContain('The API refused the request: No district with AGS "99999"');
+  expect(unknown.stderr).toContain('The API refused the request: No district or municipality with the key "99999"');
   expect(unknown.stderr).not.toMatch(/\n\s+at /);
   const unreachable = await runExample('16065', 'http://127.0.0.1:9/graphql');
   expect(unreachable.code).toBe(1);

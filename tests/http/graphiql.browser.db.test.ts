@@ -30,7 +30,7 @@ describe.skipIf(!haveChromium)(`GraphiQL in headless Chromium (${chromiumPath})`
     await page.waitForSelector('.graphiql-execute-button', { timeout: 20_000 });
     expect(await page.title()).toBe('Integrationsgraph');
     const tabs = await page.locator('.graphiql-tab').allTextContents();
-    expect(tabs.join(' ')).toMatch(/KyffhaeuserContacts[\s\S]*ContactCard[\s\S]*Offers[\s\S]*CompareDistricts/);
+    expect(tabs.join(' ')).toMatch(/KyffhaeuserContacts[\s\S]*ContactCard[\s\S]*Offers[\s\S]*CompareDistricts[\s\S]*CompareState/);
     await page.locator('.graphiql-tab').first().click();
     await page.click('.graphiql-execute-button');
     await page.waitForFunction(() => document.body.innerText.includes('Kyffhäuserkreis'), undefined, { timeout: 20_000 });

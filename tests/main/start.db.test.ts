@@ -20,7 +20,7 @@ test('starts with the seed districts, is ready, and restarts without reseeding',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ districts { totalCount } }' }),
     });
-    expect(await response.json()).toEqual({ data: { districts: { totalCount: 4 } } });
+    expect(await response.json()).toEqual({ data: { districts: { totalCount: 35 } } });
     expect(first.log.join('\n')).toContain('seed package loaded');
     const graphiql = await fetch(first.url, { headers: { accept: 'text/html' } });
     expect(await graphiql.text()).toContain('Integrationsgraph');

@@ -1,5 +1,5 @@
 // "I live in …": a town by name, key or postcode leads to its district and the offers that reach
-// it, with the official list's attribution; towns of districts without data say so.
+// it, with the official list's attribution; districts without data say so.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
@@ -42,9 +42,13 @@ test('by postcode, through the addresses the graph knows', async () => {
   expect((await places('99706', 'name')).map((place: { name: string }) => place.name)).toEqual(['Sondershausen']);
 });
 
-test('a town of a district without data: its district is named, and said to be missing from the graph', async () => {
-  const [erfurt] = await places('Erfurt');
-  expect(erfurt).toMatchObject({ ags: '16051000', districtName: 'Erfurt', district: null });
+test('a town of a district without data: its district is there, and says it has no data in the graph', async () => {
+  const [erfurt] = await places('Erfurt', 'ags districtName district { name kind coverage { hasData contacts offers } }');
+  expect(erfurt).toEqual({
+    ags: '16051000',
+    districtName: 'Erfurt',
+    district: { name: 'Erfurt', kind: 'DISTRICT_FREE_CITY', coverage: { hasData: false, contacts: false, offers: false } },
+  });
 });
 
 test('the offers for a town: its district’s offers held there, online, or not tied to a town', async () => {

@@ -1,0 +1,129 @@
+// The dashboard at /dashboard for people who would rather look than read: the page, its script
+// (bundled from client/dashboard.ts with d3-geo by scripts/build-dashboard.mjs when the packages
+// are installed) and the district outlines — all from this server, nothing from a CDN.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'graphql-yoga';
+import { prismaDir, rootDir } from '../paths.js';
+
+export const dashboardBundle = join(rootDir, 'build', 'dashboard.js');
+
+const page = `<!doctype html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Integrationsgraph – Kreise im Vergleich</title>
+<style>
+  body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #fafafa; }
+  header, main, footer { max-width: 1200px; margin: 0 auto; padding: 0 16px; }
+  h1 { font-size: 1.5rem; margin: 16px 0 8px; }
+  .controls { display: flex; flex-wrap: wrap; gap: 16px; align-items: end; margin: 8px 0 16px; }
+  label { display: flex; flex-direction: column; font-weight: 600; gap: 4px; }
+  [hidden] { display: none !important; }
+  select { font: inherit; padding: 4px; }
+  .panels { display: grid; grid-template-columns: minmax(300px, 3fr) minmax(240px, 2fr); gap: 16px; }
+  @media (max-width: 800px) { .panels { grid-template-columns: 1fr; } }
+  #map { width: 100%; height: auto; background: #fff; border: 1px solid #ccc; }
+  .district { stroke: #fff; stroke-width: 1; cursor: pointer; }
+  .district:focus, .district:hover { stroke: #1b1b1b; stroke-width: 2; outline: none; }
+  .level-high { fill: #1a7a3d; background: #1a7a3d; }
+  .level-mid { fill: #7fbf7b; background: #7fbf7b; }
+  .level-low { fill: #f1a340; background: #f1a340; }
+  .level-none { fill: #d0d0d0; background: #d0d0d0; }
+  #legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 12px; }
+  .swatch { display: inline-block; width: 14px; height: 14px; margin-right: 6px; vertical-align: -2px; border: 1px solid #888; }
+  #detail { background: #fff; border: 1px solid #ccc; padding: 8px 16px; }
+  table { border-collapse: collapse; background: #fff; margin: 8px 0 24px; font-size: 13px; }
+  th, td { border: 1px solid #ddd; padding: 4px 6px; text-align: left; }
+  .scroll { overflow-x: auto; }
+  .heat-FIELD_OF_ACTION { background: #1a7a3d; color: #fff; }
+  .heat-THEME { background: #b8e0b5; }
+  .heat-NONE { background: #fff; }
+  .heat-unknown { background: #eee; color: #555; text-align: center; }
+  button.link { background: none; border: none; padding: 0; font: inherit; color: #0b57a4; text-decoration: underline; cursor: pointer; }
+  a { color: #0b57a4; }
+  footer { font-size: 13px; color: #444; margin-bottom: 24px; }
+</style>
+</head>
+<body>
+<header>
+  <h1>Integrationsmanagement der Kreise im Vergleich</h1>
+  <p id="status" role="status">Lädt …</p>
+</header>
+<main>
+  <div class="controls">
+    <label>Land
+      <select id="state"><option value="TH">Thüringen</option><option value="SN">Sachsen</option></select>
+    </label>
+    <label>Karte zeigt
+      <select id="measure">
+        <option value="concept">Integrationskonzept</option>
+        <option value="posts">Besetzte Integrationsstellen</option>
+        <option value="programme">Förderprogramm</option>
+        <option value="freshness">Aktualität der Daten</option>
+      </select>
+    </label>
+    <label id="programme-choice" hidden>Programm <select id="programme"></select></label>
+  </div>
+  <div class="panels">
+    <section aria-labelledby="map-title">
+      <h2 id="map-title">Karte</h2>
+      <svg id="map" role="group" aria-label="Karte der Kreise"></svg>
+      <ul id="legend" aria-label="Legende"></ul>
+    </section>
+    <section id="detail" tabindex="-1" aria-live="polite" hidden></section>
+  </div>
+  <section aria-labelledby="heat-title">
+    <h2 id="heat-title">Handlungsfelder der Integrationskonzepte</h2>
+    <div class="scroll"><table id="heatmap"></table></div>
+  </section>
+  <section aria-labelledby="table-title">
+    <h2 id="table-title">Kreise und ihre Daten</h2>
+    <div class="scroll"><table id="districts"></table></div>
+    <h3>Herunterladen</h3>
+    <ul id="downloads"></ul>
+  </section>
+</main>
+<footer><p id="attribution"></p><p>Daten: Integrationsgraph (<a href="/graphql">API</a>). Jede Zelle nennt in der API ihre Quelle.</p></footer>
+<script type="module" src="/dashboard/dashboard.js"></script>
+</body>
+</html>
+`;
+
+type Answer = { body: string; type: string };
+
+function answerFor(path: string): Answer | null {
+  if (path === '/dashboard' || path === '/dashboard/') return { body: page, type: 'text/html; charset=utf-8' };
+  if (path === '/dashboard/dashboard.js') {
+    if (!existsSync(dashboardBundle)) return null;
+    return { body: readFileSync(dashboardBundle, 'utf8'), type: 'text/javascript; charset=utf-8' };
+  }
+  if (path === '/dashboard/districts.geojson') {
+    return { body: readFileSync(join(prismaDir, 'reference', 'districts-sn-th.geojson'), 'utf8'), type: 'application/geo+json' };
+  }
+  return null;
+}
+
+export function useDashboard(): Plugin {
+  return {
+    onRequest({ request, url, fetchAPI, endResponse }) {
+      if (!url.pathname.startsWith('/dashboard') || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+      const answer = answerFor(url.pathname);
+      if (!answer) {
+        const message =
+          url.pathname === '/dashboard/dashboard.js'
+            ? 'The dashboard is not built: run npm install (or npm run build:dashboard).'
+            : 'Not found.';
+        endResponse(new fetchAPI.Response(message, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+        return;
+      }
+      endResponse(
+        new fetchAPI.Response(request.method === 'HEAD' ? null : answer.body, {
+          status: 200,
+          headers: { 'content-type': answer.type, 'cache-control': 'public, max-age=300' },
+        }),
+      );
+    },
+  };
+}

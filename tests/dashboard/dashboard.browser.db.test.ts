@@ -1,0 +1,101 @@
+// The dashboard in headless Chromium with no network beyond our server: a state's districts on
+// the map coloured by the measure chosen, the field-of-action heat map, a district's detail on
+// click, the table with its downloads, and the attribution.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromiumPath, haveChromium, launchChromium } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/testServer.js';
+
+describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPath})`, () => {
+  let api: TestServer;
+  let browser: Browser;
+  let origin: string;
+  beforeAll(async () => {
+    [api, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    origin = new URL(api.url).origin;
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  /** A page that may reach our server and nothing else; requests elsewhere are collected. */
+  async function openDashboard(): Promise<{ page: Page; elsewhere: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const elsewhere: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
+      elsewhere.push(url);
+      return route.abort();
+    });
+    await page.goto(`${origin}/dashboard`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Stand '), undefined, { timeout: 20_000 });
+    return { page, elsewhere };
+  }
+
+  const levels = (page: Page) =>
+    page.$$eval('#map path.district', (paths) =>
+      paths.map((path) => [path.getAttribute('data-ags') ?? '', path.getAttribute('class') ?? ''] as const),
+    );
+
+  test('Thüringen: 22 districts on the map coloured by concept, the heat map, the detail, the downloads — all from our server', async () => {
+    const { page, elsewhere } = await openDashboard();
+    expect(await page.textContent('#status')).toMatch(/22 Kreise, davon 3 mit Daten im Graph/);
+    const byConcept = new Map(await levels(page));
+    expect(byConcept.size).toBe(22);
+    expect(byConcept.get('16066')).toContain('level-high'); // adopted 2019
+    expect(byConcept.get('16051')).toContain('level-none'); // Erfurt: nothing in the graph
+    const erfurtBox = await page.locator('#map path[data-ags="16051"]').boundingBox();
+    expect(erfurtBox!.width).toBeGreaterThan(5);
+
+    // Heat map: a row per district, a column per field of action; unknown rows say so.
+    expect(await page.locator('#heatmap tbody tr').count()).toBe(22);
+    const schmalkalden = page.locator('#heatmap tbody tr', { hasText: 'Schmalkalden-Meiningen' });
+    expect(await schmalkalden.locator('td.heat-FIELD_OF_ACTION').count()).toBe(7);
+    expect(await page.locator('#heatmap tbody tr', { hasText: 'Erfurt' }).locator('td.heat-unknown').count()).toBeGreaterThan(0);
+
+    // Another measure recolours the map: filled posts.
+    await page.selectOption('#measure', 'posts');
+    const byPosts = new Map(await levels(page));
+    expect(byPosts.get('16065')).toContain('level-high'); // two roles filled
+    expect(byPosts.get('16051')).toContain('level-none');
+
+    // A district's detail on click.
+    await page.click('#map path[data-ags="16065"]');
+    await page.waitForSelector('#detail h2');
+    expect(await page.textContent('#detail h2')).toBe('Kyffhäuserkreis');
+    expect(await page.textContent('#detail')).toContain('Besetzte Rollen');
+
+    // The table and its download buttons, which deliver the files.
+    expect(await page.locator('#districts tbody tr').count()).toBe(22);
+    const links = await page.$$eval('#downloads a', (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+    expect(links).toHaveLength(12);
+    for (const link of links.filter((href) => href.includes('/export/districts.'))) expect((await fetch(link)).status).toBe(200);
+
+    expect(await page.textContent('#attribution')).toContain('© GeoBasis-DE / BKG 2022 (Daten verändert)');
+    expect(await page.getAttribute('#attribution a', 'href')).toBe('https://www.bkg.bund.de');
+    mkdirSync('test-output', { recursive: true });
+    await page.screenshot({ path: 'test-output/dashboard-th.png', fullPage: true });
+    expect(elsewhere).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('Sachsen by the state picker, a programme measure, and the detail by keyboard', async () => {
+    const { page } = await openDashboard();
+    await page.selectOption('#state', 'SN');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('13 Kreise'), undefined, { timeout: 20_000 });
+    expect((await levels(page)).every(([ags]) => ags?.startsWith('14'))).toBe(true);
+    await page.selectOption('#measure', 'programme');
+    expect(await page.isVisible('#programme')).toBe(true);
+    await page.selectOption('#measure', 'freshness');
+    expect(await page.isVisible('#programme')).toBe(false);
+    await page.selectOption('#measure', 'programme');
+    await page.focus('#map path[data-ags="14522"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#detail h2');
+    expect(await page.textContent('#detail h2')).toBe('Mittelsachsen');
+    await page.close();
+  }, 60_000);
+});
