@@ -53,6 +53,8 @@ async function measure(database: string, open: () => Promise<{ db: OpenDatabase;
   const [gatewayUncached, gatewayCached] = [await behindGateway(uncached), await behindGateway(cached)];
   const contactCard = await operation('ContactCard');
   const compare = await operation('CompareDistricts');
+  const compareState = await operation('CompareState');
+  const exportUrl = (graphqlUrl: string, file: string) => `${new URL(graphqlUrl).origin}/export/${file}?state=TH`;
   const widgetGet = (url: string) =>
     `${url}?query=${encodeURIComponent(contactCard)}&variables=${encodeURIComponent(JSON.stringify({ ags: '16063' }))}`;
   const scenarios = [
@@ -88,6 +90,22 @@ async function measure(database: string, open: () => Promise<{ db: OpenDatabase;
       url: uncached.url,
       body: JSON.stringify({ query: compare, variables: {} }),
     },
+    {
+      scenario: 'CompareState (Thüringen, every matrix), POST, no cache',
+      method: 'POST' as const,
+      url: uncached.url,
+      body: JSON.stringify({ query: compareState, variables: { state: 'TH' } }),
+    },
+    {
+      scenario: 'Export fields-of-action.csv (Thüringen), GET',
+      method: 'GET' as const,
+      url: exportUrl(uncached.url, 'fields-of-action.csv'),
+    },
+    {
+      scenario: 'Export fields-of-action.xlsx (Thüringen), GET',
+      method: 'GET' as const,
+      url: exportUrl(uncached.url, 'fields-of-action.xlsx'),
+    },
   ];
   const rows: Row[] = [];
   for (const { scenario, ...request } of scenarios) {
@@ -112,7 +130,44 @@ async function measure(database: string, open: () => Promise<{ db: OpenDatabase;
   return rows;
 }
 
+/**
+ * SQL statements per whole-state comparison (schema/operations/CompareState.graphql) for one
+ * district, a state and both states: on a database of its own that logs every statement (the
+ * log would slow the load scenarios down).
+ */
+async function comparisonStatements(): Promise<{ scope: string; districts: number; statements: number }[]> {
+  let statements = 0;
+  const db = await openDatabase({ pgliteDataDir: 'memory://', onQuery: () => statements++ });
+  await applyMigrations(db.adapterFactory);
+  await seed(db.client);
+  useDatabase(db.client);
+  const server = await startServer({ port: 0, host: '127.0.0.1', responseCacheTtlMs: 0 });
+  // The committed operation, its scope widened by replacing the state argument.
+  const query = (await operation('CompareState')).replace('comparison(state: $state, asOf: $asOf)', 'comparison($scope)');
+  const counts = [];
+  for (const [scope, argument] of [
+    ['one district (Kyffhäuserkreis)', 'districts: ["16065"], asOf: $asOf'],
+    ['Sachsen', 'state: SN, asOf: $asOf'],
+    ['Thüringen', 'state: TH, asOf: $asOf'],
+    ['both states', 'asOf: $asOf'],
+  ] as const) {
+    statements = 0;
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: query.replace('($state: StateCode!, $asOf: Date)', '($asOf: Date)').replace('$scope', argument) }),
+    });
+    const { data, errors } = (await response.json()) as { data?: { comparison: { districts: unknown[] } }; errors?: unknown[] };
+    if (errors || !data) throw new Error(`CompareState for ${scope}: ${JSON.stringify(errors)}`);
+    counts.push({ scope, districts: data.comparison.districts.length, statements });
+  }
+  await server.close();
+  await db.close();
+  return counts;
+}
+
 const gatewaySecret = randomBytes(32).toString('hex');
+const statementCounts = await comparisonStatements();
 const statistics = createServer(statisticsSubgraph());
 await new Promise<void>((resolve) => statistics.listen(0, '127.0.0.1', resolve));
 const statisticsUrl = `http://127.0.0.1:${(statistics.address() as AddressInfo).port}/graphql`;
@@ -141,13 +196,22 @@ ${rows.map((r) => `| ${r.database} | ${r.scenario} | ${r.requests} | ${r.perSeco
 
 Resident memory of the process (server, database client, load generator) at the end: ${rss} MiB.
 
+SQL statements per \`CompareState\` request (the whole comparison with every matrix), by scope:
+
+| scope | districts | SQL statements |
+| --- | ---: | ---: |
+${statementCounts.map((count) => `| ${count.scope} | ${count.districts} | ${count.statements} |`).join('\n')}
+
 Scenarios: \`ContactCard\` is \`schema/operations/ContactCard.graphql\` (district → contacts →
 channels, addresses, office hours with intervals; 13 SQL statements per request whatever the
 number of contacts); the GET variant is what the district widget sends, measured without and
 with the response cache (\`RESPONSE_CACHE_TTL_MS\`, on by default for anonymous requests). "Through the gateway":
 the same POST sent to Hive Gateway (\`examples/gateway\`, in-flight deduplication off, on loopback in the same process) in
 front of the server without and with its response cache: the cost of the gateway hop. \`CompareDistricts\` is
-the ministry's side-by-side query over all districts. The embedded PGlite runs in the server's
+the ministry's side-by-side query over the first 20 districts (a district list with nested concepts, fundings,
+indicators); \`CompareState\` (\`schema/operations/CompareState.graphql\`) the \`comparison\` of all 22 districts of
+Thüringen with every matrix and the aggregates (a fixed number of SQL statements whatever the number of districts); the exports
+are one matrix as a CSV file and as an Excel workbook (198 lines each), written as they are produced. The embedded PGlite runs in the server's
 own thread, so its figures include the database's work on the same core.
 `;
 await writeFile(join(rootDir, 'bench', 'REPORT.md'), report);

@@ -48,15 +48,15 @@ const page = `<!doctype html>
 </head>
 <body>
 <header>
-  <h1>Integrationsmanagement der Kreise im Vergleich</h1>
+  <h1 data-text="title">Integrationsmanagement der Kreise im Vergleich</h1>
   <p id="status" role="status">Lädt …</p>
 </header>
 <main>
   <div class="controls">
-    <label>Land
+    <label><span data-text="stateLabel">Land</span>
       <select id="state"><option value="TH">Thüringen</option><option value="SN">Sachsen</option></select>
     </label>
-    <label>Karte zeigt
+    <label><span data-text="measureLabel">Karte zeigt</span>
       <select id="measure">
         <option value="concept">Integrationskonzept</option>
         <option value="posts">Besetzte Integrationsstellen</option>
@@ -64,28 +64,31 @@ const page = `<!doctype html>
         <option value="freshness">Aktualität der Daten</option>
       </select>
     </label>
-    <label id="programme-choice" hidden>Programm <select id="programme"></select></label>
+    <label id="programme-choice" hidden><span data-text="programmeLabel">Programm</span> <select id="programme"></select></label>
+    <label><span data-text="languageLabel">Sprache</span>
+      <select id="language"><option value="de" lang="de">Deutsch</option><option value="en" lang="en">English</option></select>
+    </label>
   </div>
   <div class="panels">
     <section aria-labelledby="map-title">
-      <h2 id="map-title">Karte</h2>
+      <h2 id="map-title" data-text="mapTitle">Karte</h2>
       <svg id="map" role="group" aria-label="Karte der Kreise"></svg>
       <ul id="legend" aria-label="Legende"></ul>
     </section>
     <section id="detail" tabindex="-1" aria-live="polite" hidden></section>
   </div>
   <section aria-labelledby="heat-title">
-    <h2 id="heat-title">Handlungsfelder der Integrationskonzepte</h2>
+    <h2 id="heat-title" data-text="heatmapTitle">Handlungsfelder der Integrationskonzepte</h2>
     <div class="scroll"><table id="heatmap"></table></div>
   </section>
   <section aria-labelledby="table-title">
-    <h2 id="table-title">Kreise und ihre Daten</h2>
+    <h2 id="table-title" data-text="tableTitle">Kreise und ihre Daten</h2>
     <div class="scroll"><table id="districts"></table></div>
-    <h3>Herunterladen</h3>
+    <h3 data-text="downloadsTitle">Herunterladen</h3>
     <ul id="downloads"></ul>
   </section>
 </main>
-<footer><p id="attribution"></p><p>Daten: Integrationsgraph (<a href="/graphql">API</a>). Jede Zelle nennt in der API ihre Quelle.</p></footer>
+<footer><p id="attribution"></p><p data-text="footer">Daten: Integrationsgraph (API unter /graphql). Jede Zelle nennt in der API ihre Quelle.</p></footer>
 <script type="module" src="/dashboard/dashboard.js"></script>
 </body>
 </html>

@@ -2,6 +2,7 @@
 // the map coloured by the measure chosen, the field-of-action heat map, a district's detail on
 // click, the table with its downloads, and the attribution.
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumPath, haveChromium, launchChromium } from '../support/browser.js';
@@ -21,8 +22,8 @@ describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPa
   });
 
   /** A page that may reach our server and nothing else; requests elsewhere are collected. */
-  async function openDashboard(): Promise<{ page: Page; elsewhere: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  async function openDashboard(viewport = { width: 1280, height: 800 }): Promise<{ page: Page; elsewhere: string[] }> {
+    const page = await browser.newPage({ viewport, acceptDownloads: true });
     const elsewhere: string[] = [];
     await page.route('**/*', (route) => {
       const url = route.request().url();
@@ -31,7 +32,9 @@ describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPa
       return route.abort();
     });
     await page.goto(`${origin}/dashboard`, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Stand '), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => /^(Stand|As of) /.test(document.getElementById('status')?.textContent ?? ''), undefined, {
+      timeout: 20_000,
+    });
     return { page, elsewhere };
   }
 
@@ -70,15 +73,46 @@ describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPa
 
     // The table and its download buttons, which deliver the files.
     expect(await page.locator('#districts tbody tr').count()).toBe(22);
-    const links = await page.$$eval('#downloads a', (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
-    expect(links).toHaveLength(12);
-    for (const link of links.filter((href) => href.includes('/export/districts.'))) expect((await fetch(link)).status).toBe(200);
+    expect(await page.locator('#downloads a').count()).toBe(12);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#downloads a', { hasText: 'CSV' }).first().click()]);
+    expect(download.suggestedFilename()).toMatch(/^integrationsgraph-districts-TH-\d{4}-\d{2}-\d{2}\.csv$/);
+    const file = await readFile((await download.path())!, 'utf8');
+    expect(file.startsWith('\ufeffAGS;Name;Land;Art;')).toBe(true);
+    expect(file.split('\r\n').filter((line) => /^\d{5};/.test(line))).toHaveLength(22);
 
     expect(await page.textContent('#attribution')).toContain('© GeoBasis-DE / BKG 2022 (Daten verändert)');
     expect(await page.getAttribute('#attribution a', 'href')).toBe('https://www.bkg.bund.de');
     mkdirSync('test-output', { recursive: true });
     await page.screenshot({ path: 'test-output/dashboard-th.png', fullPage: true });
     expect(elsewhere).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('English on request: labels, legend, table headers and the detail', async () => {
+    const { page } = await openDashboard();
+    await page.selectOption('#language', 'en');
+    expect(await page.textContent('h1')).toBe('Integration management of the districts compared');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('#status')).toMatch(/^As of .*: 22 districts, 3 of them with data in the graph\.$/);
+    expect(await page.textContent('#legend')).toContain('no data in the graph');
+    expect(await page.locator('#districts thead th').allTextContents()).toContain('Newest fact');
+    await page.click('#map path[data-ags="16051"]');
+    expect(await page.textContent('#detail')).toContain('The graph holds no integration data of this district yet.');
+    mkdirSync('test-output', { recursive: true });
+    await page.screenshot({ path: 'test-output/dashboard-en.png', fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  test('on a phone: the map fits the screen, the tables scroll inside their boxes', async () => {
+    const { page } = await openDashboard({ width: 375, height: 812 });
+    expect(await page.locator('#map path.district').count()).toBe(22);
+    const map = await page.locator('#map').boundingBox();
+    expect(map!.width).toBeLessThanOrEqual(375);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.click('#map path[data-ags="16066"]');
+    expect(await page.textContent('#detail h2')).toBe('Schmalkalden-Meiningen');
+    mkdirSync('test-output', { recursive: true });
+    await page.screenshot({ path: 'test-output/dashboard-phone.png', fullPage: true });
     await page.close();
   }, 60_000);
 
@@ -96,6 +130,9 @@ describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPa
     await page.keyboard.press('Enter');
     await page.waitForSelector('#detail h2');
     expect(await page.textContent('#detail h2')).toBe('Mittelsachsen');
+    expect(await page.locator('#map path.district').count()).toBe(13);
+    mkdirSync('test-output', { recursive: true });
+    await page.screenshot({ path: 'test-output/dashboard-sn.png', fullPage: true });
     await page.close();
   }, 60_000);
 });

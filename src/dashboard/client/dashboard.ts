@@ -51,8 +51,8 @@ const query = `query Dashboard($state: StateCode!) {
   comparison(state: $state) {
     asOf attribution
     districts { ags name kind coverage { contacts concept fundings offers indicators hasData newestFact } concepts { title status adoptedOn } }
-    fieldsOfAction { columns { key germanName } rows { district { ags } hasData cells { emphasis label } } }
-    roles { columns { key germanName } rows { district { ags } hasData cells { filled positionCount } } }
+    fieldsOfAction { columns { key name germanName } rows { district { ags } hasData cells { emphasis label } } }
+    roles { columns { key name germanName } rows { district { ags } hasData cells { filled positionCount } } }
     programmes { columns { key shortName } rows { district { ags } hasData cells { positionCount fundings { id } } } }
     exports { dataset csv xlsx }
   }
@@ -62,71 +62,204 @@ const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
+// German labels, English on request (the switch, or ?lang=en).
+const texts = {
+  de: {
+    title: 'Integrationsmanagement der Kreise im Vergleich',
+    stateLabel: 'Land',
+    measureLabel: 'Karte zeigt',
+    programmeLabel: 'Programm',
+    languageLabel: 'Sprache',
+    mapTitle: 'Karte',
+    mapLabel: 'Karte der Kreise',
+    legend: 'Legende',
+    heatmapTitle: 'Handlungsfelder der Integrationskonzepte',
+    tableTitle: 'Kreise und ihre Daten',
+    downloadsTitle: 'Herunterladen',
+    loading: 'Lädt …',
+    failed: 'Die Daten konnten nicht geladen werden',
+    status: (asOf: string, all: number, withData: number) => `Stand ${asOf}: ${all} Kreise, davon ${withData} mit Daten im Graph.`,
+    noData: 'keine Daten im Graph',
+    concept: 'Integrationskonzept',
+    adopted: 'beschlossen',
+    inPreparation: 'in Arbeit',
+    posts: 'Besetzte Integrationsstellen',
+    rolesFilled: (count: number) => `${count} Rolle(n) besetzt`,
+    twoOrMore: '2 und mehr Rollen besetzt',
+    one: '1 Rolle besetzt',
+    none: 'keine besetzt',
+    programme: 'Förderprogramm',
+    funded: 'gefördert',
+    notFunded: 'nicht gefördert',
+    freshness: 'Aktualität der Daten',
+    young: 'jünger als 2 Jahre',
+    middle: '2 bis 5 Jahre',
+    old: 'älter als 5 Jahre',
+    undated: 'ohne Datum',
+    asOf: 'Stand',
+    district: 'Kreis',
+    kind: 'Art',
+    RURAL_DISTRICT: 'Landkreis',
+    DISTRICT_FREE_CITY: 'Kreisfreie Stadt',
+    contacts: 'Kontakte',
+    fundings: 'Förderungen',
+    offers: 'Angebote',
+    indicators: 'Kennzahlen',
+    newestFact: 'Neuester Stand',
+    yes: 'ja',
+    filledRoles: 'Besetzte Rollen',
+    programmes: 'Förderprogramme',
+    nothingHeld: 'Der Graph enthält noch keine Integrationsdaten dieses Kreises.',
+    noConcept: 'kein Konzept im Graph',
+    notNamed: 'nicht genannt',
+    FIELD_OF_ACTION: 'Handlungsfeld',
+    THEME: 'Thema',
+    outlines: 'Kreisgrenzen und Gemeinden',
+    licence: 'Datenlizenz Deutschland – Namensnennung – Version 2.0',
+    footer: 'Daten: Integrationsgraph (API unter /graphql). Jede Zelle nennt in der API ihre Quelle.',
+  },
+  en: {
+    title: 'Integration management of the districts compared',
+    stateLabel: 'State',
+    measureLabel: 'Map shows',
+    programmeLabel: 'Programme',
+    languageLabel: 'Language',
+    mapTitle: 'Map',
+    mapLabel: 'Map of the districts',
+    legend: 'Legend',
+    heatmapTitle: 'Fields of action of the integration concepts',
+    tableTitle: 'Districts and their data',
+    downloadsTitle: 'Download',
+    loading: 'Loading …',
+    failed: 'The data could not be loaded',
+    status: (asOf: string, all: number, withData: number) => `As of ${asOf}: ${all} districts, ${withData} of them with data in the graph.`,
+    noData: 'no data in the graph',
+    concept: 'Integration concept',
+    adopted: 'adopted',
+    inPreparation: 'in preparation',
+    posts: 'Filled integration posts',
+    rolesFilled: (count: number) => `${count} role(s) filled`,
+    twoOrMore: '2 or more roles filled',
+    one: '1 role filled',
+    none: 'none filled',
+    programme: 'Funding programme',
+    funded: 'funded',
+    notFunded: 'not funded',
+    freshness: 'Freshness of the data',
+    young: 'less than 2 years old',
+    middle: '2 to 5 years old',
+    old: 'older than 5 years',
+    undated: 'undated',
+    asOf: 'As of',
+    district: 'District',
+    kind: 'Kind',
+    RURAL_DISTRICT: 'Rural district (Landkreis)',
+    DISTRICT_FREE_CITY: 'District-free city (kreisfreie Stadt)',
+    contacts: 'Contacts',
+    fundings: 'Fundings',
+    offers: 'Offers',
+    indicators: 'Indicators',
+    newestFact: 'Newest fact',
+    yes: 'yes',
+    filledRoles: 'Filled roles',
+    programmes: 'Funding programmes',
+    nothingHeld: 'The graph holds no integration data of this district yet.',
+    noConcept: 'no concept in the graph',
+    notNamed: 'not named',
+    FIELD_OF_ACTION: 'Field of action',
+    THEME: 'Theme',
+    outlines: 'District outlines and municipalities',
+    licence: 'Data licence Germany – attribution – version 2.0',
+    footer: 'Data: Integrationsgraph (API at /graphql). In the API, every cell names its source.',
+  },
+};
+type Language = keyof typeof texts;
+type Texts = (typeof texts)[Language];
+let language: Language = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'de';
+const t = (): Texts => texts[language];
+
 /** Measures a district can be coloured by; each gives a class (colour) and a label for the legend and the title. */
 type Measure = (district: District, comparison: Comparison) => { level: string; label: string };
 
-const noData = { level: 'none', label: 'keine Daten im Graph' };
+const noData = () => ({ level: 'none', label: t().noData });
 
-const measures: Record<string, { name: string; legend: [string, string][]; measure: Measure }> = {
+const measures: Record<string, { name: () => string; legend: () => [string, string][]; measure: Measure }> = {
   concept: {
-    name: 'Integrationskonzept',
-    legend: [
-      ['high', 'beschlossen'],
-      ['mid', 'in Arbeit'],
-      ['none', 'keine Daten im Graph'],
+    name: () => t().concept,
+    legend: () => [
+      ['high', t().adopted],
+      ['mid', t().inPreparation],
+      ['none', t().noData],
     ],
     measure: (district) => {
-      if (!district.coverage.concept) return noData;
+      if (!district.coverage.concept) return noData();
       const adopted = district.concepts.find((concept) => concept.adoptedOn);
-      return adopted ? { level: 'high', label: `beschlossen ${adopted.adoptedOn}` } : { level: 'mid', label: 'in Arbeit' };
+      return adopted ? { level: 'high', label: `${t().adopted} ${adopted.adoptedOn}` } : { level: 'mid', label: t().inPreparation };
     },
   },
   posts: {
-    name: 'Besetzte Integrationsstellen',
-    legend: [
-      ['high', '2 und mehr Rollen besetzt'],
-      ['mid', '1 Rolle besetzt'],
-      ['low', 'keine besetzt'],
-      ['none', 'keine Daten im Graph'],
+    name: () => t().posts,
+    legend: () => [
+      ['high', t().twoOrMore],
+      ['mid', t().one],
+      ['low', t().none],
+      ['none', t().noData],
     ],
     measure: (district, comparison) => {
-      const row = comparison.roles.rows.find((candidate) => candidate.district.ags === district.ags)!;
-      if (!row.hasData) return noData;
+      const row = rowOf(comparison.roles, district);
+      if (!row.hasData) return noData();
       const filled = row.cells.filter((cell) => cell.filled).length;
-      return { level: filled >= 2 ? 'high' : filled === 1 ? 'mid' : 'low', label: `${filled} Rolle(n) besetzt` };
+      return { level: filled >= 2 ? 'high' : filled === 1 ? 'mid' : 'low', label: t().rolesFilled(filled) };
     },
   },
   programme: {
-    name: 'Förderprogramm',
-    legend: [
-      ['high', 'gefördert'],
-      ['low', 'nicht gefördert'],
-      ['none', 'keine Daten im Graph'],
+    name: () => t().programme,
+    legend: () => [
+      ['high', t().funded],
+      ['low', t().notFunded],
+      ['none', t().noData],
     ],
     measure: (district, comparison) => {
-      const row = comparison.programmes.rows.find((candidate) => candidate.district.ags === district.ags)!;
-      if (!row.hasData) return noData;
+      const row = rowOf(comparison.programmes, district);
+      if (!row.hasData) return noData();
       const index = comparison.programmes.columns.findIndex((column) => column.key === byId<HTMLSelectElement>('programme').value);
       const funded = (row.cells[index]?.fundings?.length ?? 0) > 0;
-      return funded ? { level: 'high', label: 'gefördert' } : { level: 'low', label: 'nicht gefördert' };
+      return funded ? { level: 'high', label: t().funded } : { level: 'low', label: t().notFunded };
     },
   },
   freshness: {
-    name: 'Aktualität der Daten',
-    legend: [
-      ['high', 'jünger als 2 Jahre'],
-      ['mid', '2 bis 5 Jahre'],
-      ['low', 'älter als 5 Jahre'],
-      ['none', 'ohne Datum'],
+    name: () => t().freshness,
+    legend: () => [
+      ['high', t().young],
+      ['mid', t().middle],
+      ['low', t().old],
+      ['none', t().undated],
     ],
     measure: (district, comparison) => {
       const newest = district.coverage.newestFact;
-      if (!newest) return { level: 'none', label: 'ohne Datum' };
+      if (!newest) return { level: 'none', label: t().undated };
       const years = (Date.parse(comparison.asOf) - Date.parse(newest)) / (365.25 * 24 * 3600 * 1000);
-      return { level: years < 2 ? 'high' : years <= 5 ? 'mid' : 'low', label: `Stand ${newest}` };
+      return { level: years < 2 ? 'high' : years <= 5 ? 'mid' : 'low', label: `${t().asOf} ${newest}` };
     },
   },
 };
+
+const rowOf = (matrix: Matrix, district: District) => matrix.rows.find((row) => row.district.ags === district.ags)!;
+const columnName = (column: Matrix['columns'][number]) =>
+  (language === 'de' ? column.germanName : column.name) ?? column.shortName ?? column.key;
+const kindOf = (district: District) => t()[district.kind as 'RURAL_DISTRICT'] ?? district.kind;
+
+/** The page's fixed words in the language chosen: elements name their text by data-text. */
+function applyLanguage() {
+  document.documentElement.lang = language;
+  for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) {
+    element.textContent = String(t()[element.dataset.text as keyof Texts]);
+  }
+  for (const option of byId<HTMLSelectElement>('measure').options) option.textContent = measures[option.value]!.name();
+  byId('map').setAttribute('aria-label', t().mapLabel);
+  byId('legend').setAttribute('aria-label', t().legend);
+  document.title = `Integrationsgraph – ${t().title}`;
+}
 
 async function load<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, init);
@@ -159,8 +292,8 @@ function drawMap(outlines: Outline[], comparison: Comparison, measure: Measure) 
       const district = byAgs.get(outline.properties.ags);
       if (!district) return '';
       const { level, label } = measure(district, comparison);
-      return `<path d="${path(outline)}" class="district level-${level}" data-ags="${district.ags}" tabindex="0" role="button"
-        aria-label="${escapeHtml(`${district.name}: ${label}`)}"><title>${escapeHtml(`${district.name}: ${label}`)}</title></path>`;
+      const name = escapeHtml(`${district.name}: ${label}`);
+      return `<path d="${path(outline)}" class="district level-${level}" data-ags="${district.ags}" tabindex="0" role="button" aria-label="${name}"><title>${name}</title></path>`;
     })
     .join('');
   for (const element of svg.querySelectorAll<SVGPathElement>('path.district')) {
@@ -173,44 +306,40 @@ function drawMap(outlines: Outline[], comparison: Comparison, measure: Measure) 
 }
 
 function drawLegend(key: string) {
-  byId('legend').innerHTML = measures[key]!.legend.map(
-    ([level, label]) => `<li><span class="swatch level-${level}"></span>${escapeHtml(label)}</li>`,
-  ).join('');
+  byId('legend').innerHTML = measures[key]!.legend()
+    .map(([level, label]) => `<li><span class="swatch level-${level}"></span>${escapeHtml(label)}</li>`)
+    .join('');
 }
-
-const emphasisLabel: Record<string, string> = { FIELD_OF_ACTION: 'Handlungsfeld', THEME: 'Thema' };
 
 function drawHeatMap(comparison: Comparison) {
   const { columns, rows } = comparison.fieldsOfAction;
   const names = new Map(comparison.districts.map((district) => [district.ags, district.name]));
-  byId('heatmap').innerHTML = `<thead><tr><th scope="col">Kreis</th>${columns
-    .map((column) => `<th scope="col">${escapeHtml(column.germanName ?? column.key)}</th>`)
+  const cellHtml = (row: MatrixRow, cell: Cell) => {
+    if (!row.hasData) return `<td class="heat-unknown" title="${escapeHtml(t().noConcept)}">–</td>`;
+    const text = cell.emphasis ? String(t()[cell.emphasis as 'THEME'] ?? cell.emphasis) : '';
+    return `<td class="heat-${cell.emphasis ?? 'NONE'}" title="${escapeHtml(cell.label ?? t().notNamed)}">${escapeHtml(text)}</td>`;
+  };
+  byId('heatmap').innerHTML = `<thead><tr><th scope="col">${t().district}</th>${columns
+    .map((column) => `<th scope="col">${escapeHtml(columnName(column))}</th>`)
     .join('')}</tr></thead><tbody>${rows
     .map(
       (row) =>
-        `<tr><th scope="row">${escapeHtml(names.get(row.district.ags) ?? row.district.ags)}</th>${row.cells
-          .map((cell) => {
-            if (!row.hasData) return '<td class="heat-unknown" title="kein Konzept im Graph">–</td>';
-            const kind = cell.emphasis ?? 'NONE';
-            const text = cell.emphasis ? (emphasisLabel[cell.emphasis] ?? cell.emphasis) : '';
-            return `<td class="heat-${kind}" title="${escapeHtml(cell.label ?? 'nicht genannt')}">${escapeHtml(text)}</td>`;
-          })
-          .join('')}</tr>`,
+        `<tr><th scope="row">${escapeHtml(names.get(row.district.ags) ?? row.district.ags)}</th>${row.cells.map((cell) => cellHtml(row, cell)).join('')}</tr>`,
     )
     .join('')}</tbody>`;
 }
 
-const yes = (value: boolean) => (value ? 'ja' : '–');
+const yes = (value: boolean) => (value ? t().yes : '–');
 
 function drawTable(comparison: Comparison) {
-  byId('districts').innerHTML = `<thead><tr><th scope="col">Kreis</th><th scope="col">Art</th><th scope="col">Kontakte</th>
-    <th scope="col">Konzept</th><th scope="col">Förderungen</th><th scope="col">Angebote</th><th scope="col">Kennzahlen</th>
-    <th scope="col">Neuester Stand</th></tr></thead><tbody>${comparison.districts
+  const headers = [t().district, t().kind, t().contacts, t().concept, t().fundings, t().offers, t().indicators, t().newestFact];
+  byId('districts').innerHTML =
+    `<thead><tr>${headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join('')}</tr></thead><tbody>${comparison.districts
       .map(
         (
           district,
         ) => `<tr data-ags="${district.ags}"><th scope="row"><button type="button" class="link" data-ags="${district.ags}">${escapeHtml(district.name)}</button></th>
-        <td>${district.kind === 'RURAL_DISTRICT' ? 'Landkreis' : 'Kreisfreie Stadt'}</td>
+        <td>${escapeHtml(kindOf(district))}</td>
         <td>${yes(district.coverage.contacts)}</td><td>${yes(district.coverage.concept)}</td><td>${yes(district.coverage.fundings)}</td>
         <td>${yes(district.coverage.offers)}</td><td>${yes(district.coverage.indicators)}</td><td>${district.coverage.newestFact ?? '–'}</td></tr>`,
       )
@@ -220,32 +349,37 @@ function drawTable(comparison: Comparison) {
       showDetail(comparison.districts.find((district) => district.ags === button.dataset.ags)!, comparison),
     );
   }
+  const withLanguage = (href: string) => (language === 'en' ? `${href}${href.includes('?') ? '&' : '?'}lang=en` : href);
   byId('downloads').innerHTML = comparison.exports
     .map(
       (link) =>
-        `<li>${escapeHtml(link.dataset)}: <a href="${escapeHtml(link.csv)}" download>CSV</a> · <a href="${escapeHtml(link.xlsx)}" download>Excel</a></li>`,
+        `<li>${escapeHtml(link.dataset)}: <a href="${escapeHtml(withLanguage(link.csv))}" download>CSV</a> · <a href="${escapeHtml(withLanguage(link.xlsx))}" download>Excel</a></li>`,
     )
     .join('');
 }
 
 function showDetail(district: District, comparison: Comparison) {
-  const roles = comparison.roles.rows.find((row) => row.district.ags === district.ags)!;
-  const filled = comparison.roles.columns.filter((_, index) => roles.cells[index]?.filled).map((column) => column.germanName ?? column.key);
-  const programmes = comparison.programmes.rows.find((row) => row.district.ags === district.ags)!;
-  const funded = comparison.programmes.columns.filter((_, index) => (programmes.cells[index]?.fundings?.length ?? 0) > 0);
+  const roles = rowOf(comparison.roles, district);
+  const filled = comparison.roles.columns.filter((_, index) => roles.cells[index]?.filled).map(columnName);
+  const programmes = rowOf(comparison.programmes, district);
+  const funded = comparison.programmes.columns.filter((_, index) => (programmes.cells[index]?.fundings?.length ?? 0) > 0).map(columnName);
+  const concepts = district.concepts
+    .map((concept) => escapeHtml(`${concept.title} (${concept.adoptedOn ? `${t().adopted} ${concept.adoptedOn}` : t().inPreparation})`))
+    .join('<br>');
   const detail = byId('detail');
   detail.innerHTML = `<h2>${escapeHtml(district.name)}</h2>
-    <p>${district.kind === 'RURAL_DISTRICT' ? 'Landkreis' : 'Kreisfreie Stadt'} · AGS ${district.ags}</p>
+    <p>${escapeHtml(kindOf(district))} · AGS ${district.ags}</p>
     ${
       district.coverage.hasData
         ? `<dl>
-      <dt>Integrationskonzept</dt><dd>${district.concepts.map((concept) => escapeHtml(`${concept.title} (${concept.adoptedOn ? `beschlossen ${concept.adoptedOn}` : 'in Arbeit'})`)).join('<br>') || '–'}</dd>
-      <dt>Besetzte Rollen</dt><dd>${filled.map(escapeHtml).join(', ') || '–'}</dd>
-      <dt>Förderprogramme</dt><dd>${funded.map((column) => escapeHtml(column.shortName ?? column.key)).join(', ') || '–'}</dd>
-      <dt>Neuester Stand</dt><dd>${district.coverage.newestFact ?? '–'}</dd></dl>`
-        : '<p>Der Graph enthält noch keine Integrationsdaten dieses Kreises.</p>'
+      <dt>${t().concept}</dt><dd>${concepts || '–'}</dd>
+      <dt>${t().filledRoles}</dt><dd>${filled.map(escapeHtml).join(', ') || '–'}</dd>
+      <dt>${t().programmes}</dt><dd>${funded.map(escapeHtml).join(', ') || '–'}</dd>
+      <dt>${t().newestFact}</dt><dd>${district.coverage.newestFact ?? '–'}</dd></dl>`
+        : `<p>${escapeHtml(t().nothingHeld)}</p>`
     }`;
   detail.hidden = false;
+  detail.dataset.ags = district.ags;
   detail.focus();
 }
 
@@ -264,32 +398,44 @@ async function main() {
       measures[key]!.measure,
     );
     drawLegend(key);
-  };
-  const show = async () => {
-    status.textContent = 'Lädt …';
-    try {
-      comparison = await loadComparison(byId<HTMLSelectElement>('state').value);
-    } catch (error) {
-      status.textContent = `Die Daten konnten nicht geladen werden: ${(error as Error).message}`;
-      return;
-    }
-    byId<HTMLSelectElement>('programme').innerHTML = comparison.programmes.columns
-      .map((column) => `<option value="${escapeHtml(column.key)}">${escapeHtml(column.shortName ?? column.key)}</option>`)
-      .join('');
-    redraw();
     drawHeatMap(comparison);
     drawTable(comparison);
     byId('attribution').innerHTML =
-      `Kreisgrenzen und Gemeinden: <a href="https://www.bkg.bund.de">${escapeHtml(comparison.attribution)}</a>, Datenlizenz Deutschland – Namensnennung – Version 2.0`;
+      `${escapeHtml(t().outlines)}: <a href="https://www.bkg.bund.de">${escapeHtml(comparison.attribution)}</a>, ${escapeHtml(t().licence)}`;
     const withData = comparison.districts.filter((district) => district.coverage.hasData).length;
-    status.textContent = `Stand ${comparison.asOf}: ${comparison.districts.length} Kreise, davon ${withData} mit Daten im Graph.`;
+    status.textContent = t().status(comparison.asOf, comparison.districts.length, withData);
+    const shown = byId('detail').dataset.ags;
+    const district = shown && comparison.districts.find((candidate) => candidate.ags === shown);
+    if (district && !byId('detail').hidden) showDetail(district, comparison);
   };
+  const show = async () => {
+    status.textContent = t().loading;
+    byId('detail').hidden = true;
+    try {
+      comparison = await loadComparison(byId<HTMLSelectElement>('state').value);
+    } catch (error) {
+      status.textContent = `${t().failed}: ${(error as Error).message}`;
+      return;
+    }
+    byId<HTMLSelectElement>('programme').innerHTML = comparison.programmes.columns
+      .map((column) => `<option value="${escapeHtml(column.key)}">${escapeHtml(columnName(column))}</option>`)
+      .join('');
+    redraw();
+  };
+  const languageChoice = byId<HTMLSelectElement>('language');
+  languageChoice.value = language;
+  languageChoice.addEventListener('change', () => {
+    language = languageChoice.value === 'en' ? 'en' : 'de';
+    applyLanguage();
+    redraw();
+  });
   byId('state').addEventListener('change', show);
   byId('measure').addEventListener('change', redraw);
   byId('programme').addEventListener('change', redraw);
+  applyLanguage();
   await show();
 }
 
 main().catch((error) => {
-  byId('status').textContent = `Fehler: ${(error as Error).message}`;
+  byId('status').textContent = `${t().failed}: ${(error as Error).message}`;
 });
