@@ -90,7 +90,8 @@ export async function seed(client: PrismaClient, packages: SeedPackage[] = readS
         outcomes.push(outcome(toLoad[index]!, 'loaded', records));
       }
       // The official list of districts and municipalities, after the catalogue's states.
-      const reference = await loadReferenceRegions(tx, now);
+      const loadedDistricts = new Set(toLoad.flatMap(({ content }) => (content.tables.districts ?? []).map((row) => String(row.id))));
+      const reference = await loadReferenceRegions(tx, now, loadedDistricts);
       outcomes.push(
         outcome({ file: referenceReleaseId }, reference.action, reference.districtsAdded + reference.districtsUpdated + reference.places),
       );

@@ -56,8 +56,12 @@ export interface ReferenceOutcome {
   places: number;
 }
 
-/** Applies the list unless this release of it is recorded; call within the seeding transaction (which holds the data lock). */
-export async function loadReferenceRegions(tx: Tx, now: Date): Promise<ReferenceOutcome> {
+/**
+ * Applies the list unless this release of it is recorded; call within the seeding transaction
+ * (which holds the data lock). `loadedWith`: districts the seed created in the same transaction,
+ * which get the list's facts as part of their creation (no new version, no second feed event).
+ */
+export async function loadReferenceRegions(tx: Tx, now: Date, loadedWith: ReadonlySet<string> = new Set()): Promise<ReferenceOutcome> {
   const { sha256, regions } = readRegionsFile();
   const recorded = await tx.seedRelease.findUnique({ where: { id: referenceReleaseId } });
   if (recorded?.sha256 === sha256) return { action: 'current', districtsAdded: 0, districtsUpdated: 0, places: 0 };
@@ -77,11 +81,7 @@ export async function loadReferenceRegions(tx: Tx, now: Date): Promise<Reference
   else await tx.source.create({ data: { id: referenceSourceId, ...source } });
   changes.push({ action: existingSource ? 'UPDATE' : 'CREATE', entityType: 'Source', entityId: referenceSourceId });
 
-  const held = new Map(
-    (await tx.district.findMany({ select: { id: true, nuts3: true, referenceSourceId: true, createdAt: true } })).map((d) => [d.id, d]),
-  );
-  // Districts the seed loaded in this same transaction get the list's facts as part of their creation.
-  const [{ started }] = await tx.$queryRaw<{ started: Date }[]>`SELECT now() AS started`;
+  const held = new Map((await tx.district.findMany({ select: { id: true, nuts3: true, referenceSourceId: true } })).map((d) => [d.id, d]));
   const stateOf = new Map(regions.states.map((state) => [state.ags, state.code]));
   const listed = regions.districts.map((district) => ({
     id: district.ags,
@@ -121,7 +121,7 @@ export async function loadReferenceRegions(tx: Tx, now: Date): Promise<Reference
   for (const district of listed) {
     const mine = held.get(district.id);
     if (!mine || (mine.nuts3 === district.nuts3 && mine.referenceSourceId === referenceSourceId)) continue;
-    const createdNow = mine.createdAt.getTime() === started.getTime();
+    const createdNow = loadedWith.has(district.id);
     await tx.district.update({
       where: { id: district.id },
       data: { nuts3: district.nuts3, referenceSourceId, ...(createdNow ? {} : { version: { increment: 1 } }) },

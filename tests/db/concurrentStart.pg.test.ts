@@ -37,7 +37,7 @@ test('two instances starting together migrate and seed exactly once', async () =
         return response.json();
       }),
     );
-    expect(answers[0]).toEqual({ data: { districts: { totalCount: 4 }, contacts: { totalCount: 5 } } });
+    expect(answers[0]).toEqual({ data: { districts: { totalCount: 35 }, contacts: { totalCount: 5 } } });
     expect(answers[1]).toEqual(answers[0]);
 
     const migrations = await database.client.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM _prisma_migrations`;

@@ -147,4 +147,18 @@ describe('loading', () => {
     expect(created).toBe(36); // 35 of today and the former Eisenach
     expect(await server.database.client.place.count()).toBe(1050);
   });
+
+  test('a database seeded before the list existed gets it on the next start: its districts gain the key facts and a new version', async () => {
+    const client = server.database.client;
+    const before = await client.district.findUniqueOrThrow({ where: { id: '16065' } });
+    await client.district.update({ where: { id: '16065' }, data: { nuts3: null, referenceSourceId: null } });
+    await client.seedRelease.delete({ where: { id: referenceReleaseId } });
+    const outcomes = await seed(client);
+    expect(outcomes.find((outcome) => outcome.file === referenceReleaseId)).toMatchObject({ action: 'loaded' });
+    const after = await client.district.findUniqueOrThrow({ where: { id: '16065' } });
+    expect(after).toMatchObject({ nuts3: 'DEG0A', name: before.name, version: before.version + 1 });
+    const last = await client.feedEvent.findFirst({ where: { entityType: 'District', entityId: '16065' }, orderBy: { position: 'desc' } });
+    expect(last).toMatchObject({ action: 'UPDATED', version: before.version + 1 });
+    expect(await client.place.count()).toBe(1050);
+  });
 });
