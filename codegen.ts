@@ -11,7 +11,8 @@ const config: CodegenConfig = {
   generates: {
     'schema/generated/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json: the trusted documents the server accepts by hash (GET, cacheable).
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: {
         // Documents as typed strings: a client needs nothing but fetch to send them.
         documentMode: 'string',

@@ -59,6 +59,7 @@ const running = await startServer({
   readiness: await createReadinessCheck(database.client),
   drainTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   responseCacheTtlMs: config.RESPONSE_CACHE_TTL_MS,
+  responseCacheRedisUrl: config.REDIS_URL,
   jwt: config.jwt,
   hstsMaxAgeSeconds: config.HSTS_MAX_AGE_SECONDS,
   introspection: config.INTROSPECTION,

@@ -8,16 +8,31 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+/**
+ * Queries travel as GET by their hash (the server knows schema/operations as trusted documents),
+ * so that a cache between client and API can keep the answers; mutations as POST with their text.
+ */
 export async function request<Result, Variables>(
   url: string,
   document: TypedDocumentString<Result, Variables>,
   variables: Variables,
 ): Promise<Result> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query: document.toString(), variables }),
-  });
+  const hash = document.__meta__?.hash as string | undefined;
+  const headers = { accept: 'application/graphql-response+json' };
+  const response =
+    hash && !document.toString().trimStart().startsWith('mutation')
+      ? await fetch(
+          `${url}?${new URLSearchParams({
+            extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }),
+            variables: JSON.stringify(variables ?? {}),
+          })}`,
+          { headers },
+        )
+      : await fetch(url, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ query: document.toString(), variables }),
+        });
   const body = (await response.json()) as { data?: Result; errors?: GraphQLRequestError['errors'] };
   if (body.errors?.length) throw new GraphQLRequestError(body.errors);
   return body.data as Result;

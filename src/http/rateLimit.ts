@@ -7,10 +7,11 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { type DocumentNode, GraphQLError, getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { logger } from '../logger.js';
 import { isFromGateway } from './gateway.js';
+import { connectRedis } from './redis.js';
 
 export interface RateLimits {
   /** Requests per minute from one address without a token; 0: no limit. */
@@ -70,22 +71,6 @@ async function consume(limiter: RateLimiterAbstract, key: string): Promise<RateL
   }
 }
 
-/** A connection that fails fast while Redis is away (no queueing) and logs each outage once. */
-async function connectRedis(url: string): Promise<Redis> {
-  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
-  let reachable = true;
-  redis.on('error', (error) => {
-    if (reachable) logger.warn({ err: error }, 'Redis for rate limits not reachable; counting in memory until it is back');
-    reachable = false;
-  });
-  redis.on('ready', () => {
-    reachable = true;
-  });
-  // At start the instance waits for Redis a little, so that its first requests are shared too.
-  await Promise.race([redis.connect().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
-  return redis;
-}
-
 /** Whether the operation to run is a mutation that reports a problem. */
 function reportsProblem(document: DocumentNode, operationName: string | null | undefined): boolean {
   const operation = getOperationAST(document, operationName);
@@ -96,7 +81,7 @@ function reportsProblem(document: DocumentNode, operationName: string | null | u
 }
 
 export async function createRateLimiter(limits: RateLimits): Promise<RateLimiter> {
-  const redis = limits.redisUrl ? await connectRedis(limits.redisUrl) : null;
+  const redis = limits.redisUrl ? await connectRedis(limits.redisUrl, 'rate limits; counting in memory until it is back') : null;
   const anonymous = limits.anonymousPerMinute > 0 ? limiter('anonymous', limits.anonymousPerMinute, redis) : null;
   const authenticated = limits.authenticatedPerMinute > 0 ? limiter('token', limits.authenticatedPerMinute, redis) : null;
   const failed =

@@ -2,9 +2,8 @@
 // /ready (it can serve: database, migrations, not shutting down).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GraphQLError, getOperationAST, Kind, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type MaskError, maskError, type Plugin } from 'graphql-yoga';
 import { createAuthenticator, type JwtOptions } from '../auth/viewer.js';
 import { contextFactory } from '../context.js';
@@ -13,16 +12,18 @@ import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { type ChangeNotifier, createChangeNotifier } from '../feed/notifier.js';
 import { logger } from '../logger.js';
 import { schema } from '../schema.js';
-import { acceptedLanguages } from '../translations/language.js';
 import { useCursorCheck } from './cursorArguments.js';
 import { useExports } from './exports.js';
 import { useGatewayRecognition } from './gateway.js';
 import { graphiqlOptions } from './graphiql.js';
 import type { ReadinessCheck } from './health.js';
+import { usePersistedDocuments } from './persistedOperations.js';
 import { queryLimitPlugins } from './queryLimits.js';
 import { createRateLimiter, type RateLimiter, type RateLimits } from './rateLimit.js';
+import { connectRedis } from './redis.js';
 import { type BodyLimits, useBodyLimit, withRequestTimeout } from './requestBounds.js';
 import { useQueryStringCheck, useTextCheck } from './requestChecks.js';
+import { createResponseCaching, type ResponseCaching } from './responseCache.js';
 import { useSecurityHeaders } from './securityHeaders.js';
 import { useSpreadsheetExports } from './spreadsheets.js';
 
@@ -37,6 +38,8 @@ export interface ServerOptions {
   drainTimeoutMs?: number;
   /** How long an anonymous answer is reused (and may be cached by browsers); 0 turns caching off. */
   responseCacheTtlMs?: number;
+  /** Redis that holds the response cache for every instance (redis://…); without it each instance caches in memory. */
+  responseCacheRedisUrl?: string;
   /** The state's identity provider, whose JWTs are accepted besides API tokens. */
   jwt?: JwtOptions;
   /** Strict-Transport-Security max-age in seconds, where the API is served over TLS; 0: none. */
@@ -65,55 +68,16 @@ export interface ServerOptions {
 
 export const defaultBodyLimits: BodyLimits = { anonymousBytes: 100 * 1024, authenticatedBytes: 32 * 1024 * 1024 };
 
-type HandlerOptions = Omit<ServerOptions, 'port' | 'host' | 'drainTimeoutMs' | 'requestTimeoutMs' | 'rateLimits' | 'changeNotifier'> & {
+type HandlerOptions = Omit<
+  ServerOptions,
+  'port' | 'host' | 'drainTimeoutMs' | 'requestTimeoutMs' | 'rateLimits' | 'changeNotifier' | 'responseCacheTtlMs' | 'responseCacheRedisUrl'
+> & {
   changeNotifier: ChangeNotifier;
   rateLimiter?: RateLimiter;
+  responseCaching?: ResponseCaching;
   /** True once the server is shutting down. */
   draining?: () => boolean;
 };
-
-/** Root fields whose answers change with every commit: never cached, here or by browsers. */
-const liveFields = ['changes'];
-
-/**
- * Anonymous reads are the same for everyone: identical queries within the TTL are answered
- * from memory (with an ETag, so revalidation costs a 304), and GET answers tell browsers and
- * CDNs they may keep them. Requests that carry credentials are never cached, and neither is
- * the change feed: a portal that asks again with its cursor must see what was committed since.
- */
-function publicCaching(ttlMs: number): Plugin[] {
-  if (ttlMs <= 0) return [];
-  const anonymous = (request: Request) => !request.headers.has('authorization');
-  const live = new WeakSet<Request>();
-  return [
-    useResponseCache({
-      // Answers differ by the languages asked for: each set of them has its own cache entries.
-      session: (request) => acceptedLanguages(request.headers.get('accept-language')).join(',') || null,
-      enabled: anonymous,
-      ttl: ttlMs,
-      ttlPerSchemaCoordinate: Object.fromEntries(liveFields.map((field) => [`Query.${field}`, 0])),
-    }),
-    {
-      onExecute({ args }) {
-        const operation = getOperationAST(args.document, args.operationName);
-        const selectsLive = operation?.selectionSet.selections.some(
-          (selection) => selection.kind === Kind.FIELD && liveFields.includes(selection.name.value),
-        );
-        if (selectsLive) live.add((args.contextValue as { request: Request }).request);
-      },
-      onResponse({ request, response }) {
-        if (live.has(request)) {
-          response.headers.set('cache-control', 'no-store');
-          return;
-        }
-        if (request.method === 'GET' && anonymous(request) && response.status === 200 && !response.headers.has('cache-control')) {
-          response.headers.set('cache-control', `public, max-age=${Math.floor(ttlMs / 1000)}`);
-          response.headers.append('vary', 'Accept-Language');
-        }
-      },
-    },
-  ];
-}
 
 const databaseUnavailable = () =>
   new GraphQLError('The database did not answer in time; try again in a few seconds.', {
@@ -155,7 +119,7 @@ function readinessEndpoint(check: () => Promise<{ ready: boolean; reason?: strin
 export function createGraphQLHandler({
   corsOrigins = ['*'],
   readiness = async () => ({ ready: true }),
-  responseCacheTtlMs = 0,
+  responseCaching,
   jwt,
   hstsMaxAgeSeconds = 0,
   introspection = true,
@@ -208,11 +172,12 @@ export function createGraphQLHandler({
       useExports(publicUrl),
       useDashboard(),
       useQueryStringCheck(),
+      usePersistedDocuments(),
       useCursorCheck(),
       useTextCheck(),
       ...queryLimitPlugins({ fieldSuggestions }),
       ...(introspection ? [] : [useNoIntrospection()]),
-      ...publicCaching(responseCacheTtlMs),
+      ...(responseCaching?.plugins ?? []),
     ],
   });
 }
@@ -231,15 +196,23 @@ export async function startServer({
   requestTimeoutMs = 30_000,
   rateLimits,
   changeNotifier: givenNotifier,
+  responseCacheTtlMs = 0,
+  responseCacheRedisUrl,
   ...options
 }: ServerOptions): Promise<RunningServer> {
   let draining = false;
   const rateLimiter = rateLimits && (await createRateLimiter(rateLimits));
   const changeNotifier = givenNotifier ?? (await createChangeNotifier(null));
+  const cacheRedis =
+    responseCacheTtlMs > 0 && responseCacheRedisUrl
+      ? await connectRedis(responseCacheRedisUrl, 'response cache; answering uncached until it is back')
+      : null;
+  const responseCaching = createResponseCaching({ ttlMs: responseCacheTtlMs, redis: cacheRedis, changeNotifier });
   const handler = createGraphQLHandler({
     ...options,
     changeNotifier,
     rateLimiter,
+    responseCaching,
     draining: () => draining,
     readiness: async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true })),
   });
@@ -259,6 +232,7 @@ export async function startServer({
       new Promise<void>((resolve, reject) => {
         draining = true;
         void rateLimiter?.close();
+        void responseCaching.close().then(() => cacheRedis?.disconnect());
         void changeNotifier.close(); // ends the subscriptions' streams
         const deadline = setTimeout(() => server.closeAllConnections(), drainTimeoutMs).unref();
         // Connections that finish a request (an ended event stream too) close as soon as they are idle.

@@ -84,6 +84,12 @@ const checks: Record<string, () => Promise<void>> = {
     expect(comparison.exports.map((link) => link.dataset)).toContain('roles');
     expect(comparison.attribution).toContain('GeoBasis-DE / BKG');
   },
+  async DistrictWidget() {
+    const { district } = await request(server.url, documents.DistrictWidgetDocument, { ags: '16065', lang: 'en' });
+    expect(district.name).toBe('Kyffhäuserkreis');
+    expect(district.contacts.edges.length).toBeGreaterThan(0);
+    expect(district.offers.totalCount).toBeGreaterThan(0);
+  },
   async ChangesSince() {
     let since: string | null = null;
     const seen = new Set<string>();

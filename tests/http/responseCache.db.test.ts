@@ -1,5 +1,6 @@
 // Anonymous reads are answered from memory within the TTL, revalidate with ETag/304, and
-// GET answers may be kept by browsers; requests with credentials bypass the cache.
+// GET answers may be kept by browsers; requests with credentials bypass the cache; an edit
+// invalidates what showed the record. (Instances sharing the cache: sharedResponseCache.db.test.ts.)
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createToken } from '../../src/auth/tokens.js';
 import { startServer } from '../../src/http/server.js';
@@ -48,9 +49,9 @@ test('requests with credentials are not served from the cache', async () => {
   expect(response.headers.get('cache-control')).toBeNull();
 });
 
-test('after an edit, editors read the new data at once and anonymous readers within the TTL', async () => {
-  // A second HTTP server on the same database, with a short TTL.
-  const shortLived = await startServer({ port: 0, host: '127.0.0.1', responseCacheTtlMs: 500 });
+test('after an edit, editors and anonymous readers read the new data at once', async () => {
+  // A second HTTP server on the same database, with a cache of its own.
+  const shortLived = await startServer({ port: 0, host: '127.0.0.1', responseCacheTtlMs: 60_000 });
   try {
     const { token } = await createToken(server.database.client, { name: 'Redaktion', role: 'EDITOR', districtIds: ['16065'] });
     const url = `${shortLived.url}?query=${encodeURIComponent('{ district(ags: "16065") { contacts { edges { node { id version channels { printed } } } } } }')}`;
@@ -67,8 +68,7 @@ test('after an edit, editors read the new data at once and anonymous readers wit
     });
     expect((await response.json()).data.updateContact.__typename).toBe('MutationUpdateContactSuccess');
     expect((await read({ authorization: `Bearer ${token}` })).channels).toEqual([{ printed: '03632 741-200' }]);
-    expect((await read()).channels).toEqual(guide.channels); // still the cached answer
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // The edit invalidated the cached answer that showed the contact before it was answered.
     expect((await read()).channels).toEqual([{ printed: '03632 741-200' }]);
   } finally {
     await shortLived.close();

@@ -1,0 +1,155 @@
+// The response cache for anonymous reads, and keeping it true. Anonymous reads are the same for
+// everyone: identical queries within the TTL are answered from the cache (with an ETag, so
+// revalidation costs a 304), and GET answers tell browsers and CDNs they may keep them.
+// Requests with credentials are never cached, and neither is the change feed.
+//
+// The cache is in memory, or in Redis when REDIS_URL is set, so that every instance shares it.
+// It is invalidated by record (Yoga's entity-level invalidation: every cached answer knows the
+// records it shows) from the change feed, which names every record a write touches and the
+// district it belongs to — for edits, imports and seeding alike, whoever made them:
+// - a request that wrote (a mutation) brings the cache up to date before it is answered, so
+//   that an edit is visible to everyone at once, on every instance sharing the cache;
+// - every instance also follows the feed (woken by PostgreSQL's NOTIFY), for writes made
+//   elsewhere: another instance with its own cache, an import from the command line.
+import { createRedisCache } from '@envelop/response-cache-redis';
+import { type Cache, createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { getOperationAST, Kind } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Redis } from 'ioredis';
+import { encodeGlobalId } from '../common/globalId.js';
+import { db } from '../db/client.js';
+import type { ChangeNotifier } from '../feed/notifier.js';
+import { logger } from '../logger.js';
+import { acceptedLanguages } from '../translations/language.js';
+
+/** Root fields whose answers change with every commit: never cached, here or by browsers. */
+const liveFields = ['changes'];
+
+export interface ResponseCaching {
+  plugins: Plugin[];
+  /** Brings the cache up to date with the feed: every record changed since the last call is invalidated. */
+  catchUp(): Promise<void>;
+  /** Stops following the feed; resolves when an invalidation under way is done. */
+  close(): Promise<void>;
+}
+
+const batch = 5_000;
+
+/** Follows the change feed and invalidates the cached answers that show a changed record or its district. */
+function feedInvalidator(cache: Cache) {
+  let position: bigint | null = null;
+  let running: Promise<void> = Promise.resolve();
+  // From the feed's head when the instance starts (retried on the next call if the database did not answer).
+  const started = async () => {
+    const head = await db().feedEvent.aggregate({ _max: { position: true } });
+    position = head._max.position ?? 0n;
+  };
+  void started().catch(() => {});
+  const invalidateSince = async () => {
+    if (position === null) await started();
+    for (;;) {
+      const events = await db().feedEvent.findMany({
+        where: { position: { gt: position! } },
+        orderBy: { position: 'asc' },
+        take: batch,
+        select: { position: true, entityType: true, entityId: true, districtId: true },
+      });
+      if (!events.length) return;
+      const entities = new Map<string, { typename: string; id: string }>();
+      for (const event of events) {
+        entities.set(`${event.entityType}:${event.entityId}`, {
+          typename: event.entityType,
+          id: encodeGlobalId(event.entityType, event.entityId),
+        });
+        if (event.districtId)
+          entities.set(`District:${event.districtId}`, { typename: 'District', id: encodeGlobalId('District', event.districtId) });
+      }
+      await cache.invalidate(entities.values());
+      position = events.at(-1)!.position;
+      if (events.length < batch) return;
+    }
+  };
+  // One catch-up at a time; a call during one waits for it and then looks again.
+  const catchUp = () => {
+    running = running.then(invalidateSince).catch((error) => logger.warn({ err: error }, 'response cache: invalidation failed'));
+    return running;
+  };
+  return Object.assign(catchUp, { idle: () => running });
+}
+
+/**
+ * While Redis is away, requests are answered uncached rather than failing (and an invalidation
+ * that could not be made is logged: entries cached before the outage end with their TTL).
+ */
+function failingOpen(cache: Cache): Cache {
+  const warn = (action: string) => (error: unknown) => {
+    logger.warn({ err: error }, `response cache: ${action} failed`);
+    return null;
+  };
+  return {
+    get: async (key) => (await Promise.resolve(cache.get(key)).catch(warn('reading'))) ?? null,
+    set: async (...args) => void (await Promise.resolve(cache.set(...args)).catch(warn('storing'))),
+    invalidate: async (entities) => void (await Promise.resolve(cache.invalidate(entities)).catch(warn('invalidating'))),
+  };
+}
+
+export function createResponseCaching({
+  ttlMs,
+  redis,
+  changeNotifier,
+}: {
+  ttlMs: number;
+  /** A shared cache; without, each instance keeps its own in memory. */
+  redis?: Redis | null;
+  changeNotifier: ChangeNotifier;
+}): ResponseCaching {
+  if (ttlMs <= 0) return { plugins: [], catchUp: async () => {}, close: async () => {} };
+  const cache = redis ? failingOpen(createRedisCache({ redis }) as Cache) : createInMemoryCache();
+  const catchUp = feedInvalidator(cache);
+  const stopFollowing = changeNotifier.subscribe(() => void catchUp());
+  const anonymous = (request: Request) => !request.headers.has('authorization');
+  const live = new WeakSet<Request>();
+  const wrote = new WeakSet<Request>();
+  return {
+    catchUp,
+    close: () => {
+      stopFollowing();
+      return catchUp.idle();
+    },
+    plugins: [
+      useResponseCache({
+        cache,
+        // Answers differ by the languages asked for: each set of them has its own cache entries.
+        session: (request) => acceptedLanguages(request.headers.get('accept-language')).join(',') || null,
+        enabled: anonymous,
+        ttl: ttlMs,
+        ttlPerSchemaCoordinate: Object.fromEntries(liveFields.map((field) => [`Query.${field}`, 0])),
+      }),
+      {
+        onExecute({ args }) {
+          const operation = getOperationAST(args.document, args.operationName);
+          const request = (args.contextValue as { request: Request }).request;
+          if (operation?.operation === 'mutation') wrote.add(request);
+          const selectsLive = operation?.selectionSet.selections.some(
+            (selection) => selection.kind === Kind.FIELD && liveFields.includes(selection.name.value),
+          );
+          if (selectsLive) live.add(request);
+        },
+        async onResultProcess({ request }) {
+          // The write has committed: nobody may be answered from the cache as it was before.
+          if (wrote.has(request)) await catchUp();
+        },
+        onResponse({ request, response }) {
+          if (live.has(request)) {
+            response.headers.set('cache-control', 'no-store');
+            return;
+          }
+          if (request.method === 'GET' && anonymous(request) && response.status === 200 && !response.headers.has('cache-control')) {
+            response.headers.set('cache-control', `public, max-age=${Math.floor(ttlMs / 1000)}`);
+            response.headers.append('vary', 'Accept-Language');
+          }
+        },
+      },
+    ],
+  };
+}

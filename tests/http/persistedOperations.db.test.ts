@@ -1,0 +1,77 @@
+// Trusted documents: every operation of schema/operations is accepted by its hash over GET (a
+// short, cacheable request) and answers what its text answers; the widget and the typed client
+// send theirs that way; an unknown hash is a 400 that says what to do.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse, print } from 'graphql';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { persistedDocumentsFile } from '../../src/http/persistedOperations.js';
+import { rootDir } from '../../src/paths.js';
+import { startTestServer, type TestServer } from '../support/testServer.js';
+
+let server: TestServer;
+let trusted: Record<string, string>;
+beforeAll(async () => {
+  server = await startTestServer({ responseCacheTtlMs: 60_000 });
+  trusted = JSON.parse(await readFile(persistedDocumentsFile, 'utf8'));
+});
+afterAll(() => server.close());
+
+const exampleVariables: Record<string, Record<string, unknown>> = {
+  ContactCard: { ags: '16065' },
+  Offers: { first: 5 },
+  CompareDistricts: { state: 'TH', first: 5 },
+  CompareState: { state: 'SN' },
+  ChangesSince: {},
+  DistrictWidget: { ags: '16063', lang: 'de' },
+};
+
+const byHash = (hash: string, variables: Record<string, unknown>) =>
+  fetch(
+    `${server.url}?${new URLSearchParams({
+      extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }),
+      variables: JSON.stringify(variables),
+    })}`,
+    { headers: { accept: 'application/graphql-response+json' } },
+  );
+
+test('every committed operation answers by its hash as by its text', async () => {
+  const names = Object.values(trusted).map((text) => /^(?:query|mutation|subscription) (\w+)/.exec(text)![1]!);
+  expect(names.sort()).toEqual(Object.keys(exampleVariables).sort());
+  for (const [hash, text] of Object.entries(trusted)) {
+    const name = /^query (\w+)/.exec(text)![1]!;
+    const response = await byHash(hash, exampleVariables[name]!);
+    expect(response.status, name).toBe(200);
+    const viaHash = await response.json();
+    expect(viaHash.errors, name).toBeUndefined();
+    // Without the prefix too (Apollo's persisted queries send the bare hex).
+    const bare = await (await byHash(hash.replace(/^sha256:/, ''), exampleVariables[name]!)).json();
+    expect(bare, name).toEqual(viaHash);
+    if (name !== 'ChangesSince') expect(await server.graphql(text, exampleVariables[name])).toEqual(viaHash);
+  }
+});
+
+test('an answer by hash may be kept by caches on the way', async () => {
+  const [hash] = Object.entries(trusted).find(([, text]) => text.startsWith('query ContactCard'))!;
+  const response = await byHash(hash, { ags: '16066' });
+  expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+});
+
+test('an unknown hash is a 400 with its own code', async () => {
+  const response = await byHash('sha256:0000000000000000000000000000000000000000000000000000000000000000', {});
+  expect(response.status).toBe(400);
+  const body = await response.json();
+  expect(body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+});
+
+test('the widget sends its query as the trusted document DistrictWidget, by the hash it names', async () => {
+  const widget = await readFile(join(rootDir, 'examples', 'district-widget', 'widget.js'), 'utf8');
+  const query = /const QUERY = `([\s\S]*?)`;/.exec(widget)![1]!;
+  const hash = /const QUERY_HASH = '([^']+)';/.exec(widget)![1]!;
+  const operation = await readFile(join(rootDir, 'schema', 'operations', 'DistrictWidget.graphql'), 'utf8');
+  expect(print(parse(query))).toBe(print(parse(operation)));
+  // codegen's trusted document is the operation normalised (fields sorted): the same answers.
+  expect(/^query DistrictWidget\b/.test(trusted[hash] ?? '')).toBe(true);
+  const variables = { ags: '16065', lang: 'en' };
+  expect(await (await byHash(hash, variables)).json()).toEqual(await server.graphql(query, variables));
+});
