@@ -106,6 +106,7 @@ export async function fieldsOfActionMatrix(scope: Scope): Promise<Matrix<FieldOf
         OR: [{ adoptedOn: null }, { adoptedOn: { lte: scope.asOf } }],
       },
       include: { fieldsOfAction: { include: { source: true } } },
+      relationLoadStrategy: 'join',
     }),
   ]);
   const leading = new Map<string, ConceptWithFields>();
@@ -147,6 +148,7 @@ export async function tasksMatrix(scope: Scope): Promise<Matrix<Task, TaskCell>>
     db().position.findMany({
       where: { districtId: { in: districtIds(scope) }, ...notArchivedOn(scope.asOf) },
       include: { tasks: { include: { source: true } } },
+      relationLoadStrategy: 'join',
       orderBy: { id: 'asc' },
     }),
   ]);
@@ -196,6 +198,7 @@ export async function programmesMatrix(scope: Scope): Promise<Matrix<FundingProg
       where: { districtId: { in: districtIds(scope) }, ...notArchivedOn(scope.asOf) },
       include: { source: true },
       orderBy: { id: 'asc' },
+      relationLoadStrategy: 'join',
     }),
     db().funding.groupBy({ by: ['districtId'], where: { districtId: { in: districtIds(scope) } } }),
   ]);
@@ -249,6 +252,7 @@ export async function rolesMatrix(scope: Scope): Promise<Matrix<Role, RoleCell>>
     db().position.findMany({
       where: { districtId: { in: districtIds(scope) }, ...notArchivedOn(scope.asOf) },
       include: { source: true, contacts: { where: { personId: { not: null }, ...notArchivedOn(scope.asOf), ...validOn(scope.asOf) } } },
+      relationLoadStrategy: 'join',
       orderBy: { id: 'asc' },
     }),
   ]);
@@ -293,6 +297,7 @@ export async function indicatorsMatrix(scope: Scope): Promise<Matrix<Indicator, 
       where: { districtId: { in: districtIds(scope) }, ...notArchivedOn(scope.asOf), ...validOn(scope.asOf) },
       include: { source: true },
       orderBy: [{ validFrom: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+      relationLoadStrategy: 'join',
     }),
   ]);
   return build(
@@ -313,6 +318,7 @@ export async function indicatorSeries(scope: Scope, indicatorId: string) {
     where: { indicatorId, districtId: { in: districtIds(scope) }, archivedAt: null },
     include: { source: true },
     orderBy: { id: 'asc' },
+    relationLoadStrategy: 'join',
   });
   // A value's time is its reference date where the source gives one, else the day it became current.
   const time = (value: (typeof values)[number]) => (value.referenceDate ?? value.validFrom)?.getTime() ?? Number.NEGATIVE_INFINITY;

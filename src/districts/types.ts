@@ -139,7 +139,13 @@ builder.queryFields((t) => ({
       asOf: t.arg({ type: 'Date', description: asOfDescription }),
     },
     resolve: (query, _root, args, context) =>
-      db().district.findMany({ ...query, where: districtsWhere(args, context.now), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+      db().district.findMany({
+        ...query,
+        where: districtsWhere(args, context.now),
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        // At most 35 districts exist: joining their nested records is one statement (measured in bench/REPORT.md).
+        relationLoadStrategy: 'join',
+      }),
     totalCount: (_connection, args, context) => db().district.count({ where: districtsWhere(args, context.now) }),
   }),
   district: t.prismaField({
@@ -154,7 +160,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (query, _root, args) => {
       const id = await districtIdForKey(args.ags);
-      const district = id && (await db().district.findUnique({ ...query, where: { id } }));
+      const district = id && (await db().district.findUnique({ ...query, where: { id }, relationLoadStrategy: 'join' }));
       if (!district) throw notFound(`No district or municipality with the key "${args.ags.trim().slice(0, 12)}" in the official list.`);
       return district;
     },
