@@ -203,8 +203,8 @@ SQL statements per \`CompareState\` request (the whole comparison with every mat
 ${statementCounts.map((count) => `| ${count.scope} | ${count.districts} | ${count.statements} |`).join('\n')}
 
 Scenarios: \`ContactCard\` is \`schema/operations/ContactCard.graphql\` (district → contacts →
-channels, addresses, office hours with intervals; 13 SQL statements per request whatever the
-number of contacts); the GET variant is what the district widget sends, measured without and
+channels, addresses, office hours with intervals; 2 SQL statements per request whatever the
+number of contacts: the district with everything below it, joined, and the translations); the GET variant is what the district widget sends, measured without and
 with the response cache (\`RESPONSE_CACHE_TTL_MS\`, on by default for anonymous requests). "Through the gateway":
 the same POST sent to Hive Gateway (\`examples/gateway\`, in-flight deduplication off, on loopback in the same process) in
 front of the server without and with its response cache: the cost of the gateway hop. \`CompareDistricts\` is
