@@ -14,8 +14,10 @@ import { startTestServer, type TestServer } from '../support/testServer.js';
 
 const contactCard = `{ district(ags: "16065") { contacts { edges { node { id version channels { printed } } } } } }`;
 
-async function readCard(url: string) {
-  const response = await fetch(`${url}?query=${encodeURIComponent(contactCard)}`);
+async function readCard(url: string, token?: string) {
+  const response = await fetch(`${url}?query=${encodeURIComponent(contactCard)}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   return ((await response.json()) as any).data.district.contacts.edges[0].node as {
     id: string;
     version: number;
@@ -34,7 +36,8 @@ async function soon(condition: () => Promise<boolean>): Promise<boolean> {
 
 async function editPhone(api: TestServer, url: string, printed: string) {
   const { token } = await createToken(api.database.client, { name: 'Redaktion', role: 'EDITOR', districtIds: ['16065'] });
-  const guide = await readCard(url);
+  // An editor reads past the cache: the version to name is the stored one.
+  const guide = await readCard(url, token);
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -85,7 +88,8 @@ describe.skipIf(!redisServerInstalled)('two instances, one Redis', () => {
     api.resetQueryLog();
     const response = await fetch(`${other.url}?query=${encodeURIComponent(query)}`);
     expect(((await response.json()) as any).data.sharedProbe.name).toBe('Schmalkalden-Meiningen');
-    expect(api.queries).toEqual([]);
+    // (The instances may read the change feed meanwhile, as they follow it; the district is not read.)
+    expect(api.queries.filter((sql) => !sql.includes('"FeedEvent"'))).toEqual([]);
   });
 
   test('an edit through one instance is visible through the other at once', async () => {
