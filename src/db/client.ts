@@ -1,6 +1,7 @@
 // The one place that opens the database: embedded PGlite by default, PostgreSQL when
 // DATABASE_URL is set. The Prisma client is a module-level binding that resolvers import
 // (Pothos' advice: keeping it out of the context keeps type-checking fast).
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -104,6 +105,28 @@ export interface DatabaseOptions {
   statementTimeoutMs?: number;
 }
 
+/** Distinct statements an instance prepares; beyond, statements go unnamed (each connection keeps what it prepared). */
+const maxPreparedStatements = 1_000;
+
+/**
+ * PostgreSQL parses and plans a named statement once per connection and reuses the plan; an
+ * unnamed one every time. Prisma sends the same few statement texts again and again, so each
+ * text gets a name (a hash of it), up to a bound that keeps the server's memory in check.
+ */
+function preparedStatements() {
+  const names = new Map<string, string>();
+  return {
+    statementNameGenerator: ({ sql }: { sql: string }) => {
+      const known = names.get(sql);
+      if (known !== undefined) return known;
+      if (names.size >= maxPreparedStatements) return '';
+      const name = `ig_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+      names.set(sql, name);
+      return name;
+    },
+  };
+}
+
 function poolConfig(connectionString: string, options: DatabaseOptions): pg.PoolConfig {
   const statementTimeoutMs = options.statementTimeoutMs ?? 10_000;
   return {
@@ -125,9 +148,11 @@ function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, onQuery?: 
 
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   if (options.databaseUrl) {
-    const adapterFactory = new PrismaPg(poolConfig(options.databaseUrl, options));
+    const adapterFactory = new PrismaPg(poolConfig(options.databaseUrl, options), preparedStatements());
     const primary = createClient(adapterFactory, options.onQuery);
-    const replicas = (options.replicaUrls ?? []).map((url) => createClient(new PrismaPg(poolConfig(url, options)), options.onQuery));
+    const replicas = (options.replicaUrls ?? []).map((url) =>
+      createClient(new PrismaPg(poolConfig(url, options), preparedStatements()), options.onQuery),
+    );
     // The extension keeps the client's API (and adds $primary/$replica); Pothos and our code
     // use it as a PrismaClient.
     const client = replicas.length ? (primary.$extends(readReplicas({ replicas })) as unknown as PrismaClient) : primary;
