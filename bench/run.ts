@@ -57,6 +57,7 @@ async function measure(database: string, open: () => Promise<{ db: OpenDatabase;
   const exportUrl = (graphqlUrl: string, file: string) => `${new URL(graphqlUrl).origin}/export/${file}?state=TH`;
   const widgetGet = (url: string) =>
     `${url}?query=${encodeURIComponent(contactCard)}&variables=${encodeURIComponent(JSON.stringify({ ags: '16063' }))}`;
+  const ceiling = await bareServer(widgetGet(cached.url));
   const scenarios = [
     {
       scenario: 'ContactCard, POST, no cache',
@@ -66,6 +67,7 @@ async function measure(database: string, open: () => Promise<{ db: OpenDatabase;
     },
     { scenario: 'ContactCard, GET, no cache', method: 'GET' as const, url: widgetGet(uncached.url) },
     { scenario: 'ContactCard, GET, response cache', method: 'GET' as const, url: widgetGet(cached.url) },
+    { scenario: 'Ceiling: bare node:http answering the same bytes, GET', method: 'GET' as const, url: ceiling.url },
     {
       scenario: 'ContactCard, POST through the gateway, no cache',
       method: 'POST' as const,
@@ -121,6 +123,7 @@ async function measure(database: string, open: () => Promise<{ db: OpenDatabase;
     });
     console.log(rows.at(-1));
   }
+  await ceiling.close();
   await gatewayUncached.close();
   await gatewayCached.close();
   await uncached.close();
@@ -128,6 +131,27 @@ async function measure(database: string, open: () => Promise<{ db: OpenDatabase;
   await db.close();
   await cleanup?.();
   return rows;
+}
+
+/**
+ * What answering costs at the least on this machine: a bare node:http server that answers every
+ * request with the bytes and headers the API answered the cached contact card with.
+ */
+async function bareServer(source: string): Promise<{ url: string; close(): Promise<void> }> {
+  const answer = await fetch(source);
+  const body = Buffer.from(await answer.arrayBuffer());
+  const headers = Object.fromEntries(
+    [...answer.headers].filter(([name]) => !['content-length', 'connection', 'keep-alive', 'date'].includes(name)),
+  );
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { ...headers, 'content-length': body.length });
+    response.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /**
@@ -207,7 +231,9 @@ channels, addresses, office hours with intervals; 2 SQL statements per request w
 number of contacts: the district with everything below it, joined, and the translations); the GET variant is what the district widget sends, measured without and
 with the response cache (\`RESPONSE_CACHE_TTL_MS\`, on by default for anonymous requests). "Through the gateway":
 the same POST sent to Hive Gateway (\`examples/gateway\`, in-flight deduplication off, on loopback in the same process) in
-front of the server without and with its response cache: the cost of the gateway hop. \`CompareDistricts\` is
+front of the server without and with its response cache: the cost of the gateway hop. The ceiling is a bare
+\`node:http\` server answering every request with the bytes and headers of the cached contact card: what answering
+costs at the least here, against which the cached path is measured. \`CompareDistricts\` is
 the ministry's side-by-side query over the first 20 districts (a district list with nested concepts, fundings,
 indicators); \`CompareState\` (\`schema/operations/CompareState.graphql\`) the \`comparison\` of all 22 districts of
 Thüringen with every matrix and the aggregates (a fixed number of SQL statements whatever the number of districts); the exports
