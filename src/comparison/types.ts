@@ -4,12 +4,12 @@
 import { builder } from '../builder.js';
 import { asOfDescription } from '../common/history.js';
 import { FieldOfAction, IntegrationConcept } from '../concepts/types.js';
-import { db } from '../db/client.js';
 import { District } from '../districts/types.js';
 import { Funding, FundingProgramme } from '../funding/types.js';
 import type { Position as PositionRecord, Source as SourceRecord } from '../generated/prisma/client.js';
 import { FieldEmphasis } from '../generated/prisma/enums.js';
 import { Indicator, IndicatorValue } from '../indicators/types.js';
+import { officialListSource } from '../places/reference.js';
 import { Position, Role, Task } from '../positions/types.js';
 import { Source } from '../sources/types.js';
 import { State, StateCode } from '../states/types.js';
@@ -327,9 +327,7 @@ const ComparisonType = builder.objectRef<Comparison>('Comparison').implement({
     }),
     attribution: t.string({
       description: 'The attribution the official list of districts requires wherever they are shown.',
-      resolve: async () =>
-        (await db().source.findFirst({ where: { kind: 'REFERENCE_DATA', attribution: { not: null } }, orderBy: { id: 'asc' } }))
-          ?.attribution ?? '',
+      resolve: async () => (await officialListSource())?.attribution ?? '',
     }),
     exports: t.field({
       type: [ExportLink],

@@ -82,14 +82,23 @@ function feedInvalidator(cache: Cache) {
  * that could not be made is logged: entries cached before the outage end with their TTL).
  */
 function failingOpen(cache: Cache): Cache {
-  const warn = (action: string) => (error: unknown) => {
-    logger.warn({ err: error }, `response cache: ${action} failed`);
-    return null;
+  // Once per outage, not once per request (connectRedis logs the connection's side).
+  let failing = false;
+  const attempt = async <T>(action: string, work: () => T | Promise<T>): Promise<T | null> => {
+    try {
+      const result = await work();
+      failing = false;
+      return result;
+    } catch (error) {
+      if (!failing) logger.warn({ err: error }, `response cache: ${action} failed; answering uncached while Redis is away`);
+      failing = true;
+      return null;
+    }
   };
   return {
-    get: async (key) => (await Promise.resolve(cache.get(key)).catch(warn('reading'))) ?? null,
-    set: async (...args) => void (await Promise.resolve(cache.set(...args)).catch(warn('storing'))),
-    invalidate: async (entities) => void (await Promise.resolve(cache.invalidate(entities)).catch(warn('invalidating'))),
+    get: async (key) => (await attempt('reading', () => cache.get(key))) ?? null,
+    set: async (...args) => void (await attempt('storing', () => cache.set(...args))),
+    invalidate: async (entities) => void (await attempt('invalidating', () => cache.invalidate(entities))),
   };
 }
 

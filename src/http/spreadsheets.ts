@@ -14,7 +14,7 @@ import type { Plugin } from 'graphql-yoga';
 import { type Cell, type Dataset, dataset, type Language } from '../comparison/datasets.js';
 import { type ExportDataset, exportDatasets } from '../comparison/exportLinks.js';
 import { comparisonScope } from '../comparison/scope.js';
-import { db } from '../db/client.js';
+import { officialListSource } from '../places/reference.js';
 
 type Format = 'csv' | 'xlsx';
 
@@ -49,7 +49,7 @@ function parseRequest(path: string, search: URLSearchParams): Request | null {
 
 /** The lines after the data: the day, the sources, the licence's attribution, where it was taken from. */
 async function footer(table: Dataset, request: Request, asOf: Date, address: string): Promise<string[]> {
-  const reference = await db().source.findFirst({ where: { kind: 'REFERENCE_DATA', attribution: { not: null } }, orderBy: { id: 'asc' } });
+  const reference = await officialListSource();
   const de = request.language === 'de';
   return [
     `${de ? 'Stand' : 'As of'}: ${asOf.toISOString().slice(0, 10)}`,

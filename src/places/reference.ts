@@ -3,6 +3,7 @@
 // Bad Salzungen), which PostgreSQL cannot do without an extension PGlite lacks: the 1,050 names
 // are read once per database and searched here; the places themselves come from the database.
 import { db } from '../db/client.js';
+import { referenceSourceId } from './referenceKeys.js';
 
 /** Lower case without diacritics or punctuation: "Bad Salzungen" and "bad-salzungen" match. */
 export const searchKey = (name: string) =>
@@ -47,3 +48,6 @@ export function placeKey(text: string): { ags: string } | { ars: string } | null
   if (/^\d{12}$/.test(text)) return { ars: text };
   return null;
 }
+
+/** The official list's source (title, licence, attribution); null before the list is loaded. */
+export const officialListSource = () => db().source.findUnique({ where: { id: referenceSourceId } });

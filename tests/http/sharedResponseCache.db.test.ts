@@ -145,3 +145,31 @@ describe('two instances, each with its own cache in memory', () => {
     }
   });
 });
+
+describe.skipIf(!redisServerInstalled)('when the cache’s Redis stops', () => {
+  let redis: RedisServer;
+  let api: TestServer;
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    api = await startTestServer({ responseCacheTtlMs: 60_000, responseCacheRedisUrl: redis.url });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await redis?.stop();
+  });
+
+  test('reads are answered uncached and edits still land and are seen', async () => {
+    try {
+      await readCard(api.url); // cached in Redis
+      await redis.stop();
+      api.resetQueryLog();
+      const card = await readCard(api.url);
+      expect(card.channels.length).toBeGreaterThan(0);
+      expect(api.queries.some((sql) => sql.includes('"District"'))).toBe(true); // from the database, not the cache
+      await editPhone(api, api.url, '03632 741-600');
+      expect(phones(await readCard(api.url))).toEqual(['03632 741-600']);
+    } finally {
+      await api.reset();
+    }
+  });
+});
