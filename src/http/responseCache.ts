@@ -21,12 +21,17 @@ import { db } from '../db/client.js';
 import type { ChangeNotifier } from '../feed/notifier.js';
 import { logger } from '../logger.js';
 import { acceptedLanguages } from '../translations/language.js';
+import { type AnswerBytes, createAnswerBytes } from './answerBytes.js';
 
 /** Root fields whose answers change with every commit: never cached, here or by browsers. */
 const liveFields = ['changes'];
 
+type NodeHandler = Parameters<AnswerBytes['wrap']>[0];
+
 export interface ResponseCaching {
   plugins: Plugin[];
+  /** Answers repeated anonymous GETs from their finished bytes before the handler sees them. */
+  wrap: AnswerBytes['wrap'];
   /** Brings the cache up to date with the feed: every record changed since the last call is invalidated. */
   catchUp(): Promise<void>;
   /** Stops following the feed; resolves when an invalidation under way is done. */
@@ -36,7 +41,7 @@ export interface ResponseCaching {
 const batch = 5_000;
 
 /** Follows the change feed and invalidates the cached answers that show a changed record or its district. */
-function feedInvalidator(cache: Cache) {
+function feedInvalidator(cache: Cache, bytes: AnswerBytes) {
   let position: bigint | null = null;
   let running: Promise<void> = Promise.resolve();
   // From the feed's head when the instance starts (retried on the next call if the database did not answer).
@@ -65,6 +70,7 @@ function feedInvalidator(cache: Cache) {
           entities.set(`District:${event.districtId}`, { typename: 'District', id: encodeGlobalId('District', event.districtId) });
       }
       await cache.invalidate(entities.values());
+      await bytes.invalidate();
       position = events.at(-1)!.position;
       if (events.length < batch) return;
     }
@@ -112,15 +118,17 @@ export function createResponseCaching({
   redis?: Redis | null;
   changeNotifier: ChangeNotifier;
 }): ResponseCaching {
-  if (ttlMs <= 0) return { plugins: [], catchUp: async () => {}, close: async () => {} };
+  if (ttlMs <= 0) return { plugins: [], wrap: (handler: NodeHandler) => handler, catchUp: async () => {}, close: async () => {} };
   const cache = redis ? failingOpen(createRedisCache({ redis }) as Cache) : createInMemoryCache();
-  const catchUp = feedInvalidator(cache);
+  const bytes = createAnswerBytes({ ttlMs, redis });
+  const catchUp = feedInvalidator(cache, bytes);
   const stopFollowing = changeNotifier.subscribe(() => void catchUp());
   const anonymous = (request: Request) => !request.headers.has('authorization');
   const live = new WeakSet<Request>();
   const wrote = new WeakSet<Request>();
   return {
     catchUp,
+    wrap: bytes.wrap,
     close: () => {
       stopFollowing();
       return catchUp.idle();
@@ -159,6 +167,7 @@ export function createResponseCaching({
           }
         },
       },
+      bytes.plugin,
     ],
   };
 }

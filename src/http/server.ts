@@ -216,7 +216,12 @@ export async function startServer({
     draining: () => draining,
     readiness: async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true })),
   });
-  const server = createServer(withRequestTimeout(handler, requestTimeoutMs));
+  const server = createServer(
+    withRequestTimeout(
+      responseCaching.wrap(handler, () => draining),
+      requestTimeoutMs,
+    ),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);

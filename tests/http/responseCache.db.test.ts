@@ -113,3 +113,27 @@ test('answers are cached per language asked for, and say they vary by it', async
   expect(await title('en')).toBe('Language courses');
   expect(server.queries).toEqual([]);
 });
+
+test('a repeated GET is answered from the bytes of the first answer, with their age, until an edit', async () => {
+  const first = await fetch(getUrl());
+  const body = await first.text();
+  expect(first.headers.get('age')).toBeNull(); // made for this request
+  server.resetQueryLog();
+  const second = await fetch(getUrl());
+  expect(await second.text()).toBe(body);
+  expect(Number(second.headers.get('age'))).toBeGreaterThanOrEqual(0);
+  for (const header of ['etag', 'last-modified', 'cache-control', 'vary', 'content-type', 'x-content-type-options'])
+    expect(second.headers.get(header), header).toBe(first.headers.get(header));
+  expect(server.queries).toEqual([]);
+  // Another language, another answer (not the kept bytes).
+  expect((await fetch(getUrl(), { headers: { 'accept-language': 'en' } })).headers.get('age')).toBeNull();
+  const { token } = await createToken(server.database.client, { name: 'Verwaltung', role: 'EDITOR', districtIds: ['16065'] });
+  try {
+    expect((await server.graphql('mutation { confirmDistrictData(ags: "16065") { name } }', {}, token)).errors).toBeUndefined();
+    const afterEdit = await fetch(getUrl());
+    expect(afterEdit.headers.get('age')).toBeNull();
+    expect(afterEdit.headers.get('etag')).toBe(first.headers.get('etag')); // same query, answered anew
+  } finally {
+    await server.reset();
+  }
+});

@@ -1,0 +1,156 @@
+// The finished bytes of cached anonymous GET answers, kept in front of Yoga. The response cache
+// (responseCache.ts) saves executing a query, but a hit still costs Yoga's request and response
+// objects, hashing the cache key and serialising the cached result again: about a fifth of
+// what a bare node:http server answers. Here a repeated GET (what the widget, the typed client
+// and a CDN send) is answered from the bytes Yoga answered it with the first time.
+//
+// The bytes follow the response cache: only answers it marked public are kept, no longer than
+// its entry lives (from its Last-Modified), and all of them are dropped whenever it invalidates
+// anything. Where instances share the cache through Redis, they share that "generation" too:
+// each hit compares its stamp with Redis's, so an edit through one instance is not answered
+// from another's bytes.
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { Plugin } from 'graphql-yoga';
+import type { Redis } from 'ioredis';
+
+type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
+
+interface Answer {
+  status: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+  madeAt: number;
+  expires: number;
+  generation: string;
+}
+
+export interface AnswerBytes {
+  /** Answers kept GETs before `handler` sees them. */
+  wrap(handler: NodeHandler, draining: () => boolean): NodeHandler;
+  /** Keeps what Yoga answers to the requests `wrap` let through; the last of the server's plugins. */
+  plugin: Plugin;
+  /** Every kept answer is stale (the response cache invalidated something). */
+  invalidate(): Promise<void>;
+}
+
+const maxAnswers = 5_000;
+const maxTotalBytes = 64 * 2 ** 20;
+const maxAnswerBytes = 2 ** 20;
+/** Headers of the connection, not of the answer. */
+const hopHeaders = new Set(['connection', 'keep-alive', 'content-length', 'transfer-encoding', 'date']);
+const sharedGenerationKey = 'integrationsgraph:answer-bytes:generation';
+
+interface Generation {
+  current(): string | Promise<string | null>;
+  advance(): Promise<void>;
+}
+
+function localGeneration(): Generation {
+  let generation = 0;
+  return {
+    current: () => String(generation),
+    advance: async () => void generation++,
+  };
+}
+
+/** Redis's counter; null while Redis is away (then nothing kept is answered). */
+function sharedGeneration(redis: Redis, local: Generation): Generation {
+  return {
+    current: () =>
+      redis.get(sharedGenerationKey).then(
+        (value) => `${value ?? 0}`,
+        () => null,
+      ),
+    advance: async () => {
+      await local.advance();
+      await redis.incr(sharedGenerationKey).catch(() => {});
+    },
+  };
+}
+
+/** Anonymous, unconditional GETs of the GraphQL endpoint: what the response cache may answer. */
+function cacheKey(request: IncomingMessage): string | null {
+  const { method, url = '', headers } = request;
+  if (method !== 'GET' || !url.startsWith('/graphql?')) return null;
+  if (headers.authorization || headers['if-none-match'] || headers['if-modified-since']) return null;
+  if (String(headers.accept ?? '').includes('text/event-stream')) return null;
+  return `${url}\n${headers.accept ?? ''}\n${headers['accept-language'] ?? ''}\n${headers.origin ?? ''}`;
+}
+
+export function createAnswerBytes({ ttlMs, redis }: { ttlMs: number; redis?: Redis | null }): AnswerBytes {
+  const answers = new Map<string, Answer>();
+  let totalBytes = 0;
+  const local = localGeneration();
+  const generation = redis ? sharedGeneration(redis, local) : local;
+  /** The key and generation of a request let through, for the plugin to keep its answer under. */
+  const pending = new WeakMap<IncomingMessage, { key: string; generation: string }>();
+
+  const drop = (key: string) => {
+    const answer = answers.get(key);
+    if (!answer) return;
+    answers.delete(key);
+    totalBytes -= answer.body.length;
+  };
+  const keep = (key: string, answer: Answer) => {
+    drop(key);
+    answers.set(key, answer);
+    totalBytes += answer.body.length;
+    // The oldest go first (a Map iterates in insertion order).
+    for (const oldest of answers.keys()) {
+      if (answers.size <= maxAnswers && totalBytes <= maxTotalBytes) break;
+      drop(oldest);
+    }
+  };
+  const send = (response: ServerResponse, answer: Answer) => {
+    // Age: as any HTTP cache says how old what it answers with is (RFC 9111).
+    const age = Math.max(0, Math.floor((Date.now() - answer.madeAt) / 1000));
+    response.writeHead(answer.status, { ...answer.headers, age: String(age), 'content-length': answer.body.length });
+    response.end(answer.body);
+  };
+
+  const serve = (request: IncomingMessage, response: ServerResponse, handler: NodeHandler, key: string, current: string | null) => {
+    const answer = answers.get(key);
+    if (answer && current !== null && answer.generation === current && answer.expires > Date.now()) return send(response, answer);
+    if (answer) drop(key);
+    if (current !== null) pending.set(request, { key, generation: current });
+    handler(request, response);
+  };
+
+  return {
+    wrap: (handler, draining) => (request, response) => {
+      const key = draining() ? null : cacheKey(request);
+      if (key === null) return handler(request, response);
+      const current = generation.current();
+      if (typeof current === 'string') return serve(request, response, handler, key, current);
+      void current.then((value) => serve(request, response, handler, key, value));
+    },
+    plugin: {
+      onResponse({ response, serverContext }) {
+        const request = (serverContext as { req?: IncomingMessage }).req;
+        const stamp = request && pending.get(request);
+        if (!stamp || response.status !== 200) return;
+        if (!response.headers.get('cache-control')?.startsWith('public')) return;
+        // The response cache's entry was made then; the bytes live no longer than it does.
+        const madeAt = Date.parse(response.headers.get('last-modified') ?? '') || Date.now();
+        const headers: OutgoingHttpHeaders = {};
+        response.headers.forEach((value, name) => {
+          if (!hopHeaders.has(name)) headers[name] = value;
+        });
+        const status = response.status;
+        void response
+          .clone()
+          .arrayBuffer()
+          .then((bytes) => {
+            if (bytes.byteLength > maxAnswerBytes) return;
+            keep(stamp.key, { status, headers, body: Buffer.from(bytes), madeAt, expires: madeAt + ttlMs, generation: stamp.generation });
+          })
+          .catch(() => {});
+      },
+    },
+    invalidate: async () => {
+      answers.clear();
+      totalBytes = 0;
+      await generation.advance();
+    },
+  };
+}
