@@ -2,7 +2,6 @@
 // /ready (it can serve: database, migrations, not shutting down).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type MaskError, maskError, type Plugin } from 'graphql-yoga';
 import { createAuthenticator, type JwtOptions } from '../auth/viewer.js';
@@ -15,7 +14,7 @@ import { schema } from '../schema.js';
 import { useCursorCheck } from './cursorArguments.js';
 import { useExports } from './exports.js';
 import { useGatewayRecognition } from './gateway.js';
-import { graphiqlOptions } from './graphiql.js';
+import { graphiqlOptions, renderGraphiQL } from './graphiql.js';
 import type { ReadinessCheck } from './health.js';
 import { usePersistedDocuments } from './persistedOperations.js';
 import { queryLimitPlugins } from './queryLimits.js';
