@@ -2,7 +2,7 @@
 // the current migration, load the seed districts, and serve.
 import { loadConfig } from './config.js';
 import { openDatabaseOrExit, useDatabase } from './db/client.js';
-import { applyMigrations } from './db/migrations.js';
+import { applyMigrations, migrationsCurrent } from './db/migrations.js';
 import { startWebhookDelivery } from './feed/delivery.js';
 import { createChangeNotifier } from './feed/notifier.js';
 import { keepFeedPruned } from './feed/read.js';
@@ -36,7 +36,7 @@ const database = await openDatabaseOrExit({
 logger.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.pgliteDataDir : undefined }, 'database open');
 
 await database.exclusively(async () => {
-  const applied = await applyMigrations(database.adapterFactory);
+  const applied = (await migrationsCurrent(database.client)) ? [] : await applyMigrations(database.adapterFactory);
   logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema is current');
   if (config.SEED_ON_START) {
     for (const outcome of await seed(database.client)) logSeedOutcome(outcome);

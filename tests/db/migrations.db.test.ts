@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OpenDatabase } from '../../src/db/client.js';
-import { applyMigrations, draftMigration, pendingMigrations, readMigrationList } from '../../src/db/migrations.js';
+import { applyMigrations, draftMigration, migrationsCurrent, pendingMigrations, readMigrationList } from '../../src/db/migrations.js';
 import { createReadinessCheck } from '../../src/http/health.js';
 import { openTestDatabase } from '../support/database.js';
 
@@ -38,6 +38,24 @@ describe('migrations', () => {
       expect(await draftMigration(new PrismaPGlite(scratch), 'check')).toBeNull();
     } finally {
       await scratch.close();
+    }
+  });
+
+  test('a start skips the schema engine only when every migration is applied exactly as it is in the folder', async () => {
+    const fresh = await openTestDatabase();
+    try {
+      expect(await migrationsCurrent(fresh.client)).toBe(false); // no record at all
+      await applyMigrations(fresh.adapterFactory);
+      expect(await migrationsCurrent(fresh.client)).toBe(true);
+      const [last] = (await readMigrationList()).migrationDirectories.slice(-1);
+      // A migration whose file changed since it was applied: the engine must judge it.
+      await fresh.client.$executeRaw`UPDATE _prisma_migrations SET checksum = 'changed' WHERE migration_name = ${last!.path}`;
+      expect(await migrationsCurrent(fresh.client)).toBe(false);
+      // One that failed halfway (not finished): likewise.
+      await fresh.client.$executeRaw`UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = ${last!.path}`;
+      expect(await migrationsCurrent(fresh.client)).toBe(false);
+    } finally {
+      await fresh.close();
     }
   });
 });
