@@ -11,9 +11,14 @@ export interface Validity {
 // time) cost ~90 µs against ~1.5 µs to use it, 16 % of the CPU of an uncached contact card.
 const berlinDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }); // sv-SE prints YYYY-MM-DD
 
+// A request asks for the date of its own moment once per list it reads: the last answer is kept.
+let lastDate = { at: Number.NaN, date: new Date(0) };
+
 /** The calendar date of `moment` in Europe/Berlin, as midnight UTC (how @db.Date columns compare). */
 export function berlinDate(moment: Date): Date {
-  return new Date(`${berlinDay.format(moment)}T00:00:00Z`);
+  const at = moment.getTime();
+  if (at !== lastDate.at) lastDate = { at, date: new Date(`${berlinDay.format(moment)}T00:00:00Z`) };
+  return new Date(lastDate.date);
 }
 
 /** The date a query answers for: the `asOf` argument, or today. */

@@ -3,7 +3,7 @@
 // one would surface as an unexpected error. A bad cursor is the client's mistake, answered like
 // every other bad argument: BAD_USER_INPUT, naming the argument.
 import { parsePrismaCursor } from '@pothos/plugin-prisma';
-import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
+import { type ArgumentNode, type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 const cursorArguments = new Set(['after', 'before']);
@@ -18,25 +18,35 @@ function isCursor(value: unknown): boolean {
   }
 }
 
+// Yoga parses each query text once and hands every request with it the same document.
+const cursorsOfDocument = new WeakMap<DocumentNode, ArgumentNode[]>();
+
+function cursorArgumentsOf(document: DocumentNode): ArgumentNode[] {
+  let found = cursorsOfDocument.get(document);
+  if (!found) {
+    const cursors: ArgumentNode[] = [];
+    visit(document, {
+      Argument(node) {
+        if (cursorArguments.has(node.name.value)) cursors.push(node);
+      },
+    });
+    cursorsOfDocument.set(document, cursors);
+    found = cursors;
+  }
+  return found;
+}
+
 /** The first malformed cursor argument of an operation, if any. */
 export function malformedCursor(
   document: DocumentNode,
   variables: Record<string, unknown> = {},
 ): { argument: string; value: string } | null {
-  let found: { argument: string; value: string } | null = null;
-  visit(document, {
-    Argument(node) {
-      if (found || !cursorArguments.has(node.name.value)) return;
-      const value =
-        node.value.kind === Kind.STRING
-          ? node.value.value
-          : node.value.kind === Kind.VARIABLE
-            ? variables[node.value.name.value]
-            : undefined;
-      if (!isCursor(value)) found = { argument: node.name.value, value: String(value) };
-    },
-  });
-  return found;
+  for (const node of cursorArgumentsOf(document)) {
+    const value =
+      node.value.kind === Kind.STRING ? node.value.value : node.value.kind === Kind.VARIABLE ? variables[node.value.name.value] : undefined;
+    if (!isCursor(value)) return { argument: node.name.value, value: String(value) };
+  }
+  return null;
 }
 
 export function useCursorCheck(): Plugin {

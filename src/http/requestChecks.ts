@@ -1,7 +1,7 @@
 // Hostile or malformed requests are the client's mistakes and get a 4xx with a short message,
 // never a 500 or a masked internal error: query-string variables that are not JSON, text the
 // databases cannot store (a null character, half a surrogate pair).
-import { GraphQLError, visit } from 'graphql';
+import { type DocumentNode, GraphQLError, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /** GET /graphql?variables=… and ?extensions=… must be JSON objects. */
@@ -44,18 +44,26 @@ function firstUnstorable(value: unknown, path: string): string | null {
   return null;
 }
 
+// Yoga parses each query text once and hands every request with it the same document.
+const unstorableInDocument = new WeakMap<DocumentNode, string | null>();
+
+function firstUnstorableLiteral(document: DocumentNode): string | null {
+  if (unstorableInDocument.has(document)) return unstorableInDocument.get(document)!;
+  let where: string | null = null;
+  visit(document, {
+    StringValue(node) {
+      if (!where && unstorable(node.value)) where = `a string at line ${node.loc?.startToken.line ?? '?'}`;
+    },
+  });
+  unstorableInDocument.set(document, where);
+  return where;
+}
+
 /** Text in variables or in the document that no database could store is refused before execution. */
 export function useTextCheck(): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      let where = firstUnstorable(args.variableValues ?? {}, '$variables');
-      if (!where) {
-        visit(args.document, {
-          StringValue(node) {
-            if (!where && unstorable(node.value)) where = `a string at line ${node.loc?.startToken.line ?? '?'}`;
-          },
-        });
-      }
+      const where = firstUnstorable(args.variableValues ?? {}, '$variables') ?? firstUnstorableLiteral(args.document);
       if (!where) return;
       setResultAndStopExecution({
         errors: [
