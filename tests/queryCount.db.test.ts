@@ -122,3 +122,23 @@ test('ten such queries aliased into one request exceed the cost limit and run no
   expect(response.errors?.[0].message).toMatch(/^Query cost \d+ exceeds the limit of 50000/);
   expect(server.queries).toEqual([]);
 });
+
+test('the ministry’s district comparison costs the same statements for a page of 20 as for all 35 districts', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { rootDir } = await import('../src/paths.js');
+  const compare = await readFile(join(rootDir, 'schema', 'operations', 'CompareDistricts.graphql'), 'utf8');
+  const statementsFor = async (first: number) => {
+    server.resetQueryLog();
+    const response = await server.graphql(compare, { first });
+    expect(response.errors).toBeUndefined();
+    expect(response.data.districts.edges.length).toBe(first);
+    return server.queries.length;
+  };
+  // (Both pages hold the Kyffhäuserkreis, whose concept has texts to translate.)
+  const few = await statementsFor(20);
+  expect(await statementsFor(35)).toBe(few);
+  // The page's keys; the page with concepts, fundings and indicators joined; the total; the
+  // coverage of the page's districts; the translations of the texts on it.
+  expect(few).toBe(5);
+});
