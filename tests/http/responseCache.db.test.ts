@@ -137,3 +137,11 @@ test('a repeated GET is answered from the bytes of the first answer, with their 
     await server.reset();
   }
 });
+
+test('two addresses of the same length and ending are kept apart', async () => {
+  const url = (alias: string) => `${server.url}?query=${encodeURIComponent(`{ ${alias}: district(ags: "16065") { name } }`)}`;
+  for (const alias of ['keptApartA', 'keptApartB', 'keptApartA', 'keptApartB']) {
+    const data = ((await (await fetch(url(alias))).json()) as any).data;
+    expect(Object.keys(data)).toEqual([alias]);
+  }
+});
