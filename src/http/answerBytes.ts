@@ -114,8 +114,8 @@ export function createAnswerBytes({ ttlMs, redis }: { ttlMs: number; redis?: Red
   };
   const keep = (key: Key, answer: Answer) => {
     drop(key);
-    let variants = answers.get(key.bucket);
-    if (!variants) answers.set(key.bucket, (variants = new Map()));
+    const variants = answers.get(key.bucket) ?? new Map<string, Answer>();
+    answers.set(key.bucket, variants);
     variants.set(key.variant, answer);
     count++;
     totalBytes += answer.body.length;

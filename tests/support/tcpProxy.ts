@@ -12,7 +12,12 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
+/** `watchClient` gets a reader for each client connection: what the client sends, as it passes (bench/statementCounter.ts). */
+export async function startTcpProxy(
+  targetHost: string,
+  targetPort: number,
+  watchClient?: () => (chunk: Buffer) => void,
+): Promise<TcpProxy> {
   let silent = false;
   const sockets = new Set<Socket>();
   const held: [Socket, Buffer][] = [];
@@ -23,6 +28,7 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     });
   const server = createServer((client) => {
     const upstream = connect(targetPort, targetHost);
+    if (watchClient) client.on('data', watchClient());
     relay(client, upstream);
     relay(upstream, client);
     for (const socket of [client, upstream]) {
