@@ -11,6 +11,7 @@
 //   that an edit is visible to everyone at once, on every instance sharing the cache;
 // - every instance also follows the feed (woken by PostgreSQL's NOTIFY), for writes made
 //   elsewhere: another instance with its own cache, an import from the command line.
+import { createHash } from 'node:crypto';
 import { createRedisCache } from '@envelop/response-cache-redis';
 import { type Cache, createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { getOperationAST, Kind } from 'graphql';
@@ -39,6 +40,26 @@ export interface ResponseCaching {
 }
 
 const batch = 5_000;
+
+/**
+ * The cache key (and ETag) of an answer: what the plugin's default hashes, hashed at once with
+ * node:crypto instead of through WebCrypto's promise (5 % of the CPU of a cached POST).
+ */
+function cacheKey({
+  documentString,
+  variableValues,
+  operationName,
+  sessionId,
+}: {
+  documentString: string;
+  variableValues: unknown;
+  operationName?: string | null;
+  sessionId: string | null | undefined;
+}): string {
+  return createHash('sha256')
+    .update(`${documentString}|${JSON.stringify(variableValues ?? {})}|${operationName ?? ''}|${sessionId ?? ''}`)
+    .digest('hex');
+}
 
 /** Follows the change feed and invalidates the cached answers that show a changed record or its district. */
 function feedInvalidator(cache: Cache, bytes: AnswerBytes) {
@@ -141,6 +162,7 @@ export function createResponseCaching({
         enabled: anonymous,
         ttl: ttlMs,
         ttlPerSchemaCoordinate: Object.fromEntries(liveFields.map((field) => [`Query.${field}`, 0])),
+        buildResponseCacheKey: cacheKey,
       }),
       {
         onExecute({ args }) {

@@ -4,6 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sqlTable } from '../../src/db/datamodel.js';
 import { Prisma } from '../../src/generated/prisma/client.js';
+import { startServer } from '../../src/http/server.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 import { createTestTokens, type TestTokens } from '../support/tokens.js';
 
@@ -30,6 +31,21 @@ const post = (body: string, token?: string) =>
   });
 
 describe('request bodies', () => {
+  test('with the default limits a valid token may send a 26 MB package (Yoga’s own 25 MB limit is off)', async () => {
+    const defaults = await startServer({ port: 0, host: '127.0.0.1' });
+    try {
+      const response = await fetch(defaults.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.kyffhaeuser}` },
+        body: paddedBody(26 * 1024 * 1024),
+      });
+      expect(response.status).toBe(200);
+      expect((await response.json()).data.states.length).toBe(2);
+    } finally {
+      await defaults.close();
+    }
+  }, 60_000);
+
   test('an anonymous body over the limit is a 413, read no further', async () => {
     server.resetQueryLog();
     const response = await post(paddedBody(bodyLimits.anonymousBytes + 1));
