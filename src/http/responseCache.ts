@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { createRedisCache } from '@envelop/response-cache-redis';
 import { type Cache, createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import stableStringify from 'fast-json-stable-stringify';
 import { getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
@@ -42,8 +43,9 @@ export interface ResponseCaching {
 const batch = 5_000;
 
 /**
- * The cache key (and ETag) of an answer: what the plugin's default hashes, hashed at once with
- * node:crypto instead of through WebCrypto's promise (5 % of the CPU of a cached POST).
+ * The cache key (and ETag) of an answer: what the plugin's default hashes, in its order and with
+ * its stable JSON (variables in any key order share an entry), hashed at once with node:crypto
+ * instead of through WebCrypto's promise (5 % of the CPU of a cached POST).
  */
 function cacheKey({
   documentString,
@@ -57,7 +59,7 @@ function cacheKey({
   sessionId: string | null | undefined;
 }): string {
   return createHash('sha256')
-    .update(`${documentString}|${JSON.stringify(variableValues ?? {})}|${operationName ?? ''}|${sessionId ?? ''}`)
+    .update([documentString, operationName ?? '', stableStringify(variableValues ?? {}), sessionId ?? ''].join('|'))
     .digest('hex');
 }
 

@@ -145,3 +145,19 @@ test('two addresses of the same length and ending are kept apart', async () => {
     expect(Object.keys(data)).toEqual([alias]);
   }
 });
+
+test('the same variables in another key order are answered from the same entry', async () => {
+  const query = 'query ($ags: String!, $asOf: Date) { stableKey: district(ags: $ags) { contacts(asOf: $asOf) { totalCount } } }';
+  const ask = (variables: string) =>
+    fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query":${JSON.stringify(query)},"variables":${variables}}`,
+    });
+  const first = await ask('{"ags":"16065","asOf":"2017-01-01"}');
+  server.resetQueryLog();
+  const second = await ask('{"asOf":"2017-01-01","ags":"16065"}');
+  expect(await second.json()).toEqual(await first.json());
+  expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+  expect(server.queries).toEqual([]);
+});
