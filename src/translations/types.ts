@@ -33,6 +33,13 @@ export const LocalizedText = builder.objectRef<LocalizedTextShape>('LocalizedTex
 
 const wantedLanguages = (lang: string | null | undefined, context: Context) => (lang ? [languageArgument(lang)] : context.languages);
 
+/**
+ * Whether the reader gets the German originals whatever is translated: no language asked for,
+ * or German first (the original is always there, so `localize` picks it). Most requests are
+ * such; they need not load the translations.
+ */
+const originalsWanted = (wanted: string[]) => wanted.length === 0 || wanted[0]!.split('-')[0] === sourceLanguage;
+
 /** One text of a record in the language asked for. */
 export function localize(translations: Translation[], field: string, original: string, wanted: string[]): LocalizedTextShape {
   const ofField = translations.filter((translation) => translation.field === field);
@@ -63,9 +70,10 @@ export function translatedString<Shape extends Record>(
     args: { lang: t.arg.string(langArgument) },
     resolve: async (record: Shape, args: { lang?: string | null }, context: Context) => {
       const original = record[field] as string | null;
-      if (original == null) return null;
+      const wanted = wantedLanguages(args.lang, context);
+      if (original == null || originalsWanted(wanted)) return original;
       const translations = await context.translations.load(recordKey(type, record.id));
-      return localize(translations, field, original, wantedLanguages(args.lang, context)).text;
+      return localize(translations, field, original, wanted).text;
     },
   });
 }
@@ -78,8 +86,8 @@ export function translationFields<Shape extends Record>(t: AnyFieldBuilder, type
       description: 'Each translatable text in the language asked for, saying its language and whether it fell back to German.',
       args: { lang: t.arg.string(langArgument) },
       resolve: async (record: Shape, args: { lang?: string | null }, context: Context) => {
-        const translations = await context.translations.load(recordKey(type, record.id));
         const wanted = wantedLanguages(args.lang, context);
+        const translations = originalsWanted(wanted) ? [] : await context.translations.load(recordKey(type, record.id));
         return translatableFields[type]
           .filter((field) => record[field] != null)
           .map((field) => localize(translations, field, record[field] as string, wanted));
