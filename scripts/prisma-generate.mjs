@@ -34,20 +34,21 @@ const fingerprint = createHash('sha256').update(inputs.join('\0')).digest('hex')
 const fingerprintFile = join(root, 'src', 'generated', '.inputs-sha256');
 const outputs = ['prisma/client.ts', 'pothos-prisma-types.ts', 'datamodel.ts'].map((file) => join(root, 'src', 'generated', file));
 const force = process.argv.includes('--force');
-if (!force && outputs.every(existsSync) && existsSync(fingerprintFile) && readFileSync(fingerprintFile, 'utf8') === fingerprint) {
-  process.exit(0);
-}
+const current = !force && outputs.every(existsSync) && existsSync(fingerprintFile) && readFileSync(fingerprintFile, 'utf8') === fingerprint;
+if (!current) generate();
 
-// Generators such as prisma-pothos-types are found on PATH, as under `npx`.
-const env = { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}` };
-if (!env.PRISMA_SCHEMA_ENGINE_BINARY && !downloadedEngine()) {
-  env.PRISMA_SCHEMA_ENGINE_BINARY = join(root, 'scripts', 'no-schema-engine.sh');
+function generate() {
+  // Generators such as prisma-pothos-types are found on PATH, as under `npx`.
+  const env = { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}` };
+  if (!env.PRISMA_SCHEMA_ENGINE_BINARY && !downloadedEngine()) {
+    env.PRISMA_SCHEMA_ENGINE_BINARY = join(root, 'scripts', 'no-schema-engine.sh');
+  }
+  const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
+  const result = spawnSync(process.execPath, [prismaCli, 'generate', ...process.argv.slice(2).filter((arg) => arg !== '--force')], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  writeFileSync(fingerprintFile, fingerprint);
 }
-const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
-const result = spawnSync(process.execPath, [prismaCli, 'generate', ...process.argv.slice(2).filter((arg) => arg !== '--force')], {
-  cwd: root,
-  env,
-  stdio: 'inherit',
-});
-if (result.status === 0) writeFileSync(fingerprintFile, fingerprint);
-process.exit(result.status ?? 1);

@@ -33,7 +33,10 @@ const database = await openDatabaseOrExit({
   pgliteDataDir: config.pgliteDataDir,
   statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
 });
-logger.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.pgliteDataDir : undefined }, 'database open');
+logger.info(
+  { database: database.kind, dataDir: database.kind === 'pglite' ? config.pgliteDataDir : undefined },
+  database.preparedCopy ? 'database open: a new copy of the one prepared at install, migrated and seeded' : 'database open',
+);
 
 await database.exclusively(async () => {
   const applied = (await migrationsCurrent(database.client)) ? [] : await applyMigrations(database.adapterFactory);

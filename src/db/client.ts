@@ -11,6 +11,7 @@ import { readReplicas } from '@prisma/extension-read-replicas';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { type Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { copyPreparedDatabase, isNewDataDir } from './embeddedTemplate.js';
 import { DatabaseInUseError, lockDataDir } from './processLock.js';
 
 export type Database = PrismaClient;
@@ -22,6 +23,8 @@ export interface OpenDatabase {
   client: PrismaClient;
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   kind: 'pglite' | 'postgresql';
+  /** A new embedded database made as a copy of the prepared one (src/db/embeddedTemplate.ts), not by initdb. */
+  preparedCopy?: boolean;
   /**
    * Runs `work` while no other instance runs its own: start-up work (migrations, seeding)
    * happens once even when several instances start together against one database.
@@ -174,9 +177,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   if (onDisk) await mkdir(dirname(dataDir), { recursive: true });
   // Before anything touches the directory: it belongs to one process.
   const unlock = onDisk ? lockDataDir(dataDir) : () => {};
+  let preparedCopy = false;
+  const open = async () => {
+    if (onDisk && isNewDataDir(dataDir)) preparedCopy = await copyPreparedDatabase(dataDir);
+    return PGlite.create(dataDir);
+  };
   const pglite =
     options.pglite ??
-    (await PGlite.create(dataDir).catch((error) => {
+    (await open().catch((error) => {
       unlock();
       throw error;
     }));
@@ -186,6 +194,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     client,
     adapterFactory,
     kind: 'pglite',
+    preparedCopy,
     // PGlite belongs to this process alone: nobody else can start against it.
     exclusively: (work) => work(),
     listen: (channel, onNotify) => pglite.listen(channel, onNotify),

@@ -20,7 +20,7 @@ import { dataLockKey } from '../db/locks.js';
 import { announce, isFeedType } from '../feed/record.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { prismaDir } from '../paths.js';
-import { loadReferenceRegions, referenceReleaseId } from '../places/referenceLoad.js';
+import { loadReferenceRegions, readRegionsFile, referenceReleaseId } from '../places/referenceLoad.js';
 import { type DataPackage, packageSchema } from './format.js';
 import { type Aggregate, aggregates, importWithin, snapshot } from './import.js';
 import { canonicalRow, databaseRow, type Row, readPackage } from './rows.js';
@@ -35,19 +35,34 @@ export interface SeedPackage {
   content: DataPackage;
 }
 
-/** The seed packages, the catalogue first (the districts refer to it). A package that does not follow the format stops the start. */
-export function readSeedPackages(dir = seedDir): SeedPackage[] {
+interface SeedFile {
+  /** File name, e.g. `catalogue.json`. */
+  file: string;
+  sha256: string;
+  text: string;
+}
+
+/** The seed packages' files as they are, the catalogue first (the districts refer to it). */
+function readSeedFiles(dir: string): SeedFile[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort((a, b) => Number(b === 'catalogue.json') - Number(a === 'catalogue.json') || a.localeCompare(b))
     .map((file) => {
       const text = readFileSync(join(dir, file), 'utf8');
-      return {
-        file,
-        sha256: createHash('sha256').update(text).digest('hex'),
-        content: packageSchema.parse(JSON.parse(text)) as DataPackage,
-      };
+      return { file, sha256: createHash('sha256').update(text).digest('hex'), text };
     });
+}
+
+/** A package that does not follow the format stops the start. */
+const parsed = ({ file, sha256, text }: SeedFile): SeedPackage => ({
+  file,
+  sha256,
+  content: packageSchema.parse(JSON.parse(text)) as DataPackage,
+});
+
+/** The seed packages, the catalogue first (the districts refer to it). */
+export function readSeedPackages(dir = seedDir): SeedPackage[] {
+  return readSeedFiles(dir).map(parsed);
 }
 
 export type SeedAction = 'loaded' | 'current' | 'adopted' | 'updated';
@@ -70,8 +85,26 @@ const seedActor: TokenViewer = {
   stateRegionalKey: null,
 };
 
-/** Applies the seed packages as described above; returns what happened to each. */
-export async function seed(client: PrismaClient, packages: SeedPackage[] = readSeedPackages(), now = new Date()): Promise<SeedOutcome[]> {
+/**
+ * Applies the seed packages as described above (by default the ones in prisma/seed); returns
+ * what happened to each.
+ */
+export async function seed(client: PrismaClient, packages?: SeedPackage[], now = new Date()): Promise<SeedOutcome[]> {
+  if (packages) return applySeed(client, packages, now);
+  const files = readSeedFiles(seedDir);
+  // The usual start: every release recorded as it is on disk. Nothing to parse, lock or write.
+  const unchanged = await releasesRecorded(client, [...files, { file: referenceReleaseId, sha256: readRegionsFile().sha256 }]);
+  if (unchanged) return [...files.map((file) => outcome(file, 'current')), outcome({ file: referenceReleaseId }, 'current')];
+  return applySeed(client, files.map(parsed), now);
+}
+
+async function releasesRecorded(client: PrismaClient, releases: { file: string; sha256: string }[]): Promise<boolean> {
+  const recorded = await client.seedRelease.findMany({ select: { id: true, sha256: true } });
+  const shaOf = new Map(recorded.map((release) => [release.id, release.sha256]));
+  return releases.every(({ file, sha256 }) => shaOf.get(file) === sha256);
+}
+
+async function applySeed(client: PrismaClient, packages: SeedPackage[], now: Date): Promise<SeedOutcome[]> {
   return client.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dataLockKey})`;

@@ -3,15 +3,15 @@
 // files named *.db.test.ts (both databases) or *.pg.test.ts (PostgreSQL only) may open one: that
 // name is how vitest.config.ts runs them on PostgreSQL too, so a database test under any other
 // name would silently run on PGlite alone.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { expect } from 'vitest';
 import { type OpenDatabase, openDatabase } from '../../src/db/client.js';
+import { templateCacheDir as cacheDir, keyOfContent } from '../../src/db/embeddedTemplate.js';
 import { applyMigrations } from '../../src/db/migrations.js';
 import { seed } from '../../src/packages/seed.js';
-import { rootDir } from '../../src/paths.js';
 import { createScratchDatabase, preparedTemplate } from './postgres.js';
 
 export const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
@@ -45,28 +45,10 @@ export async function openTestDatabase(onQuery?: (sql: string) => void, { migrat
 }
 
 // PGlite's initdb takes 1–2 s of WebAssembly per database; a copy of a prepared data directory
-// opens in a third of a second. The copies are built once per content of src/ and prisma/ and
-// kept in node_modules/.cache, shared by the test workers. On PostgreSQL a migrated and seeded
-// template database plays that part (CREATE DATABASE … TEMPLATE).
-const cacheDir = join(rootDir, 'node_modules', '.cache', 'integrationsgraph');
-let contentKey: Promise<string> | undefined;
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-}
-
-/** Changes whenever the schema, the migrations, the seed or the code that writes them changes. */
-function keyOfContent(): Promise<string> {
-  contentKey ??= (async () => {
-    const hash = createHash('sha256').update(process.env.npm_package_version ?? '');
-    const files = [...(await filesUnder(join(rootDir, 'src'))), ...(await filesUnder(join(rootDir, 'prisma')))].sort();
-    for (const file of files) hash.update(file).update(await readFile(file));
-    return hash.digest('hex').slice(0, 16);
-  })();
-  return contentKey;
-}
-
+// opens in a third of a second. The copies are built once per content (the key new embedded
+// databases of `npm start` use too) and kept in node_modules/.cache, shared by the test workers.
+// On PostgreSQL a migrated and seeded template database plays that part (CREATE DATABASE …
+// TEMPLATE).
 async function dataDirTemplate(kind: 'empty' | 'seeded'): Promise<Blob> {
   const file = join(cacheDir, `pglite-${kind}-${await keyOfContent()}.tar`);
   const cached = await readFile(file).catch(() => null);

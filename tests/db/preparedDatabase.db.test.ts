@@ -1,0 +1,46 @@
+// A new embedded database is a copy of the one `npm ci` prepared (scripts/prepare-database.ts,
+// run here as postinstall runs it): migrated and seeded without initdb, its own from then on,
+// and an existing database is never replaced. (PGlite only: PostgreSQL has no data directory of ours.)
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, test } from 'vitest';
+import { openDatabase } from '../../src/db/client.js';
+import { preparedDatabaseExists } from '../../src/db/embeddedTemplate.js';
+import { migrationsCurrent } from '../../src/db/migrations.js';
+import { rootDir } from '../../src/paths.js';
+import { postgresUrl } from '../support/database.js';
+
+const scratch = await mkdtemp(join(tmpdir(), 'integrationsgraph-prepared-'));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+describe.skipIf(postgresUrl)('the prepared embedded database', () => {
+  test('a new data directory starts as a migrated and seeded copy, kept as its own', async () => {
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', join('scripts', 'prepare-database.ts')], { cwd: rootDir });
+    expect(await preparedDatabaseExists()).toBe(true);
+
+    const dataDir = join(scratch, 'new', 'pglite');
+    const first = await openDatabase({ pgliteDataDir: dataDir });
+    try {
+      expect(first.preparedCopy).toBe(true);
+      expect(await migrationsCurrent(first.client)).toBe(true);
+      expect(await first.client.district.count({ where: { sources: { some: {} } } })).toBe(4);
+      expect((await first.client.seedRelease.findMany()).length).toBeGreaterThan(0);
+      await first.client.state.update({ where: { id: 'TH' }, data: { name: 'Thüringen (edited here)' } });
+    } finally {
+      await first.close();
+    }
+    // The copy was renamed into place whole: nothing of it is left beside (nor the lock, once closed).
+    expect(await readdir(join(scratch, 'new'))).toEqual(['pglite']);
+
+    const again = await openDatabase({ pgliteDataDir: dataDir });
+    try {
+      expect(again.preparedCopy).toBe(false);
+      expect((await again.client.state.findUniqueOrThrow({ where: { id: 'TH' } })).name).toBe('Thüringen (edited here)');
+    } finally {
+      await again.close();
+    }
+  }, 120_000);
+});
