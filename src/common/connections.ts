@@ -48,3 +48,26 @@ declare global {
 
 SchemaBuilder.registerPlugin('connections', ConnectionsPlugin);
 export const connectionsPlugin = 'connections' as const;
+
+export interface PrismaPageArgs {
+  take?: number;
+  skip?: number;
+  cursor?: { id?: string };
+}
+
+/**
+ * The keys of one page of a list whose keys are all at hand, in the list's order, as Prisma's
+ * `findMany` would take them with the same `take`, `skip` and `cursor` (a negative `take` counts
+ * back from the cursor, or from the end). Null when the cursor is not in the list: Prisma places
+ * such a cursor by its row's values, which only the database knows.
+ */
+export function pageOfKeys(keys: readonly string[], { take, skip = 0, cursor }: PrismaPageArgs): string[] | null {
+  const at = cursor ? keys.indexOf(cursor.id ?? '') : undefined;
+  if (at === -1) return null;
+  if (take === undefined || take >= 0) {
+    const start = (at ?? 0) + skip;
+    return keys.slice(start, take === undefined ? undefined : start + take);
+  }
+  const end = (at ?? keys.length - 1) - skip + 1;
+  return end <= 0 ? [] : keys.slice(Math.max(0, end + take), end);
+}

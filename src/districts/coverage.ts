@@ -1,10 +1,10 @@
 // How much integration data the graph holds of a district: which kinds of records exist and how
-// fresh its newest dated fact is. One statement for all districts a request asks about.
+// fresh its newest dated fact is. Read with the district where the district is read (the field's
+// selection), else in one statement for all districts a request asks about.
 import { builder } from '../builder.js';
 import { requestLoader } from '../common/requestLoader.js';
 import { db } from '../db/client.js';
-import { sqlTable } from '../db/datamodel.js';
-import { Prisma } from '../generated/prisma/client.js';
+import type { Prisma } from '../generated/prisma/client.js';
 
 export interface Coverage {
   contacts: boolean;
@@ -15,19 +15,43 @@ export interface Coverage {
   newestFact: Date | null;
 }
 
-const table = (model: Parameters<typeof sqlTable>[0]) => Prisma.raw(sqlTable(model));
+const current = { where: { archivedAt: null } } as const;
+
+/** The district's newest source that states its date: its "as of" is the district's freshness. */
+export const newestDatedSource = {
+  select: { asOf: true },
+  where: { asOf: { not: null } },
+  orderBy: { asOf: 'desc' },
+  take: 1,
+} as const satisfies Prisma.District$sourcesArgs;
+
+/**
+ * What a district's coverage is read from, as part of the query that reads the district: with
+ * relation joins, no statement of its own.
+ */
+export const coverageSelect = {
+  _count: { select: { contacts: current, concepts: current, fundings: current, offers: current, indicatorValues: current } },
+  sources: newestDatedSource,
+} as const satisfies Prisma.DistrictSelect;
+
+export function coverageFrom({ _count: count, sources }: Prisma.DistrictGetPayload<{ select: typeof coverageSelect }>): Coverage {
+  return {
+    contacts: count.contacts > 0,
+    concept: count.concepts > 0,
+    fundings: count.fundings > 0,
+    offers: count.offers > 0,
+    indicators: count.indicatorValues > 0,
+    newestFact: sources[0]?.asOf ?? null,
+  };
+}
 
 async function loadCoverage(ids: readonly string[]): Promise<Coverage[]> {
-  const rows = await db().$queryRaw<(Coverage & { id: string })[]>`
-    SELECT d.id,
-      EXISTS (SELECT 1 FROM ${table('Contact')} r WHERE r."districtId" = d.id AND r."archivedAt" IS NULL) AS contacts,
-      EXISTS (SELECT 1 FROM ${table('IntegrationConcept')} r WHERE r."districtId" = d.id AND r."archivedAt" IS NULL) AS concept,
-      EXISTS (SELECT 1 FROM ${table('Funding')} r WHERE r."districtId" = d.id AND r."archivedAt" IS NULL) AS fundings,
-      EXISTS (SELECT 1 FROM ${table('Offer')} r WHERE r."districtId" = d.id AND r."archivedAt" IS NULL) AS offers,
-      EXISTS (SELECT 1 FROM ${table('IndicatorValue')} r WHERE r."districtId" = d.id AND r."archivedAt" IS NULL) AS indicators,
-      (SELECT max(s."asOf") FROM ${table('Source')} s WHERE s."districtId" = d.id) AS "newestFact"
-    FROM ${table('District')} d WHERE d.id = ANY(${[...ids]})`;
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  const rows = await db().district.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, ...coverageSelect },
+    relationLoadStrategy: 'join',
+  });
+  const byId = new Map(rows.map((row) => [row.id, coverageFrom(row)]));
   return ids.map(
     (id) => byId.get(id) ?? { contacts: false, concept: false, fundings: false, offers: false, indicators: false, newestFact: null },
   );

@@ -14,6 +14,7 @@
 import { recordAudit } from '../audit/record.js';
 import { builder } from '../builder.js';
 import { ChangeTracked } from '../common/changeTracked.js';
+import { pageOfKeys } from '../common/connections.js';
 import { describedEnum } from '../common/enums.js';
 import { notFound } from '../common/errors.js';
 import { exportPaths } from '../common/exportPaths.js';
@@ -23,7 +24,7 @@ import { lockFeed } from '../feed/record.js';
 import { DistrictKind } from '../generated/prisma/enums.js';
 import { StateCode } from '../states/types.js';
 import { districtIdForKey, districtKeyForScope, parseDistrictAgs } from './ags.js';
-import { coverageOf, DistrictCoverage } from './coverage.js';
+import { coverageFrom, coverageSelect, DistrictCoverage, newestDatedSource } from './coverage.js';
 import { districtsWhere } from './existing.js';
 
 describedEnum('DistrictKind', DistrictKind, 'Kind of district.', {
@@ -47,7 +48,7 @@ export const District = builder.prismaNode('District', {
       type: 'Date',
       nullable: true,
       description: 'Freshness: the newest "as of" date among the district’s sources; null if none of them states a date.',
-      select: { sources: { select: { asOf: true }, where: { asOf: { not: null } }, orderBy: { asOf: 'desc' }, take: 1 } },
+      select: { sources: newestDatedSource },
       resolve: (district) => district.sources[0]?.asOf ?? null,
     }),
     nuts3: t.exposeString('nuts3', {
@@ -91,7 +92,8 @@ export const District = builder.prismaNode('District', {
       type: DistrictCoverage,
       description:
         'Which integration data the graph holds of the district (contacts, concept, fundings, offers, indicators) and the date of its newest fact.',
-      resolve: (district, _args, context) => coverageOf(context, district.id),
+      select: coverageSelect,
+      resolve: coverageFrom,
     }),
     jsonLdUrl: t.string({
       description:
@@ -129,6 +131,28 @@ builder.prismaObject('OrganisationalUnit', {
   }),
 });
 
+const orderBy = [{ name: 'asc' as const }, { id: 'asc' as const }];
+
+type ListArgs = { state?: string | null; asOf?: Date | null };
+
+const listsOfRequest = new WeakMap<object, Map<string, Promise<string[]>>>();
+
+/** The keys of the districts a list shows, in its order; read once per request and list (page and total). */
+function listedDistricts(context: { now: Date }, args: ListArgs): Promise<string[]> {
+  const where = districtsWhere(args, context.now);
+  const lists = listsOfRequest.get(context) ?? new Map<string, Promise<string[]>>();
+  listsOfRequest.set(context, lists);
+  const key = JSON.stringify(where);
+  let keys = lists.get(key);
+  if (!keys) {
+    keys = db()
+      .district.findMany({ where, orderBy, select: { id: true } })
+      .then((rows) => rows.map(({ id }) => id));
+    lists.set(key, keys);
+  }
+  return keys;
+}
+
 builder.queryFields((t) => ({
   districts: t.prismaConnection({
     type: 'District',
@@ -139,27 +163,20 @@ builder.queryFields((t) => ({
       asOf: t.arg({ type: 'Date', description: asOfDescription }),
     },
     resolve: async ({ take, skip, cursor, ...nested }, _root, args, context) => {
-      const orderBy = [{ name: 'asc' as const }, { id: 'asc' as const }];
-      // The page's keys first, then the page with everything below it in one joined statement:
-      // joined over the whole list, PostgreSQL builds the nested records of every district
-      // before it takes the page (400 districts: 340 ms a page of 20); one statement per level
-      // instead costs 16 statements. This way: 2, whatever the number of districts.
-      const page = await db().district.findMany({
-        where: districtsWhere(args, context.now),
-        orderBy,
-        take,
-        skip,
-        cursor,
-        select: { id: true },
-      });
-      return db().district.findMany({
-        ...nested,
-        where: { id: { in: page.map(({ id }) => id) } },
-        orderBy,
-        relationLoadStrategy: 'join',
-      });
+      // The keys of the whole list (a few hundred districts at most) give the page and the total
+      // in one statement; then the page with everything below it in one joined statement. Joined
+      // over the whole list, PostgreSQL builds the nested records of every district before it
+      // takes the page (400 districts: 340 ms a page of 20); one statement per level instead
+      // costs 16 statements. This way: 2, whatever the number of districts.
+      const keys = await listedDistricts(context, args);
+      const page =
+        pageOfKeys(keys, { take, skip, cursor }) ??
+        (await db().district.findMany({ where: districtsWhere(args, context.now), orderBy, take, skip, cursor, select: { id: true } })).map(
+          ({ id }) => id,
+        );
+      return db().district.findMany({ ...nested, where: { id: { in: page } }, orderBy, relationLoadStrategy: 'join' });
     },
-    totalCount: (_connection, args, context) => db().district.count({ where: districtsWhere(args, context.now) }),
+    totalCount: async (_connection, args, context) => (await listedDistricts(context, args)).length,
   }),
   district: t.prismaField({
     type: 'District',
