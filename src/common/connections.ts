@@ -62,7 +62,7 @@ export interface PrismaPageArgs {
  * such a cursor by its row's values, which only the database knows.
  */
 export function pageOfKeys(keys: readonly string[], { take, skip = 0, cursor }: PrismaPageArgs): string[] | null {
-  const at = cursor ? keys.indexOf(cursor.id ?? '') : undefined;
+  const at = cursor ? (cursor.id === undefined ? -1 : keys.indexOf(cursor.id)) : undefined;
   if (at === -1) return null;
   if (take === undefined || take >= 0) {
     const start = (at ?? 0) + skip;

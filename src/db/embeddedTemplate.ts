@@ -54,10 +54,12 @@ export async function copyPreparedDatabase(dataDir: string): Promise<boolean> {
   // Without the sources (a bundle deployed alone) there is no content to name a copy by.
   const template = await templateDir().catch(() => null);
   if (!template || !existsSync(join(template, 'PG_VERSION'))) return false;
+  // A directory that holds anything already is not ours to fill (nor to empty): PGlite decides.
+  if ((await readdir(dataDir).catch(() => [])).length > 0) return false;
   const partial = `${dataDir}.copying-${process.pid}`;
-  await rm(dataDir, { recursive: true, force: true }); // PGlite's own leftovers of a failed initdb, if any
+  await rm(partial, { recursive: true, force: true }); // a copy an earlier process of this pid left half-way
   await cp(template, partial, { recursive: true });
-  await rename(partial, dataDir);
+  await rename(partial, dataDir); // onto nothing, or onto an empty directory
   return true;
 }
 

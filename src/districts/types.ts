@@ -18,7 +18,8 @@ import { pageOfKeys } from '../common/connections.js';
 import { describedEnum } from '../common/enums.js';
 import { notFound } from '../common/errors.js';
 import { exportPaths } from '../common/exportPaths.js';
-import { asOfDescription } from '../common/history.js';
+import { asOfDescription, berlinDate } from '../common/history.js';
+import { requestLoader } from '../common/requestLoader.js';
 import { db } from '../db/client.js';
 import { lockFeed } from '../feed/record.js';
 import { DistrictKind } from '../generated/prisma/enums.js';
@@ -135,23 +136,23 @@ const orderBy = [{ name: 'asc' as const }, { id: 'asc' as const }];
 
 type ListArgs = { state?: string | null; asOf?: Date | null };
 
-const listsOfRequest = new WeakMap<object, Map<string, Promise<string[]>>>();
+/** A list's filter as a loader key: its state (or none) and its day. */
+const listKey = (args: ListArgs, now: Date) => JSON.stringify([args.state ?? null, (args.asOf ?? berlinDate(now)).toISOString()]);
+
+async function loadListedDistricts(lists: readonly string[]): Promise<string[][]> {
+  return Promise.all(
+    lists.map(async (list) => {
+      const [state, day] = JSON.parse(list) as [string | null, string];
+      const asOf = new Date(day);
+      const rows = await db().district.findMany({ where: districtsWhere({ state, asOf }, asOf), orderBy, select: { id: true } });
+      return rows.map(({ id }) => id);
+    }),
+  );
+}
 
 /** The keys of the districts a list shows, in its order; read once per request and list (page and total). */
-function listedDistricts(context: { now: Date }, args: ListArgs): Promise<string[]> {
-  const where = districtsWhere(args, context.now);
-  const lists = listsOfRequest.get(context) ?? new Map<string, Promise<string[]>>();
-  listsOfRequest.set(context, lists);
-  const key = JSON.stringify(where);
-  let keys = lists.get(key);
-  if (!keys) {
-    keys = db()
-      .district.findMany({ where, orderBy, select: { id: true } })
-      .then((rows) => rows.map(({ id }) => id));
-    lists.set(key, keys);
-  }
-  return keys;
-}
+const listedDistricts = (context: object & { now: Date }, args: ListArgs) =>
+  requestLoader(context, loadListedDistricts).load(listKey(args, context.now));
 
 builder.queryFields((t) => ({
   districts: t.prismaConnection({

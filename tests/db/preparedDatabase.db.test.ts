@@ -2,7 +2,7 @@
 // run here as postinstall runs it): migrated and seeded without initdb, its own from then on,
 // and an existing database is never replaced. (PGlite only: PostgreSQL has no data directory of ours.)
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -42,5 +42,16 @@ describe.skipIf(postgresUrl)('the prepared embedded database', () => {
     } finally {
       await again.close();
     }
+  }, 120_000);
+
+  test('a directory that already holds something is neither emptied nor filled with the copy', async () => {
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', join('scripts', 'prepare-database.ts')], { cwd: rootDir });
+    const dataDir = join(scratch, 'occupied');
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(join(dataDir, 'notes.txt'), 'mine');
+    const database = await openDatabase({ pgliteDataDir: dataDir }).catch(() => null);
+    await database?.close();
+    expect(database?.preparedCopy ?? false).toBe(false);
+    expect(await readFile(join(dataDir, 'notes.txt'), 'utf8')).toBe('mine');
   }, 120_000);
 });
