@@ -31,6 +31,7 @@ const database = await openDatabaseOrExit({
   replicaUrls: config.DATABASE_REPLICA_URLS,
   poolSize: config.DATABASE_POOL_SIZE,
   pgliteDataDir: config.pgliteDataDir,
+  fromPreparedDatabase: config.SEED_ON_START,
   statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
 });
 logger.info(

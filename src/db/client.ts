@@ -97,6 +97,12 @@ export interface DatabaseOptions {
   replicaUrls?: string[];
   poolSize?: number;
   pgliteDataDir?: string;
+  /**
+   * A new embedded data directory starts as a copy of the database prepared at install, migrated
+   * and seeded (src/db/embeddedTemplate.ts): for a server that seeds at start, not for a script
+   * that wants an empty database.
+   */
+  fromPreparedDatabase?: boolean;
   /** An already open PGlite instance (tests share one). */
   pglite?: PGlite;
   /** Called with every SQL statement sent (for query counting and tracing). */
@@ -179,7 +185,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   const unlock = onDisk ? lockDataDir(dataDir) : () => {};
   let preparedCopy = false;
   const open = async () => {
-    if (onDisk && isNewDataDir(dataDir)) preparedCopy = await copyPreparedDatabase(dataDir);
+    if (onDisk && options.fromPreparedDatabase && isNewDataDir(dataDir)) preparedCopy = await copyPreparedDatabase(dataDir);
     return PGlite.create(dataDir);
   };
   const pglite =

@@ -22,7 +22,7 @@ describe.skipIf(postgresUrl)('the prepared embedded database', () => {
     expect(await preparedDatabaseExists()).toBe(true);
 
     const dataDir = join(scratch, 'new', 'pglite');
-    const first = await openDatabase({ pgliteDataDir: dataDir });
+    const first = await openDatabase({ pgliteDataDir: dataDir, fromPreparedDatabase: true });
     try {
       expect(first.preparedCopy).toBe(true);
       expect(await migrationsCurrent(first.client)).toBe(true);
@@ -35,7 +35,7 @@ describe.skipIf(postgresUrl)('the prepared embedded database', () => {
     // The copy was renamed into place whole: nothing of it is left beside (nor the lock, once closed).
     expect(await readdir(join(scratch, 'new'))).toEqual(['pglite']);
 
-    const again = await openDatabase({ pgliteDataDir: dataDir });
+    const again = await openDatabase({ pgliteDataDir: dataDir, fromPreparedDatabase: true });
     try {
       expect(again.preparedCopy).toBe(false);
       expect((await again.client.state.findUniqueOrThrow({ where: { id: 'TH' } })).name).toBe('Thüringen (edited here)');
@@ -44,12 +44,23 @@ describe.skipIf(postgresUrl)('the prepared embedded database', () => {
     }
   }, 120_000);
 
+  test('a script that opens a new data directory without asking for the prepared database gets an empty one', async () => {
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', join('scripts', 'prepare-database.ts')], { cwd: rootDir });
+    const database = await openDatabase({ pgliteDataDir: join(scratch, 'empty', 'pglite') });
+    try {
+      expect(database.preparedCopy).toBe(false);
+      expect(await migrationsCurrent(database.client)).toBe(false);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
+
   test('a directory that already holds something is neither emptied nor filled with the copy', async () => {
     await promisify(execFile)(process.execPath, ['--import', 'tsx', join('scripts', 'prepare-database.ts')], { cwd: rootDir });
     const dataDir = join(scratch, 'occupied');
     await mkdir(dataDir, { recursive: true });
     await writeFile(join(dataDir, 'notes.txt'), 'mine');
-    const database = await openDatabase({ pgliteDataDir: dataDir }).catch(() => null);
+    const database = await openDatabase({ pgliteDataDir: dataDir, fromPreparedDatabase: true }).catch(() => null);
     await database?.close();
     expect(database?.preparedCopy ?? false).toBe(false);
     expect(await readFile(join(dataDir, 'notes.txt'), 'utf8')).toBe('mine');
