@@ -2,7 +2,7 @@
 // own): the API as `npm start` runs it, PostGraphile 5 on Node.js 22 (bench/postgraphile), and a
 // bare node:http server answering fixed bytes.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,15 +54,35 @@ async function spawnServer(command: string, args: string[], env: Record<string, 
 }
 
 /**
+ * `npm start`'s command from package.json (its environment assignments, the node options and
+ * the bundle), so that the benchmark runs the API exactly as users do.
+ */
+function startCommand(): { env: Record<string, string>; args: string[] } {
+  const script: string = JSON.parse(readFileSync(join(rootDir, 'package.json'), 'utf8')).scripts.start;
+  const words = script.split(/\s+/).filter(Boolean);
+  const env: Record<string, string> = {};
+  for (let word = words[0]; word && /^[A-Z_]+=/.test(word); word = words[0]) {
+    const [name, value] = word.split('=') as [string, string];
+    env[name] = value;
+    words.shift();
+  }
+  if (words[0] === 'exec') words.shift();
+  if (words.shift() !== 'node') throw new Error(`npm start runs something other than node: ${script}`);
+  return { env, args: words };
+}
+
+/**
  * The API as `npm start` runs it: the bundle build/server.mjs (bench/run.ts builds it first).
  * BENCH_API_NODE_ARGS adds Node.js options, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles".
  */
 export function startApi(env: Record<string, string>): Promise<BenchServer> {
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const start = startCommand();
   return spawnServer(
     process.execPath,
-    [...nodeArgs, '--enable-source-maps', 'build/server.mjs'],
+    [...nodeArgs, ...start.args],
     {
+      ...start.env,
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',

@@ -8,7 +8,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { expect } from 'vitest';
-import { type OpenDatabase, openDatabase } from '../../src/db/client.js';
+import { embeddedStartParams, type OpenDatabase, openDatabase } from '../../src/db/client.js';
 import { templateCacheDir as cacheDir, keyOfContent } from '../../src/db/embeddedTemplate.js';
 import { applyMigrations } from '../../src/db/migrations.js';
 import { seed } from '../../src/packages/seed.js';
@@ -53,7 +53,7 @@ async function dataDirTemplate(kind: 'empty' | 'seeded'): Promise<Blob> {
   const file = join(cacheDir, `pglite-${kind}-${await keyOfContent()}.tar`);
   const cached = await readFile(file).catch(() => null);
   if (cached) return new Blob([cached]);
-  const pglite = await PGlite.create('memory://');
+  const pglite = await PGlite.create('memory://', { startParams: embeddedStartParams });
   if (kind === 'seeded') {
     const database = await openDatabase({ pglite });
     await applyMigrations(database.adapterFactory);
@@ -81,7 +81,7 @@ async function postgresTemplate(adminUrl: string): Promise<string> {
 }
 
 async function openPGliteCopy(kind: 'empty' | 'seeded', onQuery?: (sql: string) => void): Promise<OpenDatabase> {
-  const pglite = await PGlite.create('memory://', { loadDataDir: await dataDirTemplate(kind) });
+  const pglite = await PGlite.create('memory://', { loadDataDir: await dataDirTemplate(kind), startParams: embeddedStartParams });
   const database = await openDatabase({ pglite, onQuery });
   return {
     ...database,
