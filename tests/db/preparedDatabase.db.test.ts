@@ -28,6 +28,8 @@ describe.skipIf(postgresUrl)('the prepared embedded database', () => {
       expect(await migrationsCurrent(first.client)).toBe(true);
       expect(await first.client.district.count({ where: { sources: { some: {} } } })).toBe(4);
       expect((await first.client.seedRelease.findMany()).length).toBeGreaterThan(0);
+      // Its shared buffers are the embedded size, not PostgreSQL's 128 MB (they stay resident).
+      expect(await first.client.$queryRawUnsafe('SHOW shared_buffers')).toEqual([{ shared_buffers: '32MB' }]);
       await first.client.state.update({ where: { id: 'TH' }, data: { name: 'Thüringen (edited here)' } });
     } finally {
       await first.close();
