@@ -6,11 +6,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import type { TokenViewer } from '../src/auth/viewer.js';
-import { ValidationError } from '../src/common/problems.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabaseOrExit } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { importPackages, type PackageInput, type RecordChange } from '../src/packages/import.js';
+import { ValidationError } from '../src/writes/problems.js';
 
 const args = process.argv.slice(2);
 const dryRun = args.includes('--dry-run');

@@ -7,7 +7,7 @@ import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { GraphQLError } from 'graphql';
+import { NotAllowedError, NotAuthenticatedError } from './auth/refusals.js';
 import { scopesOf } from './auth/viewer.js';
 import { connectionsPlugin, defaultPageSize, maxPageSize } from './common/connections.js';
 import { decodeGlobalId, encodeGlobalId } from './common/globalId.js';
@@ -36,15 +36,12 @@ export const builder = new SchemaBuilder<{
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
 }>({
-  plugins: [connectionsPlugin, ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, DirectivePlugin, FederationPlugin],
+  // The errors plugin wraps the authorization check (plugins listed first wrap those after), so a
+  // mutation answers a refusal as a typed result of its union instead of failing.
+  plugins: [connectionsPlugin, ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DirectivePlugin, FederationPlugin],
   scopeAuth: {
     authScopes: (context) => scopesOf(context.viewer),
-    unauthorizedError: (_parent, context) =>
-      context.viewer
-        ? new GraphQLError(`Not allowed for the token "${context.viewer.name}": editors change only their own districts' data.`, {
-            extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-          })
-        : new GraphQLError('This needs an API token (Authorization: Bearer …).', { extensions: { code: 'UNAUTHENTICATED' } }),
+    unauthorizedError: (_parent, context) => (context.viewer ? new NotAllowedError(context.viewer.name) : new NotAuthenticatedError()),
   },
   errors: { defaultTypes: [] },
   defaultFieldNullability: false,

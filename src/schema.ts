@@ -3,7 +3,7 @@ import type { GraphQLUnionType } from 'graphql';
 import { builder } from './builder.js';
 import { badInput, quote } from './common/errors.js';
 import './common/scalars.js';
-import './common/mutationErrors.js';
+import './writes/errorTypes.js';
 // One module per domain area: its types and read fields, then its mutations.
 import './states/types.js';
 import './districts/types.js';
@@ -31,6 +31,7 @@ import './audit/types.js';
 import './feed/types.js';
 import './feed/webhooks.js';
 import './reports/types.js';
+import './reports/mutations.js';
 import './places/types.js';
 import './comparison/types.js';
 import './translations/types.js';

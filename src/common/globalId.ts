@@ -21,3 +21,13 @@ export function decodeGlobalId(globalId: string): { typename: string; id: string
   }
   return { typename, id: decoded.slice(separator + 1) };
 }
+
+/** The key of a global ID of the given type; null for a malformed ID or one of another type. */
+export function keyOfType(globalId: string | number, typename: string): string | null {
+  try {
+    const decoded = decodeGlobalId(String(globalId));
+    return decoded.typename === typename ? decoded.id : null;
+  } catch {
+    return null;
+  }
+}

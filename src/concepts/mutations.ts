@@ -2,12 +2,12 @@
 // fields of action (from the shared vocabulary, with the concept's own labels).
 import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
-import type { Problems } from '../common/problems.js';
 import type { Tx } from '../db/client.js';
-import { checkEach, sameNames } from '../editing/checks.js';
-import { entityMutations } from '../editing/entityMutations.js';
-import { catalogueKeys } from '../editing/references.js';
 import { ConceptStatus, FieldEmphasis, MilestoneKind } from '../generated/prisma/enums.js';
+import { checkEach, sameNames } from '../writes/checks.js';
+import { entityMutations } from '../writes/entityMutations.js';
+import type { Problems } from '../writes/problems.js';
+import { catalogueKeys } from '../writes/references.js';
 import { IntegrationConcept } from './types.js';
 
 const MilestoneInput = builder.inputType('ConceptMilestoneInput', {

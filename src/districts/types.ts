@@ -11,7 +11,6 @@
 //   positions/types.ts  positions
 //   projects/types.ts   projects
 //   reports/types.ts    problemReports
-import { recordAudit } from '../audit/record.js';
 import { builder } from '../builder.js';
 import { ChangeTracked } from '../common/changeTracked.js';
 import { pageOfKeys } from '../common/connections.js';
@@ -21,10 +20,11 @@ import { exportPaths } from '../common/exportPaths.js';
 import { asOfDescription, berlinDate } from '../common/history.js';
 import { requestLoader } from '../common/requestLoader.js';
 import { db } from '../db/client.js';
-import { lockFeed } from '../feed/record.js';
 import { DistrictKind } from '../generated/prisma/enums.js';
 import { StateCode } from '../states/types.js';
-import { districtIdForKey, districtKeyForScope, parseDistrictAgs } from './ags.js';
+import { answeredAsBefore } from '../writes/deprecated.js';
+import { editorsOfDistrict, inputDistrict, writeMutation } from '../writes/mutation.js';
+import { districtIdForKey } from './ags.js';
 import { coverageFrom, coverageSelect, DistrictCoverage, newestDatedSource } from './coverage.js';
 import { districtsWhere } from './existing.js';
 
@@ -198,24 +198,43 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const VerifyDistrictDataInput = builder.inputType('VerifyDistrictDataInput', {
+  description: 'Confirming a district’s data as correct.',
+  fields: (t) => ({
+    district: t.string({ required: true, description: 'The district (AGS).' }),
+    version: t.int({
+      description: 'The district’s `version` you read; a stale one returns VersionConflictError. Left out: whatever it is now.',
+    }),
+  }),
+});
+
+const verify = writeMutation('verifyDistrictData', {
+  ref: District,
+  noun: 'district',
+  description:
+    'Confirm that the district’s data is correct as it stands ("last verified"), without changing it. Needs an editor token of the district.',
+  inputDescription: 'Which district.',
+  input: VerifyDistrictDataInput,
+  authorise: (input) => editorsOfDistrict(input.district),
+  prepare: async (input, problems) => inputDistrict(input.district, 'district', problems),
+  async write(write, input, id) {
+    const before = await write.lockCurrent('District', id, input.version ?? null, (tx, key) =>
+      tx.district.findUnique({ where: { id: key } }),
+    );
+    const after = await write.tx.district.update({ where: { id }, data: { lastVerifiedAt: write.now, version: { increment: 1 } } });
+    write.audit({ action: 'VERIFY', entityType: 'District', entityId: id, districtId: id, before, after });
+    return after;
+  },
+});
+
 builder.mutationField('confirmDistrictData', (t) =>
   t.field({
     type: District,
-    description:
-      'Confirm that the district’s data is correct as it stands ("last verified"), without changing it. Needs an editor token of the district.',
+    description: 'Confirm that the district’s data is correct as it stands (answers failures as errors).',
+    deprecationReason: 'Use verifyDistrictData, which answers failures as typed results.',
     args: { ags: t.arg.string({ required: true, description: 'The district (AGS).' }) },
-    authScopes: (_parent, { ags }) => ({ editorOf: districtKeyForScope(ags) }),
-    resolve: async (_root, { ags }, context) => {
-      const id = parseDistrictAgs(ags);
-      return db().$transaction(async (tx) => {
-        await lockFeed(tx);
-        const before = await tx.district.findUnique({ where: { id } });
-        if (!before) throw notFound(`No district with AGS "${id}" in the graph.`);
-        const after = await tx.district.update({ where: { id }, data: { lastVerifiedAt: context.now, version: { increment: 1 } } });
-        await recordAudit(tx, context.viewer!, { action: 'VERIFY', entityType: 'District', entityId: id, districtId: id, before, after });
-        return after;
-      });
-    },
+    authScopes: (_parent, { ags }) => editorsOfDistrict(ags),
+    resolve: (_root, { ags }, context, info) => answeredAsBefore(verify.run({ district: ags }, context, info)),
   }),
 );
 

@@ -1,10 +1,10 @@
 // Editors list their district's published documents: concepts, guidelines, newsletters.
 import { builder } from '../builder.js';
-import type { Problems } from '../common/problems.js';
-import { sameNames } from '../editing/checks.js';
-import { entityMutations } from '../editing/entityMutations.js';
-import { catalogueKey, recordOfDistrict } from '../editing/references.js';
 import { DocumentKind } from '../generated/prisma/enums.js';
+import { sameNames } from '../writes/checks.js';
+import { entityMutations } from '../writes/entityMutations.js';
+import type { Problems } from '../writes/problems.js';
+import { catalogueKey, recordOfDistrict } from '../writes/references.js';
 import { Document } from './types.js';
 
 const DocumentFields = builder.inputType('DocumentFieldsInput', {

@@ -8,9 +8,9 @@ import { encodeGlobalId } from '../common/globalId.js';
 import type { Database } from '../db/client.js';
 import type { Webhook } from '../generated/prisma/client.js';
 import { logger } from '../logger.js';
+import type { FeedType } from '../writes/announce.js';
 import type { ChangeNotifier } from './notifier.js';
 import { encodeFeedCursor, type FeedPage, readFeed } from './read.js';
-import type { FeedType } from './record.js';
 import { targetProblem } from './webhookTargets.js';
 
 export interface DeliveryOptions {

@@ -3,7 +3,7 @@
 // own every `pollMs`, so that a notification lost with a dropped connection delays it, never
 // loses it: the feed in the database is the truth, the notification only a wake-up.
 import type { OpenDatabase } from '../db/client.js';
-import { feedChannel } from './record.js';
+import { feedChannel } from '../writes/announce.js';
 
 export interface ChangeNotifier {
   /**

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { Database } from '../db/client.js';
 import type { FeedEvent } from '../generated/prisma/client.js';
 import { logger } from '../logger.js';
-import type { FeedType } from './record.js';
+import type { FeedType } from '../writes/announce.js';
 
 export interface FeedFilter {
   types?: readonly FeedType[] | null;

@@ -12,6 +12,7 @@ import { db } from '../db/client.js';
 import { parseDistrictAgs } from '../districts/ags.js';
 import { FeedAction } from '../generated/prisma/enums.js';
 import { logger } from '../logger.js';
+import { type FeedType, feedTypes } from '../writes/announce.js';
 import {
   checkNotExpired,
   decodeFeedCursor,
@@ -23,7 +24,6 @@ import {
   type ReadEvent,
   readFeed,
 } from './read.js';
-import { type FeedType, feedTypes } from './record.js';
 
 const ChangeAction = describedEnum('ChangeAction', FeedAction, 'What happened to a record.', {
   CREATED: 'The record was created.',

@@ -1,12 +1,16 @@
 // Webhooks: a portal (registered by a ministry or an administrator) is sent the change feed by
-// HTTP POST, signed, from where it registered on; delivery.ts does the sending.
+// HTTP POST, signed, from where it registered on; delivery.ts does the sending. Registering and
+// stopping one are changes like any other: audited (without the secret).
 import { randomBytes } from 'node:crypto';
 import { builder } from '../builder.js';
-import { badInput, notFound } from '../common/errors.js';
 import type { Context } from '../context.js';
-import { db } from '../db/client.js';
-import { parseDistrictAgs } from '../districts/ags.js';
-import { checkNotExpired, decodeFeedCursor, encodeFeedCursor, feedHead } from './read.js';
+import { db, type Tx } from '../db/client.js';
+import type { Webhook as WebhookRow } from '../generated/prisma/client.js';
+import type { AuditEntry } from '../writes/audit.js';
+import { answeredAsBefore } from '../writes/deprecated.js';
+import { inputDistrict, writeMutation } from '../writes/mutation.js';
+import { NotFoundError, type Problems } from '../writes/problems.js';
+import { checkNotExpired, decodeFeedCursor, encodeFeedCursor, type FeedCursor, feedHead } from './read.js';
 import { ChangedType } from './types.js';
 import { targetProblem } from './webhookTargets.js';
 
@@ -70,14 +74,21 @@ builder.queryField('webhooks', (t) =>
   }),
 );
 
-const RegisterWebhookInput = builder.inputType('RegisterWebhookInput', {
-  description: 'A webhook to register.',
+const WebhookFieldsInput = builder.inputType('WebhookFieldsInput', {
+  description: 'What a webhook is sent.',
   fields: (t) => ({
     url: t.string({ required: true, description: 'Where to POST the events: an https:// URL of a public address.' }),
     types: t.field({ type: [ChangedType], description: 'Only records of these types (none: all).' }),
     districts: t.stringList({ description: 'Only records of these districts, by AGS (none: all).' }),
     since: t.string({ description: 'Start after this feed cursor (none: with the changes from now on).' }),
   }),
+});
+
+type WebhookFields = typeof WebhookFieldsInput.$inferInput;
+
+const CreateWebhookInput = builder.inputType('CreateWebhookInput', {
+  description: 'A webhook to register.',
+  fields: (t) => ({ fields: t.field({ type: WebhookFieldsInput, required: true, description: 'The webhook.' }) }),
 });
 
 const RegisteredWebhook = builder.objectRef<{ webhook: typeof Webhook.$inferType; secret: string }>('RegisteredWebhook').implement({
@@ -91,52 +102,124 @@ const RegisteredWebhook = builder.objectRef<{ webhook: typeof Webhook.$inferType
   }),
 });
 
+/** What the audit log keeps of a webhook: everything but its secret. */
+const auditOf = (action: AuditEntry['action'], before: WebhookRow | null, { secret: _secret, ...after }: WebhookRow): AuditEntry => ({
+  action,
+  entityType: 'Webhook',
+  entityId: after.id,
+  districtId: null,
+  before: before && { ...before, secret: '(kept)' },
+  after,
+});
+
+/** Where the feed starts for a new webhook: after the cursor given, or now; a problem at `since` for a cursor that is none or expired. */
+async function startOf(since: string | null | undefined, problems: Problems): Promise<FeedCursor & { basis: bigint }> {
+  try {
+    return await checkNotExpired(db(), since == null ? { position: await feedHead(db()), basis: null } : decodeFeedCursor(since));
+  } catch (error) {
+    problems.add('since', (error as Error).message);
+    return { position: 0n, basis: 0n };
+  }
+}
+
+async function checkWebhook(fields: WebhookFields, problems: Problems) {
+  const problem = await targetProblem(fields.url, allowPrivateTargets);
+  if (problem) problems.add('url', problem);
+  const districtIds = (fields.districts ?? []).map((ags, index) => inputDistrict(ags, `districts[${index}]`, problems));
+  return { districtIds, from: await startOf(fields.since, problems) };
+}
+
+const create = writeMutation('createWebhook', {
+  ref: RegisteredWebhook,
+  noun: 'webhook registered',
+  description: 'Have the change feed POSTed to a portal, signed, with retries and back-off. Needs a ministry or administrator token.',
+  inputDescription: 'The webhook.',
+  input: CreateWebhookInput,
+  authorise: () => ({ auditor: true }),
+  prepare: (input, problems) => checkWebhook(input.fields, problems.within('fields')),
+  async write(write, input, { districtIds, from }, context) {
+    const secret = randomBytes(32).toString('base64url');
+    const viewer = context.viewer!;
+    const webhook = await write.tx.webhook.create({
+      data: {
+        url: input.fields.url,
+        secret,
+        types: input.fields.types ?? [],
+        districtIds,
+        createdById: viewer.tokenId,
+        createdByName: viewer.name,
+        stateId: viewer.role === 'ADMIN' ? null : viewer.stateId,
+        deliveredThrough: from.position,
+        feedBasis: from.basis,
+      },
+    });
+    write.audit(auditOf('CREATE', null, webhook));
+    return { webhook, secret };
+  },
+});
+
+const ArchiveWebhookInput = builder.inputType('ArchiveWebhookInput', {
+  description: 'A webhook to stop.',
+  fields: (t) => ({ id: t.id({ required: true, description: 'The webhook’s `id`.' }) }),
+});
+
+const loadWebhook = (tx: Tx, id: string) => tx.webhook.findUnique({ where: { id } });
+
+const archive = writeMutation('archiveWebhook', {
+  ref: Webhook,
+  noun: 'webhook',
+  description: 'Stop a webhook (its delivery log stays). Needs the ministry that registered it or an administrator.',
+  inputDescription: 'Which webhook.',
+  input: ArchiveWebhookInput,
+  authorise: () => ({ auditor: true }),
+  async prepare(input, _problems, context) {
+    const id = String(input.id);
+    const own = await db().webhook.count({ where: { id, deletedAt: null, ...ownedBy(context) } });
+    if (!own) throw new NotFoundError(`No webhook "${id}" of yours.`);
+    return id;
+  },
+  async write(write, _input, id) {
+    await write.lock('Webhook', id);
+    const before = (await loadWebhook(write.tx, id))!;
+    if (before.deletedAt) throw new NotFoundError(`No webhook "${id}" of yours.`); // stopped meanwhile
+    const after = await write.tx.webhook.update({ where: { id }, data: { deletedAt: write.now } });
+    write.audit(auditOf('ARCHIVE', before, after));
+    return after;
+  },
+});
+
+// ------------------------------------------------------------------ deprecated
+
+const RegisterWebhookInput = builder.inputType('RegisterWebhookInput', {
+  description: 'A webhook to register (the input of the deprecated `registerWebhook`).',
+  fields: (t) => ({
+    url: t.string({ required: true, description: 'Where to POST the events: an https:// URL of a public address.' }),
+    types: t.field({ type: [ChangedType], description: 'Only records of these types (none: all).' }),
+    districts: t.stringList({ description: 'Only records of these districts, by AGS (none: all).' }),
+    since: t.string({ description: 'Start after this feed cursor (none: with the changes from now on).' }),
+  }),
+});
+
 builder.mutationField('registerWebhook', (t) =>
   t.field({
     type: RegisteredWebhook,
-    description: 'Have the change feed POSTed to a portal, signed, with retries and back-off. Needs a ministry or administrator token.',
+    description: 'Have the change feed POSTed to a portal (answers failures as errors).',
+    deprecationReason: 'Use createWebhook, which answers failures as typed results.',
     authScopes: { auditor: true },
     args: { input: t.arg({ type: RegisterWebhookInput, required: true, description: 'The webhook.' }) },
-    resolve: async (_root, { input }, context) => {
-      const problem = await targetProblem(input.url, allowPrivateTargets);
-      if (problem) throw badInput(`The webhook URL ${problem}.`, 'input.url');
-      const districtIds = (input.districts ?? []).map((ags, index) => parseDistrictAgs(ags, `input.districts[${index}]`));
-      const from = await checkNotExpired(
-        db(),
-        input.since == null ? { position: await feedHead(db()), basis: null } : decodeFeedCursor(input.since),
-      );
-      const secret = randomBytes(32).toString('base64url');
-      const viewer = context.viewer!;
-      const webhook = await db().webhook.create({
-        data: {
-          url: input.url,
-          secret,
-          types: input.types ?? [],
-          districtIds,
-          createdById: viewer.tokenId,
-          createdByName: viewer.name,
-          stateId: viewer.role === 'ADMIN' ? null : viewer.stateId,
-          deliveredThrough: from.position,
-          feedBasis: from.basis,
-        },
-      });
-      return { webhook, secret };
-    },
+    resolve: (_root, { input }, context, info) => answeredAsBefore(create.run({ fields: input }, context, info)),
   }),
 );
 
 builder.mutationField('deleteWebhook', (t) =>
   t.field({
     type: 'Boolean',
-    description: 'Stop a webhook (its delivery log stays). Needs the ministry that registered it or an administrator.',
+    description: 'Stop a webhook (answers failures as errors).',
+    deprecationReason: 'Use archiveWebhook, which answers failures as typed results.',
     authScopes: { auditor: true },
     args: { id: t.arg.id({ required: true, description: 'The webhook’s `id`.' }) },
-    resolve: async (_root, { id }, context) => {
-      const { count } = await db().webhook.updateMany({
-        where: { id, deletedAt: null, ...ownedBy(context) },
-        data: { deletedAt: new Date() },
-      });
-      if (!count) throw notFound(`No webhook "${id}" of yours.`);
+    resolve: async (_root, { id }, context, info) => {
+      await answeredAsBefore(archive.run({ id }, context, info));
       return true;
     },
   }),

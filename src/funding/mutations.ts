@@ -1,10 +1,10 @@
 // Editors record how their district's posts, projects and measures are funded.
 import { builder } from '../builder.js';
-import type { Problems } from '../common/problems.js';
 import { db } from '../db/client.js';
-import { sameNames } from '../editing/checks.js';
-import { entityMutations } from '../editing/entityMutations.js';
-import { catalogueKey, recordOfDistrict } from '../editing/references.js';
+import { sameNames } from '../writes/checks.js';
+import { entityMutations } from '../writes/entityMutations.js';
+import type { Problems } from '../writes/problems.js';
+import { catalogueKey, recordOfDistrict } from '../writes/references.js';
 import { Funding } from './types.js';
 
 const FundingFields = builder.inputType('FundingFieldsInput', {

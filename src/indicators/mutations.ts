@@ -4,28 +4,47 @@
 import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
 import { berlinDate } from '../common/history.js';
-import { ValidationError } from '../common/problems.js';
 import { db, type Tx } from '../db/client.js';
-import { parseDistrictAgs } from '../districts/ags.js';
-import { changeAudited, createAudited } from '../editing/changes.js';
-import { checkColumns, sameNames } from '../editing/checks.js';
-import { editingMutation, editorsOfDistrict } from '../editing/mutation.js';
-import { catalogueKey } from '../editing/references.js';
 import { ValueQualifier } from '../generated/prisma/enums.js';
+import { checkColumns, sameNames } from '../writes/checks.js';
+import { editorsOfDistrict, givenFields, inputDistrict, writeMutation } from '../writes/mutation.js';
+import { ValidationError } from '../writes/problems.js';
+import { changeRecord, createRecord } from '../writes/records.js';
+import { catalogueKey } from '../writes/references.js';
 import { IndicatorValue } from './types.js';
 
 const loadValue = (tx: Tx, id: string) => tx.indicatorValue.findUnique({ where: { id } });
 
-interface RecordIndicatorValue {
-  district: string;
-  indicator: string;
-  value: number;
-  qualifier?: 'EXACT' | 'MORE_THAN' | null;
-  printed?: string | null;
-  referenceDate?: Date | null;
-  validFrom?: Date | null;
-  currentVersion?: number | null;
-}
+const IndicatorValueFieldsInput = builder.inputType('IndicatorValueFieldsInput', {
+  description: 'A value of an indicator.',
+  fields: (f) => ({
+    value: f.float({ description: 'The value, in the indicator’s unit (required).' }),
+    qualifier: f.field({ type: ValueQualifier, description: 'EXACT (default) or MORE_THAN for "more than …".' }),
+    printed: f.string({ description: 'The value as published, e.g. "mehr als 4.100"; default: the number.' }),
+    referenceDate: f.field({ type: 'Date', description: 'The date the value refers to ("Stand").' }),
+    validFrom: f.field({ type: 'Date', description: 'From when it is the current value; default: the reference date, else today.' }),
+  }),
+});
+
+type IndicatorValueFields = typeof IndicatorValueFieldsInput.$inferInput;
+
+const flatForm = 'Give it under `fields` (IndicatorValueFieldsInput); the flat form will be removed.';
+const flatFields = ['value', 'qualifier', 'printed', 'referenceDate', 'validFrom'] as const;
+
+const RecordIndicatorValueInput = builder.inputType('RecordIndicatorValueInput', {
+  description: 'A new value of an indicator for a district.',
+  fields: (f) => ({
+    district: f.string({ required: true, description: 'The district (AGS).' }),
+    indicator: f.string({ required: true, description: 'The indicator, by key (see `indicators`).' }),
+    fields: f.field({ type: IndicatorValueFieldsInput, description: 'The new value; `value` is required.' }),
+    value: f.float({ description: 'The value, in the indicator’s unit.', deprecationReason: flatForm }),
+    qualifier: f.field({ type: ValueQualifier, description: 'EXACT or MORE_THAN.', deprecationReason: flatForm }),
+    printed: f.string({ description: 'The value as published.', deprecationReason: flatForm }),
+    referenceDate: f.field({ type: 'Date', description: 'The date the value refers to.', deprecationReason: flatForm }),
+    validFrom: f.field({ type: 'Date', description: 'From when it is the current value.', deprecationReason: flatForm }),
+    currentVersion: f.int({ description: 'The `version` of the value current so far, as you read it; required when there is one.' }),
+  }),
+});
 
 const currentVersionRequired = (version: number) => `is required: a value is current (version ${version}); name the version you read`;
 
@@ -40,41 +59,33 @@ async function firstValueStillFirst(tx: Tx, districtId: string, indicatorId: str
   if (current) throw new ValidationError([{ path: 'currentVersion', message: currentVersionRequired(current.version) }]);
 }
 
-editingMutation('recordIndicatorValue', {
+writeMutation('recordIndicatorValue', {
   ref: IndicatorValue,
   noun: 'new value',
   description:
     'Record a new value of an indicator for your district (Integrationsmonitoring). The value current so far stays in the history: its validity ends where the new one begins.',
   inputDescription: 'The new value.',
-  input: builder.inputRef<RecordIndicatorValue>('RecordIndicatorValueInput').implement({
-    description: 'A new value of an indicator for a district.',
-    fields: (f) => ({
-      district: f.string({ required: true, description: 'The district (AGS).' }),
-      indicator: f.string({ required: true, description: 'The indicator, by key (see `indicators`).' }),
-      value: f.float({ required: true, description: 'The value, in the indicator’s unit.' }),
-      qualifier: f.field({ type: ValueQualifier, description: 'EXACT (default) or MORE_THAN for "more than …".' }),
-      printed: f.string({ description: 'The value as published, e.g. "mehr als 4.100"; default: the number.' }),
-      referenceDate: f.field({ type: 'Date', description: 'The date the value refers to ("Stand").' }),
-      validFrom: f.field({ type: 'Date', description: 'From when it is the current value; default: the reference date, else today.' }),
-      currentVersion: f.int({ description: 'The `version` of the value current so far, as you read it; required when there is one.' }),
-    }),
-  }),
+  input: RecordIndicatorValueInput,
   authorise: (input) => editorsOfDistrict(input.district),
   async prepare(input, problems, context) {
-    const districtId = parseDistrictAgs(input.district, 'input.district');
+    const districtId = inputDistrict(input.district, 'district', problems);
+    const given = givenFields<IndicatorValueFields>(input, flatFields, problems);
+    const { fields } = given;
+    if (fields.value == null) given.problems.add('value', 'is required');
     await catalogueKey('Indicator', input.indicator, 'indicator', problems, 'an indicator (see the indicators query)');
-    checkColumns('IndicatorValue', input, sameNames('value', 'printed'), problems, { creating: false });
-    const validFrom = input.validFrom ?? input.referenceDate ?? berlinDate(context.now);
+    checkColumns('IndicatorValue', fields, sameNames('value', 'printed'), given.problems, { creating: false });
+    const validFrom = fields.validFrom ?? fields.referenceDate ?? berlinDate(context.now);
     const current = await db().indicatorValue.findFirst({
       where: { districtId, indicatorId: input.indicator, validTo: null, archivedAt: null },
     });
     if (current && input.currentVersion == null) problems.add('currentVersion', currentVersionRequired(current.version));
     if (current?.validFrom && validFrom <= current.validFrom) {
-      problems.add('validFrom', `must be after the current value's start (${current.validFrom.toISOString().slice(0, 10)})`);
+      given.problems.add('validFrom', `must be after the current value's start (${current.validFrom.toISOString().slice(0, 10)})`);
     }
-    return { districtId, validFrom, current };
+    return { districtId, fields, validFrom, current };
   },
-  write(input, { districtId, validFrom, current }, context) {
+  write(write, input, { districtId, fields, validFrom, current }) {
+    const value = fields.value!;
     const create = async (tx: Tx, sourceId: string) => {
       const id = randomUUID();
       await tx.indicatorValue.create({
@@ -82,10 +93,10 @@ editingMutation('recordIndicatorValue', {
           id,
           districtId,
           indicatorId: input.indicator,
-          value: input.value,
-          qualifier: input.qualifier ?? 'EXACT',
-          printed: input.printed ?? String(input.value),
-          referenceDate: input.referenceDate ?? null,
+          value,
+          qualifier: fields.qualifier ?? 'EXACT',
+          printed: fields.printed ?? String(value),
+          referenceDate: fields.referenceDate ?? null,
           validFrom,
           sourceId,
         },
@@ -97,11 +108,10 @@ editingMutation('recordIndicatorValue', {
         await firstValueStillFirst(tx, districtId, input.indicator);
         return create(tx, sourceId);
       };
-      return createAudited({ context, entityType: 'IndicatorValue', districtId, load: loadValue, create: createFirst });
+      return createRecord(write, { model: 'IndicatorValue', districtId, load: loadValue, create: createFirst });
     }
-    return changeAudited({
-      context,
-      entityType: 'IndicatorValue',
+    return changeRecord(write, {
+      model: 'IndicatorValue',
       action: 'UPDATE',
       id: current.id,
       expectedVersion: input.currentVersion!,

@@ -1,11 +1,11 @@
 // Editors keep their district's offers current: add, change, withdraw.
 import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
-import type { Problems } from '../common/problems.js';
 import { db } from '../db/client.js';
-import { sameNames } from '../editing/checks.js';
-import { entityMutations } from '../editing/entityMutations.js';
 import { OfferCategory, TargetGroup } from '../generated/prisma/enums.js';
+import { sameNames } from '../writes/checks.js';
+import { entityMutations } from '../writes/entityMutations.js';
+import type { Problems } from '../writes/problems.js';
 import { Offer } from './types.js';
 
 const OfferFields = builder.inputType('OfferFieldsInput', {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isDateOnly, type ModelName, modelOf, referencedModel, storedColumns } from '../db/datamodel.js';
 import * as enums from '../generated/prisma/enums.js';
 import { columnRule, rowRules } from '../rules/columns.js';
+import { isDerived } from '../rules/derived.js';
 import { type PackageKind, type TableSpec, tablesOf } from './tables.js';
 import { packageFormatVersion } from './versions.js';
 
@@ -81,7 +82,8 @@ function rowSchema(table: TableSpec) {
   const columns = columnsOf(table.model);
   for (const column of columns) {
     const type = columnType(table.model, column).describe(describe(table.model, column));
-    shape[column.name] = column.required ? type : type.optional();
+    // A column a rule derives from others (a channel's normalised value) may be left out: the import derives it.
+    shape[column.name] = column.required && !isDerived(table.model, column.name) ? type : type.optional();
   }
   const schema = z.strictObject(shape).describe(modelOf(table.model).documentation ?? table.model);
   const rowRule = rowRules[table.model];

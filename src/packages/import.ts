@@ -3,14 +3,13 @@
 // record — a record with its parts, as the editing mutations change them (a contact with its
 // channels, addresses and office hours) — and the differences are written in one transaction,
 // with an audit event per record. A dry run stops before writing and reports the same diff.
-import { type AuditEntry, recordAudits } from '../audit/record.js';
-import type { TokenViewer } from '../auth/viewer.js';
-import { Problems, ValidationError } from '../common/problems.js';
 import { bulkInsert } from '../db/bulkInsert.js';
-import type { Tx } from '../db/client.js';
+import type { Database, Tx } from '../db/client.js';
 import { genericDelegate, hasColumn } from '../db/datamodel.js';
-import { dataLockKey } from '../db/locks.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import { deriveColumns } from '../rules/derived.js';
+import type { AuditEntry } from '../writes/audit.js';
+import { Problems, ValidationError } from '../writes/problems.js';
+import { type Actor, type Write, write } from '../writes/transaction.js';
 import { columnsOf, type DataPackage, packageSchema } from './format.js';
 import { canonicalRow, databaseRow, ownedTables, type Row, sortedByKey } from './rows.js';
 import { type PackageKind, rowKey, type TableSpec, tableByKey, tableByModel, tables, tablesOf, writeSteps } from './tables.js';
@@ -45,9 +44,6 @@ export interface ImportSummary {
 
 export interface ImportOptions {
   dryRun?: boolean;
-  /** Who imports, for the audit log. */
-  actor: TokenViewer;
-  now: Date;
   /** Told how far writing has got, table by table. */
   onProgress?: (table: string, done: number, total: number) => void;
 }
@@ -103,7 +99,13 @@ function parse(inputs: PackageInput[], problems: PackageProblems): Parsed[] {
       const given = data.tables[table.key];
       if (given === undefined) absent.add(table.key);
       const rows = Array.isArray(given) ? (given as unknown[]).filter(isObject) : [];
-      tables[table.key] = rows.map((row) => canonicalRow(table, row));
+      // Derived columns left out are derived as a mutation derives them (src/rules/derived.ts).
+      tables[table.key] = rows.map((row, position) =>
+        canonicalRow(
+          table,
+          deriveColumns(table.model, row, (column, message) => problems.addIn(label, rowPath(table, position, column), message)),
+        ),
+      );
     }
     parsed.push({ label, kind, owner: kind === 'district' ? String(data.district) : null, tables, absent });
   }
@@ -419,7 +421,7 @@ async function checkKeysFree(tx: Tx, dataPackage: Parsed, stored: Map<string, Ag
 
 // ------------------------------------------------------------------ writing
 
-async function apply(tx: Tx, work: Plan, options: ImportOptions) {
+async function apply({ tx, now }: Write, work: Plan, options: ImportOptions) {
   const inReverse = [...writeSteps].reverse();
   for (const { table } of inReverse) {
     if (!table.partOf) continue;
@@ -438,7 +440,7 @@ async function apply(tx: Tx, work: Plan, options: ImportOptions) {
       tx,
       table.model,
       creating.map((row) => databaseRow(table, row)),
-      options.now,
+      now,
     );
     for (const row of ofStep.filter((candidate) => changedKeys.has(rowKey(table, candidate)))) {
       const { id, ...columns } = databaseRow(table, row);
@@ -449,10 +451,9 @@ async function apply(tx: Tx, work: Plan, options: ImportOptions) {
   for (const aggregate of work.archive) {
     await genericDelegate(tx, aggregate.table.model).updateMany({
       where: { id: aggregate.key },
-      data: { archivedAt: options.now, ...versionBump(aggregate.table) },
+      data: { archivedAt: now, ...versionBump(aggregate.table) },
     });
   }
-  await recordAudits(tx, options.actor, work.audit);
 }
 
 const versionBump = (table: TableSpec) => (hasColumn(table.model, 'version') ? { version: { increment: 1 } } : {});
@@ -464,7 +465,7 @@ const refusalCodes = new Set(['P2002', 'P2003']);
 const refusalSqlStates = new Set(['23505', '23503']);
 
 /** Database refusals that the checks above do not foresee (a second town of the same name …), as problems. */
-function asProblem(error: unknown): never {
+export function asProblem(error: unknown): never {
   const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
   const sqlState = meta?.driverAdapterError?.cause?.originalCode;
   if ((code && refusalCodes.has(code)) || (sqlState && refusalSqlStates.has(sqlState))) {
@@ -477,9 +478,10 @@ function asProblem(error: unknown): never {
 
 /**
  * Validates packages, compares them with the database and — unless a dry run — applies the
- * difference, inside a transaction the caller holds (under the data lock).
+ * difference, in a write the caller holds (alone: the data lock held exclusively).
  */
-export async function importWithin(tx: Tx, inputs: PackageInput[], options: ImportOptions): Promise<ImportSummary> {
+export async function importWithin(write: Write, inputs: PackageInput[], options: ImportOptions): Promise<ImportSummary> {
+  const { tx } = write;
   const problems = new PackageProblems();
   const packages = parse(inputs, problems);
   const index = indexKeys(packages, problems);
@@ -498,21 +500,25 @@ export async function importWithin(tx: Tx, inputs: PackageInput[], options: Impo
   }
   await settle(tx, pending);
   problems.throwIfAny();
-  const work = await plan(tx, packages, problems, options.now, !!options.dryRun);
+  const work = await plan(tx, packages, problems, write.now, !!options.dryRun);
   problems.throwIfAny();
-  if (!options.dryRun) await apply(tx, work, options);
+  if (!options.dryRun) {
+    await apply(write, work, options);
+    for (const entry of work.audit) write.audit(entry);
+  }
   return work.summary;
 }
 
-/** Validates packages, compares them with the database and — unless a dry run — applies the difference in one transaction. */
-export function importPackages(client: PrismaClient, inputs: PackageInput[], options: ImportOptions): Promise<ImportSummary> {
-  return client
-    .$transaction(
-      async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dataLockKey})`;
-        return importWithin(tx, inputs, options);
-      },
-      { timeout: 300_000 },
-    )
-    .catch(asProblem);
+/** An import's write: alone (see WriteOptions), with time for 20,000 offers. */
+export const importWrite = { exclusive: true, timeoutMs: 300_000 } as const;
+
+/** Validates packages, compares them with the database and — unless a dry run — applies the difference in one write. */
+export function importPackages(
+  client: Database,
+  inputs: PackageInput[],
+  options: ImportOptions & { actor: Actor; now: Date },
+): Promise<ImportSummary> {
+  return write({ ...importWrite, client, actor: options.actor, now: options.now }, (handle) => importWithin(handle, inputs, options)).catch(
+    asProblem,
+  );
 }

@@ -1,10 +1,9 @@
-// importDistrictPackage: a district's editors replace their district's data with a package
+// importDataPackage: a district's editors replace their district's data with a package
 // (see docs in the README and schema/package.schema.json); admins also the catalogue.
 import { builder } from '../builder.js';
-import { ValidationError } from '../common/problems.js';
-import { db } from '../db/client.js';
-import { districtKeyForScope } from '../districts/ags.js';
-import { type ImportSummary, importPackages, type RecordChange } from './import.js';
+import { mutationErrors } from '../writes/errorTypes.js';
+import { type AccessRule, editorsOfDistrict, writeMutation } from '../writes/mutation.js';
+import { asProblem, type ImportSummary, importWithin, importWrite, type RecordChange } from './import.js';
 
 const RecordChangeRef = builder.objectRef<RecordChange>('PackageRecordChange').implement({
   description: 'A record that an import adds, changes or archives.',
@@ -46,31 +45,47 @@ const PackageImport = builder.objectRef<ImportSummary>('PackageImport').implemen
 });
 
 /** Who may import a package: its district's editors; the catalogue only admins. */
-function scopeFor(dataPackage: Record<string, unknown>) {
-  if (dataPackage.kind === 'catalogue') return { admin: true };
-  if (typeof dataPackage.district === 'string') return { editorOf: districtKeyForScope(dataPackage.district) };
+function importers(dataPackage: Record<string, unknown> | null | undefined): AccessRule {
+  if (dataPackage?.kind === 'catalogue') return { admin: true };
+  if (typeof dataPackage?.district === 'string') return editorsOfDistrict(dataPackage.district);
   return { editor: true };
 }
+
+const ImportDataPackageInput = builder.inputType('ImportDataPackageInput', {
+  description: 'A data package to import.',
+  fields: (t) => ({
+    package: t.field({ type: 'JSONObject', required: true, description: 'The data package (format: schema/package.schema.json).' }),
+    dryRun: t.boolean({ defaultValue: false, description: 'Only check the package and report the changes; write nothing.' }),
+  }),
+});
+
+const importPackage = writeMutation('importDataPackage', {
+  ref: PackageImport,
+  noun: 'import',
+  description:
+    'Make a district’s data (or the catalogue) what a data package says (format: schema/package.schema.json). Records the package adds or changes are written, ' +
+    'records it leaves out are archived; the whole package is checked first and refused with every problem if anything is wrong. ' +
+    'One transaction, an audit event per record; importing the same package again changes nothing. Needs an editor token of the district (the catalogue: an admin token).',
+  inputDescription: 'The package.',
+  input: ImportDataPackageInput,
+  authorise: (input) => importers(input.package),
+  ...importWrite,
+  prepare: async () => null,
+  // A refusal of the database that the checks did not foresee (a second town of the same name) is a problem of the package.
+  write: (write, input) => importWithin(write, [{ content: input.package }], { dryRun: input.dryRun ?? false }).catch(asProblem),
+});
 
 builder.mutationField('importDistrictPackage', (t) =>
   t.field({
     type: PackageImport,
-    description:
-      'Make a district’s data what a data package says (format: schema/package.schema.json). Records the package adds or changes are written, ' +
-      'records it leaves out are archived; the whole package is checked first and refused with every problem if anything is wrong. ' +
-      'One transaction, an audit event per record; importing the same package again changes nothing. Needs an editor token of the district (the catalogue: an admin token).',
-    errors: {
-      types: [ValidationError],
-      union: { description: 'What the import changed, or why nothing was changed.' },
-      result: { description: 'The package was imported (or checked, in a dry run).' },
-      dataField: { description: 'What was (or would be) changed.' },
-    },
+    description: 'Import a data package (the arguments of `importDataPackage`, given separately).',
+    deprecationReason: 'Use importDataPackage, which takes its arguments as one `input` like every mutation.',
+    errors: mutationErrors('import'),
     args: {
       package: t.arg({ type: 'JSONObject', required: true, description: 'The data package (send it as a variable).' }),
       dryRun: t.arg.boolean({ defaultValue: false, description: 'Only check the package and report the changes; write nothing.' }),
     },
-    authScopes: (_parent, args) => scopeFor(args.package),
-    resolve: (_root, args, context) =>
-      importPackages(db(), [{ content: args.package }], { dryRun: args.dryRun ?? false, actor: context.viewer!, now: context.now }),
+    authScopes: (_parent, args) => importers(args.package),
+    resolve: (_root, args, context, info) => importPackage.run({ package: args.package, dryRun: args.dryRun }, context, info),
   }),
 );

@@ -9,20 +9,19 @@
 // - another release is recorded: the new one is merged in three ways — a record that the new
 //   release changes, adds or drops is taken from it only where the database still holds what the
 //   recorded release put there; a record an editor or an import changed since stays as it is.
-// All of it in one transaction, under the advisory lock imports take too.
+// All of it in one write, alone as imports are (src/writes/transaction.ts).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TokenViewer } from '../auth/viewer.js';
 import { bulkInsert } from '../db/bulkInsert.js';
 import type { Tx } from '../db/client.js';
-import { dataLockKey } from '../db/locks.js';
-import { announce, isFeedType } from '../feed/record.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { prismaDir } from '../paths.js';
 import { loadReferenceRegions, readRegionsFile, referenceReleaseId } from '../places/referenceLoad.js';
+import { type Announcement, isFeedType } from '../writes/announce.js';
+import { type Actor, type Write, write } from '../writes/transaction.js';
 import { type DataPackage, packageSchema } from './format.js';
-import { type Aggregate, aggregates, importWithin, snapshot } from './import.js';
+import { type Aggregate, aggregates, importWithin, importWrite, snapshot } from './import.js';
 import { canonicalRow, databaseRow, type Row, readPackage } from './rows.js';
 import { type PackageKind, tableByKey, tablesOf, writeSteps } from './tables.js';
 
@@ -76,14 +75,7 @@ export interface SeedOutcome {
   kept: string[];
 }
 
-const seedActor: TokenViewer = {
-  tokenId: null,
-  name: 'seed release',
-  role: 'ADMIN',
-  districtIds: [],
-  stateId: null,
-  stateRegionalKey: null,
-};
+const seedActor: Actor = { tokenId: null, name: 'seed release' };
 
 /**
  * Applies the seed packages as described above (by default the ones in prisma/seed); returns
@@ -105,33 +97,32 @@ async function releasesRecorded(client: PrismaClient, releases: { file: string; 
 }
 
 async function applySeed(client: PrismaClient, packages: SeedPackage[], now: Date): Promise<SeedOutcome[]> {
-  return client.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dataLockKey})`;
-      const outcomes: SeedOutcome[] = [];
-      const toLoad: SeedPackage[] = [];
-      for (const seedPackage of packages) {
-        const recorded = await tx.seedRelease.findUnique({ where: { id: seedPackage.file } });
-        if (recorded?.sha256 === seedPackage.sha256) outcomes.push(outcome(seedPackage, 'current'));
-        else if (recorded) outcomes.push(await applyNewRelease(tx, seedPackage, recorded.content as unknown as DataPackage, now));
-        else if (await holdsRecordsOf(tx, seedPackage.content)) outcomes.push(outcome(seedPackage, 'adopted'));
-        else toLoad.push(seedPackage);
-        if (!recorded) await tx.seedRelease.create({ data: { id: seedPackage.file, ...releaseRecord(seedPackage, now) } });
-      }
-      // Packages refer to each other (the catalogue's funders cite district pages): loaded together, table by table.
-      for (const [index, records] of (await insertRows(tx, ...toLoad.map(({ content }) => content))).entries()) {
-        outcomes.push(outcome(toLoad[index]!, 'loaded', records));
-      }
-      // The official list of districts and municipalities, after the catalogue's states.
-      const loadedDistricts = new Set(toLoad.flatMap(({ content }) => (content.tables.districts ?? []).map((row) => String(row.id))));
-      const reference = await loadReferenceRegions(tx, now, loadedDistricts);
-      outcomes.push(
-        outcome({ file: referenceReleaseId }, reference.action, reference.districtsAdded + reference.districtsUpdated + reference.places),
-      );
-      return outcomes;
-    },
-    { timeout: 300_000 },
-  );
+  return write({ ...importWrite, client, actor: seedActor, now }, async (handle) => {
+    const { tx } = handle;
+    const outcomes: SeedOutcome[] = [];
+    const toLoad: SeedPackage[] = [];
+    for (const seedPackage of packages) {
+      const recorded = await tx.seedRelease.findUnique({ where: { id: seedPackage.file } });
+      if (recorded?.sha256 === seedPackage.sha256) outcomes.push(outcome(seedPackage, 'current'));
+      else if (recorded) outcomes.push(await applyNewRelease(handle, seedPackage, recorded.content as unknown as DataPackage));
+      else if (await holdsRecordsOf(tx, seedPackage.content)) outcomes.push(outcome(seedPackage, 'adopted'));
+      else toLoad.push(seedPackage);
+      if (!recorded) await tx.seedRelease.create({ data: { id: seedPackage.file, ...releaseRecord(seedPackage, now) } });
+    }
+    // Packages refer to each other (the catalogue's funders cite district pages): loaded together, table by table.
+    const contents = toLoad.map(({ content }) => content);
+    for (const [index, records] of (await insertRows(tx, ...contents)).entries()) {
+      outcomes.push(outcome(toLoad[index]!, 'loaded', records));
+    }
+    handle.announce(loadedNodes(contents));
+    // The official list of districts and municipalities, after the catalogue's states.
+    const loadedDistricts = new Set(toLoad.flatMap(({ content }) => (content.tables.districts ?? []).map((row) => String(row.id))));
+    const reference = await loadReferenceRegions(handle, loadedDistricts);
+    outcomes.push(
+      outcome({ file: referenceReleaseId }, reference.action, reference.districtsAdded + reference.districtsUpdated + reference.places),
+    );
+    return outcomes;
+  });
 }
 
 const outcome = ({ file }: Pick<SeedPackage, 'file'>, action: SeedAction, records = 0, kept: string[] = []): SeedOutcome => ({
@@ -147,12 +138,12 @@ const releaseRecord = ({ sha256, content }: SeedPackage, now: Date) => ({
   appliedAt: now,
 });
 
-async function applyNewRelease(tx: Tx, seedPackage: SeedPackage, previous: DataPackage, now: Date): Promise<SeedOutcome> {
+async function applyNewRelease(handle: Write, seedPackage: SeedPackage, previous: DataPackage): Promise<SeedOutcome> {
   const { content } = seedPackage;
-  const current = await readPackage(tx, content.kind, content.district ?? null);
+  const current = await readPackage(handle.tx, content.kind, content.district ?? null);
   const { merged, kept } = mergeRelease(previous, content, current);
-  const summary = await importWithin(tx, [{ label: seedPackage.file, content: merged }], { actor: seedActor, now });
-  await tx.seedRelease.update({ where: { id: seedPackage.file }, data: releaseRecord(seedPackage, now) });
+  const summary = await importWithin(handle, [{ label: seedPackage.file, content: merged }], {});
+  await handle.tx.seedRelease.update({ where: { id: seedPackage.file }, data: releaseRecord(seedPackage, handle.now) });
   return outcome(seedPackage, 'updated', summary.added.length + summary.changed.length + summary.archived.length, kept);
 }
 
@@ -170,7 +161,7 @@ export function rowsOf(packages: SeedPackage[] = readSeedPackages()): Record<str
   return rows;
 }
 
-/** A first load into an empty database: the packages' rows as they are, table by table; the rows written per package. */
+/** A first load into an empty database: the packages' rows as they are, table by table; the rows written per package (not announced: the caller's write announces them). */
 export async function insertRows(tx: Tx, ...contents: Pick<DataPackage, 'tables'>[]): Promise<number[]> {
   const counts = contents.map(() => 0);
   for (const { table, takes } of writeSteps) {
@@ -183,16 +174,18 @@ export async function insertRows(tx: Tx, ...contents: Pick<DataPackage, 'tables'
       );
     }
   }
-  // The feed names the nodes loaded (their parts come with them).
-  const created = contents.flatMap((content) =>
+  return counts;
+}
+
+/** The feed names the nodes a first load created (their parts come with them). */
+function loadedNodes(contents: Pick<DataPackage, 'tables'>[]): Announcement[] {
+  return contents.flatMap((content) =>
     Object.entries(content.tables)
       .filter(([key]) => isFeedType(tableByKey.get(key)!.model))
       .flatMap(([key, rows]) =>
         (rows ?? []).map((row) => ({ action: 'CREATE' as const, entityType: tableByKey.get(key)!.model, entityId: String(row.id) })),
       ),
   );
-  await announce(tx, created);
-  return counts;
 }
 
 const same = (a: Aggregate | undefined, b: Aggregate | undefined) => JSON.stringify(a && snapshot(a)) === JSON.stringify(b && snapshot(b));

@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bulkInsert } from '../db/bulkInsert.js';
-import type { Tx } from '../db/client.js';
-import { type Announcement, announce } from '../feed/record.js';
 import { prismaDir } from '../paths.js';
+import type { Announcement } from '../writes/announce.js';
+import type { Write } from '../writes/transaction.js';
 import { referenceReleaseId, referenceSourceId } from './referenceKeys.js';
 
 export { referenceReleaseId, referenceSourceId };
@@ -58,10 +58,11 @@ export interface ReferenceOutcome {
 
 /**
  * Applies the list unless this release of it is recorded; call within the seeding transaction
- * (which holds the data lock). `loadedWith`: districts the seed created in the same transaction,
+ * (which holds the data lock alone). `loadedWith`: districts the seed created in the same transaction,
  * which get the list's facts as part of their creation (no new version, no second feed event).
  */
-export async function loadReferenceRegions(tx: Tx, now: Date, loadedWith: ReadonlySet<string> = new Set()): Promise<ReferenceOutcome> {
+export async function loadReferenceRegions(write: Write, loadedWith: ReadonlySet<string> = new Set()): Promise<ReferenceOutcome> {
+  const { tx, now } = write;
   const { sha256, regions } = readRegionsFile();
   const recorded = await tx.seedRelease.findUnique({ where: { id: referenceReleaseId } });
   if (recorded?.sha256 === sha256) return { action: 'current', districtsAdded: 0, districtsUpdated: 0, places: 0 };
@@ -148,6 +149,6 @@ export async function loadReferenceRegions(tx: Tx, now: Date, loadedWith: Readon
 
   const release = { sha256, content: { districts: listed.length, places }, appliedAt: now };
   await tx.seedRelease.upsert({ where: { id: referenceReleaseId }, create: { id: referenceReleaseId, ...release }, update: release });
-  await announce(tx, changes);
+  write.announce(changes);
   return { action: 'loaded', districtsAdded: toAdd.length, districtsUpdated, places };
 }

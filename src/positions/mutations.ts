@@ -2,9 +2,9 @@
 // district's own wording. Who holds a post is a contact (see the contact mutations).
 import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
-import { checkEach } from '../editing/checks.js';
-import { entityMutations } from '../editing/entityMutations.js';
-import { catalogueKey, catalogueKeys } from '../editing/references.js';
+import { checkEach } from '../writes/checks.js';
+import { entityMutations } from '../writes/entityMutations.js';
+import { catalogueKey, catalogueKeys } from '../writes/references.js';
 import { Position } from './types.js';
 
 const PositionTaskInput = builder.inputType('PositionTaskInput', {

@@ -1,6 +1,6 @@
 // Editors draft and adopt their district’s integration concept with milestones and fields of action.
 import { describe, expect, test } from 'vitest';
-import { editingServer, mutate } from '../support/editing.js';
+import { answerOf, editingServer, mutate } from '../support/editing.js';
 
 const editing = editingServer();
 const as = editing.as;
@@ -44,7 +44,7 @@ describe('integration concepts', () => {
     const foreign = await as(editing.tokens.kyffhaeuser, mutate('updateIntegrationConcept', 'UpdateIntegrationConceptInput'), {
       input: { id: concept.id, version: 1, fields: { status: 'ADOPTED' } },
     });
-    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(answerOf(foreign)).toMatchObject({ __typename: 'NotAllowedError' });
 
     const adopted = await as(editing.tokens.wartburg, mutate('updateIntegrationConcept', 'UpdateIntegrationConceptInput', selection), {
       input: { id: concept.id, version: 1, fields: { status: 'ADOPTED', adoptedOn: '2027-06-12', adoptedBy: 'Kreistag' } },

@@ -1,9 +1,9 @@
 // The feed announces every public node type and nothing private: a new node type must be
-// decided on here (src/feed/record.ts), and says its change metadata like the others.
+// decided on here (src/writes/announce.ts), and says its change metadata like the others.
 import { type GraphQLInterfaceType, isObjectType } from 'graphql';
 import { expect, test } from 'vitest';
-import { feedTypes } from '../../src/feed/record.js';
 import { schema } from '../../src/schema.js';
+import { feedTypes } from '../../src/writes/announce.js';
 
 /** Node types that are not public: the audit log answers ministries and admins only. */
 const privateNodeTypes = ['AuditEvent'];

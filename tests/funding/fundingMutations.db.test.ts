@@ -1,6 +1,6 @@
 // Editors record how their district’s posts and projects are funded (and the documents the same rules protect).
 import { describe, expect, test } from 'vitest';
-import { editingServer, mutate } from '../support/editing.js';
+import { answerOf, editingServer, mutate } from '../support/editing.js';
 
 const editing = editingServer();
 const as = editing.as;
@@ -37,7 +37,7 @@ describe('fundings and documents', () => {
         input: { id: document.id, version: document.version },
       }),
     ]);
-    for (const response of attempts) expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    for (const response of attempts) expect(answerOf(response)).toMatchObject({ __typename: 'NotAllowedError' });
     expect(
       await Promise.all([
         editing.server.database.client.funding.findMany({ orderBy: { id: 'asc' } }),

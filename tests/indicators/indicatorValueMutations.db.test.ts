@@ -2,7 +2,7 @@
 
 import { setTimeout } from 'node:timers/promises';
 import { describe, expect, test } from 'vitest';
-import { editingServer, holdDataLock, mutationResult as result } from '../support/editing.js';
+import { answerOf, editingServer, holdDataLock, mutationResult as result } from '../support/editing.js';
 
 const editing = editingServer();
 const as = editing.as;
@@ -25,7 +25,7 @@ describe('indicator values', () => {
     const refused = await as(editing.tokens.wartburg, record, {
       input: { district: '16065', indicator: 'population-migration-background', value: 1, currentVersion: current.version },
     });
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(answerOf(refused)).toMatchObject({ __typename: 'NotAllowedError' });
     const stale = await as(editing.tokens.kyffhaeuser, record, {
       input: {
         district: '16065',

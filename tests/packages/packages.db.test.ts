@@ -256,10 +256,10 @@ describe('importing over HTTP', () => {
     edited.tables.contacts![0]!.validityNote = 'Von außen geändert.';
     const before = await everything();
     const foreign = await importAs(editing.tokens.wartburg, edited);
-    expect(foreign.response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await importAs(null, edited)).response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(foreign.result.__typename).toBe('NotAllowedError');
+    expect((await importAs(null, edited)).result.__typename).toBe('NotAuthenticatedError');
     const catalogue = JSON.parse(await seedFile('catalogue.json'));
-    expect((await importAs(editing.tokens.kyffhaeuser, catalogue, true)).response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await importAs(editing.tokens.kyffhaeuser, catalogue, true)).result.__typename).toBe('NotAllowedError');
     expect(await everything()).toBe(before);
     expect((await importAs(editing.tokens.admin, catalogue, true)).result.data).toMatchObject({
       dryRun: true,

@@ -1,6 +1,6 @@
 // Editors describe their district’s posts with catalogue tasks.
 import { describe, expect, test } from 'vitest';
-import { editingServer, mutate, mutationResult as result } from '../support/editing.js';
+import { answerOf, editingServer, mutate, mutationResult as result } from '../support/editing.js';
 
 const editing = editingServer();
 const as = editing.as;
@@ -30,7 +30,7 @@ describe('posts', () => {
     const foreign = await as(editing.tokens.wartburg, mutate('updatePosition', 'UpdatePositionInput'), {
       input: { id: post.id, version: 1, fields: { title: 'x' } },
     });
-    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(answerOf(foreign)).toMatchObject({ __typename: 'NotAllowedError' });
 
     const updated = await as(editing.tokens.kyffhaeuser, mutate('updatePosition', 'UpdatePositionInput', selection), {
       input: {

@@ -63,3 +63,7 @@ export function holdDataLock(client: PrismaClient): { release(): Promise<void> }
     },
   };
 }
+
+/** What a request with one mutation answered: the field's typed result, or the typed reason nothing changed. */
+export const answerOf = (response: GraphQLResponse) =>
+  Object.values(response.data ?? {})[0] as { __typename: string; message?: string; [field: string]: unknown };

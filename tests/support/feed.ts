@@ -1,8 +1,8 @@
 // Reading the change feed as a portal does: page after page from a cursor, or live over
 // Server-Sent Events.
 import { sqlTable } from '../../src/db/datamodel.js';
-import { feedTypes } from '../../src/feed/record.js';
 import { Prisma, type PrismaClient } from '../../src/generated/prisma/client.js';
+import { feedTypes } from '../../src/writes/announce.js';
 import type { TestServer } from './testServer.js';
 
 export interface Change {

@@ -1,9 +1,10 @@
 // Checking what a mutation was sent against the column rules (src/rules/), with the input's
 // own paths: the same rules the data packages are checked with, reported where the editor
 // typed the value. Every problem is collected; nothing here throws.
-import type { Problems } from '../common/problems.js';
+
 import { type ModelName, storedColumns } from '../db/datamodel.js';
 import { checkRow, formatPath, type Row } from '../rules/columns.js';
+import type { Problems } from '../writes/problems.js';
 
 /** Input fields that hold a column of the model: the field's name, or the column it fills. */
 export type ColumnFields = Record<string, string>;

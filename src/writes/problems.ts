@@ -1,6 +1,6 @@
 // Expected failures of a write: what is wrong with the input (every problem at once, each with
 // its path), a stale version, a missing record. Plain classes, free of GraphQL: the package
-// import and the scripts use them as well as the mutations (see mutationErrors.ts).
+// import and the scripts use them as well as the mutations (their GraphQL types: errorTypes.ts).
 
 export interface Issue {
   /** Path of the input field, e.g. "channels[1].printed". */
@@ -29,12 +29,23 @@ export class VersionConflictError extends Error {
 
 export class NotFoundError extends Error {}
 
+const pathJoin = (prefix: string, path: string) =>
+  !prefix ? path : !path ? prefix : path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
+
 /** Collects problems while a write is checked; nothing is written while there are any. */
 export class Problems {
-  readonly issues: Issue[] = [];
+  constructor(
+    readonly issues: Issue[] = [],
+    private readonly prefix = '',
+  ) {}
 
   add(path: string, message: string): void {
-    this.issues.push({ path, message });
+    this.issues.push({ path: pathJoin(this.prefix, path), message });
+  }
+
+  /** The same list, for the input object at `path`: what is added there is reported under it. */
+  within(path: string): Problems {
+    return new Problems(this.issues, pathJoin(this.prefix, path));
   }
 
   get any(): boolean {

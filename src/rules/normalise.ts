@@ -34,3 +34,21 @@ export function normaliseEmail(printed: string): string {
   if (!plainAddress.test(address)) throw new ChannelFormatError(printed, 'is not an e-mail address');
   return address;
 }
+
+function webFormAddress(printed: string): string {
+  try {
+    return new URL(printed).toString();
+  } catch {
+    throw new ChannelFormatError(printed, 'is not a web address');
+  }
+}
+
+/**
+ * The normalised value of a channel as printed: E.164 for phones, mobiles and faxes, the plain
+ * address for e-mail, the address of a web form where one is printed (else null: "E-Mail senden").
+ */
+export function channelValue(kind: string, printed: string): string | null {
+  if (kind === 'EMAIL') return normaliseEmail(printed);
+  if (kind === 'WEB_FORM') return /^https?:\/\//.test(printed) ? webFormAddress(printed) : null;
+  return normalisePhone(printed);
+}

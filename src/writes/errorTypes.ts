@@ -1,5 +1,9 @@
-// Expected failures of mutations, returned as typed results (@pothos/plugin-errors) that name
-// the field and the reason; nothing is written when one occurs.
+// The one error contract of every mutation: it answers with a union of its result
+// (`Mutation<Name>Success { data }`) and the typed reasons nothing was changed — the input's
+// problems, a stale version, a missing record, a missing or insufficient token — named by
+// @pothos/plugin-errors. A refused field of a request with several mutations answers its own
+// reason and leaves the others' results standing.
+import { NotAllowedError, NotAuthenticatedError } from '../auth/refusals.js';
 import { builder } from '../builder.js';
 import { type Issue, NotFoundError, ValidationError, VersionConflictError } from './problems.js';
 
@@ -40,14 +44,29 @@ builder.objectType(NotFoundError, {
   fields: () => ({}),
 });
 
-const errorTypes = [ValidationError, VersionConflictError, NotFoundError];
+builder.objectType(NotAuthenticatedError, {
+  name: 'NotAuthenticatedError',
+  description: 'The change needs an API token (Authorization: Bearer …), and the request sent none.',
+  interfaces: [MutationError],
+  fields: () => ({}),
+});
+
+builder.objectType(NotAllowedError, {
+  name: 'NotAllowedError',
+  description: 'The token does not allow this change: editors change only their own districts’ data.',
+  interfaces: [MutationError],
+  fields: () => ({}),
+});
+
+/** Every reason a mutation may answer instead of its result. */
+export const mutationErrorTypes = [ValidationError, VersionConflictError, NotFoundError, NotAuthenticatedError, NotAllowedError];
 
 /** `errors` options for a mutation returning `what`: the typed failures, and described result types. */
 export function mutationErrors(what: string) {
   return {
-    types: errorTypes,
+    types: mutationErrorTypes,
     union: { description: `The ${what}, or why nothing was changed.` },
-    result: { description: `The change was made.` },
+    result: { description: 'The change was made.' },
     dataField: { description: `The ${what} as it is now.` },
   };
 }

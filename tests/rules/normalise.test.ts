@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ChannelFormatError, normaliseEmail, normalisePhone } from '../../src/contacts/normalise.js';
+import { ChannelFormatError, normaliseEmail, normalisePhone } from '../../src/rules/normalise.js';
 
 describe('normalisePhone', () => {
   test.each([

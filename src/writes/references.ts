@@ -2,9 +2,9 @@
 // names exist, and does it belong to the district being edited? Each adds a problem and goes
 // on, so that the editor hears of every problem at once.
 import { decodeGlobalId } from '../common/globalId.js';
-import type { Problems } from '../common/problems.js';
 import { db } from '../db/client.js';
 import { genericDelegate, type ModelName } from '../db/datamodel.js';
+import type { Problems } from '../writes/problems.js';
 
 /** The keys among `keys` that exist in the model's table. */
 async function existing(model: ModelName, keys: string[]): Promise<Set<string>> {

@@ -1,25 +1,21 @@
 // create<Model>, update<Model> and archive<Model> for records of one district that are written
 // as a whole: which input fields are columns (checked by the column rules, required ones taken
 // from the data model), the checks only the database can make, and the lists the record owns.
-// Authorization, transaction, version and audit come from the kit's parts (mutation.ts).
+// Authorization, transaction, version and audit come from the kit's parts (mutation.ts, records.ts).
 
 import { randomUUID } from 'node:crypto';
 import type { InputFieldMap, InputObjectRef, ObjectRef } from '@pothos/core';
 import { builder, type Types } from '../builder.js';
-import type { Problems } from '../common/problems.js';
 import type { Tx } from '../db/client.js';
 import { type EditableModel, genericDelegate } from '../db/datamodel.js';
 import { parseDistrictAgs } from '../districts/ags.js';
 import type { Row } from '../rules/columns.js';
-import { changeAudited, createAudited, districtOf } from './changes.js';
+import type { Problems } from '../writes/problems.js';
 import { type ColumnFields, checkColumns, requiredFields } from './checks.js';
-import { archiveRecord, editingMutation, editorsOfDistrict, editorsOfRecord, recordId } from './mutation.js';
-
-interface Versioned {
-  districtId: string | null;
-  version: number;
-  archivedAt: Date | null;
-}
+import { editorsOfDistrict, editorsOfRecord, recordId, writeMutation } from './mutation.js';
+import { ownerOf } from './ownership.js';
+import { archiveRecord, changeRecord, createRecord } from './records.js';
+import type { VersionedRecord } from './transaction.js';
 
 /** What the database settles about the input: columns it resolves (a programme's funder …) and what the lists need. */
 export interface Resolved<Lists> {
@@ -27,7 +23,7 @@ export interface Resolved<Lists> {
   lists?: Lists;
 }
 
-export interface EntityMutations<Shape extends Versioned & object, Fields extends object, Lists> {
+export interface EntityMutations<Shape extends VersionedRecord & object, Fields extends object, Lists> {
   model: EditableModel;
   /** Lower-case noun for descriptions, e.g. "offer", and its indefinite article. */
   noun: string;
@@ -61,7 +57,7 @@ type CreateInput<Fields> = { district: string; fields: Fields };
 type UpdateInput<Fields> = { id: string | number; version: number; fields: Fields };
 type ArchiveInput = { id: string | number; version: number };
 
-export function entityMutations<Shape extends Versioned & object, Fields extends object, Lists>(
+export function entityMutations<Shape extends VersionedRecord & object, Fields extends object, Lists>(
   spec: EntityMutations<Shape, Fields, Lists>,
 ): void {
   const { model, noun } = spec;
@@ -75,7 +71,7 @@ export function entityMutations<Shape extends Versioned & object, Fields extends
     return { row: { ...row, ...resolved.columns }, resolved };
   };
 
-  editingMutation(`create${model}`, {
+  writeMutation(`create${model}`, {
     ref: spec.ref,
     noun,
     description: `Add ${aNoun} of your district. Needs an editor token of that district.`,
@@ -89,10 +85,9 @@ export function entityMutations<Shape extends Versioned & object, Fields extends
       const districtId = parseDistrictAgs(input.district, 'input.district');
       return { districtId, ...(await prepare(input.fields, districtId, problems, true)) };
     },
-    write: (input, { districtId, row, resolved }, context) =>
-      createAudited({
-        context,
-        entityType: model,
+    write: (write, input, { districtId, row, resolved }) =>
+      createRecord(write, {
+        model,
         districtId,
         load: spec.load,
         create: async (tx, sourceId) => {
@@ -104,7 +99,7 @@ export function entityMutations<Shape extends Versioned & object, Fields extends
       }),
   });
 
-  editingMutation(`update${model}`, {
+  writeMutation(`update${model}`, {
     ref: spec.ref,
     noun,
     description: `Change ${aNoun} of your district; fields left out keep their value.`,
@@ -117,12 +112,12 @@ export function entityMutations<Shape extends Versioned & object, Fields extends
     authorise: (input) => editorsOfRecord(model, input.id),
     prepare: async (input, problems) => {
       const id = recordId(model, input.id, 'id', problems);
-      return { id, ...(await prepare(input.fields, await districtOf(model, String(input.id)), problems, false)) };
+      const owner = id ? await ownerOf(model, id) : null;
+      return { id, ...(await prepare(input.fields, owner?.districtId ?? '', problems, false)) };
     },
-    write: (input, { id, row, resolved }, context) =>
-      changeAudited({
-        context,
-        entityType: model,
+    write: (write, input, { id, row, resolved }) =>
+      changeRecord(write, {
+        model,
         action: 'UPDATE',
         id,
         expectedVersion: input.version,
@@ -135,7 +130,7 @@ export function entityMutations<Shape extends Versioned & object, Fields extends
       }),
   });
 
-  editingMutation(`archive${model}`, {
+  writeMutation(`archive${model}`, {
     ref: spec.ref,
     noun,
     description: `Withdraw ${aNoun}: it is no longer listed, and stays in the audit log.`,
@@ -146,6 +141,6 @@ export function entityMutations<Shape extends Versioned & object, Fields extends
     })),
     authorise: (input) => editorsOfRecord(model, input.id),
     prepare: async (input, problems) => recordId(model, input.id, 'id', problems),
-    write: (input, id, context) => archiveRecord(model, id, input.version, context, spec.load),
+    write: (write, input, id) => archiveRecord(write, model, id, input.version, spec.load),
   });
 }

@@ -1,6 +1,6 @@
 import { berlinDate } from '../common/history.js';
-import type { Announcement } from '../feed/record.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import type { Announcement } from '../writes/announce.js';
 
 /**
  * What editors enter is a fact like any other and names its source: one "editorial" source
