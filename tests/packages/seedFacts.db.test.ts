@@ -12,7 +12,7 @@ afterAll(() => server.close());
 /** The data of an answer without errors; typed for a document of schema/operations. */
 async function data<Result, Variables>(document: TypedDocumentString<Result, Variables>, variables: NoInfer<Variables>): Promise<Result>;
 async function data(query: string, variables?: Record<string, unknown>): Promise<any>;
-async function data(query: string | TypedDocumentString<unknown, unknown>, variables?: Record<string, unknown>) {
+async function data(query: string | TypedDocumentString<unknown, never>, variables?: Record<string, unknown>) {
   const response = await server.graphql(query.toString(), variables);
   expect(response.errors).toBeUndefined();
   return response.data;

@@ -64,7 +64,7 @@ export async function startTestServer(options: Omit<ServerOptions, 'port' | 'hos
       await seed(database.client);
       queries.length = 0;
     },
-    async graphql(query: string | TypedDocumentString<any, any>, variables?: unknown, token?: string | null) {
+    async graphql(query: string | TypedDocumentString<unknown, never>, variables?: unknown, token?: string | null) {
       const response = await fetch(running.url, {
         method: 'POST',
         headers: {
