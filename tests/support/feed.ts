@@ -1,6 +1,5 @@
 // Reading the change feed as a portal does: page after page from a cursor, or live over
 // Server-Sent Events.
-
 import { ChangesSinceDocument, type ChangesSinceQuery, type ChangesSinceQueryVariables } from '../../schema/generated/graphql.js';
 import { sqlTable } from '../../src/db/datamodel.js';
 import { feedTypes } from '../../src/feed/record.js';
