@@ -4,6 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CompareDistrictsDocument, CompareStateDocument } from '../../schema/generated/graphql.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
 let server: TestServer;
@@ -53,16 +54,14 @@ describe('CSV', () => {
     ]);
     expect(lines).toHaveLength(22);
 
-    const { data } = await server.graphql(
-      '{ districts(state: TH, first: 100) { edges { node { ags name kind coverage { contacts concept fundings offers indicators newestFact } } } } }',
-    );
+    const { data } = await server.graphql(CompareDistrictsDocument, { state: 'TH', first: 100 });
     const yes = (value: boolean) => (value ? 'ja' : 'nein');
-    const fromApi = data.districts.edges.map(({ node }: any) => [
+    const fromApi = data!.districts.edges.map(({ node }) => [
       node.ags,
       node.name,
       'TH',
       node.kind === 'RURAL_DISTRICT' ? 'Landkreis' : 'Kreisfreie Stadt',
-      ...['contacts', 'concept', 'fundings', 'offers', 'indicators'].map((key) => yes(node.coverage[key])),
+      ...(['contacts', 'concept', 'fundings', 'offers', 'indicators'] as const).map((key) => yes(node.coverage[key])),
       node.coverage.newestFact ?? '',
     ]);
     expect([...lines].sort()).toEqual([...fromApi].sort());
@@ -75,10 +74,8 @@ describe('CSV', () => {
     const { bytes } = await download('/export/fields-of-action.csv?state=TH&delimiter=comma&lang=en');
     const { header, lines, notes } = readCsv(bytes, ',');
     expect(header.slice(0, 6)).toEqual(['AGS', 'District', 'State', 'Data held', 'Field of action (key)', 'Field of action']);
-    const { data } = await server.graphql(
-      '{ comparison(state: TH) { fieldsOfAction { columns { key } rows { district { ags } cells { emphasis label source { title } } } } } }',
-    );
-    const matrix = data.comparison.fieldsOfAction;
+    const { data } = await server.graphql(CompareStateDocument, { state: 'TH' });
+    const matrix = data!.comparison.fieldsOfAction;
     expect(lines).toHaveLength(matrix.rows.length * matrix.columns.length);
     const emphasis = header.indexOf('Emphasis');
     const wording = header.indexOf('Wording in the concept');
@@ -142,10 +139,8 @@ describe('XLSX', () => {
       'Stellen',
       'Quelle',
     ]);
-    const { data } = await server.graphql(
-      '{ comparison(state: TH) { roles { columns { key } rows { district { ags } cells { filled filledSince positionCount } } } } }',
-    );
-    const matrix = data.comparison.roles;
+    const { data } = await server.graphql(CompareStateDocument, { state: 'TH' });
+    const matrix = data!.comparison.roles;
     const dataRows = rows.slice(1, 1 + matrix.rows.length * matrix.columns.length);
     const manager = dataRows.find((row) => row[0] === '16066' && row[4] === 'integration-manager')!;
     expect(manager.slice(6, 9)).toEqual(['ja', '2021-12-01', 1]);
@@ -161,16 +156,9 @@ describe('XLSX', () => {
   });
 
   test('the comparison links to its datasets in both formats', async () => {
-    const { data } = await server.graphql('{ comparison(state: SN, asOf: "2025-01-01") { exports { dataset csv xlsx } } }');
-    const links = data.comparison.exports;
-    expect(links.map((link: { dataset: string }) => link.dataset)).toEqual([
-      'districts',
-      'fields-of-action',
-      'tasks',
-      'programmes',
-      'roles',
-      'indicators',
-    ]);
+    const { data } = await server.graphql(CompareStateDocument, { state: 'SN', asOf: '2025-01-01' });
+    const links = data!.comparison.exports;
+    expect(links.map((link) => link.dataset)).toEqual(['districts', 'fields-of-action', 'tasks', 'programmes', 'roles', 'indicators']);
     for (const link of links) {
       expect(link.csv).toBe(`${origin}/export/${link.dataset}.csv?state=SN&asOf=2025-01-01`);
       const response = await fetch(link.xlsx);

@@ -5,6 +5,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, print } from 'graphql';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type {
+  ChangesSinceQueryVariables,
+  CompareDistrictsQueryVariables,
+  CompareStateQueryVariables,
+  ContactCardQueryVariables,
+  DistrictWidgetQueryVariables,
+  OffersQueryVariables,
+} from '../../schema/generated/graphql.js';
 import { persistedDocumentsFile } from '../../src/http/persistedOperations.js';
 import { rootDir } from '../../src/paths.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
@@ -17,13 +25,14 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+// Each checked against the variables its operation declares.
 const exampleVariables: Record<string, Record<string, unknown>> = {
-  ContactCard: { ags: '16065' },
-  Offers: { first: 5 },
-  CompareDistricts: { state: 'TH', first: 5 },
-  CompareState: { state: 'SN' },
-  ChangesSince: {},
-  DistrictWidget: { ags: '16063', lang: 'de' },
+  ContactCard: { ags: '16065' } satisfies ContactCardQueryVariables,
+  Offers: { first: 5 } satisfies OffersQueryVariables,
+  CompareDistricts: { state: 'TH', first: 5 } satisfies CompareDistrictsQueryVariables,
+  CompareState: { state: 'SN' } satisfies CompareStateQueryVariables,
+  ChangesSince: {} satisfies ChangesSinceQueryVariables,
+  DistrictWidget: { ags: '16063', lang: 'de' } satisfies DistrictWidgetQueryVariables,
 };
 
 const byHash = (hash: string, variables: Record<string, unknown>) =>

@@ -1,5 +1,6 @@
 // The seed facts, read back through the real HTTP API.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type OfferFilter, OffersDocument, type TypedDocumentString } from '../../schema/generated/graphql.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
 let server: TestServer;
@@ -8,8 +9,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function data(query: string, variables?: Record<string, unknown>) {
-  const response = await server.graphql(query, variables);
+/** The data of an answer without errors; typed for a document of schema/operations. */
+async function data<Result, Variables>(document: TypedDocumentString<Result, Variables>, variables: NoInfer<Variables>): Promise<Result>;
+async function data(query: string, variables?: Record<string, unknown>): Promise<any>;
+async function data(query: string | TypedDocumentString<unknown, never>, variables?: Record<string, unknown>) {
+  const response = await server.graphql(query.toString(), variables);
   expect(response.errors).toBeUndefined();
   return response.data;
 }
@@ -273,28 +277,19 @@ describe('concepts', () => {
 
 describe('offers', () => {
   test('filters by category, target group, online and language', async () => {
-    const titles = async (filter: object) =>
-      (
-        await data(
-          `query ($f: OfferFilter) { offers(filter: $f) { edges { node { title languageCount places { municipality { name } } } } } }`,
-          { f: filter },
-        )
-      ).offers.edges.map((e: any) => e.node);
-    expect((await titles({ category: 'LANGUAGE_COURSE' })).map((o: any) => o.title)).toEqual(['Integrationskurse und weitere Sprachkurse']);
+    const titles = async (filter: OfferFilter) => (await data(OffersDocument, { filter })).offers.edges.map((e) => e.node);
+    expect((await titles({ category: 'LANGUAGE_COURSE' })).map((o) => o.title)).toEqual(['Integrationskurse und weitere Sprachkurse']);
     expect((await titles({ online: true }))[0]).toMatchObject({ title: 'Deutschland von A-Z', languageCount: 7 });
     expect((await titles({ targetGroup: 'MUNICIPALITIES', area: { state: 'SN' } })).length).toBe(1);
-    expect((await titles({ category: 'ADULT_EDUCATION' }))[0].places.map((p: any) => p.municipality.name)).toEqual([
-      'Artern',
-      'Sondershausen',
-    ]);
+    expect((await titles({ category: 'ADULT_EDUCATION' }))[0].places.map((p) => p.municipality.name)).toEqual(['Artern', 'Sondershausen']);
     // The pages name no offer's languages: a language filter finds nothing rather than guessing.
     expect(await titles({ language: 'ar' })).toEqual([]);
   });
 
   test('every seeded target group is a valid enum value', async () => {
-    const { offers } = await data(`{ offers(first: 100) { totalCount edges { node { targetGroups } } } }`);
+    const { offers } = await data(OffersDocument, { first: 100 });
     expect(offers.totalCount).toBe(9);
-    expect(offers.edges.flatMap((e: any) => e.node.targetGroups)).toContain('MUNICIPALITIES');
+    expect(offers.edges.flatMap((e) => e.node.targetGroups)).toContain('MUNICIPALITIES');
   });
 });
 

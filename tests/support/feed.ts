@@ -1,42 +1,33 @@
 // Reading the change feed as a portal does: page after page from a cursor, or live over
 // Server-Sent Events.
+import { ChangesSinceDocument, type ChangesSinceQuery, type ChangesSinceQueryVariables } from '../../schema/generated/graphql.js';
 import { sqlTable } from '../../src/db/datamodel.js';
 import { Prisma, type PrismaClient } from '../../src/generated/prisma/client.js';
 import { feedTypes } from '../../src/writes/announce.js';
-import type { TestServer } from './testServer.js';
+import type { GraphQLResponse } from './testServer.js';
 
-export interface Change {
-  cursor: string;
-  action: 'CREATED' | 'UPDATED' | 'ARCHIVED';
-  type: string;
-  id: string;
-  districtAgs: string | null;
-  version: number;
-}
+/** An event of the change feed as the ChangesSince operation reads it. */
+type Change = ChangesSinceQuery['changes']['events'][number];
 
 export const changeFields = 'cursor action type id districtAgs version';
 
-type Ask = TestServer['graphql'];
+/** A server's `graphql`, for the one document a portal's sync step sends. */
+type Ask = (document: typeof ChangesSinceDocument, variables: ChangesSinceQueryVariables) => Promise<GraphQLResponse<ChangesSinceQuery>>;
 
 /** Every change after `since` (null: from the beginning), and the cursor to resume from. */
 export async function readChanges(
   graphql: Ask,
   since: string | null,
-  filter: { types?: string[]; districts?: string[] } = {},
+  filter: Pick<ChangesSinceQueryVariables, 'types' | 'districts'> = {},
 ): Promise<{ events: Change[]; cursor: string }> {
   const events: Change[] = [];
   let cursor = since;
   for (;;) {
-    const { data, errors } = await graphql(
-      `query ($since: String, $types: [ChangedType!], $districts: [String!]) {
-        changes(since: $since, first: 100, types: $types, districts: $districts) { events { ${changeFields} } cursor hasMore }
-      }`,
-      { since: cursor, ...filter },
-    );
+    const { data, errors } = await graphql(ChangesSinceDocument, { since: cursor, ...filter });
     if (errors) throw new Error(JSON.stringify(errors));
-    events.push(...data.changes.events);
-    cursor = data.changes.cursor;
-    if (!data.changes.hasMore) return { events, cursor: cursor! };
+    events.push(...data!.changes.events);
+    cursor = data!.changes.cursor;
+    if (!data!.changes.hasMore) return { events, cursor };
   }
 }
 

@@ -2,6 +2,7 @@
 // on a free port. `reset()` brings the database back to the seed, so that each test can start
 // from it whatever ran before.
 
+import type { TypedDocumentString } from '../../schema/generated/graphql.js';
 import { type OpenDatabase, useDatabase } from '../../src/db/client.js';
 import { modelNames, sqlTable } from '../../src/db/datamodel.js';
 import { type ChangeNotifier, createChangeNotifier } from '../../src/feed/notifier.js';
@@ -15,6 +16,10 @@ export interface GraphQLResponse<Data = any> {
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
 
+/** A document's variables and the token after them; the variables may be left out when none is required. */
+type VariablesAndToken<Variables> =
+  Partial<Variables> extends Variables ? [variables?: Variables, token?: string | null] : [variables: Variables, token?: string | null];
+
 export interface TestServer {
   url: string;
   changeNotifier: ChangeNotifier;
@@ -24,7 +29,14 @@ export interface TestServer {
   resetQueryLog(): void;
   /** Empties every table and loads the seed again. */
   reset(): Promise<void>;
-  /** A request, anonymous or with an API token (Authorization: Bearer …). */
+  /**
+   * A request, anonymous or with an API token (Authorization: Bearer …). A document generated from
+   * schema/operations (`npm run codegen`) has its variables checked and its data typed.
+   */
+  graphql<Result, Variables>(
+    document: TypedDocumentString<Result, Variables>,
+    ...variablesAndToken: VariablesAndToken<NoInfer<Variables>>
+  ): Promise<GraphQLResponse<Result>>;
   graphql<Data = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<Data>>;
   close(): Promise<void>;
 }
@@ -52,7 +64,7 @@ export async function startTestServer(options: Omit<ServerOptions, 'port' | 'hos
       await seed(database.client);
       queries.length = 0;
     },
-    async graphql(query, variables, token) {
+    async graphql(query: string | TypedDocumentString<unknown, never>, variables?: unknown, token?: string | null) {
       const response = await fetch(running.url, {
         method: 'POST',
         headers: {
@@ -60,7 +72,7 @@ export async function startTestServer(options: Omit<ServerOptions, 'port' | 'hos
           accept: 'application/graphql-response+json',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: query.toString(), variables }),
       });
       return (await response.json()) as GraphQLResponse;
     },

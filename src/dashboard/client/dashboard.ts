@@ -5,58 +5,18 @@
 // district's detail on click, and the same data as a table with the spreadsheet downloads.
 import { geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import {
+  CompareStateDocument,
+  type CompareStateQuery,
+  type StateCode,
+  type TypedDocumentString,
+} from '../../../schema/generated/graphql.js';
 
-interface Cell {
-  emphasis?: string | null;
-  label?: string | null;
-  filled?: boolean | null;
-  positionCount?: number;
-  fundings?: unknown[];
-}
-interface MatrixRow {
-  district: { ags: string };
-  hasData: boolean;
-  cells: Cell[];
-}
-interface Matrix {
-  columns: { key: string; name?: string; germanName?: string; shortName?: string }[];
-  rows: MatrixRow[];
-}
-interface District {
-  ags: string;
-  name: string;
-  kind: string;
-  coverage: {
-    contacts: boolean;
-    concept: boolean;
-    fundings: boolean;
-    offers: boolean;
-    indicators: boolean;
-    hasData: boolean;
-    newestFact: string | null;
-  };
-  concepts: { title: string; status: string; adoptedOn: string | null }[];
-}
-interface Comparison {
-  asOf: string;
-  attribution: string;
-  districts: District[];
-  fieldsOfAction: Matrix;
-  roles: Matrix;
-  programmes: Matrix;
-  exports: { dataset: string; csv: string; xlsx: string }[];
-}
-
-const query = `query Dashboard($state: StateCode!) {
-  comparison(state: $state) {
-    asOf attribution
-    districts { ags name kind coverage { contacts concept fundings offers indicators hasData newestFact } concepts { title status adoptedOn } }
-    fieldsOfAction { columns { key name germanName } rows { district { ags } hasData cells { emphasis label } } }
-    roles { columns { key name germanName } rows { district { ags } hasData cells { filled positionCount } } }
-    programmes { columns { key shortName } rows { district { ags } hasData cells { positionCount fundings { id } } } }
-    exports { dataset csv xlsx }
-  }
-}`;
+// What the page draws is the committed operation CompareState (schema/operations), typed by codegen.
+type Comparison = CompareStateQuery['comparison'];
+type District = Comparison['districts'][number];
+type Column = Comparison['fieldsOfAction' | 'roles' | 'programmes']['columns'][number];
+type FieldOfActionRow = Comparison['fieldsOfAction']['rows'][number];
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const escapeHtml = (text: string) =>
@@ -223,7 +183,7 @@ const measures: Record<string, { name: () => string; legend: () => [string, stri
       const row = rowOf(comparison.programmes, district);
       if (!row.hasData) return noData();
       const index = comparison.programmes.columns.findIndex((column) => column.key === byId<HTMLSelectElement>('programme').value);
-      const funded = (row.cells[index]?.fundings?.length ?? 0) > 0;
+      const funded = (row.cells[index]?.fundings.length ?? 0) > 0;
       return funded ? { level: 'high', label: t().funded } : { level: 'low', label: t().notFunded };
     },
   },
@@ -244,10 +204,11 @@ const measures: Record<string, { name: () => string; legend: () => [string, stri
   },
 };
 
-const rowOf = (matrix: Matrix, district: District) => matrix.rows.find((row) => row.district.ags === district.ags)!;
-const columnName = (column: Matrix['columns'][number]) =>
-  (language === 'de' ? column.germanName : column.name) ?? column.shortName ?? column.key;
-const kindOf = (district: District) => t()[district.kind as 'RURAL_DISTRICT'] ?? district.kind;
+const rowOf = <Row extends { district: { ags: string } }>(matrix: { rows: Row[] }, district: District) =>
+  matrix.rows.find((row) => row.district.ags === district.ags)!;
+// Roles and fields of action are named in the page's language; programmes by their short name.
+const columnName = (column: Column) => ('shortName' in column ? column.shortName : language === 'de' ? column.germanName : column.name);
+const kindOf = (district: District) => t()[district.kind];
 
 /** The page's fixed words in the language chosen: elements name their text by data-text. */
 function applyLanguage() {
@@ -267,15 +228,21 @@ async function load<T>(url: string, init?: RequestInit): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function loadComparison(state: string): Promise<Comparison> {
-  const answer = await load<{ data?: { comparison: Comparison }; errors?: { message: string }[] }>('/graphql', {
+/** A generated document of schema/operations, sent with its variables; its data typed as the operation asks. */
+async function request<Result, Variables>(
+  document: TypedDocumentString<Result, Variables>,
+  variables: NoInfer<Variables>,
+): Promise<Result> {
+  const answer = await load<{ data?: Result; errors?: { message: string }[] }>('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query, variables: { state } }),
+    body: JSON.stringify({ query: document.toString(), variables }),
   });
   if (!answer.data) throw new Error(answer.errors?.map((error) => error.message).join('; ') ?? 'no answer');
-  return answer.data.comparison;
+  return answer.data;
 }
+
+const loadComparison = async (state: StateCode) => (await request(CompareStateDocument, { state })).comparison;
 
 type Outline = Feature<Geometry, { ags: string; name: string }>;
 
@@ -314,9 +281,9 @@ function drawLegend(key: string) {
 function drawHeatMap(comparison: Comparison) {
   const { columns, rows } = comparison.fieldsOfAction;
   const names = new Map(comparison.districts.map((district) => [district.ags, district.name]));
-  const cellHtml = (row: MatrixRow, cell: Cell) => {
+  const cellHtml = (row: FieldOfActionRow, cell: FieldOfActionRow['cells'][number]) => {
     if (!row.hasData) return `<td class="heat-unknown" title="${escapeHtml(t().noConcept)}">–</td>`;
-    const text = cell.emphasis ? String(t()[cell.emphasis as 'THEME'] ?? cell.emphasis) : '';
+    const text = cell.emphasis ? t()[cell.emphasis] : '';
     return `<td class="heat-${cell.emphasis ?? 'NONE'}" title="${escapeHtml(cell.label ?? t().notNamed)}">${escapeHtml(text)}</td>`;
   };
   byId('heatmap').innerHTML = `<thead><tr><th scope="col">${t().district}</th>${columns
@@ -362,7 +329,7 @@ function showDetail(district: District, comparison: Comparison) {
   const roles = rowOf(comparison.roles, district);
   const filled = comparison.roles.columns.filter((_, index) => roles.cells[index]?.filled).map(columnName);
   const programmes = rowOf(comparison.programmes, district);
-  const funded = comparison.programmes.columns.filter((_, index) => (programmes.cells[index]?.fundings?.length ?? 0) > 0).map(columnName);
+  const funded = comparison.programmes.columns.filter((_, index) => (programmes.cells[index]?.fundings.length ?? 0) > 0).map(columnName);
   const concepts = district.concepts
     .map((concept) => escapeHtml(`${concept.title} (${concept.adoptedOn ? `${t().adopted} ${concept.adoptedOn}` : t().inPreparation})`))
     .join('<br>');
@@ -412,7 +379,8 @@ async function main() {
     status.textContent = t().loading;
     byId('detail').hidden = true;
     try {
-      comparison = await loadComparison(byId<HTMLSelectElement>('state').value);
+      // The page offers the two states of the graph (src/dashboard/page.ts).
+      comparison = await loadComparison(byId<HTMLSelectElement>('state').value as StateCode);
     } catch (error) {
       status.textContent = `${t().failed}: ${(error as Error).message}`;
       return;
