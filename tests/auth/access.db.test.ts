@@ -25,12 +25,20 @@ describe('who may change what', () => {
       as(editing.tokens.wartburg, updateContact, {
         input: { id: guide.id, version: guide.version, channels: [{ kind: 'PHONE', printed: '03695 111111' }] },
       }),
-      as(editing.tokens.wartburg, `mutation ($input: ArchiveContactInput!) { archiveContact(input: $input) { __typename ... on MutationError { message } } }`, {
-        input: { id: guide.id, version: guide.version },
-      }),
-      as(editing.tokens.wartburg, `mutation ($input: CreateContactInput!) { createContact(input: $input) { __typename ... on MutationError { message } } }`, {
-        input: { district: '16065', position, person: { familyName: 'Muster' } },
-      }),
+      as(
+        editing.tokens.wartburg,
+        `mutation ($input: ArchiveContactInput!) { archiveContact(input: $input) { __typename ... on MutationError { message } } }`,
+        {
+          input: { id: guide.id, version: guide.version },
+        },
+      ),
+      as(
+        editing.tokens.wartburg,
+        `mutation ($input: CreateContactInput!) { createContact(input: $input) { __typename ... on MutationError { message } } }`,
+        {
+          input: { district: '16065', position, person: { familyName: 'Muster' } },
+        },
+      ),
       as(editing.tokens.wartburg, verify),
       as(editing.tokens.ministryTH, verify),
     ];

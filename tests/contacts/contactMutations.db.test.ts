@@ -1,6 +1,6 @@
 // Editors change their district’s contacts: normalised, versioned, audited, with history kept; every problem named at once.
 import { describe, expect, test } from 'vitest';
-import { contactTables, currentGuide, updateContact } from '../support/contacts.js';
+import { contactFields, contactTables, currentGuide, updateContact } from '../support/contacts.js';
 import { editingServer, mutationResult as result } from '../support/editing.js';
 
 const editing = editingServer();
@@ -167,6 +167,47 @@ describe('contacts, by the district\u2019s own editor', () => {
     expect(await listed()).not.toContain(contact.id);
     const events = await as(editing.tokens.admin, `{ auditEvents(filter: { district: "16065" }) { edges { node { action entityId } } } }`);
     expect(events.data.auditEvents.edges.slice(0, 2).map((e: any) => e.node.action)).toEqual(['ARCHIVE', 'CREATE']);
+  });
+
+  test('create and update take the contact under `fields`; its post and start are fixed once it exists', async () => {
+    const position = (await as(null, `{ district(ags: "16065") { positions { id } } }`)).data.district.positions[0].id;
+    const create = `mutation ($input: CreateContactInput!) { createContact(input: $input) { ${result} ... on MutationCreateContactSuccess { data { ${contactFields} } } } }`;
+    const withoutPost = await as(editing.tokens.kyffhaeuser, create, {
+      input: { district: '16065', fields: { person: { familyName: 'Muster' } } },
+    });
+    expect(withoutPost.data.createContact.issues).toEqual([{ path: 'fields.position', message: 'is required' }]);
+    const created = await as(editing.tokens.kyffhaeuser, create, {
+      input: {
+        district: '16065',
+        fields: {
+          position,
+          person: { salutation: 'Frau', familyName: 'Muster' },
+          channels: [{ kind: 'PHONE', printed: '03632 / 741-300' }],
+        },
+      },
+    });
+    const contact = created.data.createContact.data;
+    expect(contact.channels).toEqual([{ kind: 'PHONE', value: '+493632741300', printed: '03632 / 741-300' }]);
+    const update = await as(editing.tokens.kyffhaeuser, updateContact, {
+      input: {
+        id: contact.id,
+        version: contact.version,
+        channels: [],
+        fields: { position, validFrom: '2020-01-01', channels: [{ kind: 'FAX', printed: '1' }] },
+      },
+    });
+    expect(update.data.updateContact.issues.map((issue: { path: string }) => issue.path)).toEqual([
+      'fields.position',
+      'fields.validFrom',
+      'fields.channels[0].printed',
+      'channels',
+    ]);
+    const updated = await as(editing.tokens.kyffhaeuser, updateContact, {
+      input: { id: contact.id, version: contact.version, fields: { channels: [{ kind: 'EMAIL', printed: 'muster(at)kyffhaeuser.de' }] } },
+    });
+    expect(updated.data.updateContact.data.channels).toEqual([
+      { kind: 'EMAIL', value: 'muster@kyffhaeuser.de', printed: 'muster(at)kyffhaeuser.de' },
+    ]);
   });
 
   test('internal notes: the district’s editors and its ministry read them, others do not', async () => {

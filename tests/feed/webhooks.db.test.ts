@@ -169,3 +169,31 @@ test('an endpoint that does not answer holds up no edit', async () => {
     await receiver.close();
   }
 });
+
+test('createWebhook and archiveWebhook answer as typed results, and the audit log keeps both without the secret', async () => {
+  const create = `mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) {
+    __typename ... on MutationError { message } ... on ValidationError { issues { path message } }
+    ... on MutationCreateWebhookSuccess { data { secret webhook { id url } } } } }`;
+  const archive = `mutation ($input: ArchiveWebhookInput!) { archiveWebhook(input: $input) { __typename ... on MutationError { message } } }`;
+  const input = { fields: { url: 'http://127.0.0.1:9/hook', districts: ['16065', 'Kyffhäuser'] } };
+  expect((await editing.as(editing.tokens.kyffhaeuser, create, { input })).data.createWebhook.__typename).toBe('NotAllowedError');
+  const refused = await editing.as(editing.tokens.ministryTH, create, { input });
+  expect(refused.data.createWebhook.issues.map((issue: { path: string }) => issue.path)).toEqual(['fields.districts[1]']);
+  const created = (await editing.as(editing.tokens.ministryTH, create, { input: { fields: { url: input.fields.url } } })).data
+    .createWebhook;
+  expect(created.__typename).toBe('MutationCreateWebhookSuccess');
+  const { id } = created.data.webhook;
+  expect((await editing.as(editing.tokens.ministrySN, archive, { input: { id } })).data.archiveWebhook).toEqual({
+    __typename: 'NotFoundError',
+    message: `No webhook "${id}" of yours.`,
+  });
+  expect((await editing.as(editing.tokens.ministryTH, archive, { input: { id } })).data.archiveWebhook.__typename).toBe(
+    'MutationArchiveWebhookSuccess',
+  );
+  const events = await editing.server.database.client.auditEvent.findMany({ where: { entityType: 'Webhook' }, orderBy: { at: 'asc' } });
+  expect(events.map((event) => [event.action, event.actorName])).toEqual([
+    ['CREATE', 'TMASGFF'],
+    ['ARCHIVE', 'TMASGFF'],
+  ]);
+  expect(JSON.stringify(events)).not.toContain(created.data.secret);
+});

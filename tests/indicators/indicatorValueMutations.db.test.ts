@@ -74,6 +74,21 @@ describe('indicator values', () => {
     expect(unknown.data.recordIndicatorValue.issues.map((i: any) => i.path)).toEqual(['indicator', 'value']);
   });
 
+  test('the new value may be given under `fields`, the way every mutation takes what it writes; not both ways', async () => {
+    const [current] = await values('');
+    const input = { district: '16065', indicator: 'population-migration-background', currentVersion: current.version };
+    const both = await as(editing.tokens.kyffhaeuser, record, { input: { ...input, value: 1, fields: { value: 4100 } } });
+    expect(both.data.recordIndicatorValue.issues).toEqual([
+      { path: 'value', message: 'is deprecated beside `fields`: give it under `fields` only' },
+    ]);
+    const missing = await as(editing.tokens.kyffhaeuser, record, { input: { ...input, fields: { printed: 'viele' } } });
+    expect(missing.data.recordIndicatorValue.issues).toEqual([{ path: 'fields.value', message: 'is required' }]);
+    const recorded = await as(editing.tokens.kyffhaeuser, record, {
+      input: { ...input, fields: { value: 4100, printed: 'mehr als 4.100', validFrom: '2026-01-01' } },
+    });
+    expect(recorded.data.recordIndicatorValue.data).toMatchObject({ value: 4100, printed: 'mehr als 4.100', validFrom: '2026-01-01' });
+  });
+
   test('a first value of an indicator needs no version', async () => {
     const response = await as(editing.tokens.wartburg, record, {
       input: { district: '16063', indicator: 'childcare-centres', value: 71, referenceDate: '2026-03-01' },

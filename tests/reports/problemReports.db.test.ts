@@ -106,3 +106,35 @@ test('answering needs an editor token: anonymous is refused and nothing changes'
   expect(errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   expect((await editing.server.database.client.problemReport.findUniqueOrThrow({ where: { id: receipt.reference } })).status).toBe('OPEN');
 });
+
+const createReport = `mutation ($input: CreateProblemReportInput!) { createProblemReport(input: $input) {
+  __typename ... on ValidationError { issues { path message } } ... on MutationCreateProblemReportSuccess { data { reference duplicate } } } }`;
+const updateReport = `mutation ($input: UpdateProblemReportInput!) { updateProblemReport(input: $input) {
+  __typename ... on MutationError { message } ... on VersionConflictError { currentVersion }
+  ... on MutationUpdateProblemReportSuccess { data { status answer answeredBy version } } } }`;
+
+test('createProblemReport and updateProblemReport answer as typed results: the receipt, every problem, a refusal, a stale version', async () => {
+  const guide = await currentGuide(editing);
+  const refused = await editing.as(null, createReport, {
+    input: { subject: 'Um9sZTppbnRlZ3JhdGlvbi1ndWlkZQ==', fields: { message: 'falsch', contactEmail: 'keine-adresse' } },
+  });
+  expect(refused.data.createProblemReport.issues.map((issue: { path: string }) => issue.path)).toEqual([
+    'subject',
+    'fields.message',
+    'fields.contactEmail',
+  ]);
+  const created = await editing.as(null, createReport, {
+    input: { subject: guide.id, fields: { topic: 'OFFICE_HOURS', message: 'Die Sprechzeit am Dienstag endet um 15 Uhr.' } },
+  });
+  const { reference } = created.data.createProblemReport.data;
+  const input = { id: reference, version: 1, fields: { answer: 'Danke, korrigiert.', status: 'ANSWERED' } };
+  expect((await editing.as(editing.tokens.wartburg, updateReport, { input })).data.updateProblemReport.__typename).toBe('NotAllowedError');
+  expect((await editing.as(editing.tokens.kyffhaeuser, updateReport, { input })).data.updateProblemReport).toEqual({
+    __typename: 'MutationUpdateProblemReportSuccess',
+    data: { status: 'ANSWERED', answer: 'Danke, korrigiert.', answeredBy: 'Redaktion Kyffhäuserkreis', version: 2 },
+  });
+  expect((await editing.as(editing.tokens.kyffhaeuser, updateReport, { input })).data.updateProblemReport).toMatchObject({
+    __typename: 'VersionConflictError',
+    currentVersion: 2,
+  });
+});

@@ -95,3 +95,73 @@ test('createContact reports a malformed phone number and another district’s po
   expect(issuePaths(response.data.createContact)).toEqual(['position', 'channels[0].printed']);
   expect(response.data.createContact.issues[0].message).toBe('is not a post of district 16065');
 });
+
+describe('one normalisation, two write paths', () => {
+  const importing = `mutation ($input: ImportDataPackageInput!) { importDataPackage(input: $input) {
+    __typename ... on ValidationError { issues { path message } } } }`;
+  const channelsOf = async (contactId: string) =>
+    editing.server.database.client.contactChannel.findMany({ where: { contactId }, orderBy: { ordinal: 'asc' }, select: { value: true } });
+
+  test('a phone number and an e-mail address given only as printed get the value a mutation gives them', async () => {
+    const printed = [
+      { kind: 'PHONE', printed: '03606 650-123' },
+      { kind: 'EMAIL', printed: 'integration[at]kyffhaeuser.de' },
+    ];
+    const dataPackage = await kyffhaeuser();
+    const contact = dataPackage.tables.contacts![0]!;
+    dataPackage.tables.channels = [
+      ...dataPackage.tables.channels!.filter((row) => row.contactId !== contact.id),
+      ...printed.map((channel, ordinal) => ({
+        id: `${contact.id}/channel/new-${ordinal}`,
+        contactId: contact.id,
+        ordinal,
+        sourceId: contact.sourceId,
+        ...channel,
+      })),
+    ];
+    const imported = await editing.as(editing.tokens.kyffhaeuser, importing, { input: { package: dataPackage } });
+    expect(imported.data.importDataPackage.__typename).toBe('MutationImportDataPackageSuccess');
+    const viaPackage = await channelsOf(String(contact.id));
+
+    const guide = await editing.server.database.client.contact.findUniqueOrThrow({ where: { id: String(contact.id) } });
+    const id = Buffer.from(`Contact:${guide.id}`).toString('base64');
+    const updated = await editing.as(editing.tokens.kyffhaeuser, mutate('updateContact', 'UpdateContactInput'), {
+      input: { id, version: guide.version, fields: { channels: printed } },
+    });
+    expect(updated.data.updateContact.__typename).toBe('MutationUpdateContactSuccess');
+    expect(viaPackage).toEqual([{ value: '+493606650123' }, { value: 'integration@kyffhaeuser.de' }]);
+    expect(await channelsOf(String(contact.id))).toEqual(viaPackage);
+  });
+
+  test('a printed number no rule can read is refused on both paths with the same words; an address’s printed form is derived', async () => {
+    const dataPackage = await kyffhaeuser();
+    const channel = dataPackage.tables.channels!.find((row) => row.kind === 'PHONE')!;
+    Object.assign(channel, { printed: '03632 / 74I-273' });
+    delete channel.value;
+    const address = dataPackage.tables.addresses![0]!;
+    const printedBefore = address.printed;
+    delete address.printed;
+    const checked = await editing.as(editing.tokens.kyffhaeuser, importing, { input: { package: dataPackage, dryRun: true } });
+    const viaPackage = checked.data.importDataPackage.issues.map(({ path, message }: { path: string; message: string }) => [
+      path.replace(/^\$\.tables\.channels\[\d+\]\./, ''),
+      message,
+    ]);
+    const guide = (await editing.as(null, '{ contacts(filter: { area: { district: "16065" } }) { edges { node { id version } } } }')).data
+      .contacts.edges[0].node;
+    const viaMutation = await mutationProblems(
+      'updateContact',
+      'UpdateContactInput',
+      { id: guide.id, version: guide.version, fields: { channels: [{ kind: 'PHONE', printed: '03632 / 74I-273' }] } },
+      /^fields\.channels\[0\]/,
+    );
+    expect(viaPackage).toEqual([['printed', viaMutation[0]![1]]]);
+    expect(viaMutation[0]![1]).toMatch(/^"03632 \/ 74I-273" is not/);
+
+    delete channel.printed;
+    Object.assign(channel, { printed: '03632 / 741-273' });
+    const imported = await editing.as(editing.tokens.kyffhaeuser, importing, { input: { package: dataPackage } });
+    expect(imported.data.importDataPackage.__typename).toBe('MutationImportDataPackageSuccess');
+    const stored = await editing.server.database.client.address.findUniqueOrThrow({ where: { id: String(address.id) } });
+    expect(stored.printed).toBe(printedBefore);
+  });
+});

@@ -149,3 +149,30 @@ test('office hours and the shared vocabularies translate too: an administrator t
   const roles = await editing.as(null, '{ roles { id germanName(lang: "en") } }');
   expect(roles.data.roles.find((each: { id: string }) => each.id === role.id).germanName).toBe('Integration guide');
 });
+
+const saveTranslation = `mutation ($input: SaveTranslationInput!) { saveTranslation(input: $input) {
+  __typename ... on MutationError { message } ... on ValidationError { issues { path message } }
+  ... on MutationSaveTranslationSuccess { data { field text language machine } } } }`;
+
+test('saveTranslation answers the translation, or every problem at once, or the refusal, as typed results', async () => {
+  const offer = await languageCourse();
+  const input = { subject: offer.id, field: 'title', language: 'en', fields: { text: 'Language courses', machine: true } };
+  expect((await editing.as(editing.tokens.wartburg, saveTranslation, { input })).data.saveTranslation.__typename).toBe('NotAllowedError');
+  const saved = await editing.as(editing.tokens.kyffhaeuser, saveTranslation, { input });
+  expect(saved.data.saveTranslation).toEqual({
+    __typename: 'MutationSaveTranslationSuccess',
+    data: { field: 'title', text: 'Language courses', language: 'en', machine: true },
+  });
+  const wrong = await editing.as(editing.tokens.kyffhaeuser, saveTranslation, {
+    input: { ...input, field: 'website', language: 'de', fields: { text: ' ' } },
+  });
+  expect(wrong.data.saveTranslation.issues).toEqual([
+    { path: 'field', message: '"website" is not a translatable text of Offer: title, description' },
+    { path: 'language', message: 'must not be German: German is the original' },
+    { path: 'fields.text', message: 'must not be empty, and at most 10,000 characters' },
+  ]);
+  const gone = await editing.as(editing.tokens.admin, saveTranslation, { input: { ...input, subject: 'T2ZmZXI6bm9uZQ==' } });
+  expect(gone.data.saveTranslation).toEqual({ __typename: 'NotFoundError', message: 'No Offer with this ID.' });
+  const events = await editing.server.database.client.auditEvent.findMany({ where: { entityType: 'Translation' } });
+  expect(events.map((event) => event.actorName)).toEqual(['Redaktion Kyffhäuserkreis']);
+});
