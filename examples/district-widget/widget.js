@@ -287,19 +287,28 @@ const content = (text, language = 'de') => element('bdi', { lang: language }, te
 /** The language the API answered a record's text in (its `localized` list). */
 const languageOf = (record, field) => record.localized?.find((text) => text.field === field)?.language ?? 'de';
 
-const REPORT = `mutation ReportProblem($input: ReportProblemInput!) {
-  reportProblem(input: $input) { reference }
+const REPORT = `mutation CreateProblemReport($input: CreateProblemReportInput!) {
+  createProblemReport(input: $input) {
+    __typename
+    ... on MutationError { message }
+    ... on ValidationError { issues { message } }
+    ... on MutationCreateProblemReportSuccess { data { reference } }
+  }
 }`;
 
-async function sendReport(api, input) {
+/** The report's reference; an Error saying why where it was not received (a refusal of the input, a limit, the network). */
+async function sendReport(api, subject, fields) {
   const response = await fetch(api, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query: REPORT, variables: { input } }),
+    body: JSON.stringify({ query: REPORT, variables: { input: { subject, fields } } }),
   });
   const body = await response.json();
   if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
-  return body.data.reportProblem.reference;
+  const answer = body.data.createProblemReport;
+  if (answer.issues) throw new Error(answer.issues.map((issue) => issue.message).join('; '));
+  if (answer.message) throw new Error(answer.message);
+  return answer.data.reference;
 }
 
 let formCount = 0;
@@ -335,7 +344,7 @@ function reportForm(api, subject, t) {
     event.preventDefault();
     status.textContent = t.sending;
     try {
-      const reference = await sendReport(api, { subject, topic: topic.value, message: message.value, contactEmail: email.value || null });
+      const reference = await sendReport(api, subject, { topic: topic.value, message: message.value, contactEmail: email.value || null });
       form.replaceChildren(element('p', { class: 'ig-report-status', role: 'status' }, t.thanks(reference)));
     } catch (error) {
       status.textContent = t.notSent(error.message);
