@@ -38,3 +38,6 @@ export function isValidOn(fact: Validity, date: Date): boolean {
 }
 
 export const asOfDescription = 'Answer as of this date (history): facts valid on that day. Default: today (Europe/Berlin).';
+
+/** The calendar day of a date (a date-only value is stored at midnight UTC), as "YYYY-MM-DD". */
+export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);

@@ -2,19 +2,20 @@ import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { builder } from '../builder.js';
 import { partialDate } from '../rules/values.js';
 import { quote } from './errors.js';
+import { isoDay } from './history.js';
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 /** The range of dates a question can be about: wide for any record of integration work, narrow enough for every database. */
 const earliestDate = '1900-01-01';
 const latestDate = '2199-12-31';
 
 /** Parses "YYYY-MM-DD" to midnight UTC, rejecting impossible dates like 2019-02-30. */
 export function parseDate(value: unknown): Date {
-  if (typeof value !== 'string' || !isoDate.test(value)) {
+  if (typeof value !== 'string' || !isoDatePattern.test(value)) {
     throw new GraphQLError(`Expected a date as "YYYY-MM-DD", got ${quote(value)}.`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+  if (Number.isNaN(date.getTime()) || isoDay(date) !== value) {
     throw new GraphQLError(`${quote(value)} is not a calendar date.`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   if (value < earliestDate || value > latestDate) {
@@ -29,12 +30,12 @@ const literal = (node: ValueNode) => (node.kind === Kind.STRING ? node.value : u
 
 builder.scalarType('Date', {
   description: `A calendar date, "YYYY-MM-DD" (ISO 8601), from ${earliestDate} to ${latestDate}.`,
-  serialize: (value) => (value as Date).toISOString().slice(0, 10),
+  serialize: (value) => isoDay(value as Date),
   parseValue: parseDate,
   parseLiteral: (node) => parseDate(literal(node)),
 });
 
-const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const isoDateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 builder.scalarType('DateTime', {
   description: 'A point in time, ISO 8601 with time zone, e.g. "2026-11-22T10:15:00Z".',
@@ -42,7 +43,7 @@ builder.scalarType('DateTime', {
   parseValue: (value) => {
     // Strictly ISO 8601 with a time zone, years 0001–9999: JavaScript reads far more ("99999",
     // "1 Jan"), and not everything it reads is a time the database can store.
-    const date = typeof value === 'string' && isoDateTime.test(value) ? new Date(value) : null;
+    const date = typeof value === 'string' && isoDateTimePattern.test(value) ? new Date(value) : null;
     if (!date || Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1) {
       throw new GraphQLError(`Expected an ISO 8601 date-time with time zone (e.g. "2026-11-22T10:15:00Z"), got ${quote(value)}.`, {
         extensions: { code: 'BAD_USER_INPUT' },

@@ -1,10 +1,22 @@
 // Per state, the districts compared in numbers: computed from the same matrices a client reads,
 // so a total always agrees with its rows.
 import { db } from '../db/client.js';
+import type { FundingProgramme, Role, State } from '../generated/prisma/client.js';
 import { fieldsOfActionMatrix, indicatorsMatrix, programmesMatrix, rolesMatrix } from './matrices.js';
 import { type Comparison, once } from './scope.js';
 
-export async function stateAggregates(comparison: Comparison) {
+/** One state's districts in numbers. */
+export interface StateFigures {
+  state: State;
+  districts: number;
+  districtsWithData: number;
+  districtsWithConcept: number;
+  districtsWithAdoptedConcept: number;
+  filledRoles: { key: Role; districts: number }[];
+  programmes: { key: FundingProgramme; districts: number }[];
+}
+
+export async function stateAggregates(comparison: Comparison): Promise<StateFigures[]> {
   const [concepts, roles, programmes, indicators, states] = await Promise.all([
     once(comparison, 'fieldsOfAction', () => fieldsOfActionMatrix(comparison)),
     once(comparison, 'roles', () => rolesMatrix(comparison)),
@@ -16,7 +28,7 @@ export async function stateAggregates(comparison: Comparison) {
     }),
   ]);
   return states.map((state) => {
-    const inState = <Row extends { district: { stateId: string } }>(rows: Row[]) => rows.filter((row) => row.district.stateId === state.id);
+    const inState = <R extends { district: { stateId: string } }>(rows: R[]) => rows.filter((row) => row.district.stateId === state.id);
     const conceptRows = inState(concepts.rows);
     const withData = new Set(
       [conceptRows, inState(roles.rows), inState(programmes.rows), inState(indicators.rows)]

@@ -1,6 +1,7 @@
 // The comparison as tables for spreadsheets: one dataset per matrix (one line per district and
 // column of the matrix, the "long" form a pivot table reads) and the district list with its
 // coverage. Headers in German or English; values as the API gives them.
+import { isoDay } from '../common/history.js';
 import { coverageOf } from '../districts/coverage.js';
 import type { ExportDataset } from './exportLinks.js';
 import {
@@ -8,9 +9,9 @@ import {
   indicatorsMatrix,
   type Matrix,
   programmesMatrix,
-  type Row,
+  type MatrixRow,
   rolesMatrix,
-  type Scope,
+  type ComparedDistricts,
   tasksMatrix,
 } from './matrices.js';
 
@@ -40,12 +41,12 @@ const words = {
 } as const;
 
 const yesNo = (value: boolean | null, language: Language) => (value === null ? null : words[value ? 'yes' : 'no'][language]);
-const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+const dayOrNull = (date: Date | null) => (date ? isoDay(date) : null);
 
-type Line<Column, CellOf> = { row: Row<CellOf>; column: Column; cell: CellOf };
+type Line<Column, CellOf> = { row: MatrixRow<CellOf>; column: Column; cell: CellOf };
 
 /** The columns every matrix line starts with: which district, and whether the graph holds data of it. */
-function districtColumns<L extends { row: Row<unknown> }>(): Column<L>[] {
+function districtColumns<L extends { row: MatrixRow<unknown> }>(): Column<L>[] {
   return [
     { de: 'AGS', en: 'AGS', value: ({ row }) => row.district.id },
     { de: 'Kreis', en: 'District', value: ({ row }) => row.district.name },
@@ -80,7 +81,7 @@ function matrixDataset<C, CellOf>(
 
 const joined = (values: (string | number)[]) => (values.length ? values.join('; ') : null);
 
-function districtsDataset(scope: Scope, language: Language, context: object): Dataset {
+function districtsDataset(scope: ComparedDistricts, language: Language, context: object): Dataset {
   const coverageColumns = [
     ['contacts', 'Kontakte', 'Contacts'],
     ['concept', 'Integrationskonzept', 'Integration concept'],
@@ -103,7 +104,7 @@ function districtsDataset(scope: Scope, language: Language, context: object): Da
           district.stateId,
           words[district.kind][language],
           ...coverageColumns.map(([key]) => yesNo(coverage[key], language)),
-          isoDate(coverage.newestFact),
+          dayOrNull(coverage.newestFact),
         ];
       }
     },
@@ -111,7 +112,7 @@ function districtsDataset(scope: Scope, language: Language, context: object): Da
 }
 
 /** The dataset asked for, over the comparison's scope. */
-export function dataset(name: ExportDataset, scope: Scope, language: Language, context: object): Dataset {
+export function dataset(name: ExportDataset, scope: ComparedDistricts, language: Language, context: object): Dataset {
   switch (name) {
     case 'districts':
       return districtsDataset(scope, language, context);
@@ -186,7 +187,7 @@ export function dataset(name: ExportDataset, scope: Scope, language: Language, c
           { de: 'Einheit', en: 'Unit', value: ({ column }) => column.unit },
           { de: 'Wert', en: 'Value', value: ({ cell }) => cell.value?.value.toNumber() ?? null },
           { de: 'Wert wie gedruckt', en: 'Value as printed', value: ({ cell }) => cell.value?.printed ?? null },
-          { de: 'Stichtag', en: 'Reference date', value: ({ cell }) => isoDate(cell.value?.referenceDate ?? null) },
+          { de: 'Stichtag', en: 'Reference date', value: ({ cell }) => dayOrNull(cell.value?.referenceDate ?? null) },
           { de: 'Quelle', en: 'Source', value: ({ cell }) => cell.value?.source.title ?? null },
         ],
         (cell) => (cell.value ? [cell.value.source] : []),

@@ -6,7 +6,7 @@
 // "As of" a date: districts that existed that day; concepts adopted by then (or not adopted at
 // all); posts, fundings and values not archived by then; fundings whose period covers the day;
 // contacts and indicator values valid that day.
-import { validOn } from '../common/history.js';
+import { isoDay, validOn } from '../common/history.js';
 import { db } from '../db/client.js';
 import type {
   District,
@@ -22,13 +22,14 @@ import type {
   Task,
 } from '../generated/prisma/client.js';
 
-export interface Scope {
+/** The districts a comparison covers, on one day. */
+export interface ComparedDistricts {
   asOf: Date;
   /** The districts compared, in order (state, then name). */
   districts: District[];
 }
 
-export interface Row<Cell> {
+export interface MatrixRow<Cell> {
   district: District;
   /** Whether the graph holds any data of the matrix's kind for the district: without, its cells are unknown, not zero. */
   hasData: boolean;
@@ -38,20 +39,19 @@ export interface Row<Cell> {
 
 export interface Matrix<Column, Cell> {
   columns: Column[];
-  rows: Row<Cell>[];
+  rows: MatrixRow<Cell>[];
 }
 
 const notArchivedOn = (asOf: Date) => ({ OR: [{ archivedAt: null }, { archivedAt: { gt: asOf } }] });
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /** A partial date ("2023", "2023-05", "2023-05-01") compared with a day at its own precision. */
 export function periodCovers(start: string | null, end: string | null, day: Date): boolean {
-  const iso = isoDate(day);
+  const iso = isoDay(day);
   return (start === null || start <= iso.slice(0, start.length)) && (end === null || end >= iso.slice(0, end.length));
 }
 
 function build<Column extends { id: string }, Item, Cell>(
-  scope: Scope,
+  scope: ComparedDistricts,
   columns: Column[],
   items: Item[],
   districtOf: (item: Item) => string,
@@ -73,7 +73,7 @@ function build<Column extends { id: string }, Item, Cell>(
   };
 }
 
-const districtIds = (scope: Scope) => scope.districts.map((district) => district.id);
+const districtIds = (scope: ComparedDistricts) => scope.districts.map((district) => district.id);
 
 // ------------------------------------------------------------------ fields of action
 
@@ -96,7 +96,7 @@ function leadingConcept(concepts: ConceptWithFields[]): ConceptWithFields | unde
   return newest(adopted, (concept) => concept.adoptedOn!) ?? newest(concepts, (concept) => concept.createdAt);
 }
 
-export async function fieldsOfActionMatrix(scope: Scope): Promise<Matrix<FieldOfAction, FieldOfActionCell>> {
+export async function fieldsOfActionMatrix(scope: ComparedDistricts): Promise<Matrix<FieldOfAction, FieldOfActionCell>> {
   const [columns, concepts] = await Promise.all([
     db().fieldOfAction.findMany({ orderBy: { id: 'asc' } }),
     db().integrationConcept.findMany({
@@ -142,7 +142,7 @@ export interface TaskCell {
   sources: Source[];
 }
 
-export async function tasksMatrix(scope: Scope): Promise<Matrix<Task, TaskCell>> {
+export async function tasksMatrix(scope: ComparedDistricts): Promise<Matrix<Task, TaskCell>> {
   const [columns, positions] = await Promise.all([
     db().task.findMany({ orderBy: { id: 'asc' } }),
     db().position.findMany({
@@ -191,7 +191,7 @@ export interface ProgrammeCell {
   sources: Source[];
 }
 
-export async function programmesMatrix(scope: Scope): Promise<Matrix<FundingProgramme, ProgrammeCell>> {
+export async function programmesMatrix(scope: ComparedDistricts): Promise<Matrix<FundingProgramme, ProgrammeCell>> {
   const [columns, fundings, anyFunding] = await Promise.all([
     db().fundingProgramme.findMany({ orderBy: { id: 'asc' } }),
     db().funding.findMany({
@@ -246,7 +246,7 @@ export interface RoleCell {
   sources: Source[];
 }
 
-export async function rolesMatrix(scope: Scope): Promise<Matrix<Role, RoleCell>> {
+export async function rolesMatrix(scope: ComparedDistricts): Promise<Matrix<Role, RoleCell>> {
   const [columns, positions] = await Promise.all([
     db().role.findMany({ orderBy: { id: 'asc' } }),
     db().position.findMany({
@@ -276,7 +276,7 @@ export async function rolesMatrix(scope: Scope): Promise<Matrix<Role, RoleCell>>
 }
 
 function startsOf(position: PositionWithContacts): string[] {
-  const stated = position.contacts.filter((contact) => contact.validFrom).map((contact) => isoDate(contact.validFrom!));
+  const stated = position.contacts.filter((contact) => contact.validFrom).map((contact) => isoDay(contact.validFrom!));
   return stated.length ? stated : position.since ? [position.since] : [];
 }
 
@@ -290,7 +290,7 @@ export interface IndicatorCell {
   value: (IndicatorValue & { source: Source }) | null;
 }
 
-export async function indicatorsMatrix(scope: Scope): Promise<Matrix<Indicator, IndicatorCell>> {
+export async function indicatorsMatrix(scope: ComparedDistricts): Promise<Matrix<Indicator, IndicatorCell>> {
   const [columns, values] = await Promise.all([
     db().indicator.findMany({ orderBy: { id: 'asc' } }),
     db().indicatorValue.findMany({
@@ -312,8 +312,13 @@ export async function indicatorsMatrix(scope: Scope): Promise<Matrix<Indicator, 
   );
 }
 
+export interface DistrictSeries {
+  district: District;
+  values: (IndicatorValue & { source: Source })[];
+}
+
 /** An indicator's values per district over time (every value recorded, oldest first). */
-export async function indicatorSeries(scope: Scope, indicatorId: string) {
+export async function indicatorSeries(scope: ComparedDistricts, indicatorId: string): Promise<DistrictSeries[]> {
   const values = await db().indicatorValue.findMany({
     where: { indicatorId, districtId: { in: districtIds(scope) }, archivedAt: null },
     include: { source: true },

@@ -1,14 +1,14 @@
 // What a comparison covers (a state, a list of districts, or all, on one day), and its matrices
 // computed once per request however often the query asks for them.
 import { notFound } from '../common/errors.js';
-import { berlinDate } from '../common/history.js';
+import { berlinDate, isoDay } from '../common/history.js';
 import { db } from '../db/client.js';
 import { districtIdForKey } from '../districts/ags.js';
 import { districtsWhere } from '../districts/existing.js';
-import type { Scope } from './matrices.js';
+import type { ComparedDistricts } from './matrices.js';
 
 /** The scope of a comparison, with each matrix computed once however often the query asks for it. */
-export interface Comparison extends Scope {
+export interface Comparison extends ComparedDistricts {
   state: string | null;
   memo: Map<string, Promise<unknown>>;
 }
@@ -41,6 +41,6 @@ export async function comparisonScope(
     orderBy: [{ stateId: 'asc' }, { name: 'asc' }, { id: 'asc' }],
   });
   const missing = ids?.find((id) => !districts.some((district) => district.id === id));
-  if (missing) throw notFound(`No district with AGS "${missing}" exists on ${asOf.toISOString().slice(0, 10)}.`);
+  if (missing) throw notFound(`No district with AGS "${missing}" exists on ${isoDay(asOf)}.`);
   return { asOf, districts, state: args.state ?? null, memo: new Map() };
 }

@@ -13,16 +13,22 @@ import { officialListSource } from '../places/reference.js';
 import { Position, Role, Task } from '../positions/types.js';
 import { Source } from '../sources/types.js';
 import { State, StateCode } from '../states/types.js';
-import { stateAggregates } from './aggregates.js';
+import { type StateFigures, stateAggregates } from './aggregates.js';
 import { datasetUrls, exportDatasets } from './exportLinks.js';
 import {
+  type DistrictSeries,
+  type FieldOfActionCell as FieldOfActionCellShape,
   fieldsOfActionMatrix,
+  type IndicatorCell as IndicatorCellShape,
   indicatorSeries,
   indicatorsMatrix,
   type Matrix,
+  type MatrixRow,
+  type ProgrammeCell as ProgrammeCellShape,
   programmesMatrix,
-  type Row,
+  type RoleCell as RoleCellShape,
   rolesMatrix,
+  type TaskCell as TaskCellShape,
   tasksMatrix,
 } from './matrices.js';
 import { type Comparison, comparisonScope, once } from './scope.js';
@@ -37,7 +43,7 @@ function matrixType<Column, Cell>(
   name: string,
   options: { columnType: ColumnRef; columns: number; cellType: ReturnType<typeof builder.objectRef<Cell>>; description: string },
 ) {
-  const RowType = builder.objectRef<Row<Cell>>(`${name}Row`).implement({
+  const RowType = builder.objectRef<MatrixRow<Cell>>(`${name}Row`).implement({
     description: `One district’s row of the ${options.description} matrix.`,
     fields: (t) => ({
       district: t.field({ type: District, description: 'The district of the row.', resolve: (row) => row.district }),
@@ -100,7 +106,7 @@ const PostsCell = builder.interfaceRef<{ positions: PositionRecord[] }>('PostsCe
 });
 
 const FieldOfActionCell =
-  builder.objectRef<Awaited<ReturnType<typeof fieldsOfActionMatrix>>['rows'][number]['cells'][number]>('FieldOfActionCell');
+  builder.objectRef<FieldOfActionCellShape>('FieldOfActionCell');
 FieldOfActionCell.implement({
   description: 'Whether and how a district’s integration concept names a field of action (Handlungsfeld).',
   fields: (t) => ({
@@ -122,7 +128,7 @@ FieldOfActionCell.implement({
   }),
 });
 
-const TaskCell = builder.objectRef<Awaited<ReturnType<typeof tasksMatrix>>['rows'][number]['cells'][number]>('TaskCell');
+const TaskCell = builder.objectRef<TaskCellShape>('TaskCell');
 TaskCell.implement({
   description: 'The district’s posts that carry a task of the catalogue.',
   interfaces: [CitedCell, PostsCell],
@@ -132,7 +138,7 @@ TaskCell.implement({
   }),
 });
 
-const ProgrammeCell = builder.objectRef<Awaited<ReturnType<typeof programmesMatrix>>['rows'][number]['cells'][number]>('ProgrammeCell');
+const ProgrammeCell = builder.objectRef<ProgrammeCellShape>('ProgrammeCell');
 ProgrammeCell.implement({
   interfaces: [CitedCell],
   description: 'What a funding programme (Förderprogramm) funds in the district on the day compared.',
@@ -162,7 +168,7 @@ ProgrammeCell.implement({
   }),
 });
 
-const RoleCell = builder.objectRef<Awaited<ReturnType<typeof rolesMatrix>>['rows'][number]['cells'][number]>('RoleCell');
+const RoleCell = builder.objectRef<RoleCellShape>('RoleCell');
 RoleCell.implement({
   description: 'The district’s posts of a role (Integrationskoordination, Integrationslotse …) and whether one is filled.',
   interfaces: [CitedCell, PostsCell],
@@ -181,7 +187,7 @@ RoleCell.implement({
   }),
 });
 
-const IndicatorCell = builder.objectRef<Awaited<ReturnType<typeof indicatorsMatrix>>['rows'][number]['cells'][number]>('IndicatorCell');
+const IndicatorCell = builder.objectRef<IndicatorCellShape>('IndicatorCell');
 IndicatorCell.implement({
   description: 'A district’s value of an indicator (Kennzahl) valid on the day compared, with its reference date and source.',
   fields: (t) => ({
@@ -216,7 +222,7 @@ const IndicatorMatrix = matrixType('Indicator', {
   description: 'indicators (latest value on the day)',
 });
 
-const IndicatorSeries = builder.objectRef<Awaited<ReturnType<typeof indicatorSeries>>[number]>('IndicatorSeries').implement({
+const IndicatorSeries = builder.objectRef<DistrictSeries>('IndicatorSeries').implement({
   description: 'A district’s values of one indicator over time.',
   fields: (t) => ({
     district: t.field({ type: District, description: 'The district of the series.', resolve: (series) => series.district }),
@@ -240,7 +246,7 @@ const countType = <Key>(name: string, keyType: ColumnRef, description: string) =
 const RoleCount = countType('RoleCount', Role, 'How many districts of a state have a filled post of a role.');
 const ProgrammeCount = countType('ProgrammeCount', FundingProgramme, 'How many districts of a state have fundings of a programme.');
 
-const StateAggregate = builder.objectRef<Awaited<ReturnType<typeof stateAggregates>>[number]>('StateAggregate').implement({
+const StateAggregate = builder.objectRef<StateFigures>('StateAggregate').implement({
   description: 'One state’s districts in numbers, on the day compared: Thüringen and Sachsen side by side.',
   fields: (t) => ({
     state: t.field({ type: State, description: 'The state.', resolve: (aggregate) => aggregate.state }),

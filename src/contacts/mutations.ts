@@ -3,7 +3,7 @@
 // post does not overwrite the old one: the update opens a successor contact.
 import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
-import { berlinDate } from '../common/history.js';
+import { berlinDate, isoDay } from '../common/history.js';
 import { db, type Tx } from '../db/client.js';
 import { checkColumns, sameNames } from '../writes/checks.js';
 import { editorsOfDistrict, editorsOfRecord, givenFields, inputDistrict, recordId, writeMutation } from '../writes/mutation.js';
@@ -228,7 +228,7 @@ writeMutation('updateContact', {
     if (fields.person && id) {
       const contact = await db().contact.findUnique({ where: { id }, select: { validFrom: true } });
       if (contact?.validFrom && changeDate <= contact.validFrom) {
-        problems.add('changeDate', `must be after the contact's start (${contact.validFrom.toISOString().slice(0, 10)})`);
+        problems.add('changeDate', `must be after the contact's start (${isoDay(contact.validFrom)})`);
       }
     }
     return { id, fields, parts, changeDate };

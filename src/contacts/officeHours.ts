@@ -53,7 +53,7 @@ function wallClock(moment: Date, timeZone: string): WallClock {
   return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
 }
 
-const isoDate = ({ year, month, day }: WallClock) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const wallClockDay = ({ year, month, day }: WallClock) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 /** The office's wall-clock time as a date of the process's time zone (what `opening_hours` reads). */
 const asLocalDate = (clock: WallClock) => new Date(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
@@ -148,7 +148,7 @@ export interface OpeningQuestion {
 export function holidayAt({ timeZone, state, at }: Omit<OpeningQuestion, 'intervals'>): string | null {
   if (!isHolidayState(state)) return null;
   const clock = wallClock(at, timeZone);
-  return publicHolidays(state, clock.year).find((holiday) => holiday.date === isoDate(clock))?.name ?? null;
+  return publicHolidays(state, clock.year).find((holiday) => holiday.date === wallClockDay(clock))?.name ?? null;
 }
 
 /** Whether the office hours are running at `at`; null when there are no weekly intervals to tell. */

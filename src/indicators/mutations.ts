@@ -3,7 +3,7 @@
 // successor, through the editing kit's parts).
 import { randomUUID } from 'node:crypto';
 import { builder } from '../builder.js';
-import { berlinDate } from '../common/history.js';
+import { berlinDate, isoDay } from '../common/history.js';
 import { db, type Tx } from '../db/client.js';
 import { ValueQualifier } from '../generated/prisma/enums.js';
 import { checkColumns, sameNames } from '../writes/checks.js';
@@ -80,7 +80,7 @@ writeMutation('recordIndicatorValue', {
     });
     if (current && input.currentVersion == null) problems.add('currentVersion', currentVersionRequired(current.version));
     if (current?.validFrom && validFrom <= current.validFrom) {
-      given.problems.add('validFrom', `must be after the current value's start (${current.validFrom.toISOString().slice(0, 10)})`);
+      given.problems.add('validFrom', `must be after the current value's start (${isoDay(current.validFrom)})`);
     }
     return { districtId, fields, validFrom, current };
   },

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isDateOnly, type ModelName, modelOf, referencedModel, storedColumns } from '../db/datamodel.js';
 import * as enums from '../generated/prisma/enums.js';
-import { columnRule, rowRules } from '../rules/columns.js';
+import { columnRule, type Row, rowRules } from '../rules/columns.js';
 import { isDerived } from '../rules/derived.js';
 import { type PackageKind, type TableSpec, tablesOf } from './tables.js';
 import { packageFormatVersion } from './versions.js';
@@ -73,8 +73,6 @@ function columnType(model: ModelName, column: Column): z.ZodType {
   else type = z.string();
   return column.list ? z.array(type) : type;
 }
-
-type Row = Record<string, unknown>;
 
 /** A row of a table: its columns; columns that may be empty may be left out. */
 function rowSchema(table: TableSpec) {

@@ -3,14 +3,16 @@
 // and turning package rows back into what Prisma writes.
 import type { Tx } from '../db/client.js';
 import { genericDelegate } from '../db/datamodel.js';
+import type { Row } from '../rules/columns.js';
 import { type Column, columnsOf, type DataPackage, packageFormat } from './format.js';
 import { ownedRows, type PackageKind, rowKey, type TableSpec, tablesOf } from './tables.js';
 import { packageFormatVersion } from './versions.js';
+import { isoDay } from '../common/history.js';
 
-export type Row = Record<string, unknown>;
+export type { Row } from '../rules/columns.js';
 
 function toPackageValue(column: Column, value: unknown): unknown {
-  if (value instanceof Date) return column.dateOnly ? value.toISOString().slice(0, 10) : value.toISOString();
+  if (value instanceof Date) return column.dateOnly ? isoDay(value) : value.toISOString();
   if (column.type === 'Decimal') return Number(String(value));
   return value;
 }

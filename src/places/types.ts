@@ -6,9 +6,9 @@ import { badInput } from '../common/errors.js';
 import { db } from '../db/client.js';
 import { Offer } from '../offers/types.js';
 import { placeIdsByName, placeKey } from './reference.js';
+import { isoDay } from '../common/history.js';
 
 const printedKind = { TOWN: 'Stadt', MUNICIPALITY: 'Gemeinde' } as const;
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 export const Place = builder.prismaObject('Place', {
   description:
@@ -20,7 +20,7 @@ export const Place = builder.prismaObject('Place', {
     kind: t.string({ description: '"Stadt" or "Gemeinde", as the official list says.', resolve: (place) => printedKind[place.kind] }),
     effectiveSince: t.string({
       description: 'Since when the municipality exists in this form (ISO date), e.g. after a merger, as the official list states it.',
-      resolve: (place) => isoDate(place.validFrom),
+      resolve: (place) => isoDay(place.validFrom),
     }),
     districtAgs: t.exposeString('districtId', { description: 'The responsible district (Landkreis or kreisfreie Stadt), by AGS.' }),
     districtName: t.string({

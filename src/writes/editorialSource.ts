@@ -1,4 +1,4 @@
-import { berlinDate } from '../common/history.js';
+import { berlinDate, isoDay } from '../common/history.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Announcement } from '../writes/announce.js';
 
@@ -12,7 +12,7 @@ export async function editorialSource(
   now: Date,
 ): Promise<{ id: string; created: Announcement[] }> {
   const day = berlinDate(now);
-  const id = `editorial:${districtId ?? 'state'}:${day.toISOString().slice(0, 10)}`;
+  const id = `editorial:${districtId ?? 'state'}:${isoDay(day)}`;
   // INSERT … ON CONFLICT DO NOTHING: two editors' first changes of the day cannot collide.
   const { count } = await tx.source.createMany({
     data: [
