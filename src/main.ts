@@ -3,8 +3,8 @@
 import { loadConfig } from './config.js';
 import { openDatabaseOrExit, useDatabase } from './db/client.js';
 import { applyMigrations, migrationsCurrent } from './db/migrations.js';
+import { createChangeNotifier } from './db/notifier.js';
 import { startWebhookDelivery } from './feed/delivery.js';
-import { createChangeNotifier } from './feed/notifier.js';
 import { keepFeedPruned } from './feed/read.js';
 import { allowPrivateWebhookTargets } from './feed/webhooks.js';
 import { createReadinessCheck } from './http/health.js';

@@ -1,8 +1,8 @@
 // The GraphQL schema: the builder plus every domain module.
 import type { GraphQLUnionType } from 'graphql';
-import { builder } from './builder.js';
 import { badInput, quote } from './common/errors.js';
-import './common/scalars.js';
+import { builder } from './graphql/builder.js';
+import './graphql/scalars.js';
 import './writes/errorTypes.js';
 // One module per domain area: its types and read fields, then its mutations.
 import './states/types.js';

@@ -1,10 +1,10 @@
-import { builder } from '../builder.js';
-import { describedEnum } from '../common/enums.js';
 import { badInput } from '../common/errors.js';
-import type { Context } from '../context.js';
 import { db } from '../db/client.js';
-import { parseDistrictAgs } from '../districts/ags.js';
 import { AuditAction } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
+import type { Context } from '../graphql/context.js';
+import { describedEnum } from '../graphql/enums.js';
+import { parseDistrictAgs } from '../rules/districtKeys.js';
 
 describedEnum('AuditAction', AuditAction, 'What a change did.', {
   CREATE: 'A record was created.',

@@ -1,5 +1,5 @@
-import { builder } from '../builder.js';
 import { badInput } from '../common/errors.js';
+import { builder } from '../graphql/builder.js';
 import { StateCode } from '../states/types.js';
 import { type Holiday, isHolidayState, publicHolidays, statesWithHolidays } from './holidays.js';
 

@@ -1,6 +1,5 @@
 // Facts that change over time carry validFrom (inclusive) and validTo (exclusive); an empty
 // bound is open. "Current" means valid today in Europe/Berlin, the districts' local time.
-import type { Context } from '../context.js';
 
 export interface Validity {
   validFrom: Date | null;
@@ -22,7 +21,7 @@ export function berlinDate(moment: Date): Date {
 }
 
 /** The date a query answers for: the `asOf` argument, or today. */
-export function effectiveDate(asOf: Date | null | undefined, context: Context): Date {
+export function effectiveDate(asOf: Date | null | undefined, context: { now: Date }): Date {
   return asOf ?? berlinDate(context.now);
 }
 

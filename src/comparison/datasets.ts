@@ -5,13 +5,13 @@ import { isoDay } from '../common/history.js';
 import { coverageOf } from '../districts/coverage.js';
 import type { ExportDataset } from './exportLinks.js';
 import {
+  type ComparedDistricts,
   fieldsOfActionMatrix,
   indicatorsMatrix,
   type Matrix,
-  programmesMatrix,
   type MatrixRow,
+  programmesMatrix,
   rolesMatrix,
-  type ComparedDistricts,
   tasksMatrix,
 } from './matrices.js';
 

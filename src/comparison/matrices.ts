@@ -45,7 +45,7 @@ export interface Matrix<Column, Cell> {
 const notArchivedOn = (asOf: Date) => ({ OR: [{ archivedAt: null }, { archivedAt: { gt: asOf } }] });
 
 /** A partial date ("2023", "2023-05", "2023-05-01") compared with a day at its own precision. */
-export function periodCovers(start: string | null, end: string | null, day: Date): boolean {
+function periodCovers(start: string | null, end: string | null, day: Date): boolean {
   const iso = isoDay(day);
   return (start === null || start <= iso.slice(0, start.length)) && (end === null || end >= iso.slice(0, end.length));
 }
@@ -177,7 +177,7 @@ function uniqueSources(sources: Source[]): Source[] {
 
 // ------------------------------------------------------------------ funding programmes
 
-export type FundingWithParts = Prisma.FundingGetPayload<{ include: { source: true } }>;
+type FundingWithParts = Prisma.FundingGetPayload<{ include: { source: true } }>;
 
 export interface ProgrammeCell {
   programme: FundingProgramme;

@@ -1,13 +1,14 @@
 // Comparing districts in one request (state ministries): matrices of districts × fields of action,
 // tasks, funding programmes, roles and indicators, an indicator's time series, aggregates per
 // state, and links to the same data as spreadsheets. Every cell names the records it comes from.
-import { builder } from '../builder.js';
+
 import { asOfDescription } from '../common/history.js';
 import { FieldOfAction, IntegrationConcept } from '../concepts/types.js';
 import { District } from '../districts/types.js';
 import { Funding, FundingProgramme } from '../funding/types.js';
 import type { Position as PositionRecord, Source as SourceRecord } from '../generated/prisma/client.js';
 import { FieldEmphasis } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
 import { Indicator, IndicatorValue } from '../indicators/types.js';
 import { officialListSource } from '../places/reference.js';
 import { Position, Role, Task } from '../positions/types.js';
@@ -34,7 +35,7 @@ import {
 import { type Comparison, comparisonScope, once } from './scope.js';
 
 /** Rows a comparison can have: every district of both states, and the former ones. */
-export const maxComparedDistricts = 40;
+const maxComparedDistricts = 40;
 
 /** The catalogues that are a matrix's columns. */
 type ColumnRef = typeof FieldOfAction | typeof Task | typeof FundingProgramme | typeof Role | typeof Indicator;
@@ -105,8 +106,7 @@ const PostsCell = builder.interfaceRef<{ positions: PositionRecord[] }>('PostsCe
   }),
 });
 
-const FieldOfActionCell =
-  builder.objectRef<FieldOfActionCellShape>('FieldOfActionCell');
+const FieldOfActionCell = builder.objectRef<FieldOfActionCellShape>('FieldOfActionCell');
 FieldOfActionCell.implement({
   description: 'Whether and how a district’s integration concept names a field of action (Handlungsfeld).',
   fields: (t) => ({

@@ -1,9 +1,9 @@
 // Editors keep their district's integration concept current: status, adoption, milestones and
 // fields of action (from the shared vocabulary, with the concept's own labels).
 import { randomUUID } from 'node:crypto';
-import { builder } from '../builder.js';
 import type { Tx } from '../db/client.js';
 import { ConceptStatus, FieldEmphasis, MilestoneKind } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
 import { checkEach, sameNames } from '../writes/checks.js';
 import { entityMutations } from '../writes/entityMutations.js';
 import type { Problems } from '../writes/problems.js';

@@ -1,7 +1,8 @@
 // What editors send for a contact: the GraphQL input types, and the TypeScript types inferred
 // from them (written once, here).
-import { builder } from '../builder.js';
+
 import { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
 import { Weekday } from './types.js';
 
 export const PersonInput = builder.inputType('PersonInput', {
@@ -90,7 +91,6 @@ export const ContactFieldsInput = builder.inputType('ContactFieldsInput', {
 export type PersonFields = typeof PersonInput.$inferInput;
 export type ChannelFields = typeof ChannelInput.$inferInput;
 export type AddressFields = typeof AddressInput.$inferInput;
-export type IntervalFields = typeof IntervalInput.$inferInput;
 export type ExceptionFields = typeof ExceptionInput.$inferInput;
 export type OfficeHoursFields = typeof OfficeHoursInput.$inferInput;
 export type ContactFields = typeof ContactFieldsInput.$inferInput;

@@ -2,9 +2,9 @@
 // first (every problem at once), then written in one audited transaction. A new person in a
 // post does not overwrite the old one: the update opens a successor contact.
 import { randomUUID } from 'node:crypto';
-import { builder } from '../builder.js';
 import { berlinDate, isoDay } from '../common/history.js';
 import { db, type Tx } from '../db/client.js';
+import { builder } from '../graphql/builder.js';
 import { checkColumns, sameNames } from '../writes/checks.js';
 import { editorsOfDistrict, editorsOfRecord, givenFields, inputDistrict, recordId, writeMutation } from '../writes/mutation.js';
 import type { Problems } from '../writes/problems.js';

@@ -7,8 +7,8 @@ import type { Problems } from '../writes/problems.js';
 import type { AddressFields, ChannelFields, ContactFields, ExceptionFields, OfficeHoursFields, PersonFields } from './inputs.js';
 import { type Interval, weeklyIntervalsFrom } from './officeHours.js';
 
-export type CheckedAddress = AddressFields & { printed: string };
-export type CheckedException = ExceptionFields & { lastDay: Date };
+type CheckedAddress = AddressFields & { printed: string };
+type CheckedException = ExceptionFields & { lastDay: Date };
 
 export interface ContactParts {
   channels?: (ChannelFields & { value: string | null })[];

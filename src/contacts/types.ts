@@ -1,13 +1,13 @@
-import { builder } from '../builder.js';
-import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../common/changeTracked.js';
-import { entityByGlobalId } from '../common/entities.js';
-import { describedEnum } from '../common/enums.js';
 import { exportPaths } from '../common/exportPaths.js';
 import { encodeGlobalId } from '../common/globalId.js';
 import { asOfDescription, effectiveDate, isValidOn, validOn } from '../common/history.js';
 import { db } from '../db/client.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
 import { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
+import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../graphql/changeTracked.js';
+import { entityByGlobalId } from '../graphql/entities.js';
+import { describedEnum } from '../graphql/enums.js';
 import { translatedString, translationFields } from '../translations/types.js';
 import {
   holidayAt,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Plugin } from 'graphql-yoga';
 import { prismaDir, rootDir } from '../paths.js';
 
-export const dashboardBundle = join(rootDir, 'build', 'dashboard.js');
+const dashboardBundle = join(rootDir, 'build', 'dashboard.js');
 
 const page = `<!doctype html>
 <html lang="de">

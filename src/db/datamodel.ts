@@ -49,7 +49,7 @@ export function referencedModel(name: ModelName, column: string): ModelName | un
 const accessorName = <M extends ModelName>(name: M) => (name[0]!.toLowerCase() + name.slice(1)) as Uncapitalize<M>;
 
 /** Prisma's delegate of a model (`tx.contactChannel` for ContactChannel); the compiler checks that every model has one. */
-export function delegateOf<M extends ModelName>(client: Tx, name: M): Tx[Uncapitalize<M>] {
+function delegateOf<M extends ModelName>(client: Tx, name: M): Tx[Uncapitalize<M>] {
   return client[accessorName(name)];
 }
 

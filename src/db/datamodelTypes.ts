@@ -27,6 +27,7 @@ export interface DatamodelModel {
   fields: DatamodelField[];
 }
 
+/** @public the type of src/generated/datamodel.ts, which knip does not read (generated, not committed) */
 export interface Datamodel {
   models: Record<string, DatamodelModel>;
 }

@@ -14,7 +14,7 @@ export const migrationsDir = join(prismaDir, 'migrations');
 const schemaPath = join(prismaDir, 'schema.prisma');
 const noFilter = { externalTables: [], externalEnums: [] };
 
-export async function readSchemaFile(): Promise<SchemaFile> {
+async function readSchemaFile(): Promise<SchemaFile> {
   return { path: schemaPath, content: await readFile(schemaPath, 'utf8') };
 }
 

@@ -1,29 +1,6 @@
 import { badInput, quote } from '../common/errors.js';
 import { db } from '../db/client.js';
-import { districtKey } from '../rules/values.js';
-
-/**
- * A district's Amtlicher Gemeindeschlüssel: 5 digits (state 2, region 1, district 2).
- * The 8-digit form with "000" for the municipality part is accepted too.
- */
-export function parseDistrictAgs(value: string, argument = 'ags'): string {
-  const trimmed = value.trim();
-  if (districtKey.safeParse(trimmed).success) return trimmed;
-  if (/^\d{5}000$/.test(trimmed)) return trimmed.slice(0, 5);
-  throw badInput(`${quote(value)} is not a district key (AGS): expected 5 digits, e.g. "16065" for the Kyffhäuserkreis.`, argument);
-}
-
-/**
- * The district key an authorization check compares with a token's districts: the same
- * normalisation as parseDistrictAgs, and '' for a malformed key (which no token holds).
- */
-export function districtKeyForScope(value: string): string {
-  try {
-    return parseDistrictAgs(value);
-  } catch {
-    return '';
-  }
-}
+import { parseDistrictAgs } from '../rules/districtKeys.js';
 
 /**
  * The district responsible for any official key of a place in it: a district's AGS (5 digits,

@@ -1,10 +1,11 @@
 // How much integration data the graph holds of a district: which kinds of records exist and how
 // fresh its newest dated fact is. Read with the district where the district is read (the field's
 // selection), else in one statement for all districts a request asks about.
-import { builder } from '../builder.js';
+
 import { requestLoader } from '../common/requestLoader.js';
 import { db } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { builder } from '../graphql/builder.js';
 
 export interface Coverage {
   contacts: boolean;
@@ -60,7 +61,7 @@ async function loadCoverage(ids: readonly string[]): Promise<Coverage[]> {
 /** The coverage of a district, batched with the other districts of the request. */
 export const coverageOf = (context: object, districtId: string) => requestLoader(context, loadCoverage).load(districtId);
 
-export const hasAnyData = (coverage: Coverage) =>
+const hasAnyData = (coverage: Coverage) =>
   coverage.contacts || coverage.concept || coverage.fundings || coverage.offers || coverage.indicators;
 
 export const DistrictCoverage = builder.objectRef<Coverage>('DistrictCoverage').implement({

@@ -1,7 +1,7 @@
 // Root lists of district data are narrowed by state and district the same way everywhere.
-import { builder } from '../builder.js';
+import { builder } from '../graphql/builder.js';
+import { parseDistrictAgs } from '../rules/districtKeys.js';
 import { StateCode } from '../states/types.js';
-import { parseDistrictAgs } from './ags.js';
 
 export const AreaFilter = builder.inputType('AreaFilter', {
   description: 'Restrict a list to one state or one district.',

@@ -11,16 +11,17 @@
 //   positions/types.ts  positions
 //   projects/types.ts   projects
 //   reports/types.ts    problemReports
-import { builder } from '../builder.js';
-import { ChangeTracked } from '../common/changeTracked.js';
-import { pageOfKeys } from '../common/connections.js';
-import { describedEnum } from '../common/enums.js';
+
 import { notFound } from '../common/errors.js';
 import { exportPaths } from '../common/exportPaths.js';
 import { asOfDescription, berlinDate } from '../common/history.js';
 import { requestLoader } from '../common/requestLoader.js';
 import { db } from '../db/client.js';
 import { DistrictKind } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
+import { ChangeTracked } from '../graphql/changeTracked.js';
+import { pageOfKeys } from '../graphql/connections.js';
+import { describedEnum } from '../graphql/enums.js';
 import { StateCode } from '../states/types.js';
 import { answeredAsBefore } from '../writes/deprecated.js';
 import { editorsOfDistrict, inputDistrict, writeMutation } from '../writes/mutation.js';

@@ -1,6 +1,7 @@
 // Editors list their district's published documents: concepts, guidelines, newsletters.
-import { builder } from '../builder.js';
+
 import { DocumentKind } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
 import { sameNames } from '../writes/checks.js';
 import { entityMutations } from '../writes/entityMutations.js';
 import type { Problems } from '../writes/problems.js';

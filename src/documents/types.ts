@@ -1,8 +1,9 @@
 // Published documents: integration concepts, guidelines, newsletters.
-import { builder } from '../builder.js';
-import { ChangeTracked } from '../common/changeTracked.js';
-import { describedEnum } from '../common/enums.js';
+
 import { DocumentKind } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
+import { ChangeTracked } from '../graphql/changeTracked.js';
+import { describedEnum } from '../graphql/enums.js';
 
 describedEnum('DocumentKind', DocumentKind, 'Kind of document.', {
   INTEGRATION_CONCEPT: 'An integration concept (Integrationskonzept).',

@@ -6,10 +6,10 @@
 import { createHmac } from 'node:crypto';
 import { encodeGlobalId } from '../common/globalId.js';
 import type { Database } from '../db/client.js';
+import type { ChangeNotifier } from '../db/notifier.js';
 import type { Webhook } from '../generated/prisma/client.js';
 import { logger } from '../logger.js';
 import type { FeedType } from '../writes/announce.js';
-import type { ChangeNotifier } from './notifier.js';
 import { encodeFeedCursor, type FeedPage, readFeed } from './read.js';
 import { targetProblem } from './webhookTargets.js';
 
@@ -31,7 +31,7 @@ export interface WebhookDelivery {
 const leaseMs = 60_000;
 
 /** The body of a POST: the events as the `changes` query gives them. */
-export function deliveryBody(hook: Pick<Webhook, 'id'>, page: FeedPage) {
+function deliveryBody(hook: Pick<Webhook, 'id'>, page: FeedPage) {
   return JSON.stringify({
     webhook: hook.id,
     events: page.events.map((event) => ({
@@ -49,7 +49,7 @@ export function deliveryBody(hook: Pick<Webhook, 'id'>, page: FeedPage) {
 }
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`: the timestamp lets a receiver refuse replays. */
-export function signature(secret: string, body: string, at = new Date()): string {
+function signature(secret: string, body: string, at = new Date()): string {
   const seconds = Math.floor(at.getTime() / 1000);
   return `t=${seconds},v1=${createHmac('sha256', secret).update(`${seconds}.${body}`).digest('hex')}`;
 }

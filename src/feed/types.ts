@@ -3,15 +3,15 @@
 // never who changed it or how: a portal fetches the records it needs by ID.
 import { Repeater } from '@repeaterjs/repeater';
 import { GraphQLError } from 'graphql';
-import { builder } from '../builder.js';
-import { describedEnum } from '../common/enums.js';
 import { badInput } from '../common/errors.js';
 import { encodeGlobalId } from '../common/globalId.js';
-import type { Context } from '../context.js';
 import { db } from '../db/client.js';
-import { parseDistrictAgs } from '../districts/ags.js';
 import { FeedAction } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
+import type { Context } from '../graphql/context.js';
+import { describedEnum } from '../graphql/enums.js';
 import { logger } from '../logger.js';
+import { parseDistrictAgs } from '../rules/districtKeys.js';
 import { type FeedType, feedTypes } from '../writes/announce.js';
 import {
   checkNotExpired,

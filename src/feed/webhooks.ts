@@ -2,10 +2,10 @@
 // HTTP POST, signed, from where it registered on; delivery.ts does the sending. Registering and
 // stopping one are changes like any other: audited (without the secret).
 import { randomBytes } from 'node:crypto';
-import { builder } from '../builder.js';
-import type { Context } from '../context.js';
 import { db, type Tx } from '../db/client.js';
 import type { Webhook as WebhookRow } from '../generated/prisma/client.js';
+import { builder } from '../graphql/builder.js';
+import type { Context } from '../graphql/context.js';
 import type { AuditEntry } from '../writes/audit.js';
 import { answeredAsBefore } from '../writes/deprecated.js';
 import { inputDistrict, writeMutation } from '../writes/mutation.js';

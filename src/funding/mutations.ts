@@ -1,6 +1,7 @@
 // Editors record how their district's posts, projects and measures are funded.
-import { builder } from '../builder.js';
+
 import { db } from '../db/client.js';
+import { builder } from '../graphql/builder.js';
 import { sameNames } from '../writes/checks.js';
 import { entityMutations } from '../writes/entityMutations.js';
 import type { Problems } from '../writes/problems.js';

@@ -1,9 +1,9 @@
-import { builder } from '../builder.js';
-import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../common/changeTracked.js';
-import { describedEnum } from '../common/enums.js';
 import { db } from '../db/client.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
 import { FunderLevel } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
+import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../graphql/changeTracked.js';
+import { describedEnum } from '../graphql/enums.js';
 import { StateCode } from '../states/types.js';
 
 describedEnum('FunderLevel', FunderLevel, 'The level of government that pays.', {

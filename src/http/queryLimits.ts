@@ -31,7 +31,7 @@ import {
 } from 'graphql';
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values.js';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
-import { defaultPageSize } from '../common/connections.js';
+import { defaultPageSize } from '../graphql/connections.js';
 import { isFromGateway } from './gateway.js';
 
 export const queryLimits = {

@@ -19,10 +19,10 @@ import { getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { encodeGlobalId } from '../common/globalId.js';
+import { acceptedLanguages } from '../common/languages.js';
 import { db } from '../db/client.js';
-import type { ChangeNotifier } from '../feed/notifier.js';
+import type { ChangeNotifier } from '../db/notifier.js';
 import { logger } from '../logger.js';
-import { acceptedLanguages } from '../translations/language.js';
 import { type AnswerBytes, createAnswerBytes } from './answerBytes.js';
 
 /** Root fields whose answers change with every commit: never cached, here or by browsers. */

@@ -2,10 +2,10 @@
 // current one's validity on its own first day, nothing is overwritten (an update that opens a
 // successor, through the editing kit's parts).
 import { randomUUID } from 'node:crypto';
-import { builder } from '../builder.js';
 import { berlinDate, isoDay } from '../common/history.js';
 import { db, type Tx } from '../db/client.js';
 import { ValueQualifier } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
 import { checkColumns, sameNames } from '../writes/checks.js';
 import { editorsOfDistrict, givenFields, inputDistrict, writeMutation } from '../writes/mutation.js';
 import { ValidationError } from '../writes/problems.js';

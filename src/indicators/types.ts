@@ -1,10 +1,10 @@
-import { builder } from '../builder.js';
-import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../common/changeTracked.js';
-import { describedEnum } from '../common/enums.js';
 import { asOfDescription, effectiveDate, validOn } from '../common/history.js';
 import { db } from '../db/client.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
 import { ValueQualifier } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
+import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../graphql/changeTracked.js';
+import { describedEnum } from '../graphql/enums.js';
 import { translatedString, translationFields } from '../translations/types.js';
 
 describedEnum('ValueQualifier', ValueQualifier, 'How a value relates to the truth.', {

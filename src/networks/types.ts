@@ -1,6 +1,6 @@
 // Networks of actors (Netzwerke), of a district or state-wide, and the partners that accompany them.
-import { builder } from '../builder.js';
-import { ChangeTracked } from '../common/changeTracked.js';
+import { builder } from '../graphql/builder.js';
+import { ChangeTracked } from '../graphql/changeTracked.js';
 import { Partner } from '../partners/types.js';
 
 builder.prismaNode('Network', {

@@ -1,8 +1,8 @@
 // Editors keep their district's offers current: add, change, withdraw.
 import { randomUUID } from 'node:crypto';
-import { builder } from '../builder.js';
 import { db } from '../db/client.js';
 import { OfferCategory, TargetGroup } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
 import { sameNames } from '../writes/checks.js';
 import { entityMutations } from '../writes/entityMutations.js';
 import type { Problems } from '../writes/problems.js';

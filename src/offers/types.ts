@@ -1,11 +1,11 @@
-import { builder } from '../builder.js';
-import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../common/changeTracked.js';
-import { entityByGlobalId } from '../common/entities.js';
-import { describedEnum } from '../common/enums.js';
 import { badInput, quote } from '../common/errors.js';
 import { db } from '../db/client.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
 import { OfferCategory, TargetGroup } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
+import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../graphql/changeTracked.js';
+import { entityByGlobalId } from '../graphql/entities.js';
+import { describedEnum } from '../graphql/enums.js';
 import { languageCode } from '../rules/values.js';
 import { translatedString, translationFields } from '../translations/types.js';
 

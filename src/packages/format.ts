@@ -114,7 +114,7 @@ const header = {
     ),
 };
 
-export const districtPackageSchema = z
+const districtPackageSchema = z
   .strictObject({
     ...header,
     kind: z.literal('district').describe('A district package: all data of one district.'),
@@ -128,7 +128,7 @@ export const districtPackageSchema = z
   })
   .describe('All data of one district.');
 
-export const cataloguePackageSchema = z
+const cataloguePackageSchema = z
   .strictObject({
     ...header,
     kind: z.literal('catalogue').describe('The catalogue: shared vocabulary and state-wide records.'),

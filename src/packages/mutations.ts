@@ -1,6 +1,6 @@
 // importDataPackage: a district's editors replace their district's data with a package
 // (see docs in the README and schema/package.schema.json); admins also the catalogue.
-import { builder } from '../builder.js';
+import { builder } from '../graphql/builder.js';
 import { mutationErrors } from '../writes/errorTypes.js';
 import { type AccessRule, editorsOfDistrict, writeMutation } from '../writes/mutation.js';
 import { asProblem, type ImportSummary, importWithin, importWrite, type RecordChange } from './import.js';

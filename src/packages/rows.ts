@@ -1,13 +1,14 @@
 // Rows between the database and a package: reading a package's rows out of the database in
 // their canonical form (columns in schema order, empty columns left out, dates as ISO text),
 // and turning package rows back into what Prisma writes.
+
+import { isoDay } from '../common/history.js';
 import type { Tx } from '../db/client.js';
 import { genericDelegate } from '../db/datamodel.js';
 import type { Row } from '../rules/columns.js';
 import { type Column, columnsOf, type DataPackage, packageFormat } from './format.js';
 import { ownedRows, type PackageKind, rowKey, type TableSpec, tablesOf } from './tables.js';
 import { packageFormatVersion } from './versions.js';
-import { isoDay } from '../common/history.js';
 
 export type { Row } from '../rules/columns.js';
 

@@ -64,7 +64,7 @@ export function readSeedPackages(dir = seedDir): SeedPackage[] {
   return readSeedFiles(dir).map(parsed);
 }
 
-export type SeedAction = 'loaded' | 'current' | 'adopted' | 'updated';
+type SeedAction = 'loaded' | 'current' | 'adopted' | 'updated';
 
 export interface SeedOutcome {
   file: string;
@@ -195,7 +195,7 @@ const same = (a: Aggregate | undefined, b: Aggregate | undefined) => JSON.string
  * that the release changes (against the recorded one) taken from the release — where the
  * database still holds the recorded version. Records changed since are kept and named.
  */
-export function mergeRelease(previous: DataPackage, next: DataPackage, current: DataPackage): { merged: DataPackage; kept: string[] } {
+function mergeRelease(previous: DataPackage, next: DataPackage, current: DataPackage): { merged: DataPackage; kept: string[] } {
   const kind: PackageKind = next.kind;
   const canonical = (dataPackage: DataPackage) =>
     aggregates(

@@ -7,11 +7,11 @@
 //   the previous version, so that every package ever written still imports.
 export const packageFormatVersion = 1;
 
-export type PackageContent = Record<string, unknown>;
+type PackageContent = Record<string, unknown>;
 export type Upgrade = (dataPackage: PackageContent) => PackageContent;
 
 /** `upgrades[v]` turns a package of format version v into one of version v + 1. */
-export const upgrades: Readonly<Record<number, Upgrade>> = {};
+const upgrades: Readonly<Record<number, Upgrade>> = {};
 
 /**
  * The package in the current format: upgraded step by step from the version it was written

@@ -1,7 +1,7 @@
-import { builder } from '../builder.js';
-import { ChangeTracked } from '../common/changeTracked.js';
-import { describedEnum } from '../common/enums.js';
 import { PartnerKind } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
+import { ChangeTracked } from '../graphql/changeTracked.js';
+import { describedEnum } from '../graphql/enums.js';
 
 describedEnum('PartnerKind', PartnerKind, 'Kind of partner organisation.', {
   PUBLIC_AUTHORITY: 'A public authority, e.g. Agentur für Arbeit, Jobcenter, Ausländerbehörde.',

@@ -6,7 +6,7 @@ import { db } from '../db/client.js';
 import { referenceSourceId } from './referenceKeys.js';
 
 /** Lower case without diacritics or punctuation: "Bad Salzungen" and "bad-salzungen" match. */
-export const searchKey = (name: string) =>
+const searchKey = (name: string) =>
   name
     .toLowerCase()
     .replace(/ß/g, 'ss')

@@ -12,9 +12,9 @@ import type { Announcement } from '../writes/announce.js';
 import type { Write } from '../writes/transaction.js';
 import { referenceReleaseId, referenceSourceId } from './referenceKeys.js';
 
-export { referenceReleaseId, referenceSourceId };
+export { referenceReleaseId };
 
-export const referenceFile = join(prismaDir, 'reference', 'regions-sn-th.json');
+const referenceFile = join(prismaDir, 'reference', 'regions-sn-th.json');
 
 interface RegionsFile {
   source: string;

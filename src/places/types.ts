@@ -1,16 +1,17 @@
 // Places: "I live in …" leads to the district responsible for the town and to the offers that
 // reach it. Towns come from the official list (the Place table, see referenceLoad.ts), found by
 // AGS, ARS, name or — through the addresses the graph holds — postcode.
-import { builder } from '../builder.js';
+
 import { badInput } from '../common/errors.js';
+import { isoDay } from '../common/history.js';
 import { db } from '../db/client.js';
+import { builder } from '../graphql/builder.js';
 import { Offer } from '../offers/types.js';
 import { placeIdsByName, placeKey } from './reference.js';
-import { isoDay } from '../common/history.js';
 
 const printedKind = { TOWN: 'Stadt', MUNICIPALITY: 'Gemeinde' } as const;
 
-export const Place = builder.prismaObject('Place', {
+const Place = builder.prismaObject('Place', {
   description:
     'A town or municipality (Stadt, Gemeinde) of Sachsen or Thüringen from the official list, and the district responsible for it. Source: BKG, see `attribution`.',
   fields: (t) => ({

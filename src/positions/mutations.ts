@@ -1,7 +1,7 @@
 // Editors describe their district's integration posts: which role, which catalogue tasks in the
 // district's own wording. Who holds a post is a contact (see the contact mutations).
 import { randomUUID } from 'node:crypto';
-import { builder } from '../builder.js';
+import { builder } from '../graphql/builder.js';
 import { checkEach } from '../writes/checks.js';
 import { entityMutations } from '../writes/entityMutations.js';
 import { catalogueKey, catalogueKeys } from '../writes/references.js';

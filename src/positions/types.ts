@@ -1,7 +1,7 @@
-import { builder } from '../builder.js';
-import { ChangeTracked } from '../common/changeTracked.js';
 import { asOfDescription, effectiveDate, validOn } from '../common/history.js';
 import { db } from '../db/client.js';
+import { builder } from '../graphql/builder.js';
+import { ChangeTracked } from '../graphql/changeTracked.js';
 import { translatedString, translationFields } from '../translations/types.js';
 
 export const Task = builder.prismaNode('Task', {

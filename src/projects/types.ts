@@ -1,6 +1,6 @@
 // Projects of a district, with the post that runs them and their fundings.
-import { builder } from '../builder.js';
-import { ChangeTracked } from '../common/changeTracked.js';
+import { builder } from '../graphql/builder.js';
+import { ChangeTracked } from '../graphql/changeTracked.js';
 
 builder.prismaNode('Project', {
   description: 'A project of a district, e.g. "Partnerschaft für Demokratie – Denk bunt im Wartburgkreis".',

@@ -2,7 +2,7 @@
 import { emailAddress } from '../rules/values.js';
 import type { Problems } from '../writes/problems.js';
 
-export const messageLength = { min: 10, max: 2_000 };
+const messageLength = { min: 10, max: 2_000 };
 const maxLinks = 2;
 
 /** Why a report's message is refused, or null. */

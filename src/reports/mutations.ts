@@ -1,12 +1,13 @@
 // Readers report problems without an account (createProblemReport); the district's editors answer
 // and close them (updateProblemReport). Written like every change; the audit log keeps a report
 // without the reader's address, and the public feed does not name reports at all.
-import { builder } from '../builder.js';
+
 import { decodeGlobalId } from '../common/globalId.js';
 import type { Tx } from '../db/client.js';
 import type { ModelName } from '../db/datamodel.js';
 import type { ProblemReport as ReportRow } from '../generated/prisma/client.js';
 import type { ProblemReportStatus, ProblemTopic } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
 import { isFeedType } from '../writes/announce.js';
 import type { AuditEntry } from '../writes/audit.js';
 import { answeredAsBefore } from '../writes/deprecated.js';

@@ -3,10 +3,10 @@
 // Reporters' e-mail addresses are seen by the district's editors alone, and never enter the
 // audit log or the change feed.
 
-import { builder } from '../builder.js';
-import { describedEnum } from '../common/enums.js';
 import { encodeGlobalId } from '../common/globalId.js';
 import { ProblemReportStatus, ProblemTopic } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
+import { describedEnum } from '../graphql/enums.js';
 
 export const Topic = describedEnum('ProblemTopic', ProblemTopic, 'Which part of a record a report is about.', {
   GENERAL: 'The record as a whole.',

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { type ModelName, type ScalarsOf, storedColumns } from '../db/datamodel.js';
 import type { DatamodelField } from '../db/datamodelTypes.js';
 import { TargetGroup } from '../generated/prisma/enums.js';
-import { isTranslatable } from '../translations/fields.js';
+import { isTranslatable } from './translatable.js';
 import {
   bcp47Translation,
   clockTime,
@@ -110,7 +110,7 @@ export const rowRules: { [M in ModelName]?: RowRule } = {
   },
   Translation: (row, report) => {
     if (typeof row.entityType === 'string' && typeof row.field === 'string' && !isTranslatable(row.entityType, row.field)) {
-      report('field', `"${row.field}" of ${row.entityType} is not a translatable text (see src/translations/fields.ts)`);
+      report('field', `"${row.field}" of ${row.entityType} is not a translatable text (see src/rules/translatable.ts)`);
     }
   },
   ContactChannel: (row, report) => {

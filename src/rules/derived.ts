@@ -20,7 +20,7 @@ function printedAddress(row: Row): string {
   return lines.filter(Boolean).join(', ');
 }
 
-export const derivedColumns: { [M in ModelName]?: Record<string, Derivation> } = {
+const derivedColumns: { [M in ModelName]?: Record<string, Derivation> } = {
   ContactChannel: {
     value: { from: 'printed', derive: (row) => (typeof row.printed === 'string' ? channelValue(String(row.kind), row.printed) : null) },
   },

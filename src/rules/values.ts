@@ -2,7 +2,7 @@
 // the message every write path reports (mutations, data packages, filters, scalars).
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { z } from 'zod';
-import { canonicalTag } from '../translations/language.js';
+import { canonicalTag } from '../common/languages.js';
 
 export const nonEmptyText = z.string().regex(/\S/, 'must not be empty');
 
@@ -49,12 +49,6 @@ export const phoneNumberE164 = z
   .refine((value) => value.startsWith('+') && isValidPhoneNumber(value), 'must be a phone number in E.164 form, e.g. +493632741273');
 
 export const emailAddress = z.email('must be an e-mail address');
-
-/** The problems of a value against a rule, as messages (empty when it passes). */
-export function problemsOf(rule: z.ZodType, value: unknown): string[] {
-  const result = rule.safeParse(value);
-  return result.success ? [] : result.error.issues.map((issue) => issue.message);
-}
 
 /** A translation's language: a BCP 47 tag in canonical form, not German (the original's). */
 export const bcp47Translation = z

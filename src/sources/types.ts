@@ -1,8 +1,8 @@
-import { builder } from '../builder.js';
-import { ChangeTracked } from '../common/changeTracked.js';
-import { describedEnum } from '../common/enums.js';
 import { db } from '../db/client.js';
 import { SourceKind } from '../generated/prisma/enums.js';
+import { builder } from '../graphql/builder.js';
+import { ChangeTracked } from '../graphql/changeTracked.js';
+import { describedEnum } from '../graphql/enums.js';
 
 describedEnum('SourceKind', SourceKind, 'Kind of source.', {
   WEB_PAGE: 'A district’s public web page.',

@@ -1,7 +1,7 @@
-import { builder } from '../builder.js';
-import { ChangeTracked } from '../common/changeTracked.js';
 import { db } from '../db/client.js';
 import { districtsWhere } from '../districts/existing.js';
+import { builder } from '../graphql/builder.js';
+import { ChangeTracked } from '../graphql/changeTracked.js';
 
 /** ISO 3166-2:DE codes of the 16 German states; the graph holds data of those it lists in `states`. */
 const stateCodes = {

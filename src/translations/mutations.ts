@@ -3,16 +3,16 @@
 // office hours, their contact) locked first, an editorial source for the day, audited, and
 // announced in the change feed as a change of the record (its version goes up).
 import { randomUUID } from 'node:crypto';
-import { builder } from '../builder.js';
 import { decodeGlobalId } from '../common/globalId.js';
 import { berlinDate } from '../common/history.js';
 import type { ModelName } from '../db/datamodel.js';
+import { builder } from '../graphql/builder.js';
+import { isTranslatable, type TranslatableType, translatableFields } from '../rules/translatable.js';
 import { bcp47Translation } from '../rules/values.js';
 import { answeredAsBefore } from '../writes/deprecated.js';
 import { type AccessRule, writeMutation } from '../writes/mutation.js';
 import { type Owner, ownerOf } from '../writes/ownership.js';
 import { NotFoundError, type Problems } from '../writes/problems.js';
-import { isTranslatable, type TranslatableType, translatableFields } from './fields.js';
 import { LocalizedText } from './types.js';
 
 const TranslationFieldsInput = builder.inputType('TranslationFieldsInput', {

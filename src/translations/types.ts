@@ -1,14 +1,14 @@
 // Texts in the reader's language: every translatable field answers in the language asked for
 // (its `lang` argument, else Accept-Language) where a translation exists, otherwise in German;
 // `localized` says for each text which language it is in and whether it fell back, and
-// `availableLanguages` lists the record's languages. Editors set translations with `translate`.
+// `availableLanguages` lists the record's languages. Editors set translations with `saveTranslation`.
 import type { FieldRef } from '@pothos/core';
-import { builder, type Types } from '../builder.js';
-import type { Context } from '../context.js';
+import { bestMatch, languageArgument } from '../common/languages.js';
 import type { Translation } from '../generated/prisma/client.js';
-import { isTranslatable, sourceLanguage, type TranslatableType, translatableFields } from './fields.js';
-import { bestMatch, languageArgument } from './language.js';
-import { recordKey } from './loader.js';
+import { builder, type Types } from '../graphql/builder.js';
+import type { Context } from '../graphql/context.js';
+import { isTranslatable, sourceLanguage, type TranslatableType, translatableFields } from '../rules/translatable.js';
+import { recordKey, translationsOf } from './loader.js';
 
 export interface LocalizedTextShape {
   field: string;
@@ -41,7 +41,7 @@ const wantedLanguages = (lang: string | null | undefined, context: Context) => (
 const originalsWanted = (wanted: string[]) => wanted.length === 0 || wanted[0]!.split('-')[0] === sourceLanguage;
 
 /** One text of a record in the language asked for. */
-export function localize(translations: Translation[], field: string, original: string, wanted: string[]): LocalizedTextShape {
+function localize(translations: Translation[], field: string, original: string, wanted: string[]): LocalizedTextShape {
   const ofField = translations.filter((translation) => translation.field === field);
   const match = bestMatch(wanted, [sourceLanguage, ...ofField.map((translation) => translation.language)]);
   const translation = match && match !== sourceLanguage ? ofField.find((candidate) => candidate.language === match) : undefined;
@@ -72,7 +72,7 @@ export function translatedString<Shape extends Record>(
       const original = record[field] as string | null;
       const wanted = wantedLanguages(args.lang, context);
       if (original == null || originalsWanted(wanted)) return original;
-      const translations = await context.translations.load(recordKey(type, record.id));
+      const translations = await translationsOf(context, recordKey(type, record.id));
       return localize(translations, field, original, wanted).text;
     },
   });
@@ -87,7 +87,7 @@ export function translationFields<Shape extends Record>(t: AnyFieldBuilder, type
       args: { lang: t.arg.string(langArgument) },
       resolve: async (record: Shape, args: { lang?: string | null }, context: Context) => {
         const wanted = wantedLanguages(args.lang, context);
-        const translations = originalsWanted(wanted) ? [] : await context.translations.load(recordKey(type, record.id));
+        const translations = originalsWanted(wanted) ? [] : await translationsOf(context, recordKey(type, record.id));
         return translatableFields[type]
           .filter((field) => record[field] != null)
           .map((field) => localize(translations, field, record[field] as string, wanted));
@@ -96,11 +96,9 @@ export function translationFields<Shape extends Record>(t: AnyFieldBuilder, type
     availableLanguages: t.stringList({
       description: 'The languages its texts are available in: German, and those of its translations.',
       resolve: async (record: Shape, _args: unknown, context: Context) => {
-        const translations = await context.translations.load(recordKey(type, record.id));
+        const translations = await translationsOf(context, recordKey(type, record.id));
         return [...new Set([sourceLanguage, ...translations.map((translation) => translation.language)])];
       },
     }),
   };
 }
-
-export { isTranslatable };

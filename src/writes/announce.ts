@@ -6,7 +6,7 @@
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import type { Tx } from '../db/client.js';
 import { type ModelName, sqlTable } from '../db/datamodel.js';
-import { feedLockKey } from '../db/locks.js';
+import { feedChannel, feedLockKey } from '../db/locks.js';
 import { Prisma } from '../generated/prisma/client.js';
 
 /** The types whose changes the feed announces: every node type that is public. */
@@ -100,9 +100,6 @@ export async function announce(tx: Tx, changes: Announcement[]): Promise<void> {
   );
   await tx.$executeRaw`SELECT pg_notify(${feedChannel}, '')`;
 }
-
-/** The channel of PostgreSQL's NOTIFY that tells every instance the feed has grown (sent on commit). */
-export const feedChannel = 'integrationsgraph_feed';
 
 const districtColumn = (type: FeedType) => (type === 'District' ? 'record."id"' : hasDistrict.has(type) ? 'record."districtId"' : 'NULL');
 const hasDistrict = new Set<FeedType>([

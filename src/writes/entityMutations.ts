@@ -5,20 +5,19 @@
 
 import { randomUUID } from 'node:crypto';
 import type { InputFieldMap, InputObjectRef, ObjectRef } from '@pothos/core';
-import { builder, type Types } from '../builder.js';
 import type { Tx } from '../db/client.js';
 import { type EditableModel, genericDelegate } from '../db/datamodel.js';
-import { parseDistrictAgs } from '../districts/ags.js';
+import { builder, type Types } from '../graphql/builder.js';
 import type { Row } from '../rules/columns.js';
 import type { Problems } from '../writes/problems.js';
 import { type ColumnFields, checkColumns, requiredFields } from './checks.js';
-import { editorsOfDistrict, editorsOfRecord, recordId, writeMutation } from './mutation.js';
+import { editorsOfDistrict, editorsOfRecord, inputDistrict, recordId, writeMutation } from './mutation.js';
 import { ownerOf } from './ownership.js';
 import { archiveRecord, changeRecord, createRecord } from './records.js';
 import type { VersionedRecord } from './transaction.js';
 
 /** What the database settles about the input: columns it resolves (a programme's funder …) and what the lists need. */
-export interface Resolved<Lists> {
+interface Resolved<Lists> {
   columns: Row;
   lists?: Lists;
 }
@@ -82,7 +81,7 @@ export function entityMutations<Shape extends VersionedRecord & object, Fields e
     })),
     authorise: (input) => editorsOfDistrict(input.district),
     prepare: async (input, problems) => {
-      const districtId = parseDistrictAgs(input.district, 'input.district');
+      const districtId = inputDistrict(input.district, 'district', problems);
       return { districtId, ...(await prepare(input.fields, districtId, problems, true)) };
     },
     write: (write, input, { districtId, row, resolved }) =>

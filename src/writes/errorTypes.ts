@@ -4,7 +4,7 @@
 // @pothos/plugin-errors. A refused field of a request with several mutations answers its own
 // reason and leaves the others' results standing.
 import { NotAllowedError, NotAuthenticatedError } from '../auth/refusals.js';
-import { builder } from '../builder.js';
+import { builder } from '../graphql/builder.js';
 import { type Issue, NotFoundError, ValidationError, VersionConflictError } from './problems.js';
 
 const MutationError = builder.interfaceRef<Error>('MutationError').implement({

@@ -6,11 +6,11 @@
 // them for records that are created, changed and archived as a whole.
 import type { InputObjectRef, ObjectRef } from '@pothos/core';
 import { type GraphQLInputObjectType, type GraphQLResolveInfo, getNamedType, isInputObjectType } from 'graphql';
-import { builder, type Types } from '../builder.js';
 import { keyOfType } from '../common/globalId.js';
-import type { Context } from '../context.js';
 import type { ModelName } from '../db/datamodel.js';
-import { districtKeyForScope, parseDistrictAgs } from '../districts/ags.js';
+import { builder, type Types } from '../graphql/builder.js';
+import type { Context } from '../graphql/context.js';
+import { districtKeyForScope, parseDistrictAgs } from '../rules/districtKeys.js';
 import { mutationErrors } from './errorTypes.js';
 import { ownerOf } from './ownership.js';
 import { type Issue, Problems, ValidationError } from './problems.js';
@@ -86,7 +86,7 @@ export interface MutationSpec<Input, Prepared, Shape extends object> {
 export type MutationRun<Input, Shape> = (input: Input, context: Context, info: GraphQLResolveInfo) => Promise<Shape>;
 
 /** The token's holder, or a reader without one. */
-export const actorOf = (context: Context): Actor => context.viewer ?? anonymousReader;
+const actorOf = (context: Context): Actor => context.viewer ?? anonymousReader;
 
 /** A mutation `name(input: …)` answering the record or why nothing was changed. */
 export function writeMutation<Input, Prepared, Shape extends object>(

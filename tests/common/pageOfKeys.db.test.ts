@@ -1,8 +1,8 @@
 // The districts list pages its keys itself (one statement for page and total): every page must be
 // the one Prisma's findMany takes with the same take, skip and cursor, forwards and backwards.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { pageOfKeys } from '../../src/common/connections.js';
 import type { OpenDatabase } from '../../src/db/client.js';
+import { pageOfKeys } from '../../src/graphql/connections.js';
 import { openTestDatabase } from '../support/database.js';
 
 let database: OpenDatabase;

@@ -2,7 +2,7 @@
 // instance serves only so many of them.
 import { setTimeout } from 'node:timers/promises';
 import { expect, test } from 'vitest';
-import { createChangeNotifier } from '../../src/feed/notifier.js';
+import { createChangeNotifier } from '../../src/db/notifier.js';
 import { subscribe } from '../support/feed.js';
 import { startTestServer } from '../support/testServer.js';
 

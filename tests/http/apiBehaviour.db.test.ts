@@ -1,6 +1,6 @@
 // Pagination, filters, global IDs and clear errors for bad arguments, over HTTP.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { maxPageSize } from '../../src/common/connections.js';
+import { maxPageSize } from '../../src/graphql/connections.js';
 import { queryLimits } from '../../src/http/queryLimits.js';
 import { type GraphQLResponse, startTestServer, type TestServer } from '../support/testServer.js';
 

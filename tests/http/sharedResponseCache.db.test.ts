@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createToken } from '../../src/auth/tokens.js';
-import { createChangeNotifier } from '../../src/feed/notifier.js';
+import { createChangeNotifier } from '../../src/db/notifier.js';
 import { type RunningServer, startServer } from '../../src/http/server.js';
 import { exportPackages } from '../../src/packages/export.js';
 import { importPackages } from '../../src/packages/import.js';

@@ -104,7 +104,7 @@ const rowCases: [ModelName, Record<string, unknown>, { path: string[]; message: 
   [
     'Translation',
     { entityType: 'Offer', field: 'website' },
-    [{ path: ['field'], message: '"website" of Offer is not a translatable text (see src/translations/fields.ts)' }],
+    [{ path: ['field'], message: '"website" of Offer is not a translatable text (see src/rules/translatable.ts)' }],
   ],
   [
     'OfficeHourException',

@@ -5,7 +5,7 @@
 import type { TypedDocumentString } from '../../schema/generated/graphql.js';
 import { type OpenDatabase, useDatabase } from '../../src/db/client.js';
 import { modelNames, sqlTable } from '../../src/db/datamodel.js';
-import { type ChangeNotifier, createChangeNotifier } from '../../src/feed/notifier.js';
+import { type ChangeNotifier, createChangeNotifier } from '../../src/db/notifier.js';
 import { Prisma } from '../../src/generated/prisma/client.js';
 import { type ServerOptions, startServer } from '../../src/http/server.js';
 import { seed } from '../../src/packages/seed.js';

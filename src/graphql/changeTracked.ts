@@ -1,6 +1,6 @@
 // What a portal copying our data needs on every record: when it was made and last changed, its
 // version, and whether it was archived (archived records stay reachable by ID and say so).
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 
 export interface ChangeTrackedShape {
   createdAt: Date;

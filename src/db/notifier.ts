@@ -2,8 +2,8 @@
 // instance hears every commit through PostgreSQL's LISTEN/NOTIFY. A follower also looks on its
 // own every `pollMs`, so that a notification lost with a dropped connection delays it, never
 // loses it: the feed in the database is the truth, the notification only a wake-up.
-import type { OpenDatabase } from '../db/client.js';
-import { feedChannel } from '../writes/announce.js';
+import type { OpenDatabase } from './client.js';
+import { feedChannel } from './locks.js';
 
 export interface ChangeNotifier {
   /**

@@ -1,8 +1,7 @@
 import type { YogaInitialContext } from 'graphql-yoga';
-import type { Authenticator, Viewer } from './auth/viewer.js';
-import type { ChangeNotifier } from './feed/notifier.js';
-import { acceptedLanguages } from './translations/language.js';
-import { createTranslationLoader, type TranslationLoader } from './translations/loader.js';
+import type { Authenticator, Viewer } from '../auth/viewer.js';
+import { acceptedLanguages } from '../common/languages.js';
+import type { ChangeNotifier } from '../db/notifier.js';
 
 /** What every resolver gets besides its arguments. The database is imported, not carried here. */
 export interface Context {
@@ -16,8 +15,6 @@ export interface Context {
   origin: string;
   /** The languages the request asks for (Accept-Language), most wanted first. */
   languages: string[];
-  /** The translations of the records this request reads, loaded together. */
-  translations: TranslationLoader;
 }
 
 /** `publicUrl`: the API's address as clients see it (behind a proxy); otherwise the request's. */
@@ -28,6 +25,5 @@ export function contextFactory(authenticate: Authenticator, changeNotifier: Chan
     changeNotifier,
     origin: publicUrl ?? new URL(request.url).origin,
     languages: acceptedLanguages(request.headers.get('accept-language')),
-    translations: createTranslationLoader(),
   });
 }

@@ -8,7 +8,7 @@ import { GraphQLError, type GraphQLFieldResolver } from 'graphql';
 export const defaultPageSize = 20;
 export const maxPageSize = 100;
 
-export function checkPageSize(args: Record<string, unknown>): void {
+function checkPageSize(args: Record<string, unknown>): void {
   for (const name of ['first', 'last']) {
     const size = args[name];
     if (typeof size !== 'number') continue;

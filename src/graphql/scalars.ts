@@ -1,8 +1,8 @@
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
-import { builder } from '../builder.js';
+import { quote } from '../common/errors.js';
+import { isoDay } from '../common/history.js';
 import { partialDate } from '../rules/values.js';
-import { quote } from './errors.js';
-import { isoDay } from './history.js';
+import { builder } from './builder.js';
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 /** The range of dates a question can be about: wide for any record of integration work, narrow enough for every database. */
@@ -10,7 +10,7 @@ const earliestDate = '1900-01-01';
 const latestDate = '2199-12-31';
 
 /** Parses "YYYY-MM-DD" to midnight UTC, rejecting impossible dates like 2019-02-30. */
-export function parseDate(value: unknown): Date {
+function parseDate(value: unknown): Date {
   if (typeof value !== 'string' || !isoDatePattern.test(value)) {
     throw new GraphQLError(`Expected a date as "YYYY-MM-DD", got ${quote(value)}.`, { extensions: { code: 'BAD_USER_INPUT' } });
   }

@@ -1,5 +1,5 @@
 // Which language a request asks for: a `lang` argument, else Accept-Language (RFC 9110 q-values).
-import { badInput, quote } from '../common/errors.js';
+import { badInput, quote } from './errors.js';
 
 /** The canonical BCP 47 tag ("EN-gb" → "en-GB"), or null for something that is none. */
 export function canonicalTag(tag: string): string | null {

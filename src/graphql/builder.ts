@@ -7,14 +7,14 @@ import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { NotAllowedError, NotAuthenticatedError } from './auth/refusals.js';
-import { scopesOf } from './auth/viewer.js';
-import { connectionsPlugin, defaultPageSize, maxPageSize } from './common/connections.js';
-import { decodeGlobalId, encodeGlobalId } from './common/globalId.js';
+import { NotAllowedError, NotAuthenticatedError } from '../auth/refusals.js';
+import { scopesOf } from '../auth/viewer.js';
+import { decodeGlobalId, encodeGlobalId } from '../common/globalId.js';
+import { db } from '../db/client.js';
+import type PrismaTypes from '../generated/pothos-prisma-types.js';
+import { getDatamodel } from '../generated/pothos-prisma-types.js';
+import { connectionsPlugin, defaultPageSize, maxPageSize } from './connections.js';
 import type { Context } from './context.js';
-import { db } from './db/client.js';
-import type PrismaTypes from './generated/pothos-prisma-types.js';
-import { getDatamodel } from './generated/pothos-prisma-types.js';
 
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;

@@ -1,4 +1,4 @@
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 
 /**
  * A GraphQL enum from a Prisma enum. Every value needs a description (the type demands one
