@@ -50,6 +50,12 @@ schema.getQueryType()!.getFields()._service!.description = 'Apollo Federation: t
 schema.getType('_Any')!.description = 'Apollo Federation: an entity representation (any JSON object).';
 schema.getType('_Entity')!.description = 'Apollo Federation: every type that is an entity of this subgraph.';
 schema.getType('_Service')!.description = 'Apollo Federation: information about this subgraph.';
+// Its cost in the query limits (the complexity plugin's, which sees only fields Pothos built):
+// one per representation, as a list argument's items are counted elsewhere (nodes(ids:)).
+entities.extensions = {
+  ...entities.extensions,
+  complexity: (args: { representations: unknown[] }) => ({ multiplier: args.representations.length }),
+};
 
 // A representation that names no entity of this subgraph, or lacks its key, is the caller's
 // mistake: BAD_USER_INPUT naming it, before any resolver looks it up.
