@@ -45,6 +45,7 @@ export const builder = new SchemaBuilder<{
     RelayPlugin,
     DirectivePlugin,
     FederationPlugin,
+    // After connectionsPlugin, which weighs paged fields over this plugin's default.
     ComplexityPlugin,
   ],
   scopeAuth: {
