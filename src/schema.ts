@@ -51,6 +51,12 @@ schema.getQueryType()!.getFields()._service!.description = 'Apollo Federation: t
 schema.getType('_Any')!.description = 'Apollo Federation: an entity representation (any JSON object).';
 schema.getType('_Entity')!.description = 'Apollo Federation: every type that is an entity of this subgraph.';
 schema.getType('_Service')!.description = 'Apollo Federation: information about this subgraph.';
+// Its cost in the query limits: one item per representation, as nodes(ids:) counts its IDs. The
+// complexity plugin reads it from here; it fills this in itself only on fields Pothos builds.
+entities.extensions = {
+  ...entities.extensions,
+  complexity: (args: { representations: unknown[] }) => ({ multiplier: args.representations.length }),
+};
 
 // A representation that names no entity of this subgraph, or lacks its key, is the caller's
 // mistake: BAD_USER_INPUT naming it, before any resolver looks it up.

@@ -55,7 +55,7 @@ function matrixType<Column, Cell>(
         type: [options.cellType],
         description: 'One cell per column, in the order of `columns`.',
         resolve: (row) => row.cells,
-        extensions: { listSize: options.columns },
+        complexity: { multiplier: options.columns },
       }),
     }),
   });
@@ -66,13 +66,13 @@ function matrixType<Column, Cell>(
         type: [options.columnType],
         description: 'The catalogue the columns stand for, by key.',
         resolve: (matrix) => matrix.columns as never,
-        extensions: { listSize: options.columns },
+        complexity: { multiplier: options.columns },
       }),
       rows: t.field({
         type: [RowType],
         description: 'One row per district compared.',
         resolve: (matrix) => matrix.rows,
-        extensions: { listSize: maxComparedDistricts },
+        complexity: { multiplier: maxComparedDistricts },
       }),
     }),
   });
@@ -88,7 +88,7 @@ const CitedCell = builder.interfaceRef<{ sources: SourceRecord[] }>('CitedCell')
       type: [Source],
       description: 'The pages the cell’s facts are taken from.',
       resolve: (cell) => cell.sources,
-      extensions: { listSize: 3 },
+      complexity: { multiplier: 3 },
     }),
   }),
 });
@@ -101,7 +101,7 @@ const PostsCell = builder.interfaceRef<{ positions: PositionRecord[] }>('PostsCe
       type: [Position],
       description: 'The posts (Stellen).',
       resolve: (cell) => cell.positions,
-      extensions: { listSize: 5 },
+      complexity: { multiplier: 5 },
     }),
   }),
 });
@@ -163,7 +163,7 @@ ProgrammeCell.implement({
       type: [Funding],
       description: 'The fundings (Förderungen) of the programme.',
       resolve: (cell) => cell.fundings,
-      extensions: { listSize: 5 },
+      complexity: { multiplier: 5 },
     }),
   }),
 });
@@ -230,7 +230,7 @@ const IndicatorSeries = builder.objectRef<DistrictSeries>('IndicatorSeries').imp
       type: [IndicatorValue],
       description: 'Every value recorded, oldest first (by reference date).',
       resolve: (series) => series.values,
-      extensions: { listSize: 20 },
+      complexity: { multiplier: 20 },
     }),
   }),
 });
@@ -262,13 +262,13 @@ const StateAggregate = builder.objectRef<StateFigures>('StateAggregate').impleme
       type: [RoleCount],
       description: 'Per role: districts with a filled post of it.',
       resolve: (aggregate) => aggregate.filledRoles,
-      extensions: { listSize: 10 },
+      complexity: { multiplier: 10 },
     }),
     programmes: t.field({
       type: [ProgrammeCount],
       description: 'Per programme: districts with current fundings of it.',
       resolve: (aggregate) => aggregate.programmes,
-      extensions: { listSize: 10 },
+      complexity: { multiplier: 10 },
     }),
   }),
 });
@@ -291,7 +291,7 @@ const ComparisonType = builder.objectRef<Comparison>('Comparison').implement({
       type: [District],
       description: 'The districts compared (rows of every matrix), by state and name.',
       resolve: (comparison) => comparison.districts,
-      extensions: { listSize: maxComparedDistricts },
+      complexity: { multiplier: maxComparedDistricts },
     }),
     fieldsOfAction: t.field({
       type: FieldOfActionMatrix,
@@ -323,13 +323,13 @@ const ComparisonType = builder.objectRef<Comparison>('Comparison').implement({
       description: 'One indicator’s values per district over time (all recorded values, whatever `asOf`).',
       args: { indicator: t.arg.string({ required: true, description: 'The indicator’s key, e.g. "population-migration-background".' }) },
       resolve: (comparison, { indicator }) => indicatorSeries(comparison, indicator),
-      extensions: { listSize: maxComparedDistricts },
+      complexity: { multiplier: maxComparedDistricts },
     }),
     states: t.field({
       type: [StateAggregate],
       description: 'Aggregates per state of the districts compared.',
       resolve: (comparison) => stateAggregates(comparison),
-      extensions: { listSize: 2 },
+      complexity: { multiplier: 2 },
     }),
     attribution: t.string({
       description: 'The attribution the official list of districts requires wherever they are shown.',
@@ -339,7 +339,7 @@ const ComparisonType = builder.objectRef<Comparison>('Comparison').implement({
       type: [ExportLink],
       description: 'The same data for spreadsheets: one dataset per matrix, and the district list with coverage.',
       resolve: (comparison, _args, context) => exportDatasets.map((dataset) => datasetUrls(context.origin, dataset, comparison)),
-      extensions: { listSize: exportDatasets.length },
+      complexity: { multiplier: exportDatasets.length },
     }),
   }),
 });

@@ -71,7 +71,7 @@ export const IntegrationConcept = builder.prismaNode('IntegrationConcept', {
     fieldsOfAction: t.relation('fieldsOfAction', {
       description: 'Fields of action (Handlungsfelder) and themes covered.',
       query: { orderBy: { ordinal: 'asc' } },
-      extensions: { listSize: 15 },
+      complexity: { multiplier: 15 },
     }),
     documents: t.relation('documents', { description: 'The concept’s published documents.', query: { where: { archivedAt: null } } }),
     source: t.relation('source', { description: 'The page the concept is described on.' }),
@@ -83,7 +83,7 @@ builder.prismaObjectField('District', 'concepts', (t) =>
   t.relation('concepts', {
     description: 'The district’s integration concepts.',
     query: { where: { archivedAt: null }, orderBy: { id: 'asc' } },
-    extensions: { listSize: 3 },
+    complexity: { multiplier: 3 },
   }),
 );
 

@@ -223,16 +223,16 @@ export const Contact = builder.prismaNode('Contact', {
     channels: t.relation('channels', {
       description: 'Phone, mobile, fax, e-mail, web form, in the source’s order.',
       query: { orderBy: { ordinal: 'asc' } },
-      extensions: { listSize: 6 },
+      complexity: { multiplier: 6 },
     }),
     addresses: t.relation('addresses', {
       description: 'Office, visitor and postal addresses.',
       query: { orderBy: { id: 'asc' } },
-      extensions: { listSize: 3 },
+      complexity: { multiplier: 3 },
     }),
     officeHours: t.relation('officeHours', {
       description: 'Office hours (Sprechzeiten), if the source gives any.',
-      extensions: { listSize: 3 },
+      complexity: { multiplier: 3 },
     }),
     source: t.relation('source', { description: 'The page this contact was taken from.' }),
     vcardUrl: t.string({

@@ -78,7 +78,7 @@ export const District = builder.prismaNode('District', {
     places: t.relation('places', {
       description: 'The municipalities (Städte, Gemeinden) of the district from the official list (BKG), by name.',
       query: { orderBy: [{ name: 'asc' }, { id: 'asc' }] },
-      extensions: { listSize: 100 },
+      complexity: { multiplier: 100 },
     }),
     officialSource: t.relation('referenceSource', {
       nullable: true,

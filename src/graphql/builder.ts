@@ -1,6 +1,7 @@
 // The one SchemaBuilder. Each domain module under src/ adds its types and root fields to it,
 // and declares which of its types are federation entities.
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DirectivePlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
@@ -36,14 +37,29 @@ export const builder = new SchemaBuilder<{
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
 }>({
-  // The errors plugin wraps the authorization check (plugins listed first wrap those after), so a
-  // mutation answers a refusal as a typed result of its union instead of failing.
-  plugins: [connectionsPlugin, ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DirectivePlugin, FederationPlugin],
+  plugins: [
+    connectionsPlugin,
+    // The errors plugin wraps the authorization check (plugins listed first wrap those after), so a
+    // mutation answers a refusal as a typed result of its union instead of failing.
+    ErrorsPlugin,
+    ScopeAuthPlugin,
+    PrismaPlugin,
+    RelayPlugin,
+    DirectivePlugin,
+    FederationPlugin,
+    // After connectionsPlugin, which weighs paged fields over this plugin's default.
+    ComplexityPlugin,
+  ],
   scopeAuth: {
     authScopes: (context) => scopesOf(context.viewer),
     unauthorizedError: (_parent, context) => (context.viewer ? new NotAllowedError(context.viewer.name) : new NotAuthenticatedError()),
   },
   errors: { defaultTypes: [] },
+  // Fields state their cost (`complexity`); a paged one weighs its page (graphql/connections.ts).
+  // The limit is the sender's and is checked once before execution (http/queryLimits.ts), so that
+  // a refusal answers the whole request: checked in each root resolver, as the plugin does when
+  // enabled, it would repeat per root field and leave the siblings of nullable ones answered.
+  complexity: { disabled: true },
   defaultFieldNullability: false,
   prisma: {
     client: () => db(),
@@ -65,6 +81,8 @@ export const builder = new SchemaBuilder<{
     },
     nodesQueryOptions: {
       description: 'Several objects by their global IDs, in the order given; null where none exists.',
+      // One item per ID asked for (a malformed ID refuses the request: it cannot be weighed).
+      complexity: (args) => ({ multiplier: args.ids.length }),
       args: { ids: { description: 'Global IDs, as returned in `id` fields.' } },
     },
     defaultConnectionTypeOptions: { description: 'One page of a list (Relay connection): items with cursors, and where the page lies.' },
@@ -76,7 +94,8 @@ export const builder = new SchemaBuilder<{
     idFieldOptions: { description: 'Global ID (Relay), stable across releases.' },
     cursorFieldOptions: { description: 'Cursor of this edge, for `after`/`before`.' },
     nodeFieldOptions: { description: 'The item.' },
-    edgesFieldOptions: { description: 'The items of this page with their cursors.' },
+    // The connection's field weighs its page (graphql/connections.ts); its edges are not counted again.
+    edgesFieldOptions: { description: 'The items of this page with their cursors.', complexity: { multiplier: 1 } },
     pageInfoFieldOptions: { description: 'Where this page lies in the whole list.' },
     hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
     hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },

@@ -1,37 +1,46 @@
 // Limits that keep one request from exhausting the server. Each refusal is an HTTP 400 with
-// its own `extensions.code` and the limit in the message, decided before anything runs:
-// - nesting of brackets in the query text and of the variables (both would overflow the stack
-//   of the parser or of the cache-key builder long before any other limit looks at them), and
-//   tokens, counted before parsing;
-// - depth and directives (graphql-armor);
-// - aliases, items in every list argument and the estimated cost, computed at execution with
-//   the variables' values (`first: $f` weighs what `first: 100` weighs) and the sender's limits:
-//   a client's, or the trusted federation gateway's plans' (see gateway.ts).
+// its own `extensions.code` and the limit in the message, decided before anything runs, with
+// the sender's limits: a client's, or the trusted federation gateway's plans' (see gateway.ts).
+// The libraries check what they can express:
+// - graphql-armor: depth and directives (validation rules); tokens, counted by its parser as it
+//   parses, as the Hive console parses; aliases, by its rule;
+// - @pothos/plugin-complexity: the cost, from each field's `complexity` (builder.ts and
+//   graphql/connections.ts) and the variables' values (`first: $f` weighs what `first: 100` weighs).
+// Our own code checks what neither expresses: the nesting of brackets in the query text and of
+// objects and lists in the variables, and the items in each list argument (below, each says why).
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
 import {
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLCompositeType,
   GraphQLError,
   type GraphQLField,
   type GraphQLInputType,
+  type GraphQLNamedType,
   type GraphQLSchema,
+  getArgumentValues,
   getNamedType,
   getNullableType,
-  isCompositeType,
+  getOperationAST,
+  getVariableValues,
   isInputObjectType,
+  isInterfaceType,
   isListType,
   isObjectType,
+  Kind,
   Lexer,
   type OperationDefinitionNode,
+  type ParseOptions,
   type SelectionSetNode,
   Source,
   TokenKind,
-  type ValidationContext,
+  TypeInfo,
+  ValidationContext,
 } from 'graphql';
-import { getArgumentValues, getVariableValues } from 'graphql/execution/values.js';
-import type { GraphQLParams, Plugin } from 'graphql-yoga';
-import { defaultPageSize } from '../graphql/connections.js';
+import type { Plugin } from 'graphql-yoga';
 import { isFromGateway } from './gateway.js';
 
 export const queryLimits = {
@@ -44,10 +53,10 @@ export const queryLimits = {
   /** Items in any one list argument (IDs, representations, input lists). */
   maxListItems: 100,
   /**
-   * One per field, times the items it stands for: a connection's `first`/`last` (or the page
-   * size), a list argument's length, a plain list's `listSize` (else 10). The committed
-   * operations cost about 900 (Offers), 3,100 (ContactCard, 100 contacts a page), 18,000
-   * (CompareDistricts, 40 districts); a whole state's `comparison` with every matrix about 12,000.
+   * The complexity plugin's sum: one per field, plus each field's selection times the items it
+   * stands for (a connection's page, a plain list's size). The committed operations cost about
+   * 1,000 (Offers), 3,100 (ContactCard), 6,500 (DistrictWidget), 9,300 (CompareState, a whole
+   * state with every matrix), 46,000 (CompareDistricts at its largest page, 100 districts).
    */
   maxCost: 50_000,
 } as const;
@@ -68,39 +77,35 @@ export const gatewayPlanLimits: RequestLimits = { maxAliases: 1_000, maxTokens: 
 
 export const limitsFor = (request: Request | undefined): RequestLimits => (isFromGateway(request) ? gatewayPlanLimits : queryLimits);
 
-/**
- * Items assumed for a plain list field (addresses, office hours …), which has no page size: the
- * field's own `listSize` where its definition states the size such lists have (a district's
- * municipalities, a matrix's rows), otherwise 10.
- */
-const plainListItems = 10;
+const refusals = new WeakSet<GraphQLError>();
 
 function refusal(code: string, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   // `http` sets the status (400 also for application/json, which Yoga answers 200 otherwise) and is not sent.
-  return new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400, spec: false } } });
+  const error = new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400, spec: false } } });
+  refusals.add(error);
+  return error;
 }
 
-/** Armor reports its refusals as "Syntax Error: …" and throws them; they become our refusals. */
+/** Armor words its refusals "Syntax Error: …"; they become our refusals. */
+const armorRefusal = (code: string, error: GraphQLError) => refusal(code, error.message.replace(/^Syntax Error: /, ''));
+
+/** Armor's options for a rule whose refusals are reported, not thrown. */
 function reportAs(code: string) {
   return {
     exposeLimits: true,
     propagateOnRejection: false,
-    onReject: [
-      (context: ValidationContext | null, error: GraphQLError) =>
-        context?.reportError(refusal(code, error.message.replace(/^Syntax Error: /, ''))),
-    ],
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(armorRefusal(code, error))],
   };
 }
 
 function armor({ fieldSuggestions }: { fieldSuggestions: boolean }): Plugin {
   return EnvelopArmorPlugin({
     maxDepth: { n: queryLimits.maxDepth, ...reportAs('DEPTH_LIMIT_EXCEEDED') },
-    // Counted with the cost below: the gateway's plans may alias more than a client.
-    maxAliases: { enabled: false },
     maxDirectives: { n: queryLimits.maxDirectives, ...reportAs('DIRECTIVE_LIMIT_EXCEEDED') },
-    // Counted before parsing, below, where the refusal can carry its own status.
+    // The sender's, below: the gateway's plans send more tokens and aliases than a client may.
     maxTokens: { enabled: false },
-    // Armor's cost ignores arguments and variables; ours below weighs them.
+    maxAliases: { enabled: false },
+    // The complexity plugin's, below: armor's cost ignores arguments and variables.
     costLimit: { enabled: false },
     // On by default: the schema is public, and suggestions help developers more than they reveal.
     blockFieldSuggestion: { enabled: !fieldSuggestions },
@@ -111,29 +116,71 @@ const opening = new Set<string>([TokenKind.BRACE_L, TokenKind.BRACKET_L, TokenKi
 const closing = new Set<string>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKind.PAREN_R]);
 
 /**
- * Tokens (up to one past `maxTokens`) and the deepest bracket nesting of the query text, in one
- * pass of graphql-js' lexer, which does not recurse. A syntax error ends the count there; the
- * parser reports it.
+ * Ours: the deepest bracket nesting within the first `maxTokens` tokens of the query text (past
+ * them the parser refuses the text), in one pass of graphql-js' lexer, which does not recurse.
+ * No library bounds it, and the parser recurses into every bracket: nesting deep enough to
+ * overflow its stack fits within the token limit. A syntax error ends the count; the parser
+ * reports it.
  */
-function lexicalSize(query: string, maxTokens: number): { tokens: number; nesting: number } {
+function bracketNesting(query: string, maxTokens: number): number {
   const lexer = new Lexer(new Source(query));
   let tokens = 0;
   let depth = 0;
-  let nesting = 0;
+  let deepest = 0;
   try {
-    for (let token = lexer.advance(); token.kind !== TokenKind.EOF && tokens <= maxTokens; token = lexer.advance()) {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF && tokens < maxTokens; token = lexer.advance()) {
       tokens++;
-      if (opening.has(token.kind)) nesting = Math.max(nesting, ++depth);
+      if (opening.has(token.kind)) deepest = Math.max(deepest, ++depth);
       else if (closing.has(token.kind)) depth--;
     }
   } catch {
-    // counted as far as the text is valid
+    // measured as far as the text is valid
   }
-  return { tokens, nesting };
+  return deepest;
+}
+
+/** graphql-js' parser with armor's token count and the sender's limit, after the nesting check. */
+function parserWithin({ maxTokens }: RequestLimits) {
+  const { maxNesting } = queryLimits;
+  return (source: string | Source, options?: ParseOptions) => {
+    if (bracketNesting(typeof source === 'string' ? source : source.body, maxTokens) > maxNesting) {
+      throw refusal('NESTING_LIMIT_EXCEEDED', `The query nests brackets deeper than ${maxNesting} levels.`);
+    }
+    let overLimit: GraphQLError | undefined;
+    const parser = new MaxTokensParserWLexer(source, {
+      ...options,
+      n: maxTokens,
+      onReject: [
+        (_context, error) => {
+          overLimit = error;
+        },
+      ],
+    });
+    try {
+      return parser.parseDocument();
+    } catch (error) {
+      throw overLimit && error === overLimit ? armorRefusal('TOKEN_LIMIT_EXCEEDED', overLimit) : error;
+    }
+  };
+}
+
+function useParseLimits(): Plugin {
+  return {
+    onParse({ context, setParseFn }) {
+      setParseFn(parserWithin(limitsFor((context as { request?: Request }).request)));
+      // Yoga keeps each text's parse result, failures too, by the text alone, in hooks that run
+      // after ours. A refusal depends on the sender (the gateway may send what a client may not),
+      // so it is thrown here, before it can be kept for everyone. A parsed document is kept and
+      // shared: its tokens were counted when it was parsed.
+      return ({ result }) => {
+        if (result instanceof GraphQLError && refusals.has(result)) throw result;
+      };
+    },
+  };
 }
 
 /** The deepest nesting of objects and arrays in a JSON value, measured without recursion. */
-export function valueNesting(value: unknown): number {
+function valueNesting(value: unknown): number {
   let deepest = 0;
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length) {
@@ -145,54 +192,42 @@ export function valueNesting(value: unknown): number {
   return deepest;
 }
 
-function textProblem(params: GraphQLParams, { maxTokens }: RequestLimits): [code: string, message: string] | null {
+/**
+ * Ours: the nesting of the variables and extensions, checked on the raw request, before the
+ * response cache builds its key from them (recursively: 10,000 levels overflow its stack). The
+ * libraries judge the document, not the JSON values sent with it.
+ */
+function useValueNesting(): Plugin {
   const { maxNesting } = queryLimits;
-  const { tokens, nesting } = lexicalSize(typeof params.query === 'string' ? params.query : '', maxTokens);
-  if (nesting > maxNesting) return ['NESTING_LIMIT_EXCEEDED', `The query nests brackets deeper than ${maxNesting} levels.`];
-  if (valueNesting(params.variables) > maxNesting)
-    return ['NESTING_LIMIT_EXCEEDED', `The variables nest objects or lists deeper than ${maxNesting} levels.`];
-  if (valueNesting(params.extensions) > maxNesting)
-    return ['NESTING_LIMIT_EXCEEDED', `The extensions nest objects or lists deeper than ${maxNesting} levels.`];
-  if (tokens > maxTokens) return ['TOKEN_LIMIT_EXCEEDED', `Token limit of ${maxTokens} exceeded.`];
-  return null;
-}
-
-/** Checks on the raw request, before anything parses it or builds a cache key from it. */
-function useTextLimits(): Plugin {
   return {
-    onParams({ params, request, setResult }) {
-      const problem = textProblem(params, limitsFor(request));
-      if (problem) setResult({ errors: [refusal(...problem)] });
+    onParams({ params, setResult }) {
+      for (const part of ['variables', 'extensions'] as const) {
+        if (valueNesting(params[part]) <= maxNesting) continue;
+        setResult({ errors: [refusal('NESTING_LIMIT_EXCEEDED', `The ${part} nest objects or lists deeper than ${maxNesting} levels.`)] });
+        return;
+      }
     },
   };
 }
 
-interface Walk {
-  schema: GraphQLSchema;
-  fragments: Map<string, FragmentDefinitionNode>;
+interface ListCheck {
   variables: Record<string, unknown>;
-  limits: RequestLimits;
-  aliases: number;
+  maxListItems: number;
   problems: GraphQLError[];
-  /**
-   * A fragment's cost and aliases per page size, measured once: fragments that spread each
-   * other many times would otherwise be walked once per path (30 spreads × 8 levels is 30^7).
-   */
-  measuredFragments: Map<string, { cost: number; aliases: number }>;
 }
 
 /** Every list in an argument value longer than the limit, found by following the input type. */
-function checkLists(value: unknown, type: GraphQLInputType, path: string, walk: Walk): void {
+function checkLists(value: unknown, type: GraphQLInputType, path: string, check: ListCheck): void {
   const bare = getNullableType(type);
   if (value === null || value === undefined) return;
   if (isListType(bare)) {
     if (!Array.isArray(value)) {
-      checkLists(value, bare.ofType, path, walk);
+      checkLists(value, bare.ofType, path, check);
       return;
     }
-    const { maxListItems } = walk.limits;
+    const { maxListItems } = check;
     if (value.length > maxListItems) {
-      walk.problems.push(
+      check.problems.push(
         refusal(
           'LIST_LIMIT_EXCEEDED',
           `Argument "${path}" holds ${value.length} items; at most ${maxListItems} are accepted in one request.`,
@@ -201,125 +236,118 @@ function checkLists(value: unknown, type: GraphQLInputType, path: string, walk: 
       );
       return;
     }
-    for (const [index, item] of value.entries()) checkLists(item, bare.ofType, `${path}[${index}]`, walk);
+    for (const [index, item] of value.entries()) checkLists(item, bare.ofType, `${path}[${index}]`, check);
   } else if (isInputObjectType(bare)) {
     for (const field of Object.values(bare.getFields())) {
-      checkLists((value as Record<string, unknown>)[field.name], field.type, `${path}.${field.name}`, walk);
+      checkLists((value as Record<string, unknown>)[field.name], field.type, `${path}.${field.name}`, check);
     }
   }
 }
 
-function argumentsOf(field: GraphQLField<unknown, unknown>, node: Parameters<typeof getArgumentValues>[1], walk: Walk) {
+function checkArguments(field: GraphQLField<unknown, unknown>, node: FieldNode, check: ListCheck): void {
+  let args: Record<string, unknown>;
   try {
-    return getArgumentValues(field, node, walk.variables);
+    args = getArgumentValues(field, node, check.variables);
   } catch {
-    return null; // execution reports the bad argument itself
+    return; // execution reports the bad argument itself
   }
+  for (const definition of field.args) checkLists(args[definition.name], definition.type, `${field.name}.${definition.name}`, check);
 }
 
-/** How many items a field stands for, given its arguments. */
-function itemsOf(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, pageSize: number | undefined): number {
-  const listArgument = Object.values(args).find(Array.isArray);
-  if (listArgument) return listArgument.length;
-  if (pageSize !== undefined && (field.name === 'edges' || field.name === 'nodes')) return pageSize;
-  if (isListType(getNullableType(field.type))) return Number(field.extensions?.listSize ?? plainListItems);
-  return 1;
-}
-
-const isConnection = (type: GraphQLCompositeType) => isObjectType(type) && 'edges' in type.getFields() && 'pageInfo' in type.getFields();
-
-function selectionCost(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, walk: Walk, pageSize?: number): number {
-  let cost = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === 'InlineFragment') {
-      const type = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
-      if (type && isCompositeType(type)) cost += selectionCost(selection.selectionSet, type, walk, pageSize);
-      continue;
-    }
-    if (selection.kind === 'FragmentSpread') {
-      const measured = fragmentCost(selection.name.value, walk, pageSize);
-      cost += measured.cost;
-      walk.aliases += measured.aliases;
-      continue;
-    }
-    if (selection.alias) walk.aliases++;
-    const name = selection.name.value;
-    if (name.startsWith('__') || !('getFields' in parent)) continue; // introspection is bounded by the schema
-    const field = parent.getFields()[name];
-    if (!field) continue;
-    const args = argumentsOf(field, selection, walk);
-    if (!args) continue;
-    for (const definition of field.args) checkLists(args[definition.name], definition.type, `${name}.${definition.name}`, walk);
-    const type = getNamedType(field.type);
-    if (!selection.selectionSet || !isCompositeType(type)) {
-      cost += 1;
-      continue;
-    }
-    const connectionPage = isConnection(type) ? Number(args.first ?? args.last ?? defaultPageSize) : undefined;
-    const items = connectionPage === undefined ? itemsOf(field, args, pageSize) : 1;
-    cost += 1 + items * selectionCost(selection.selectionSet, type, walk, connectionPage);
-  }
-  return cost;
-}
-
-function fragmentCost(name: string, walk: Walk, pageSize: number | undefined): { cost: number; aliases: number } {
-  const key = `${name}:${pageSize ?? ''}`;
-  const known = walk.measuredFragments.get(key);
-  if (known) return known;
-  const fragment = walk.fragments.get(name);
-  const type = fragment && walk.schema.getType(fragment.typeCondition.name.value);
-  if (!fragment || !type || !isCompositeType(type)) return { cost: 0, aliases: 0 };
-  const aliasesBefore = walk.aliases;
-  const cost = selectionCost(fragment.selectionSet, type, walk, pageSize);
-  const measured = { cost, aliases: walk.aliases - aliasesBefore };
-  walk.aliases = aliasesBefore; // the caller adds them, as for every later use
-  walk.measuredFragments.set(key, measured);
-  return measured;
-}
-
-/** The operation's cost, aliases and list arguments over the limit; null when the variables do not fit it. */
-export function measureOperation(
+/**
+ * Ours: every list argument longer than the sender's limit (IDs, representations, input lists,
+ * inline or in variables), in the operation and the fragments it spreads, each walked once (an
+ * argument's items do not depend on where its fragment is spread). Armor and the complexity
+ * plugin weigh selections, not the items of an argument, and an input list is bounded nowhere else.
+ */
+function listArgumentProblems(
   schema: GraphQLSchema,
   document: DocumentNode,
-  operationName: string | undefined,
-  inputs: Record<string, unknown>,
-  limits: RequestLimits = queryLimits,
-): { cost: number; aliases: number; problems: GraphQLError[] } | null {
-  const operations = document.definitions.filter((node): node is OperationDefinitionNode => node.kind === 'OperationDefinition');
-  const operation = operationName ? operations.find((node) => node.name?.value === operationName) : operations[0];
-  const root = operation && schema.getRootType(operation.operation);
-  if (!operation || !root) return null;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs, { maxErrors: 1 });
-  if (coerced.errors) return null;
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  maxListItems: number,
+): GraphQLError[] {
+  const check: ListCheck = { variables, maxListItems, problems: [] };
   const fragments = new Map(
-    document.definitions.filter((node) => node.kind === 'FragmentDefinition').map((node) => [node.name.value, node]),
+    document.definitions
+      .filter((node): node is FragmentDefinitionNode => node.kind === Kind.FRAGMENT_DEFINITION)
+      .map((node) => [node.name.value, node]),
   );
-  const walk: Walk = { schema, fragments, variables: coerced.coerced, limits, aliases: 0, problems: [], measuredFragments: new Map() };
-  const cost = selectionCost(operation.selectionSet, root, walk);
-  return { cost, aliases: walk.aliases, problems: walk.problems };
+  const pending: [SelectionSetNode, GraphQLNamedType | null | undefined][] = [
+    [operation.selectionSet, schema.getRootType(operation.operation)],
+  ];
+  while (pending.length) {
+    const [selectionSet, parent] = pending.pop()!;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
+        if (!field) continue; // __typename and introspection, bounded by the schema
+        if (selection.arguments?.length) checkArguments(field, selection, check);
+        if (selection.selectionSet) pending.push([selection.selectionSet, getNamedType(field.type)]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition && schema.getType(selection.typeCondition.name.value);
+        pending.push([selection.selectionSet, condition ?? parent]);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (!fragment) continue;
+        fragments.delete(selection.name.value);
+        pending.push([fragment.selectionSet, schema.getType(fragment.typeCondition.name.value)]);
+      }
+    }
+  }
+  return check.problems;
 }
 
-// At execution, not validation: Yoga caches validation results by document, and these
-// depend on the variables and on who sends the request.
-function useCostAndListLimits(): Plugin {
+/** Aliases beyond the sender's limit: armor's rule, run on the operation alone. */
+function aliasProblems(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, maxAliases: number) {
+  const problems: GraphQLError[] = [];
+  const context = new ValidationContext(schema, document, new TypeInfo(schema), (error) => problems.push(error));
+  // The rule's one visitor, called on the operation: graphql-js' visit would walk every node to reach it.
+  maxAliasesRule({ n: maxAliases, ...reportAs('ALIAS_LIMIT_EXCEEDED') })(context).OperationDefinition.enter(operation);
+  return problems;
+}
+
+/** A cost beyond the sender's limit: the complexity plugin's, with the variables' values. */
+function costProblems(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  context: object,
+  maxCost: number,
+): GraphQLError[] {
+  // The plugin weighs a document's first operation: here, the one to run.
+  const definitions = document.definitions.filter((node) => node.kind === Kind.FRAGMENT_DEFINITION || node === operation);
+  let cost: number;
+  try {
+    cost = complexityFromQuery({ ...document, definitions }, { schema, ctx: context, variables }).complexity;
+  } catch (error) {
+    // An argument the cost is weighed by that cannot be read (a malformed ID in nodes(ids:)):
+    // the request cannot be weighed, and is refused with that error before anything runs.
+    if (error instanceof GraphQLError) return [error];
+    throw error;
+  }
+  if (cost <= maxCost) return [];
+  const message = `Query cost ${cost} exceeds the limit of ${maxCost}: ask for fewer items per list (first/last) or fewer nested lists.`;
+  return [refusal('COST_LIMIT_EXCEEDED', message, { cost, maximum: maxCost })];
+}
+
+// At execution, not validation: Yoga keeps validation results by document, and these depend on
+// the variables and on who sends the request.
+function useOperationLimits(): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const limits = limitsFor((args.contextValue as { request?: Request }).request);
-      const measured = measureOperation(args.schema, args.document, args.operationName ?? undefined, args.variableValues ?? {}, limits);
-      if (!measured) return;
-      const problems = [...measured.problems];
-      if (measured.aliases > limits.maxAliases) {
-        problems.push(refusal('ALIAS_LIMIT_EXCEEDED', `Aliases limit of ${limits.maxAliases} exceeded, found ${measured.aliases}.`));
-      }
-      if (measured.cost > limits.maxCost) {
-        problems.push(
-          refusal(
-            'COST_LIMIT_EXCEEDED',
-            `Query cost ${measured.cost} exceeds the limit of ${limits.maxCost}: ask for fewer items per list (first/last) or fewer nested lists.`,
-            { cost: measured.cost, maximum: limits.maxCost },
-          ),
-        );
-      }
+      const { schema, document, contextValue } = args;
+      const operation = getOperationAST(document, args.operationName);
+      const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+      const coerced = operation && getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
+      if (!operation || !coerced || coerced.errors) return; // execution refuses the request itself
+      const { maxListItems, maxAliases, maxCost } = limitsFor((contextValue as { request?: Request }).request);
+      const problems = [
+        ...listArgumentProblems(schema, document, operation, coerced.coerced, maxListItems),
+        ...aliasProblems(schema, document, operation, maxAliases),
+        ...costProblems(schema, document, operation, variables, contextValue as object, maxCost),
+      ];
       if (problems.length) setResultAndStopExecution({ errors: problems });
     },
   };
@@ -327,5 +355,5 @@ function useCostAndListLimits(): Plugin {
 
 /** The plugins, in the order they must run. */
 export function queryLimitPlugins(options: { fieldSuggestions: boolean }): Plugin[] {
-  return [useTextLimits(), armor(options), useCostAndListLimits()];
+  return [useValueNesting(), useParseLimits(), armor(options), useOperationLimits()];
 }

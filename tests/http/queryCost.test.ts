@@ -1,0 +1,49 @@
+// What the cost limit weighs (the complexity plugin, over the `complexity` our fields state): a
+// connection its page, every connection field alike; and the committed operations
+// (schema/operations) fit the client's limit at their largest pages.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { type GraphQLField, getNamedType, getOperationAST, isObjectType, parse } from 'graphql';
+import { expect, test } from 'vitest';
+import { defaultPageSize, maxPageSize } from '../../src/graphql/connections.js';
+import { queryLimits } from '../../src/http/queryLimits.js';
+import { rootDir } from '../../src/paths.js';
+import { schema } from '../../src/schema.js';
+
+const cost = (query: string, variables?: Record<string, unknown>) => complexityFromQuery(query, { schema, variables }).complexity;
+
+test('a connection weighs its page: one for the field, its selection once per item', () => {
+  // districts + 7 × (edges + node + ags)
+  expect(cost('{ districts(first: 7) { edges { node { ags } } } }')).toBe(1 + 7 * 3);
+  expect(cost('query ($n: Int) { districts(last: $n) { edges { node { ags } } } }', { n: 7 })).toBe(1 + 7 * 3);
+  expect(cost('{ districts { edges { node { ags } } } }')).toBe(1 + defaultPageSize * 3);
+});
+
+test('every connection field weighs its page', () => {
+  const connectionFields = Object.values(schema.getTypeMap())
+    .filter(isObjectType)
+    .flatMap((type) => Object.values(type.getFields()).map((field) => [`${type.name}.${field.name}`, field] as const))
+    .filter(([, field]) => {
+      const named = getNamedType(field.type);
+      return isObjectType(named) && 'edges' in named.getFields() && 'pageInfo' in named.getFields();
+    });
+  expect(connectionFields.length).toBeGreaterThanOrEqual(10);
+  for (const [name, field] of connectionFields) {
+    const complexity = field.extensions.complexity as (args: object, context: object, field: GraphQLField<unknown, unknown>) => unknown;
+    expect(typeof complexity, name).toBe('function');
+    expect(complexity({ first: 7 }, {}, field), name).toEqual({ multiplier: 7 });
+  }
+});
+
+const operationsDir = join(rootDir, 'schema', 'operations');
+const operationFiles = readdirSync(operationsDir).filter((file) => file.endsWith('.graphql'));
+/** The values sent for the variables an operation declares: the largest page, a district, a state. */
+const largest: Record<string, unknown> = { first: maxPageSize, ags: '16065', state: 'TH' };
+
+test.each(operationFiles)('%s fits the cost limit at its largest page', (file) => {
+  const document = readFileSync(join(operationsDir, file), 'utf8');
+  const declared = (getOperationAST(parse(document))!.variableDefinitions ?? []).map(({ variable }) => variable.name.value);
+  const variables = Object.fromEntries(declared.filter((name) => name in largest).map((name) => [name, largest[name]]));
+  expect(cost(document, variables)).toBeLessThanOrEqual(queryLimits.maxCost);
+});
