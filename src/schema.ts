@@ -43,7 +43,10 @@ import './packages/mutations.js';
 // whole schema once more (0.1 s of every start). The federation test fails when one is missing.
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', federationDirectives: ['@key'] });
 
-// The federation plugin adds the spec's own types and fields undescribed; describe them here.
+// The federation plugin creates the spec's own types and fields (`_entities`, `_service`, `_Any` …)
+// while it builds the schema, and has no option for their descriptions, their weight or a check
+// of representations before they are resolved: those are completed here, once, on the schema it
+// built (every other type and field is defined through the builder).
 const entities = schema.getQueryType()!.getFields()._entities!;
 entities.description = 'Apollo Federation: objects of this subgraph by their keys (for a gateway, not for clients).';
 entities.args[0]!.description = 'Entity representations: `__typename` and the key fields, e.g. { __typename: "District", ags: "16065" }.';

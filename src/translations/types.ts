@@ -7,7 +7,7 @@ import { bestMatch, languageArgument } from '../common/languages.js';
 import type { Translation } from '../generated/prisma/client.js';
 import { builder, type Types } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
-import { isTranslatable, sourceLanguage, type TranslatableType, translatableFields } from '../rules/translatable.js';
+import { sourceLanguage, type TranslatableType, translatableFields } from '../rules/translatable.js';
 import { recordKey, translationsOf } from './loader.js';
 
 export interface LocalizedTextShape {
