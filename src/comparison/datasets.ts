@@ -2,7 +2,6 @@
 // column of the matrix, the "long" form a pivot table reads) and the district list with its
 // coverage. Headers in German or English; values as the API gives them.
 import { coverageOf } from '../districts/coverage.js';
-import type { ExportDataset } from './exportLinks.js';
 import {
   fieldsOfActionMatrix,
   indicatorsMatrix,
@@ -13,6 +12,10 @@ import {
   type Scope,
   tasksMatrix,
 } from './matrices.js';
+
+/** The datasets, each a spreadsheet at /export/<dataset>.csv and .xlsx (src/exports/). */
+export const exportDatasets = ['districts', 'fields-of-action', 'tasks', 'programmes', 'roles', 'indicators'] as const;
+export type ExportDataset = (typeof exportDatasets)[number];
 
 export type Language = 'de' | 'en';
 export type Cell = string | number | null;

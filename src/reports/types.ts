@@ -128,6 +128,7 @@ builder.mutationField('reportProblem', (t) =>
     description:
       'Report that something published is wrong. No account needed; a few reports per address and hour. The district’s editors see it and may answer by e-mail if you give one.',
     args: { input: t.arg({ type: ReportProblemInput, required: true, description: 'The report.' }) },
+    extensions: { limitPerAddressAndHour: 'problemReportsPerHour' },
     resolve: async (_root, { input }) => {
       const refused = reportProblemOf(input.message, input.contactEmail);
       if (refused) throw badInput(`"${refused.field}" ${refused.reason}.`, `input.${refused.field}`);
