@@ -11,7 +11,8 @@ import { type ExportFormatName, exportFormats } from './formats.js';
 const etagOf = (text: string) => `"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`;
 
 async function answer(name: ExportFormatName, request: FastifyRequest, reply: FastifyReply, publicUrl: string | undefined) {
-  const origin = publicUrl ?? `${request.protocol}://${request.host}`;
+  // As GraphQL's links do (context.ts): the address the request was sent to.
+  const origin = publicUrl ?? `http://${request.headers.host}`;
   const file = await exportAnswers[name]({
     parameters: request.params as Record<string, string>,
     query: new URLSearchParams(request.url.slice(request.url.indexOf('?') + 1 || request.url.length)),
