@@ -18,6 +18,7 @@ import { useGatewayRecognition } from './gateway.js';
 import { graphiqlOptions, renderGraphiQL } from './graphiql.js';
 import { copyHeaders } from './headers.js';
 import { usePersistedDocuments } from './persistedOperations.js';
+import { methodNotAllowed } from './problem.js';
 import { queryLimitPlugins } from './queryLimits.js';
 import { type BodyLimits, bodyLimit } from './requestBounds.js';
 import { queryStringCheck, useTextCheck } from './requestChecks.js';
@@ -127,5 +128,6 @@ export function graphqlRoute({ yoga, bodyLimits, authenticate, keptAnswer }: Gra
       preValidation: queryStringCheck,
       handler: (request, reply) => handle(yoga, request, reply),
     });
+    app.route({ method: ['PUT', 'PATCH', 'DELETE'], url: yoga.graphqlEndpoint, handler: methodNotAllowed('GET, POST') });
   };
 }
