@@ -15,7 +15,7 @@ async function answer(name: ExportFormatName, request: FastifyRequest, reply: Fa
   const origin = publicUrl ?? `http://${request.headers.host}`;
   const file = await exportAnswers[name]({
     parameters: request.params as Record<string, string>,
-    query: new URLSearchParams(request.url.slice(request.url.indexOf('?') + 1 || request.url.length)),
+    query: new URLSearchParams(request.url.split('?')[1]),
     origin,
     address: `${origin}${request.url}`,
     head: request.method === 'HEAD',

@@ -1,6 +1,8 @@
 // GraphQL at /graphql: graphql-yoga as one route of the router (GET and POST; CORS preflights
 // are the router's), GraphiQL for browsers. Before Yoga, the route's hooks: the kept answers of
-// repeated GETs (answerBytes.ts), the body limit, the rate limits, the query-string check.
+// repeated GETs (answerBytes.ts; first, so that they cost no more than sending them, and, as
+// before the router, uncounted by the rate limits), the body limit, the rate limits, the
+// query-string check.
 // Yoga reads the body itself, so that its parsing errors and its request checks stay GraphQL's
 // own answers.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

@@ -51,7 +51,7 @@ const failedAuthenticationBlockMs = 15 * minute;
 function fallingBackStore(redis: Redis | null) {
   const local = new LocalStore(false, false, 10_000);
   const shared = redis && new RedisStore(false, false, redis, 'integrationsgraph:rate-limit:');
-  const twice =
+  const sharedOrLocal =
     (method: 'incr' | 'read'): FastifyRateLimitStore['incr'] =>
     (key, callback, timeWindow, max) => {
       if (!shared) return local[method](key, callback, timeWindow, max);
@@ -62,7 +62,7 @@ function fallingBackStore(redis: Redis | null) {
         max,
       );
     };
-  const store = { incr: twice('incr'), read: twice('read'), child: () => store };
+  const store = { incr: sharedOrLocal('incr'), read: sharedOrLocal('read'), child: () => store };
   return function FallingBackStore() {
     return store;
   } as unknown as new () => FastifyRateLimitStore;
