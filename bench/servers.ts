@@ -72,15 +72,17 @@ function startCommand(): { env: Record<string, string>; args: string[] } {
 }
 
 /**
- * The API as `npm start` runs it: the bundle build/server.mjs (bench/run.ts builds it first).
+ * The API as `npm start` runs it: the bundle build/server.mjs (bench/run.ts builds it first), or
+ * `bundle` instead (another build of it, beside it in build/, to compare with).
  * BENCH_API_NODE_ARGS adds Node.js options, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles".
  */
-export function startApi(env: Record<string, string>): Promise<BenchServer> {
+export function startApi(env: Record<string, string>, bundle?: string): Promise<BenchServer> {
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const start = startCommand();
+  const args = bundle ? start.args.map((arg) => (arg.endsWith('server.mjs') ? bundle : arg)) : start.args;
   return spawnServer(
     process.execPath,
-    [...nodeArgs, ...start.args],
+    [...nodeArgs, ...args],
     {
       ...start.env,
       PORT: '0',

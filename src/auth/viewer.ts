@@ -26,7 +26,8 @@ export interface JwtOptions {
   audience: string;
 }
 
-export type Authenticator = (request: Request) => Promise<Viewer>;
+/** Reads only the request's headers: a Fetch request (Yoga's) or the headers of one the router holds. */
+export type Authenticator = (request: Pick<Request, 'headers'>) => Promise<Viewer>;
 
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });

@@ -3,7 +3,6 @@
 // coverage. Headers in German or English; values as the API gives them.
 import { isoDay } from '../common/history.js';
 import { coverageOf } from '../districts/coverage.js';
-import type { ExportDataset } from './exportLinks.js';
 import {
   type ComparedDistricts,
   fieldsOfActionMatrix,
@@ -14,6 +13,10 @@ import {
   rolesMatrix,
   tasksMatrix,
 } from './matrices.js';
+
+/** The datasets, each a spreadsheet at /export/<dataset>.csv and .xlsx (src/exports/). */
+export const exportDatasets = ['districts', 'fields-of-action', 'tasks', 'programmes', 'roles', 'indicators'] as const;
+export type ExportDataset = (typeof exportDatasets)[number];
 
 export type Language = 'de' | 'en';
 export type Cell = string | number | null;

@@ -5,6 +5,7 @@
 import { asOfDescription } from '../common/history.js';
 import { FieldOfAction, IntegrationConcept } from '../concepts/types.js';
 import { District } from '../districts/types.js';
+import { comparisonScopeQuery, exportLink } from '../exports/formats.js';
 import { Funding, FundingProgramme } from '../funding/types.js';
 import type { Position as PositionRecord, Source as SourceRecord } from '../generated/prisma/client.js';
 import { FieldEmphasis } from '../generated/prisma/enums.js';
@@ -15,7 +16,7 @@ import { Position, Role, Task } from '../positions/types.js';
 import { Source } from '../sources/types.js';
 import { State, StateCode } from '../states/types.js';
 import { type StateFigures, stateAggregates } from './aggregates.js';
-import { datasetUrls, exportDatasets } from './exportLinks.js';
+import { exportDatasets } from './datasets.js';
 import {
   type DistrictSeries,
   type FieldOfActionCell as FieldOfActionCellShape,
@@ -338,7 +339,14 @@ const ComparisonType = builder.objectRef<Comparison>('Comparison').implement({
     exports: t.field({
       type: [ExportLink],
       description: 'The same data for spreadsheets: one dataset per matrix, and the district list with coverage.',
-      resolve: (comparison, _args, context) => exportDatasets.map((dataset) => datasetUrls(context.origin, dataset, comparison)),
+      resolve: (comparison, _args, context) => {
+        const scope = comparisonScopeQuery(comparison);
+        return exportDatasets.map((dataset) => ({
+          dataset,
+          csv: exportLink(context.origin, 'comparisonCsv', { dataset }, scope),
+          xlsx: exportLink(context.origin, 'comparisonXlsx', { dataset }, scope),
+        }));
+      },
       complexity: { multiplier: exportDatasets.length },
     }),
   }),

@@ -1,8 +1,8 @@
-import { exportPaths } from '../common/exportPaths.js';
 import { encodeGlobalId } from '../common/globalId.js';
 import { asOfDescription, effectiveDate, isValidOn, validOn } from '../common/history.js';
 import { db } from '../db/client.js';
 import { AreaFilter, inArea } from '../districts/scope.js';
+import { exportLink } from '../exports/formats.js';
 import { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
 import { builder } from '../graphql/builder.js';
 import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../graphql/changeTracked.js';
@@ -188,7 +188,8 @@ builder.prismaObject('OfficeHours', {
       description:
         'The office hours as an iCalendar file ("add to calendar"): weekly events, public holidays excluded; null without weekly intervals.',
       select: { id: true, intervals: { select: { weekday: true } } },
-      resolve: (hours, _args, context) => (hours.intervals.length ? `${context.origin}${exportPaths.calendar(hours.id)}` : null),
+      resolve: (hours, _args, context) =>
+        hours.intervals.length ? exportLink(context.origin, 'officeHoursCalendar', { officeHours: hours.id }) : null,
     }),
     holiday: t.string({
       nullable: true,
@@ -237,7 +238,7 @@ export const Contact = builder.prismaNode('Contact', {
     source: t.relation('source', { description: 'The page this contact was taken from.' }),
     vcardUrl: t.string({
       description: 'The contact as a vCard 4.0 ("save contact"); add `?version=3.0` for older phones.',
-      resolve: (contact, _args, context) => `${context.origin}${exportPaths.vcard(encodeGlobalId('Contact', contact.id))}`,
+      resolve: (contact, _args, context) => exportLink(context.origin, 'vcard', { contact: encodeGlobalId('Contact', contact.id) }),
     }),
     internalNote: t.exposeString('internalNote', {
       nullable: true,

@@ -1,12 +1,17 @@
 // The dashboard at /dashboard for people who would rather look than read: the page, its script
 // (bundled from client/dashboard.ts with d3-geo by scripts/build-dashboard.mjs when the packages
 // are installed) and the district outlines — all from this server, nothing from a CDN.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Plugin } from 'graphql-yoga';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpProblem } from '../http/problem.js';
+import { asHtmlPage } from '../http/securityHeaders.js';
 import { prismaDir, rootDir } from '../paths.js';
 
-const dashboardBundle = join(rootDir, 'build', 'dashboard.js');
+const buildDir = join(rootDir, 'build');
+const referenceDir = join(prismaDir, 'reference');
+const dashboardBundle = join(buildDir, 'dashboard.js');
 
 const page = `<!doctype html>
 <html lang="de">
@@ -94,39 +99,21 @@ const page = `<!doctype html>
 </html>
 `;
 
-type Answer = { body: string; type: string };
-
-function answerFor(path: string): Answer | null {
-  if (path === '/dashboard' || path === '/dashboard/') return { body: page, type: 'text/html; charset=utf-8' };
-  if (path === '/dashboard/dashboard.js') {
-    if (!existsSync(dashboardBundle)) return null;
-    return { body: readFileSync(dashboardBundle, 'utf8'), type: 'text/javascript; charset=utf-8' };
-  }
-  if (path === '/dashboard/districts.geojson') {
-    return { body: readFileSync(join(prismaDir, 'reference', 'districts-sn-th.geojson'), 'utf8'), type: 'application/geo+json' };
-  }
-  return null;
-}
-
-export function useDashboard(): Plugin {
-  return {
-    onRequest({ request, url, fetchAPI, endResponse }) {
-      if (!url.pathname.startsWith('/dashboard') || (request.method !== 'GET' && request.method !== 'HEAD')) return;
-      const answer = answerFor(url.pathname);
-      if (!answer) {
-        const message =
-          url.pathname === '/dashboard/dashboard.js'
-            ? 'The dashboard is not built: run npm install (or npm run build:dashboard).'
-            : 'Not found.';
-        endResponse(new fetchAPI.Response(message, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
-        return;
-      }
-      endResponse(
-        new fetchAPI.Response(request.method === 'HEAD' ? null : answer.body, {
-          status: 200,
-          headers: { 'content-type': answer.type, 'cache-control': 'public, max-age=300' },
-        }),
-      );
-    },
+/** The page, its script and the outlines (files, sent by @fastify/static with their ETag), each kept five minutes. */
+export function dashboardRoutes() {
+  return async (app: FastifyInstance) => {
+    await app.register(fastifyStatic, { root: [buildDir, referenceDir], serve: false, maxAge: 300_000 });
+    const sendPage = async (request: FastifyRequest, reply: FastifyReply) => {
+      asHtmlPage(request, reply);
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(page);
+    };
+    app.get('/dashboard', sendPage);
+    app.get('/dashboard/', sendPage);
+    app.get('/dashboard/dashboard.js', async (_request, reply) => {
+      if (!existsSync(dashboardBundle))
+        throw new HttpProblem(404, 'NOT_FOUND', 'The dashboard is not built: run npm install (or npm run build:dashboard).');
+      return reply.sendFile('dashboard.js', buildDir);
+    });
+    app.get('/dashboard/districts.geojson', (_request, reply) => reply.sendFile('districts-sn-th.geojson', referenceDir));
   };
 }

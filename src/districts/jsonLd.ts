@@ -13,10 +13,10 @@ import type {
   PostalAddress,
   Service,
 } from 'schema-dts';
-import { exportPaths } from '../common/exportPaths.js';
 import { encodeGlobalId } from '../common/globalId.js';
 import { validOn } from '../common/history.js';
 import { db } from '../db/client.js';
+import { exportLink } from '../exports/formats.js';
 
 const days: DayOfWeek[] = [
   'https://schema.org/Monday',
@@ -117,7 +117,7 @@ function office(contact: LoadedContact, district: LoadedDistrict, origin: string
     openingHoursSpecification: hours.length ? hours : undefined,
     specialOpeningHoursSpecification: special.length ? special : undefined,
     contactPoint: point,
-    url: `${origin}${exportPaths.vcard(encodeGlobalId('Contact', contact.id))}`,
+    url: exportLink(origin, 'vcard', { contact: encodeGlobalId('Contact', contact.id) }),
   };
 }
 

@@ -13,10 +13,10 @@
 //   reports/types.ts    problemReports
 
 import { notFound } from '../common/errors.js';
-import { exportPaths } from '../common/exportPaths.js';
 import { asOfDescription, berlinDate } from '../common/history.js';
 import { requestLoader } from '../common/requestLoader.js';
 import { db } from '../db/client.js';
+import { exportLink } from '../exports/formats.js';
 import { DistrictKind } from '../generated/prisma/enums.js';
 import { builder } from '../graphql/builder.js';
 import { ChangeTracked } from '../graphql/changeTracked.js';
@@ -100,7 +100,7 @@ export const District = builder.prismaNode('District', {
     jsonLdUrl: t.string({
       description:
         'The district’s current contacts and offers as schema.org JSON-LD (GovernmentOffice, ContactPoint, OpeningHoursSpecification, Service), for its website to embed.',
-      resolve: (district, _args, context) => `${context.origin}${exportPaths.jsonLd(district.id)}`,
+      resolve: (district, _args, context) => exportLink(context.origin, 'districtJsonLd', { ags: district.id }),
     }),
     municipalities: t.relation('municipalities', {
       description: 'Towns and municipalities of the district named in the sources.',

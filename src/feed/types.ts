@@ -95,6 +95,7 @@ builder.queryField('changes', (t) =>
       ...feedArgs,
       first: t.arg.int({ description: `At most this many events (default 100, at most ${maxFeedPage}).`, defaultValue: 100 }),
     },
+    extensions: { neverCached: true },
     resolve: async (_root, args) => {
       const first = args.first ?? 100;
       if (first < 1 || first > maxFeedPage) throw badInput(`"first" must be between 1 and ${maxFeedPage}.`, 'first');

@@ -46,7 +46,7 @@ const isConnection = (type: GraphQLOutputType) => {
  * are not counted again, see builder.ts); another paged field (the change feed's) as the plugin
  * counts any field.
  */
-export function pageComplexity(args: Record<string, unknown>, _context: unknown, field: { type: GraphQLOutputType }): FieldComplexityValue {
+function pageComplexity(args: Record<string, unknown>, _context: unknown, field: { type: GraphQLOutputType }): FieldComplexityValue {
   if (isConnection(field.type)) return { multiplier: Number(args.first ?? args.last ?? defaultPageSize) };
   return isListType(getNullableType(field.type)) ? { multiplier: defaultListItems } : 1;
 }

@@ -37,10 +37,7 @@ function cursorArgumentsOf(document: DocumentNode): ArgumentNode[] {
 }
 
 /** The first malformed cursor argument of an operation, if any. */
-export function malformedCursor(
-  document: DocumentNode,
-  variables: Record<string, unknown> = {},
-): { argument: string; value: string } | null {
+function malformedCursor(document: DocumentNode, variables: Record<string, unknown> = {}): { argument: string; value: string } | null {
   for (const node of cursorArgumentsOf(document)) {
     const value =
       node.value.kind === Kind.STRING ? node.value.value : node.value.kind === Kind.VARIABLE ? variables[node.value.name.value] : undefined;

@@ -4,10 +4,14 @@
 // batches of entity representations, all users behind one address. They get limits sized for
 // plans instead of for clients, and no per-address rate limit (per-token limits still apply).
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyRequest } from 'fastify';
 import type { Plugin } from 'graphql-yoga';
 
 export const gatewaySecretHeader = 'x-gateway-secret';
 
+/** Requests that carried the secret, as the router received them and as Yoga sees them. */
+const fromGateway = new WeakSet<IncomingMessage>();
 const trusted = new WeakSet<Request>();
 
 function sameSecret(given: string, expected: string): boolean {
@@ -16,22 +20,25 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Marks the request as the gateway's when it carries the secret; the answer is remembered per request. */
-export function recogniseGateway(request: Request, secret: string | undefined): boolean {
-  if (trusted.has(request)) return true;
-  const given = request.headers.get(gatewaySecretHeader);
-  if (!secret || !given || !sameSecret(given, secret)) return false;
-  trusted.add(request);
-  return true;
+/** An onRequest hook: recognises the gateway first thing, for the body limit, the rate limits and the query limits. */
+export function recogniseGateway(secret: string | undefined) {
+  return (request: FastifyRequest, _reply: unknown, done: () => void) => {
+    const given = request.headers[gatewaySecretHeader];
+    if (secret && typeof given === 'string' && sameSecret(given, secret)) fromGateway.add(request.raw);
+    done();
+  };
 }
 
-export const isFromGateway = (request: Request | undefined): boolean => !!request && trusted.has(request);
+export const isGatewayRequest = (request: FastifyRequest): boolean => fromGateway.has(request.raw);
 
-/** Recognises the gateway first thing, for the body limit, the rate limits and the query limits. */
-export function useGatewayRecognition(secret: string | undefined): Plugin {
+/** Marks Yoga's request for the query limits when the router recognised the gateway. */
+export function useGatewayRecognition(): Plugin {
   return {
-    onRequest({ request }) {
-      recogniseGateway(request, secret);
+    onRequest({ request, serverContext }) {
+      const received = (serverContext as { req?: IncomingMessage }).req;
+      if (received && fromGateway.has(received)) trusted.add(request);
     },
   };
 }
+
+export const isFromGateway = (request: Request | undefined): boolean => !!request && trusted.has(request);

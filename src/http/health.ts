@@ -1,15 +1,28 @@
-// Readiness for load balancers: /ready answers 200 only while the database answers, every
-// migration in the release is applied, and the instance is not shutting down.
+// Health for load balancers: /health answers 200 while the process runs (liveness); /ready
+// answers 200 only while the database answers, every migration in the release is applied, and
+// the instance is not shutting down (readiness). Neither is rate limited.
+import type { FastifyInstance } from 'fastify';
 
 import { appliedMigrations, readMigrationList } from '../db/migrations.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
-export interface Readiness {
+interface Readiness {
   ready: boolean;
   reason?: string;
 }
 
 export type ReadinessCheck = () => Promise<Readiness>;
+
+export function healthRoutes(readiness: ReadinessCheck) {
+  return async (app: FastifyInstance) => {
+    const notCounted = { config: { rateLimit: false } } as const;
+    app.get('/health', notCounted, async () => ({ status: 'alive' }));
+    app.get('/ready', notCounted, async (_request, reply) => {
+      const { ready, reason } = await readiness();
+      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', reason });
+    });
+  };
+}
 
 /**
  * A load balancer must hear "not ready" quickly, also from a database that accepts connections

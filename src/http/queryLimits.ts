@@ -62,7 +62,7 @@ export const queryLimits = {
 } as const;
 
 /** The bounds a request is judged by: a client's, or (see gateway.ts) the trusted gateway's plans'. */
-export interface RequestLimits {
+interface RequestLimits {
   maxAliases: number;
   maxTokens: number;
   maxListItems: number;
@@ -73,9 +73,9 @@ export interface RequestLimits {
  * A gateway's plan for a client query within the client limits: it aliases every batched call
  * and sends a page of representations per entity call for every list on the page.
  */
-export const gatewayPlanLimits: RequestLimits = { maxAliases: 1_000, maxTokens: 40_000, maxListItems: 10_000, maxCost: 500_000 };
+const gatewayPlanLimits: RequestLimits = { maxAliases: 1_000, maxTokens: 40_000, maxListItems: 10_000, maxCost: 500_000 };
 
-export const limitsFor = (request: Request | undefined): RequestLimits => (isFromGateway(request) ? gatewayPlanLimits : queryLimits);
+const limitsFor = (request: Request | undefined): RequestLimits => (isFromGateway(request) ? gatewayPlanLimits : queryLimits);
 
 const refusals = new WeakSet<GraphQLError>();
 

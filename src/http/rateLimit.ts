@@ -1,16 +1,21 @@
-// Per-client request limits: anonymous clients by address, token holders by token, and a
-// stricter budget for failed authentication by address (guessing tokens gets slow fast).
-// Over the limit the answer is 429 with Retry-After. With Redis configured the counters are
-// shared by every instance; if Redis stops answering, each instance counts in memory until
-// it is back (the API stays up, the limit per instance still holds).
+// Per-client request limits (@fastify/rate-limit): anonymous clients by address, token holders
+// by token, and a stricter budget for failed authentication by address (guessing tokens gets
+// slow fast). Over the limit the answer is 429 with Retry-After. With Redis configured the
+// counters are shared by every instance; if Redis stops answering, each instance counts in
+// memory until it is back (the API stays up, the limit per instance still holds).
+// Fields may declare a budget of their own per address and hour (fieldDeclarations.ts):
+// problem reports come without an account.
 import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { type DocumentNode, GraphQLError, getOperationAST, Kind } from 'graphql';
+import rateLimit, { type FastifyRateLimitStore } from '@fastify/rate-limit';
+import LocalStore from '@fastify/rate-limit/store/LocalStore.js';
+import RedisStore from '@fastify/rate-limit/store/RedisStore.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { logger } from '../logger.js';
-import { isFromGateway } from './gateway.js';
+import { selectedDeclarations } from './fieldDeclarations.js';
+import { isGatewayRequest } from './gateway.js';
+import { HttpProblem } from './problem.js';
 import { connectRedis } from './redis.js';
 
 export interface RateLimits {
@@ -29,112 +34,149 @@ export interface RateLimits {
 }
 
 export interface RateLimiter {
+  /** Yoga's plugin for the budgets fields declare. */
   plugin: Plugin;
   close(): Promise<void>;
 }
 
-const failedAuthenticationBlockSeconds = 15 * 60;
+const minute = 60_000;
+const failedAuthenticationBlockMs = 15 * minute;
 
-function clientAddress(request: Request, nodeRequest: IncomingMessage | undefined, hops: number): string {
-  const peer = nodeRequest?.socket.remoteAddress ?? 'unknown';
-  if (hops <= 0) return peer;
-  const forwarded = (request.headers.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim());
-  // Each trusted proxy appends the address it saw; the one `hops` from the end is the client.
-  return forwarded[forwarded.length - hops] || peer;
+/**
+ * Counts in Redis, shared by every instance; while Redis does not answer (the connection fails
+ * fast, without queueing), in this instance's memory. The counting itself is the library's
+ * (its Redis script and its in-memory store); every limiter of the server shares this store,
+ * each with keys of its own.
+ */
+function fallingBackStore(redis: Redis | null) {
+  const local = new LocalStore(false, false, 10_000);
+  const shared = redis && new RedisStore(false, false, redis, 'integrationsgraph:rate-limit:');
+  const sharedOrLocal =
+    (method: 'incr' | 'read'): FastifyRateLimitStore['incr'] =>
+    (key, callback, timeWindow, max) => {
+      if (!shared) return local[method](key, callback, timeWindow, max);
+      shared[method](
+        key,
+        (error, result) => (error ? local[method](key, callback, timeWindow, max) : callback(null, result)),
+        timeWindow,
+        max,
+      );
+    };
+  const store = { incr: sharedOrLocal('incr'), read: sharedOrLocal('read'), child: () => store };
+  return function FallingBackStore() {
+    return store;
+  } as unknown as new () => FastifyRateLimitStore;
 }
 
 const tokenKey = (authorization: string) => createHash('sha256').update(authorization).digest('base64url');
 
-function limiter(name: string, points: number, redis: Redis | null, blockDuration = 0, duration = 60): RateLimiterAbstract {
-  const options = { keyPrefix: `integrationsgraph:${name}`, points, duration, blockDuration };
-  if (!redis) return new RateLimiterMemory(options);
-  return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) });
-}
-
-function tooManyRequests(fetchAPI: { Response: typeof Response }, refusal: RateLimiterRes, message: string): Response {
-  const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-  return fetchAPI.Response.json(
-    { errors: [{ message: `${message} Try again in ${seconds} s.`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds } }] },
-    { status: 429, headers: { 'retry-after': String(seconds) } },
+const tooMany = (message: string, ttlMs: number) => {
+  const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
+  return new HttpProblem(
+    429,
+    'RATE_LIMITED',
+    `${message} Try again in ${seconds} s.`,
+    { 'retry-after': String(seconds) },
+    { retryAfterSeconds: seconds },
   );
-}
+};
 
-/** Resolves to the refusal when the limiter has no points left, to null otherwise. */
-async function consume(limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes | null> {
-  try {
-    await limiter.consume(key);
-    return null;
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return rejection;
-    logger.warn({ err: rejection }, 'rate limiter failed; request let through');
-    return null;
-  }
-}
+type Check = ReturnType<FastifyInstance['createRateLimit']>;
 
-/** Whether the operation to run is a mutation that reports a problem. */
-function reportsProblem(document: DocumentNode, operationName: string | null | undefined): boolean {
-  const operation = getOperationAST(document, operationName);
-  return (
-    operation?.operation === 'mutation' &&
-    operation.selectionSet.selections.some((selection) => selection.kind === Kind.FIELD && selection.name.value === 'reportProblem')
-  );
-}
-
-export async function createRateLimiter(limits: RateLimits): Promise<RateLimiter> {
+/**
+ * Registers the limits on `app` (before its routes: every route but those that say
+ * `config: { rateLimit: false }` is counted). The client's address is the router's
+ * (`trustProxy`: the address `trustedProxyHops` from the end of X-Forwarded-For).
+ */
+export async function useRateLimits(app: FastifyInstance, limits: RateLimits, schema: GraphQLSchema): Promise<RateLimiter> {
   const redis = limits.redisUrl ? await connectRedis(limits.redisUrl, 'rate limits; counting in memory until it is back') : null;
-  const anonymous = limits.anonymousPerMinute > 0 ? limiter('anonymous', limits.anonymousPerMinute, redis) : null;
-  const authenticated = limits.authenticatedPerMinute > 0 ? limiter('token', limits.authenticatedPerMinute, redis) : null;
-  const failed =
-    limits.failedAuthenticationsPerMinute > 0
-      ? limiter('failed-auth', limits.failedAuthenticationsPerMinute, redis, failedAuthenticationBlockSeconds)
-      : null;
-  const reports = limits.problemReportsPerHour ? limiter('problem-reports', limits.problemReportsPerHour, redis, 0, 3_600) : null;
-  const hops = limits.trustedProxyHops ?? 0;
-  const addressOf = (request: Request, serverContext: unknown) =>
-    clientAddress(request, (serverContext as { req?: IncomingMessage }).req, hops);
+  await app.register(rateLimit, {
+    store: fallingBackStore(redis),
+    timeWindow: minute,
+    keyGenerator: (request) =>
+      request.headers.authorization ? `token:${tokenKey(request.headers.authorization)}` : `address:${request.ip}`,
+    max: (_request, key) => (key.startsWith('token:') ? limits.authenticatedPerMinute : limits.anonymousPerMinute),
+    // The trusted gateway carries every user from one address: its per-address limits (for
+    // anonymous requests and failed authentications) are the gateway's to enforce.
+    allowList: (request, key) =>
+      key.startsWith('token:') ? limits.authenticatedPerMinute <= 0 : limits.anonymousPerMinute <= 0 || isGatewayRequest(request),
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+    addHeaders: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': false },
+    errorResponseBuilder: (_request, { ttl }) => tooMany('Too many requests.', ttl),
+  });
+  if (limits.failedAuthenticationsPerMinute > 0) limitFailedAuthentications(app, limits.failedAuthenticationsPerMinute);
+  return { plugin: useFieldBudgets(app, limits, schema), close: async () => void redis?.disconnect() };
+}
 
-  const plugin: Plugin = {
-    async onRequest({ request, url, serverContext, fetchAPI, endResponse }) {
-      if (url.pathname === '/health' || url.pathname === '/ready') return;
-      const address = addressOf(request, serverContext);
-      const authorization = request.headers.get('authorization');
-      // The trusted gateway carries every user from one address: its per-address limits (for
-      // anonymous requests and failed authentications) are the gateway's to enforce.
-      const perAddress = !isFromGateway(request);
-      if (authorization && failed && perAddress) {
-        const blocked = await failed.get(address).catch(() => null);
-        if (blocked && blocked.consumedPoints > limits.failedAuthenticationsPerMinute) {
-          endResponse(tooManyRequests(fetchAPI, blocked, 'Too many failed authentications from this address.'));
-          return;
-        }
-      }
-      if (!authorization && !perAddress) return;
-      const [bucket, key] = authorization ? [authenticated, tokenKey(authorization)] : [anonymous, address];
-      const refusal = bucket && (await consume(bucket, key));
-      if (refusal) endResponse(tooManyRequests(fetchAPI, refusal, 'Too many requests.'));
-    },
-    // Reports come without an account: beyond the request budget, few per address and hour.
+/** Past `perMinute` failed authentications, an address's requests with a token are refused for 15 minutes. */
+function limitFailedAuthentications(app: FastifyInstance, perMinute: number) {
+  const failures = app.createRateLimit({
+    max: perMinute,
+    timeWindow: minute,
+    keyGenerator: (request) => `failed-auth:${request.ip}`,
+    allowList: () => false,
+  });
+  const blocked = app.createRateLimit({
+    max: 0,
+    timeWindow: failedAuthenticationBlockMs,
+    keyGenerator: (request) => `blocked:${request.ip}`,
+    allowList: () => false,
+  });
+  const perAddress = (request: FastifyRequest) => !!request.headers.authorization && !isGatewayRequest(request);
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!perAddress(request)) return done();
+    blocked(request, { increment: false }).then(
+      (block) =>
+        done(!block.isAllowed && block.isExceeded ? tooMany('Too many failed authentications from this address.', block.ttl) : undefined),
+      done,
+    );
+  });
+  // Counted as the refusal is sent, so that the address's next request already finds it.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (reply.statusCode !== 401 || !perAddress(request)) return done(null, payload);
+    failures(request)
+      .then((counted) => (!counted.isAllowed && counted.isExceeded ? blocked(request) : null))
+      .then(() => done(null, payload), done);
+  });
+}
+
+/** Each request selecting a field that declares `limitPerAddressAndHour` draws on that budget. */
+function useFieldBudgets(app: FastifyInstance, limits: RateLimits, schema: GraphQLSchema): Plugin {
+  const declared = selectedDeclarations(schema, 'limitPerAddressAndHour');
+  const checks = new Map<string, Check>();
+  const checkOf = (budget: keyof RateLimits) => {
+    const perHour = Number(limits[budget] ?? 0);
+    if (perHour <= 0) return null;
+    if (!checks.has(budget))
+      checks.set(
+        budget,
+        app.createRateLimit({
+          max: perHour,
+          timeWindow: 60 * minute,
+          keyGenerator: (request) => `${budget}:${request.ip}`,
+          allowList: () => false,
+        }),
+      );
+    return checks.get(budget)!;
+  };
+  return {
     async onExecute({ args, setResultAndStopExecution }) {
-      if (!reports || !reportsProblem(args.document, args.operationName)) return;
-      const context = args.contextValue as { request: Request; req?: IncomingMessage };
-      const refusal = await consume(reports, addressOf(context.request, context));
-      if (!refusal) return;
-      const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-      setResultAndStopExecution({
-        errors: [
-          new GraphQLError(`Too many problem reports from this address. Try again in ${seconds} s.`, {
-            extensions: {
-              code: 'RATE_LIMITED',
-              retryAfterSeconds: seconds,
-              http: { status: 429, headers: { 'retry-after': String(seconds) } },
-            },
-          }),
-        ],
-      });
-    },
-    async onResponse({ request, response, serverContext }) {
-      if (response.status === 401 && failed && !isFromGateway(request)) await consume(failed, addressOf(request, serverContext));
+      const request = (args.contextValue as { reply?: FastifyReply }).reply?.request;
+      if (!request) return;
+      for (const { field, value: budget } of declared(args.document, args.operationName)) {
+        const check = checkOf(budget);
+        const counted = check && (await check(request));
+        if (!counted || counted.isAllowed || !counted.isExceeded) continue;
+        const refusal = tooMany(`Too many requests with ${field} from this address.`, counted.ttl);
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(refusal.message, {
+              extensions: { code: refusal.code, ...refusal.extensions, http: { status: 429, headers: refusal.headers } },
+            }),
+          ],
+        });
+        return;
+      }
     },
   };
-  return { plugin, close: async () => void redis?.disconnect() };
 }

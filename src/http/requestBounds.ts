@@ -1,11 +1,11 @@
 // Bounds on one request's size and time. Anonymous bodies are small (a query and its
 // variables); only a valid token (or the trusted gateway's entity batches) may send several
-// megabytes. A request
-// that has not been answered in time gets a 503 and its connection is not kept.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Plugin } from 'graphql-yoga';
+// megabytes. A request that has not been answered in time gets a 503 and its connection is not
+// kept.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Authenticator } from '../auth/viewer.js';
-import { isFromGateway } from './gateway.js';
+import { isGatewayRequest } from './gateway.js';
+import { HttpProblem } from './problem.js';
 
 export interface BodyLimits {
   /** Bytes an anonymous request (or one with an invalid token) may send. */
@@ -14,74 +14,61 @@ export interface BodyLimits {
   authenticatedBytes: number;
 }
 
-const problem = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
-  Response.json({ errors: [{ message, extensions: { code } }] }, { status, headers });
-
-async function hasValidToken(request: Request, authenticate: Authenticator): Promise<boolean> {
-  if (!request.headers.has('authorization')) return false;
+async function hasValidToken(request: FastifyRequest, authenticate: Authenticator): Promise<boolean> {
+  const authorization = request.headers.authorization;
+  if (!authorization) return false;
   try {
-    return (await authenticate(request)) !== null;
+    return (await authenticate({ headers: new Headers({ authorization }) })) !== null;
   } catch {
     return false;
   }
 }
 
-/** Refuses bodies over the limit from their Content-Length, before reading them. */
-export function useBodyLimit(limits: BodyLimits, authenticate: Authenticator): Plugin {
-  return {
-    async onRequest({ request, endResponse }) {
-      if (request.method !== 'POST') return;
-      const header = request.headers.get('content-length');
-      if (header === null) {
-        // Without a length the body could only be counted while reading it; every HTTP client
-        // sends one for a JSON body.
-        endResponse(problem(411, 'LENGTH_REQUIRED', 'A POST request needs a Content-Length header.'));
-        return;
-      }
-      const length = Number(header);
-      if (length <= limits.anonymousBytes) return;
-      const trusted = isFromGateway(request) || (await hasValidToken(request, authenticate));
-      if (length <= limits.authenticatedBytes && trusted) return;
-      const limit = length <= limits.authenticatedBytes ? limits.anonymousBytes : limits.authenticatedBytes;
-      const message =
-        limit === limits.anonymousBytes
-          ? `The request body has ${length} bytes; without a valid token at most ${limits.anonymousBytes} are accepted.`
-          : `The request body has ${length} bytes; at most ${limits.authenticatedBytes} are accepted.`;
-      endResponse(problem(413, 'BODY_TOO_LARGE', message));
-    },
+/**
+ * Refuses a body over the limit from its Content-Length, before reading it (a route's onRequest
+ * hook). Without a length the body could only be counted while reading it; every HTTP client
+ * sends one for a JSON body, and Node's parser holds the body to it.
+ */
+export function bodyLimit(limits: BodyLimits, authenticate: Authenticator) {
+  return async (request: FastifyRequest) => {
+    if (request.method !== 'POST') return;
+    const header = request.headers['content-length'];
+    if (header === undefined) throw new HttpProblem(411, 'LENGTH_REQUIRED', 'A POST request needs a Content-Length header.');
+    const length = Number(header);
+    if (length <= limits.anonymousBytes) return;
+    const trusted = isGatewayRequest(request) || (await hasValidToken(request, authenticate));
+    if (length <= limits.authenticatedBytes && trusted) return;
+    const message =
+      length <= limits.authenticatedBytes
+        ? `The request body has ${length} bytes; without a valid token at most ${limits.anonymousBytes} are accepted.`
+        : `The request body has ${length} bytes; at most ${limits.authenticatedBytes} are accepted.`;
+    throw new HttpProblem(413, 'BODY_TOO_LARGE', message);
   };
 }
 
-type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
+/** The answer to a request not answered in time; an answer already under way is cut instead. */
+function timedOut(reply: FastifyReply, timeoutMs: number) {
+  if (reply.sent || reply.raw.headersSent) {
+    reply.raw.destroy();
+    return;
+  }
+  const message = `The request was not answered within ${timeoutMs} ms and was stopped.`;
+  reply.send(new HttpProblem(503, 'REQUEST_TIMEOUT', message, { 'retry-after': '5', connection: 'close' }));
+}
 
 /**
- * Answers 503 when `handler` has not answered within `timeoutMs` (or cuts the connection if
- * it had started to). The work goes on until the database's statement timeout ends it; what
- * it would still write is dropped.
+ * Answers 503 when a route has not answered within `timeoutMs`. The work goes on until the
+ * database's statement timeout ends it; the route sees that the reply was sent and drops its
+ * late answer. Started once the route's own onRequest hooks are through: an answer kept from
+ * before (answerBytes.ts) goes out at once and needs no timer.
  */
-export function withRequestTimeout(handler: NodeHandler, timeoutMs: number): NodeHandler {
-  if (timeoutMs <= 0) return handler;
-  return (request, response) => {
+export function limitRequestTime(app: FastifyInstance, timeoutMs: number) {
+  if (timeoutMs <= 0) return;
+  app.addHook('preParsing', async (request, reply, payload) => {
     // A subscription's event stream stays open by design; it ends when the client or the server goes.
-    if (String(request.headers.accept ?? '').includes('text/event-stream')) return handler(request, response);
-    const timer = setTimeout(() => {
-      if (response.headersSent) {
-        response.destroy();
-        return;
-      }
-      const body = JSON.stringify({
-        errors: [
-          { message: `The request was not answered within ${timeoutMs} ms and was stopped.`, extensions: { code: 'REQUEST_TIMEOUT' } },
-        ],
-      });
-      response.writeHead(503, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'retry-after': '5' });
-      response.end(body);
-      // The handler still holds this response and will write its late answer to it: that
-      // answer goes nowhere instead of failing on an ended response.
-      const ignore = () => response;
-      Object.assign(response, { writeHead: ignore, setHeader: ignore, flushHeaders: ignore, write: () => true, end: ignore });
-    }, timeoutMs);
-    response.once('close', () => clearTimeout(timer));
-    handler(request, response);
-  };
+    if (String(request.headers.accept ?? '').includes('text/event-stream')) return payload;
+    const timer = setTimeout(() => timedOut(reply, timeoutMs), timeoutMs);
+    reply.raw.once('close', () => clearTimeout(timer));
+    return payload;
+  });
 }

@@ -1,30 +1,29 @@
 // Hostile or malformed requests are the client's mistakes and get a 4xx with a short message,
 // never a 500 or a masked internal error: query-string variables that are not JSON, text the
 // databases cannot store (a null character, half a surrogate pair).
+
+import type { FastifyRequest } from 'fastify';
 import { type DocumentNode, GraphQLError, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { HttpProblem } from './problem.js';
 
-/** GET /graphql?variables=… and ?extensions=… must be JSON objects. */
-export function useQueryStringCheck(): Plugin {
-  return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
-      if (request.method !== 'GET') return;
-      for (const name of ['variables', 'extensions']) {
-        const text = url.searchParams.get(name);
-        if (text === null) continue;
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          parsed = undefined;
-        }
-        if (parsed === null || (typeof parsed === 'object' && !Array.isArray(parsed))) continue;
-        const message = `The "${name}" parameter must be a JSON object.`;
-        endResponse(fetchAPI.Response.json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }, { status: 400 }));
-        return;
-      }
-    },
-  };
+/** GET /graphql?variables=… and ?extensions=… must be JSON objects (a hook of the GraphQL route). */
+export async function queryStringCheck(request: FastifyRequest) {
+  if (request.method !== 'GET') return;
+  const query = request.query as Record<string, string | string[] | undefined>;
+  for (const name of ['variables', 'extensions']) {
+    const value = query[name];
+    const text = Array.isArray(value) ? value[0] : value;
+    if (text === undefined) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === null || (typeof parsed === 'object' && !Array.isArray(parsed))) continue;
+    throw new HttpProblem(400, 'BAD_REQUEST', `The "${name}" parameter must be a JSON object.`);
+  }
 }
 
 // A null character, or a surrogate without its pair: neither PostgreSQL nor PGlite stores them.

@@ -1,7 +1,8 @@
 // The response cache for anonymous reads, and keeping it true. Anonymous reads are the same for
 // everyone: identical queries within the TTL are answered from the cache (with an ETag, so
 // revalidation costs a 304), and GET answers tell browsers and CDNs they may keep them.
-// Requests with credentials are never cached, and neither is the change feed.
+// Requests with credentials are never cached, and neither are fields that declare
+// `extensions: { neverCached: true }` (the change feed).
 //
 // The cache is in memory, or in Redis when REDIS_URL is set, so that every instance shares it.
 // It is invalidated by record (Yoga's entity-level invalidation: every cached answer knows the
@@ -15,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { createRedisCache } from '@envelop/response-cache-redis';
 import { type Cache, createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import stableStringify from 'fast-json-stable-stringify';
-import { getOperationAST, Kind } from 'graphql';
+import { type GraphQLSchema, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { encodeGlobalId } from '../common/globalId.js';
@@ -24,16 +25,12 @@ import { db } from '../db/client.js';
 import type { ChangeNotifier } from '../db/notifier.js';
 import { logger } from '../logger.js';
 import { type AnswerBytes, createAnswerBytes } from './answerBytes.js';
-
-/** Root fields whose answers change with every commit: never cached, here or by browsers. */
-const liveFields = ['changes'];
-
-type NodeHandler = Parameters<AnswerBytes['wrap']>[0];
+import { fieldsDeclaring, selectedDeclarations } from './fieldDeclarations.js';
 
 export interface ResponseCaching {
   plugins: Plugin[];
-  /** Answers repeated anonymous GETs from their finished bytes before the handler sees them. */
-  wrap: AnswerBytes['wrap'];
+  /** The GraphQL route's hook that answers repeated anonymous GETs from their finished bytes, before Yoga. */
+  answer: AnswerBytes['answer'];
   /** Brings the cache up to date with the feed: every record changed since the last call is invalidated. */
   catchUp(): Promise<void>;
   /** Stops following the feed; resolves when an invalidation under way is done. */
@@ -132,26 +129,30 @@ function failingOpen(cache: Cache): Cache {
 }
 
 export function createResponseCaching({
+  schema,
   ttlMs,
   redis,
   changeNotifier,
 }: {
+  schema: GraphQLSchema;
   ttlMs: number;
   /** A shared cache; without, each instance keeps its own in memory. */
   redis?: Redis | null;
   changeNotifier: ChangeNotifier;
 }): ResponseCaching {
-  if (ttlMs <= 0) return { plugins: [], wrap: (handler: NodeHandler) => handler, catchUp: async () => {}, close: async () => {} };
+  if (ttlMs <= 0) return { plugins: [], answer: () => (_request, _reply, done) => done(), catchUp: async () => {}, close: async () => {} };
   const cache = redis ? failingOpen(createRedisCache({ redis }) as Cache) : createInMemoryCache();
   const bytes = createAnswerBytes({ ttlMs, redis });
   const catchUp = feedInvalidator(cache, bytes);
   const stopFollowing = changeNotifier.subscribe(() => void catchUp());
   const anonymous = (request: Request) => !request.headers.has('authorization');
+  const neverCached = fieldsDeclaring(schema, 'neverCached');
+  const selectsNeverCached = selectedDeclarations(schema, 'neverCached');
   const live = new WeakSet<Request>();
   const wrote = new WeakSet<Request>();
   return {
     catchUp,
-    wrap: bytes.wrap,
+    answer: bytes.answer,
     close: () => {
       stopFollowing();
       return catchUp.idle();
@@ -163,7 +164,7 @@ export function createResponseCaching({
         session: (request) => acceptedLanguages(request.headers.get('accept-language')).join(',') || null,
         enabled: anonymous,
         ttl: ttlMs,
-        ttlPerSchemaCoordinate: Object.fromEntries(liveFields.map((field) => [`Query.${field}`, 0])),
+        ttlPerSchemaCoordinate: Object.fromEntries([...neverCached.keys()].map((coordinate) => [coordinate, 0])),
         buildResponseCacheKey: cacheKey,
       }),
       {
@@ -171,10 +172,7 @@ export function createResponseCaching({
           const operation = getOperationAST(args.document, args.operationName);
           const request = (args.contextValue as { request: Request }).request;
           if (operation?.operation === 'mutation') wrote.add(request);
-          const selectsLive = operation?.selectionSet.selections.some(
-            (selection) => selection.kind === Kind.FIELD && liveFields.includes(selection.name.value),
-          );
-          if (selectsLive) live.add(request);
+          if (selectsNeverCached(args.document, args.operationName).length) live.add(request);
         },
         async onResultProcess({ request }) {
           // The write has committed: nobody may be answered from the cache as it was before.

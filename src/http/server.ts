@@ -1,30 +1,26 @@
-// The HTTP server: GraphQL at /graphql (GraphiQL included), /health (the process runs) and
-// /ready (it can serve: database, migrations, not shutting down).
-import { createServer, type Server } from 'node:http';
+// The HTTP edge: a Fastify router with every address a route of its own — GraphQL at /graphql
+// (Yoga as one route, GraphiQL included), the exports (/export/…, src/exports/), the dashboard,
+// /health and /ready — and the router's plugins for what every route shares: CORS and security
+// headers, rate limits, one error body, the request timeout, draining on shutdown.
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, type MaskError, maskError, type Plugin } from 'graphql-yoga';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { createAuthenticator, type JwtOptions } from '../auth/viewer.js';
-import { useDashboard } from '../dashboard/page.js';
+import { dashboardRoutes } from '../dashboard/page.js';
 import { type ChangeNotifier, createChangeNotifier } from '../db/notifier.js';
-import { isDatabaseUnavailable } from '../db/unavailable.js';
-import { contextFactory } from '../graphql/context.js';
+import { exportRoutes } from '../exports/routes.js';
 import { logger } from '../logger.js';
 import { schema } from '../schema.js';
-import { useCursorCheck } from './cursorArguments.js';
-import { useExports } from './exports.js';
-import { useGatewayRecognition } from './gateway.js';
-import { graphiqlOptions, renderGraphiQL } from './graphiql.js';
-import type { ReadinessCheck } from './health.js';
-import { usePersistedDocuments } from './persistedOperations.js';
-import { queryLimitPlugins } from './queryLimits.js';
-import { createRateLimiter, type RateLimiter, type RateLimits } from './rateLimit.js';
+import { recogniseGateway } from './gateway.js';
+import { createGraphQLYoga, graphqlRoute } from './graphqlRoute.js';
+import { healthRoutes, type ReadinessCheck } from './health.js';
+import { lazyQuery } from './lazyQuery.js';
+import { answerProblems } from './problem.js';
+import { type RateLimiter, type RateLimits, useRateLimits } from './rateLimit.js';
 import { connectRedis } from './redis.js';
-import { type BodyLimits, useBodyLimit, withRequestTimeout } from './requestBounds.js';
-import { useQueryStringCheck, useTextCheck } from './requestChecks.js';
-import { createResponseCaching, type ResponseCaching } from './responseCache.js';
+import { type BodyLimits, limitRequestTime } from './requestBounds.js';
+import { createResponseCaching } from './responseCache.js';
 import { useSecurityHeaders } from './securityHeaders.js';
-import { useSpreadsheetExports } from './spreadsheets.js';
 
 export interface ServerOptions {
   port: number;
@@ -65,126 +61,7 @@ export interface ServerOptions {
   changeNotifier?: ChangeNotifier;
 }
 
-export const defaultBodyLimits: BodyLimits = { anonymousBytes: 100 * 1024, authenticatedBytes: 32 * 1024 * 1024 };
-
-type HandlerOptions = Omit<
-  ServerOptions,
-  'port' | 'host' | 'drainTimeoutMs' | 'requestTimeoutMs' | 'rateLimits' | 'changeNotifier' | 'responseCacheTtlMs' | 'responseCacheRedisUrl'
-> & {
-  changeNotifier: ChangeNotifier;
-  rateLimiter?: RateLimiter;
-  responseCaching?: ResponseCaching;
-  /** True once the server is shutting down. */
-  draining?: () => boolean;
-};
-
-const databaseUnavailable = () =>
-  new GraphQLError('The database did not answer in time; try again in a few seconds.', {
-    extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': '5' } } },
-  });
-
-/** A database that does not answer is a 503 the client may retry; anything else unexpected is masked. */
-const maskUnexpectedError: MaskError = (error, message, isDev) =>
-  isDatabaseUnavailable(error) ? databaseUnavailable() : maskError(error, message, isDev);
-
-/** Refuses __schema and __type: for deployments that publish the schema file instead. */
-function useNoIntrospection(): Plugin {
-  return {
-    onValidate({ addValidationRule }) {
-      addValidationRule(NoSchemaIntrospectionCustomRule);
-    },
-  };
-}
-
-/** While draining, every answer closes its connection: keep-alive clients move to another instance. */
-function closingConnections(draining: () => boolean): Plugin {
-  return {
-    onResponse({ response }) {
-      if (draining()) response.headers.set('connection', 'close');
-    },
-  };
-}
-
-function readinessEndpoint(check: () => Promise<{ ready: boolean; reason?: string }>): Plugin {
-  return {
-    async onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname !== '/ready') return;
-      const { ready, reason } = await check();
-      endResponse(fetchAPI.Response.json({ status: ready ? 'ready' : 'unavailable', reason }, { status: ready ? 200 : 503 }));
-    },
-  };
-}
-
-export function createGraphQLHandler({
-  corsOrigins = ['*'],
-  readiness = async () => ({ ready: true }),
-  responseCaching,
-  jwt,
-  hstsMaxAgeSeconds = 0,
-  introspection = true,
-  fieldSuggestions = true,
-  graphiql = true,
-  exposeErrorDetails = false,
-  bodyLimits = defaultBodyLimits,
-  rateLimiter,
-  draining = () => false,
-  gatewaySecret,
-  changeNotifier,
-  publicUrl,
-}: HandlerOptions) {
-  const authenticate = createAuthenticator(jwt);
-  return createYoga({
-    schema,
-    context: contextFactory(authenticate, changeNotifier, publicUrl),
-    graphqlEndpoint: '/graphql',
-    healthCheckEndpoint: '/health',
-    landingPage: false,
-    // Bodies are bounded by useBodyLimit from their Content-Length, which every POST must send
-    // and Node's parser holds the body to. Yoga's own limit streamed every body through a
-    // transform with an abort signal (8 % of the CPU of a cached POST), and at 25 MB it cut our
-    // 32 MB limit for district packages short.
-    maxRequestBodySize: false,
-    graphiql: graphiql && graphiqlOptions(),
-    renderGraphiQL,
-    logging: logger,
-    // Unexpected errors reach the client as "Unexpected error." (Yoga logs them in full). Yoga
-    // would add the message and stack whenever NODE_ENV is "development"; only an explicit
-    // setting does that here.
-    maskedErrors: { isDev: exposeErrorDetails, maskError: maskUnexpectedError },
-    // Anonymous reads need no cookies: no credentials. With an allow-list, an origin not on it
-    // (including "null": sandboxed frames, files) gets no CORS headers at all.
-    cors: (request) => {
-      const origin = request.headers.get('origin');
-      const anyOrigin = corsOrigins.includes('*');
-      if (!anyOrigin && (!origin || !corsOrigins.includes(origin))) return false;
-      return {
-        origin: anyOrigin ? '*' : origin!,
-        credentials: false,
-        methods: ['GET', 'POST'],
-        allowedHeaders: ['content-type', 'accept', 'authorization'],
-        maxAge: 86_400,
-      };
-    },
-    plugins: [
-      readinessEndpoint(readiness),
-      useGatewayRecognition(gatewaySecret),
-      closingConnections(draining),
-      ...(rateLimiter ? [rateLimiter.plugin] : []),
-      useBodyLimit(bodyLimits, authenticate),
-      useSecurityHeaders({ hstsMaxAgeSeconds, originDependent: !corsOrigins.includes('*') }),
-      useSpreadsheetExports(),
-      useExports(publicUrl),
-      useDashboard(),
-      useQueryStringCheck(),
-      usePersistedDocuments(),
-      useCursorCheck(),
-      useTextCheck(),
-      ...queryLimitPlugins({ fieldSuggestions }),
-      ...(introspection ? [] : [useNoIntrospection()]),
-      ...(responseCaching?.plugins ?? []),
-    ],
-  });
-}
+const defaultBodyLimits: BodyLimits = { anonymousBytes: 100 * 1024, authenticatedBytes: 32 * 1024 * 1024 };
 
 export interface RunningServer {
   server: Server;
@@ -192,9 +69,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** While draining, every answer closes its connection: keep-alive clients move to another instance. */
+function closeConnectionsWhile(app: FastifyInstance, draining: () => boolean) {
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (draining()) reply.header('connection', 'close');
+    done(null, payload);
+  });
+}
+
 export async function startServer({
   port,
   host = '0.0.0.0',
+  corsOrigins = ['*'],
   readiness,
   drainTimeoutMs = 25_000,
   requestTimeoutMs = 30_000,
@@ -202,34 +88,62 @@ export async function startServer({
   changeNotifier: givenNotifier,
   responseCacheTtlMs = 0,
   responseCacheRedisUrl,
-  ...options
+  jwt,
+  hstsMaxAgeSeconds = 0,
+  introspection = true,
+  fieldSuggestions = true,
+  graphiql = true,
+  exposeErrorDetails = false,
+  bodyLimits = defaultBodyLimits,
+  gatewaySecret,
+  publicUrl,
 }: ServerOptions): Promise<RunningServer> {
   let draining = false;
-  const rateLimiter = rateLimits && (await createRateLimiter(rateLimits));
+  const isDraining = () => draining;
   const changeNotifier = givenNotifier ?? (await createChangeNotifier(null));
   const cacheRedis =
     responseCacheTtlMs > 0 && responseCacheRedisUrl
       ? await connectRedis(responseCacheRedisUrl, 'response cache; answering uncached until it is back')
       : null;
-  const responseCaching = createResponseCaching({ ttlMs: responseCacheTtlMs, redis: cacheRedis, changeNotifier });
-  const handler = createGraphQLHandler({
-    ...options,
+  const responseCaching = createResponseCaching({ schema, ttlMs: responseCacheTtlMs, redis: cacheRedis, changeNotifier });
+  const authenticate = createAuthenticator(jwt);
+
+  const app = Fastify({
+    // Errors are logged (problem.ts, Yoga); a line per request is the proxy's to write.
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    // Routes log through the server's logger; a child logger per request cost 1 % of a kept GET.
+    childLoggerFactory: (parent) => parent,
+    routerOptions: { querystringParser: lazyQuery },
+    // The client's address is the one `trustedProxyHops` from the end of X-Forwarded-For.
+    trustProxy: (_address: string, hop: number) => hop < (rateLimits?.trustedProxyHops ?? 0),
+    // Draining answers requests with `Connection: close` (closeConnectionsWhile), not with 503.
+    return503OnClosing: false,
+    forceCloseConnections: false,
+  });
+  answerProblems(app);
+  app.addHook('onRequest', recogniseGateway(gatewaySecret));
+  closeConnectionsWhile(app, isDraining);
+  limitRequestTime(app, requestTimeoutMs);
+  await useSecurityHeaders(app, { hstsMaxAgeSeconds, corsOrigins });
+  const rateLimiter: RateLimiter | undefined = rateLimits && (await useRateLimits(app, rateLimits, schema));
+  const yoga = createGraphQLYoga({
+    authenticate,
     changeNotifier,
-    rateLimiter,
-    responseCaching,
-    draining: () => draining,
-    readiness: async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true })),
+    publicUrl,
+    introspection,
+    fieldSuggestions,
+    graphiql,
+    exposeErrorDetails,
+    plugins: [...(rateLimiter ? [rateLimiter.plugin] : []), ...responseCaching.plugins],
   });
-  const server = createServer(
-    withRequestTimeout(
-      responseCaching.wrap(handler, () => draining),
-      requestTimeoutMs,
-    ),
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
+  await app.register(graphqlRoute({ yoga, bodyLimits, authenticate, keptAnswer: responseCaching.answer(isDraining) }));
+  await app.register(exportRoutes(publicUrl));
+  await app.register(dashboardRoutes());
+  await app.register(healthRoutes(async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true }))));
+  await app.listen({ port, host });
+
+  const server = app.server;
   const { port: boundPort } = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return {
@@ -237,22 +151,20 @@ export async function startServer({
     url: `http://${shownHost}:${boundPort}/graphql`,
     // Stop accepting connections, let requests in flight finish, then close; connections
     // still busy after the timeout are cut.
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        draining = true;
-        void rateLimiter?.close();
-        void responseCaching.close().then(() => cacheRedis?.disconnect());
-        void changeNotifier.close(); // ends the subscriptions' streams
-        const deadline = setTimeout(() => server.closeAllConnections(), drainTimeoutMs).unref();
-        // Connections that finish a request (an ended event stream too) close as soon as they are idle.
-        const idle = setInterval(() => server.closeIdleConnections(), 100).unref();
-        server.close((error) => {
-          clearTimeout(deadline);
-          clearInterval(idle);
-          if (error) reject(error);
-          else resolve();
-        });
-        server.closeIdleConnections();
-      }),
+    close: async () => {
+      draining = true;
+      void rateLimiter?.close();
+      void responseCaching.close().then(() => cacheRedis?.disconnect());
+      void changeNotifier.close(); // ends the subscriptions' streams
+      const deadline = setTimeout(() => server.closeAllConnections(), drainTimeoutMs).unref();
+      // Connections that finish a request (an ended event stream too) close as soon as they are idle.
+      const idle = setInterval(() => server.closeIdleConnections(), 100).unref();
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(deadline);
+        clearInterval(idle);
+      }
+    },
   };
 }

@@ -78,6 +78,8 @@ const create = writeMutation('createProblemReport', {
     'Report that something published is wrong. No account needed; a few reports per address and hour. The district’s editors see it and may answer by e-mail if you give one.',
   inputDescription: 'The report.',
   input: CreateProblemReportInput,
+  // Reports come without an account: beyond the request budget, few per address and hour.
+  extensions: { limitPerAddressAndHour: 'problemReportsPerHour' },
   async prepare(input, problems) {
     checkReport(input.fields, problems.within('fields'));
     return subjectOf(input.subject, problems);
@@ -177,6 +179,7 @@ builder.mutationField('reportProblem', (t) =>
     description: 'Report that something published is wrong (answers failures as errors).',
     deprecationReason: 'Use createProblemReport, which answers failures as typed results.',
     args: { input: t.arg({ type: ReportProblemInput, required: true, description: 'The report.' }) },
+    extensions: { limitPerAddressAndHour: 'problemReportsPerHour' },
     resolve: (_root, { input }, context, info) => answeredAsBefore(create.run(asCreateInput(input), context, info)),
   }),
 );

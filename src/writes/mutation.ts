@@ -77,6 +77,8 @@ export interface MutationSpec<Input, Prepared, Shape extends object> {
   prepare(input: Input, problems: Problems, context: Context): Promise<Prepared>;
   /** Writes in the write transaction and returns the record as it is now. */
   write(write: Write, input: Input, prepared: Prepared, context: Context): Promise<Shape>;
+  /** Rules the field declares for the HTTP edge (src/http/fieldDeclarations.ts), e.g. a budget per address. */
+  extensions?: Record<string, unknown>;
   /** A package import replaces many records: it writes alone (see WriteOptions). */
   exclusive?: boolean;
   timeoutMs?: number;
@@ -110,6 +112,7 @@ export function writeMutation<Input, Prepared, Shape extends object>(
     t.field({
       type,
       description: spec.description,
+      extensions: spec.extensions,
       errors: mutationErrors(spec.noun),
       args: { input: t.arg({ type: inputType, required: true, description: spec.inputDescription }) },
       ...(spec.authorise ? { authScopes: (_parent: unknown, args: { input: object }) => spec.authorise!(args.input as Input) } : {}),
