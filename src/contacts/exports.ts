@@ -7,7 +7,7 @@ import ical, { ICalEventRepeatingFreq, ICalWeekday } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import VCard from 'vcf';
 import { isHolidayState, publicHolidays } from '../calendar/holidays.js';
-import { berlinDate } from '../common/history.js';
+import { berlinDate, isoDay } from '../common/history.js';
 import { db } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { instantAt } from './officeHours.js';
@@ -84,7 +84,6 @@ const icalWeekdays = [
   ICalWeekday.SU,
 ];
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const plusDays = (day: string, days: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
 const weekdayOf = (day: string) => ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 

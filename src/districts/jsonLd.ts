@@ -14,7 +14,7 @@ import type {
   Service,
 } from 'schema-dts';
 import { encodeGlobalId } from '../common/globalId.js';
-import { validOn } from '../common/history.js';
+import { isoDay, validOn } from '../common/history.js';
 import { db } from '../db/client.js';
 import { exportLink } from '../exports/formats.js';
 
@@ -89,8 +89,8 @@ function office(contact: LoadedContact, district: LoadedDistrict, origin: string
   const special: OpeningHoursSpecification[] = contact.officeHours.flatMap((each) =>
     each.exceptions.map((exception) => ({
       '@type': 'OpeningHoursSpecification',
-      validFrom: exception.firstDay.toISOString().slice(0, 10),
-      validThrough: exception.lastDay.toISOString().slice(0, 10),
+      validFrom: isoDay(exception.firstDay),
+      validThrough: isoDay(exception.lastDay),
       opens: exception.opens ?? '00:00',
       closes: exception.closes ?? '00:00',
       description: exception.note ?? undefined,

@@ -4,7 +4,8 @@
 // without an answer. A refusal is an HttpProblem (400, 404, 410), answered with the one error body.
 import type { Readable } from 'node:stream';
 import type { GraphQLError } from 'graphql';
-import { decodeGlobalId } from '../common/globalId.js';
+import { keyOfType } from '../common/globalId.js';
+import { isoDay } from '../common/history.js';
 import { type ExportDataset, exportDatasets, type Language, dataset as spreadsheetDataset } from '../comparison/datasets.js';
 import { comparisonScope } from '../comparison/scope.js';
 import { contactVCard, loadContactForExport, officeHoursCalendar } from '../contacts/exports.js';
@@ -33,20 +34,10 @@ const notFound = (message: string) => new HttpProblem(404, 'NOT_FOUND', message)
 const gone = (message: string) => new HttpProblem(410, 'GONE', message);
 const badRequest = (message: string) => new HttpProblem(400, 'BAD_REQUEST', message);
 
-/** The contact's key from its global ID in the address; null for anything else. */
-function contactKey(globalId: string): string | null {
-  try {
-    const decoded = decodeGlobalId(globalId);
-    return decoded.typename === 'Contact' ? decoded.id : null;
-  } catch {
-    return null;
-  }
-}
-
 async function vcard({ parameters, query }: ExportRequest): Promise<ExportFile> {
   const version = query.get('version') ?? '4.0';
   if (version !== '3.0' && version !== '4.0') throw badRequest('"version" must be 4.0 (the default) or 3.0.');
-  const key = contactKey(parameters.contact!);
+  const key = keyOfType(parameters.contact!, 'Contact');
   const contact = key && (await loadContactForExport(key));
   if (!contact) throw notFound('No contact with this ID.');
   if (contact.archivedAt) throw gone('This contact was withdrawn.');
@@ -108,7 +99,7 @@ function spreadsheet(kind: 'csv' | 'xlsx') {
     if (!exportDatasets.includes(name)) throw notFound(`No dataset "${name.slice(0, 40)}": ${exportDatasets.join(', ')}.`);
     const { language, delimiter, scope: asked } = spreadsheetQuery(query);
     const scope = await scopeOf(asked);
-    const filename = `integrationsgraph-${name}-${asked.state ?? (asked.districts ? 'auswahl' : 'alle')}-${scope.asOf.toISOString().slice(0, 10)}.${kind}`;
+    const filename = `integrationsgraph-${name}-${asked.state ?? (asked.districts ? 'auswahl' : 'alle')}-${isoDay(scope.asOf)}.${kind}`;
     if (head) return { stream: null, filename };
     const request = { dataset: name, language, delimiter, asOf: scope.asOf, address };
     const table = spreadsheetDataset(name, scope, language, {});

@@ -6,6 +6,7 @@
 // "Add an export format".
 //
 // This module is a leaf: domain modules import it for their links, and nothing here imports them.
+import { isoDay } from '../common/history.js';
 
 export interface ExportFormat {
   /** The route: `/export/…`, with `:parameter` for each part that varies. */
@@ -79,6 +80,6 @@ export function comparisonScopeQuery(scope: { state: string | null; asOf?: Date 
   const query = new URLSearchParams();
   if (scope.state) query.set('state', scope.state);
   else if (scope.districts) query.set('districts', scope.districts.map((district) => district.id).join(','));
-  if (scope.asOf) query.set('asOf', scope.asOf.toISOString().slice(0, 10));
+  if (scope.asOf) query.set('asOf', isoDay(scope.asOf));
   return query;
 }

@@ -6,6 +6,7 @@
 // where the facts come from and the attribution the official list of districts requires.
 import { PassThrough, type Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
+import { isoDay } from '../common/history.js';
 import type { Cell, Dataset, ExportDataset, Language } from '../comparison/datasets.js';
 import { officialListSource } from '../places/reference.js';
 
@@ -23,7 +24,7 @@ async function footer(table: Dataset, request: SpreadsheetRequest): Promise<stri
   const reference = await officialListSource();
   const de = request.language === 'de';
   return [
-    `${de ? 'Stand' : 'As of'}: ${request.asOf.toISOString().slice(0, 10)}`,
+    `${de ? 'Stand' : 'As of'}: ${isoDay(request.asOf)}`,
     ...[...table.sources].map((title) => `${de ? 'Quelle' : 'Source'}: ${title}`),
     `${de ? 'Kreise und Gemeinden' : 'Districts and municipalities'}: ${reference?.title ?? ''} — ${reference?.attribution ?? ''}, www.bkg.bund.de (${reference?.licence ?? ''})`,
     `${de ? 'Abgerufen von' : 'Retrieved from'} ${request.address} (Integrationsgraph)`,

@@ -1,7 +1,7 @@
 // The checks of an editing mutation that only the database can make: does the record the input
 // names exist, and does it belong to the district being edited? Each adds a problem and goes
 // on, so that the editor hears of every problem at once.
-import { decodeGlobalId } from '../common/globalId.js';
+import { keyOfType } from '../common/globalId.js';
 import { db } from '../db/client.js';
 import { genericDelegate, type ModelName } from '../db/datamodel.js';
 import type { Problems } from '../writes/problems.js';
@@ -48,14 +48,8 @@ export async function recordOfDistrict(
   what: string,
   where: Record<string, unknown> = {},
 ): Promise<string | undefined> {
-  let id: string | undefined;
-  try {
-    const decoded = decodeGlobalId(String(globalId));
-    if (decoded.typename === model) id = decoded.id;
-  } catch {
-    // reported below
-  }
-  if (!id) {
+  const id = keyOfType(globalId, model);
+  if (id === null) {
     problems.add(path, `is not the ID of a ${model}`);
     return undefined;
   }
