@@ -25,7 +25,7 @@ export interface RateLimits {
   authenticatedPerMinute: number;
   /** Failed authentications per address; past it, requests with a token are refused for 15 minutes. */
   failedAuthenticationsPerMinute: number;
-  /** Problem reports (`reportProblem`) per address and hour; 0: no limit. */
+  /** Problem reports (`createProblemReport`) per address and hour; 0: no limit. */
   problemReportsPerHour?: number;
   /** Shares the counters between instances. */
   redisUrl?: string;
