@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createToken } from '../src/auth/tokens.js';
+import { createToken } from '../src/tokens/issue.js';
 import { type OpenDatabase, openDatabase, useDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { startServer } from '../src/http/server.js';

@@ -4,8 +4,9 @@
 //                  list
 //                  revoke <id>
 // The token is printed once, on creation; the database keeps only its hash.
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createToken, revokeToken } from '../src/auth/tokens.js';
+import { createToken, revokeToken } from '../src/tokens/issue.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabaseOrExit } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
@@ -22,6 +23,8 @@ function fail(message: string): never {
 }
 
 const config = loadConfig();
+// The audit log names who issued or revoked a token.
+const actor = { tokenId: null, name: `npm run tokens by ${userInfo().username}` };
 const database = await openDatabaseOrExit({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.pgliteDataDir, poolSize: 2 });
 try {
   await database.exclusively(() => applyMigrations(database.adapterFactory));
@@ -43,7 +46,7 @@ try {
     } else {
       spec = { name: values.name, role: 'ADMIN' as const };
     }
-    const created = await createToken(client, spec);
+    const created = await createToken(client, spec, actor);
     console.log(`Created token ${created.id} (${spec.role.toLowerCase()}, "${spec.name}"). It is shown only now:\n${created.token}`);
   } else if (command === 'list') {
     for (const token of await client.apiToken.findMany({ orderBy: { createdAt: 'asc' } })) {
@@ -60,7 +63,7 @@ try {
     }
   } else if (command === 'revoke') {
     if (!id) fail('revoke needs the token id (see list)');
-    console.log((await revokeToken(client, id)) ? `Revoked ${id}.` : fail(`No active token ${id}.`));
+    console.log((await revokeToken(client, id, actor)) ? `Revoked ${id}.` : fail(`No active token ${id}.`));
   } else {
     fail('Usage: npm run tokens -- create --name "…" (--editor AGS[,AGS] | --ministry TH | --admin) | list | revoke <id>');
   }

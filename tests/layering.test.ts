@@ -40,6 +40,7 @@ const layers: { name: string; paths: string[] }[] = [
       'reports/',
       'sources/',
       'states/',
+      'tokens/',
       'translations/',
     ],
   },

@@ -1,6 +1,6 @@
 // Who may change what: anonymous callers, editors of other districts, ministries, revoked editing.tokens. Over HTTP, against the real database.
 import { describe, expect, test } from 'vitest';
-import { createToken, revokeToken } from '../../src/auth/tokens.js';
+import { createToken, revokeToken } from '../../src/tokens/issue.js';
 import { contactTables, currentGuide, updateContact } from '../support/contacts.js';
 import { answerOf, editingServer } from '../support/editing.js';
 

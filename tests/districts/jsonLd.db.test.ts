@@ -2,7 +2,7 @@
 // processor (jsonld.js): every term must map to a schema.org IRI, and the facts must be there.
 import jsonld from 'jsonld';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createToken } from '../../src/auth/tokens.js';
+import { createToken } from '../../src/tokens/issue.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
 let server: TestServer;

@@ -2,7 +2,7 @@
 // re-creates a record or a part that an editor or an import changed, replaced or removed; a new
 // seed release changes only what nobody changed since.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createToken } from '../../src/auth/tokens.js';
+import { createToken } from '../../src/tokens/issue.js';
 import { genericDelegate, modelNames, sqlTable } from '../../src/db/datamodel.js';
 import { Prisma } from '../../src/generated/prisma/client.js';
 import { exportPackages } from '../../src/packages/export.js';

@@ -1,5 +1,5 @@
 // API tokens for the roles the editing tests act in, created in the test server's database.
-import { createToken } from '../../src/auth/tokens.js';
+import { createToken } from '../../src/tokens/issue.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 
 export type TestTokens = Record<'kyffhaeuser' | 'wartburg' | 'ministryTH' | 'ministrySN' | 'admin', string>;
