@@ -6,13 +6,13 @@ import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createToken } from '../src/tokens/issue.js';
 import { type OpenDatabase, openDatabase, useDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { startServer } from '../src/http/server.js';
 import { exportPackages } from '../src/packages/export.js';
 import { seed } from '../src/packages/seed.js';
 import { rootDir } from '../src/paths.js';
+import { createToken } from '../src/tokens/issue.js';
 import { createScratchDatabase } from '../tests/support/postgres.js';
 
 const offers = 20_000;

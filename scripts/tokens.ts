@@ -6,10 +6,10 @@
 // The token is printed once, on creation; the database keeps only its hash.
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createToken, revokeToken } from '../src/tokens/issue.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabaseOrExit } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
+import { createToken, revokeToken } from '../src/tokens/issue.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

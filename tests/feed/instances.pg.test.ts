@@ -4,8 +4,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createToken } from '../../src/tokens/issue.js';
 import { openDatabase } from '../../src/db/client.js';
+import { createToken } from '../../src/tokens/issue.js';
 import { changeFields, subscribe } from '../support/feed.js';
 import { processDatabaseEnv, type ServerProcess, startServerProcess } from '../support/serverProcess.js';
 

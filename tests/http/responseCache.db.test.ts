@@ -2,8 +2,8 @@
 // GET answers may be kept by browsers; requests with credentials bypass the cache; an edit
 // invalidates what showed the record. (Instances sharing the cache: sharedResponseCache.db.test.ts.)
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createToken } from '../../src/tokens/issue.js';
 import { startServer } from '../../src/http/server.js';
+import { createToken } from '../../src/tokens/issue.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 import { addOfferTitleTranslation } from '../support/translations.js';
 

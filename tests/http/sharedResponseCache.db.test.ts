@@ -4,11 +4,11 @@
 // Redis, each instance's own cache follows the feed the same way.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createToken } from '../../src/tokens/issue.js';
 import { createChangeNotifier } from '../../src/db/notifier.js';
 import { type RunningServer, startServer } from '../../src/http/server.js';
 import { exportPackages } from '../../src/packages/export.js';
 import { importPackages } from '../../src/packages/import.js';
+import { createToken } from '../../src/tokens/issue.js';
 import { type RedisServer, redisServerInstalled, startRedisServer } from '../support/redis.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 

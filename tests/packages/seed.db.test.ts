@@ -2,7 +2,6 @@
 // re-creates a record or a part that an editor or an import changed, replaced or removed; a new
 // seed release changes only what nobody changed since.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createToken } from '../../src/tokens/issue.js';
 import { genericDelegate, modelNames, sqlTable } from '../../src/db/datamodel.js';
 import { Prisma } from '../../src/generated/prisma/client.js';
 import { exportPackages } from '../../src/packages/export.js';
@@ -11,6 +10,7 @@ import { packageText } from '../../src/packages/rows.js';
 import { readSeedPackages, rowsOf, type SeedPackage, seed } from '../../src/packages/seed.js';
 import { tableByKey } from '../../src/packages/tables.js';
 import { referenceReleaseId, referenceSourceId } from '../../src/places/referenceKeys.js';
+import { createToken } from '../../src/tokens/issue.js';
 import { issuePaths, mutate } from '../support/editing.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 import { createTestTokens, type TestTokens } from '../support/tokens.js';

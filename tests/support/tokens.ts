@@ -1,6 +1,7 @@
 // API tokens for the roles the editing tests act in, created in the test server's database.
-import { createToken } from '../../src/tokens/issue.js';
+
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
+import { createToken } from '../../src/tokens/issue.js';
 
 export type TestTokens = Record<'kyffhaeuser' | 'wartburg' | 'ministryTH' | 'ministrySN' | 'admin', string>;
 
