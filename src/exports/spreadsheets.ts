@@ -35,12 +35,24 @@ async function footer(table: Dataset, request: SpreadsheetRequest): Promise<stri
 const numberText = (value: number, request: SpreadsheetRequest) =>
   request.delimiter === ';' ? String(value).replace('.', ',') : String(value);
 
+/**
+ * Text that Excel or LibreOffice would read as a formula (OWASP "CSV injection"): what an editor
+ * typed as `=HYPERLINK(…)` must stay text in a ministry's spreadsheet. csv-stringify's
+ * `escape_formulas` prefixes such text with `'` (numbers we write as numbers stay numbers); it is
+ * quoted as well, as OWASP recommends.
+ */
+const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
 export function csvStream(table: Dataset, request: SpreadsheetRequest): Readable {
   const csv = stringify({
     delimiter: request.delimiter,
     bom: true,
     record_delimiter: 'windows',
-    cast: { number: (value: number) => numberText(value, request) },
+    escape_formulas: true,
+    cast: {
+      number: (value: number) => numberText(value, request),
+      string: (value: string) => (formulaStart.test(value) ? { value, quoted: true } : value),
+    },
   });
   const width = table.headers.length;
   (async () => {

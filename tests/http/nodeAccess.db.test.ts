@@ -15,12 +15,18 @@ const nodeTypes = () => {
   return schema.getPossibleTypes(node).map((type) => getNamedType(type).name as ModelName);
 };
 
-/** A global ID of a stored record of each Node type (an audit event is made first). */
+/** A global ID of a stored record of each Node type (an audit event of the Kyffhäuserkreis is made first). */
 async function oneIdOfEach(): Promise<Record<string, string>> {
   await editing.as(editing.tokens.kyffhaeuser, 'mutation { confirmDistrictData(ags: "16065") { ags } }');
   const ids: Record<string, string> = {};
   for (const type of nodeTypes()) {
-    const [row] = await genericDelegate(editing.server.database.client, type).findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+    // The tokens' own events belong to no district: the event read here is one of the district's.
+    const where = type === 'AuditEvent' ? { districtId: '16065' } : {};
+    const [row] = await genericDelegate(editing.server.database.client, type).findMany({
+      where,
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    });
     if (row) ids[type] = encodeGlobalId(type, String(row.id));
   }
   return ids;
