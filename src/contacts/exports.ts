@@ -70,7 +70,19 @@ export function contactVCard(contact: ExportedContact, version: '4.0' | '3.0'): 
   }
   const hours = contact.officeHours.map((each) => each.printed).join('; ');
   if (hours) properties.push(['note', {}, 'text', `Sprechzeiten: ${hours}`]);
-  return VCard.fromJSON(['vcard', properties]).toString(version);
+  return VCard.fromJSON(['vcard', properties.map(([name, parameters, type, value]) => [name, parameters, type, cardText(value)])]).toString(
+    version,
+  );
+}
+
+/**
+ * A card's texts on one line each: the vcf library neither escapes a line break in a value nor
+ * keeps it, and a contact's name or office hours with one would otherwise run into the next words
+ * (or, in a reader that splits naively, look like a card of its own).
+ */
+function cardText(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\s*[\r\n]+\s*/g, ' ');
+  return Array.isArray(value) ? value.map(cardText) : value;
 }
 
 const icalWeekdays = [
@@ -98,6 +110,13 @@ function daysOf(exception: { firstDay: Date; lastDay: Date }): string[] {
 const firstOnOrAfter = (from: string, weekday: number) => plusDays(from, (weekday - weekdayOf(from) + 7) % 7);
 
 /**
+ * A TEXT value as RFC 5545 writes it. ical-generator escapes the texts of events, but writes the
+ * calendar's name (NAME, X-WR-CALNAME) as given: a line break in a contact's name would start a
+ * line of its own there.
+ */
+const calendarText = (text: string) => text.replace(/[\\;,]/g, (char) => `\\${char}`).replace(/\r\n|\r|\n/g, '\\n');
+
+/**
  * The office hours as a calendar: one weekly event per interval from the contact's first day
  * (or this year), until its last; public holidays of the district's state are excluded (up to
  * two years ahead while the contact is current). Null where there are no weekly intervals.
@@ -121,7 +140,7 @@ export function officeHoursCalendar(contact: ExportedContact, officeHoursId: str
   const at = (day: string, time: string) => `${day}T${time}:00`;
   const place = hours.location?.printed ?? contact.addresses.find((address) => address.kind !== 'POSTAL')?.printed;
   const calendar = ical({
-    name: `Sprechzeiten ${displayName(contact)}`,
+    name: calendarText(`Sprechzeiten ${displayName(contact)}`),
     prodId: { company: 'Integrationsgraph', product: 'office-hours', language: 'DE' },
     // No calendar-wide zone (ical-generator would then write stamps in it, without "Z"); each
     // event names its zone, and the generator adds the VTIMEZONE block for it.

@@ -161,3 +161,12 @@ export async function districtJsonLd(ags: string, origin: string, now: Date): Pr
     ],
   });
 }
+
+/**
+ * The document as the text a website pastes into `<script type="application/ld+json">`: `<`, `>`
+ * and `&` written as JSON escapes (`\u003c` …), which every JSON parser reads back unchanged, so
+ * that an editor's `</script>` in a title cannot end the block and run the rest on the site.
+ */
+export function jsonLdText(document: Graph): string {
+  return JSON.stringify(document, null, 2).replace(/[<>&]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -10,7 +10,7 @@ import { type ExportDataset, exportDatasets, type Language, dataset as spreadshe
 import { comparisonScope } from '../comparison/scope.js';
 import { contactVCard, loadContactForExport, officeHoursCalendar } from '../contacts/exports.js';
 import { db } from '../db/client.js';
-import { districtJsonLd } from '../districts/jsonLd.js';
+import { districtJsonLd, jsonLdText } from '../districts/jsonLd.js';
 import { HttpProblem } from '../http/problem.js';
 import type { ExportFormatName } from './formats.js';
 import { csvStream, xlsxStream } from './spreadsheets.js';
@@ -59,7 +59,7 @@ async function districtJsonLdFile({ parameters, origin }: ExportRequest): Promis
   const ags = parameters.ags!;
   const document = /^\d{5}$/.test(ags) ? await districtJsonLd(ags, origin, new Date()) : null;
   if (!document) throw notFound(`No district with AGS "${ags.slice(0, 12)}".`);
-  return { text: JSON.stringify(document, null, 2), filename: `${ags}.jsonld` };
+  return { text: jsonLdText(document), filename: `${ags}.jsonld` };
 }
 
 const delimiters = { semicolon: ';', ';': ';', comma: ',', ',': ',' } as const;
