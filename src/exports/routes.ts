@@ -4,17 +4,21 @@
 // attachments. Either may be kept for five minutes.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { methodNotAllowed } from '../http/problem.js';
+import { unstorable } from '../common/text.js';
+import { HttpProblem, methodNotAllowed } from '../http/problem.js';
 import { exportAnswers } from './answers.js';
 import { type ExportFormatName, exportFormats } from './formats.js';
 
 const etagOf = (text: string) => `"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`;
 
 async function answer(name: ExportFormatName, request: FastifyRequest, reply: FastifyReply, publicUrl: string | undefined) {
+  const parameters = request.params as Record<string, string>;
+  // A key no database stores (`%00` in the address) names no record; it never reaches a query.
+  if (Object.values(parameters).some(unstorable)) throw new HttpProblem(404, 'NOT_FOUND', 'No export at this address.');
   // As GraphQL's links do (context.ts): the address the request was sent to.
   const origin = publicUrl ?? `http://${request.headers.host}`;
   const file = await exportAnswers[name]({
-    parameters: request.params as Record<string, string>,
+    parameters,
     query: new URLSearchParams(request.url.split('?')[1]),
     origin,
     address: `${origin}${request.url}`,

@@ -5,6 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import { type DocumentNode, GraphQLError, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { unstorable } from '../common/text.js';
 import { HttpProblem } from './problem.js';
 
 /** GET /graphql?variables=… and ?extensions=… must be JSON objects (a hook of the GraphQL route). */
@@ -25,10 +26,6 @@ export async function queryStringCheck(request: FastifyRequest) {
     throw new HttpProblem(400, 'BAD_REQUEST', `The "${name}" parameter must be a JSON object.`);
   }
 }
-
-// A null character, or a surrogate without its pair: neither PostgreSQL nor PGlite stores them.
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const unstorable = (text: string) => text.includes(String.fromCharCode(0)) || loneSurrogate.test(text);
 
 function firstUnstorable(value: unknown, path: string): string | null {
   if (typeof value === 'string') return unstorable(value) ? path : null;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { type ModelName, type ScalarsOf, storedColumns } from '../db/datamodel.js';
 import type { DatamodelField } from '../db/datamodelTypes.js';
 import { TargetGroup } from '../generated/prisma/enums.js';
+import { ChannelFormatError, channelValue } from './normalise.js';
 import { isTranslatable } from './translatable.js';
 import {
   bcp47Translation,
@@ -116,7 +117,18 @@ export const rowRules: { [M in ModelName]?: RowRule } = {
   ContactChannel: (row, report) => {
     if (typeof row.value !== 'string') return;
     const rule = channelValues[String(row.kind)] ?? phoneNumberE164;
-    for (const issue of rule.safeParse(row.value).error?.issues ?? []) report('value', issue.message);
+    const issues = rule.safeParse(row.value).error?.issues ?? [];
+    for (const issue of issues) report('value', issue.message);
+    // A value given beside the printed text is what that text reads as: a printed number no
+    // rule can read (an O for a 0), or one that rings elsewhere, would mislead its readers.
+    if (issues.length || typeof row.printed !== 'string' || row.kind === 'WEB_FORM') return;
+    try {
+      const read = channelValue(String(row.kind), row.printed);
+      if (read !== row.value) report('value', `is not what "${row.printed}" reads as (${read})`);
+    } catch (error) {
+      if (!(error instanceof ChannelFormatError)) throw error;
+      report('printed', error.message);
+    }
   },
   Funding: periodInOrder,
   Project: periodInOrder,

@@ -12,8 +12,18 @@ export class ChannelFormatError extends Error {
   }
 }
 
-/** A German phone, mobile or fax number as printed, in E.164 (+493632741273). */
+/**
+ * A German phone, mobile or fax number as printed, in E.164 (+493632741273). What libphonenumber
+ * would read generously is refused: a number without its area code ("650-123" would ring
+ * +49650123, nowhere) and a letter among the digits (an O for a 0 is read as a keypad letter).
+ */
 export function normalisePhone(printed: string): string {
+  // The number itself: from its first digit or plus sign on (a label such as "Tel." before it).
+  const number = printed.slice(printed.search(/[\d+]/));
+  if (/\p{L}/u.test(number) && printed.search(/[\d+]/) >= 0)
+    throw new ChannelFormatError(printed, 'has a letter among its digits (an O for a 0?)');
+  if (/^\d/.test(number) && !number.startsWith('0'))
+    throw new ChannelFormatError(printed, 'has no area code (Vorwahl): write it as dialled from elsewhere, e.g. "03606 650-123"');
   let parsed: ReturnType<typeof parsePhoneNumberWithError>;
   try {
     parsed = parsePhoneNumberWithError(printed.replace(/[/–-]/g, ' '), 'DE');

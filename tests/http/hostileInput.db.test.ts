@@ -2,6 +2,7 @@
 // a masked internal error, or a huge argument echoed back.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer.js';
+import { createTestTokens } from '../support/tokens.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -42,4 +43,59 @@ test('an error quotes at most 40 characters of a huge argument', async () => {
   const body = await response.json();
   expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   expect(body.errors[0].message.length).toBeLessThan(200);
+});
+
+test('a JSON variable nested 10,000 levels is refused as 400 before anything parses it further, with a token too', async () => {
+  const tokens = await createTestTokens(server.database.client);
+  const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  for (const authorization of [null, `Bearer ${tokens.admin}`]) {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: `{"query":"query ($v: JSONObject) { __typename }","variables":{"v":{"a":${nested(10_000)}}}}`,
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].extensions.code).toBe('NESTING_LIMIT_EXCEEDED');
+  }
+});
+
+test('a global ID whose key no database stores ("Contact:\\0") is the caller’s mistake, in GraphQL and in an export’s address', async () => {
+  const id = Buffer.from('Contact:\u0000').toString('base64');
+  const { data, errors } = await server.graphql('query ($id: ID!) { node(id: $id) { id } }', { id });
+  expect(data?.node ?? null).toBeNull();
+  expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  const origin = new URL(server.url).origin;
+  for (const path of [`/export/contacts/${encodeURIComponent(id)}.vcf`, '/export/office-hours/%00.ics'])
+    expect((await fetch(`${origin}${path}`)).status, path).toBe(404);
+});
+
+test('a phone number without its area code, or with a letter for a digit, is refused with the reason', async () => {
+  const tokens = await createTestTokens(server.database.client);
+  const { data } = await server.graphql('{ contacts(filter: { area: { district: "16065" } }) { edges { node { id version } } } }');
+  const guide = data.contacts.edges[0].node;
+  const update = `mutation ($input: UpdateContactInput!) { updateContact(input: $input) {
+    __typename ... on ValidationError { issues { path message } } } }`;
+  const refused = await server.graphql(
+    update,
+    {
+      input: {
+        id: guide.id,
+        version: guide.version,
+        fields: {
+          channels: [
+            { kind: 'PHONE', printed: '650-123' },
+            { kind: 'FAX', printed: '03606 65O-124' },
+          ],
+        },
+      },
+    },
+    tokens.kyffhaeuser,
+  );
+  expect(refused.data.updateContact.issues).toEqual([
+    {
+      path: 'fields.channels[0].printed',
+      message: '"650-123" has no area code (Vorwahl): write it as dialled from elsewhere, e.g. "03606 650-123"',
+    },
+    { path: 'fields.channels[1].printed', message: '"03606 65O-124" has a letter among its digits (an O for a 0?)' },
+  ]);
 });

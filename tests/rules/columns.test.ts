@@ -132,6 +132,18 @@ const rowCases: [ModelName, Record<string, unknown>, { path: string[]; message: 
   ['ContactChannel', { kind: 'WEB_FORM', value: 'https://www.wartburgkreis.de/kontakt' }, []],
   ['ContactChannel', { kind: 'WEB_FORM', value: 'kontakt' }, [{ path: ['value'], message: 'must be a web address (http or https)' }]],
   ['ContactChannel', { kind: 'WEB_FORM', value: null }, []],
+  ['ContactChannel', { kind: 'PHONE', printed: '03632 / 741 - 273', value: '+493632741273' }, []],
+  [
+    'ContactChannel',
+    { kind: 'PHONE', printed: '03632 / 74O-273', value: '+493632740273' },
+    [{ path: ['printed'], message: '"03632 / 74O-273" has a letter among its digits (an O for a 0?)' }],
+  ],
+  [
+    'ContactChannel',
+    { kind: 'FAX', printed: '03632 / 741 - 88252', value: '+493632741273' },
+    [{ path: ['value'], message: 'is not what "03632 / 741 - 88252" reads as (+49363274188252)' }],
+  ],
+  ['ContactChannel', { kind: 'WEB_FORM', printed: 'E-Mail senden', value: 'https://www.wartburgkreis.de/kontakt' }, []],
   ['Funding', { periodStart: '2016-06', periodEnd: '2020' }, []],
   ['Funding', { periodStart: '2027', periodEnd: '2026' }, [{ path: ['periodEnd'], message: 'must not be before the start (2027)' }]],
   ['Project', { periodStart: '2019', periodEnd: '2018' }, [{ path: ['periodEnd'], message: 'must not be before the start (2019)' }]],

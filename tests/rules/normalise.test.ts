@@ -17,6 +17,19 @@ describe('normalisePhone', () => {
     expect(() => normalisePhone(printed)).toThrow(ChannelFormatError);
     expect(() => normalisePhone(printed)).toThrow(`"${printed}"`);
   });
+
+  test.each([
+    ['650-123', 'has no area code'],
+    ['741 273', 'has no area code'],
+    ['03632 / 74O-273', 'has a letter among its digits'],
+    ['0162 / 24352l4', 'has a letter among its digits'],
+  ])('%j is refused: %s', (printed, reason) => {
+    expect(() => normalisePhone(printed)).toThrow(`"${printed}" ${reason}`);
+  });
+
+  test('a label before the number is not the number', () => {
+    expect(normalisePhone('Tel. 03632 / 741-273')).toBe('+493632741273');
+  });
 });
 
 describe('normaliseEmail', () => {
