@@ -5,25 +5,37 @@
 const unavailableSqlState = /^(08|53|57)/;
 /** Prisma's codes for an unreachable server, timeouts, a closed connection and an exhausted pool. */
 const unavailablePrismaCode = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/** The driver adapter's kinds for the same (its error under Prisma's `meta.driverAdapterError`). */
+const unavailableAdapterKind = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+/**
+ * What the drivers say when a server restarts, stops or stops answering: pg's "not queryable"
+ * once a connection has failed, PostgreSQL's "terminating connection" (57P01 in Prisma's
+ * message), "the database system is starting up" while it comes back.
+ */
 const unavailableMessage =
-  /connection timeout|timeout exceeded when trying to connect|query read timeout|connection terminated|ECONNREFUSED|ECONNRESET|statement timeout|PGlite is closed/i;
+  /connection timeout|timeout exceeded when trying to connect|query read timeout|connection terminated|terminating connection|not queryable|can't reach database server|database system is (starting up|shutting down|in recovery mode)|Code: `(08|53|57)\w{3}`|ECONNREFUSED|ECONNRESET|statement timeout|PGlite is closed/i;
 
 function causes(error: unknown): unknown[] {
   const chain: unknown[] = [];
   let current = error;
   while (current && typeof current === 'object' && !chain.includes(current) && chain.length < 10) {
     chain.push(current);
-    const { originalError, cause } = current as { originalError?: unknown; cause?: unknown };
-    current = originalError ?? cause;
+    const { originalError, cause, meta } = current as { originalError?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    current = originalError ?? cause ?? meta?.driverAdapterError;
   }
   return chain;
 }
 
+const isUnavailableSqlState = (code: unknown) => typeof code === 'string' && code.length === 5 && unavailableSqlState.test(code);
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   return causes(error).some((each) => {
-    const { code, message } = each as { code?: unknown; message?: unknown };
+    const { code, originalCode, kind, message } = each as { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown };
     return (
-      (typeof code === 'string' && (unavailablePrismaCode.has(code) || (code.length === 5 && unavailableSqlState.test(code)))) ||
+      (typeof code === 'string' && unavailablePrismaCode.has(code)) ||
+      isUnavailableSqlState(code) ||
+      isUnavailableSqlState(originalCode) ||
+      (typeof kind === 'string' && unavailableAdapterKind.has(kind)) ||
       (typeof message === 'string' && unavailableMessage.test(message))
     );
   });

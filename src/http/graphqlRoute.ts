@@ -45,8 +45,13 @@ export interface ServerContext {
   reply: FastifyReply;
 }
 
+/**
+ * A silent, restarting or unreachable database: retryable. A change that met it may have been
+ * made or not; sent again with the version read before, it is made once or answers
+ * VersionConflictError, so a client never applies it twice.
+ */
 const databaseUnavailable = () =>
-  new GraphQLError('The database did not answer in time; try again in a few seconds.', {
+  new GraphQLError('The database is not answering (restarting, or unreachable); try again in a few seconds.', {
     extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': '5' } } },
   });
 
