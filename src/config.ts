@@ -74,6 +74,10 @@ const schema = z.object({
     .default(32 * 1024 * 1024),
   /** A request not answered within this time gets a 503; 0: no limit. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** A client that has not sent a request's headers within this time loses its connection. */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(10_000),
+  /** Open connections at most; beyond, new ones are closed at once. */
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).default(2_000),
   /** Requests per minute from one address without a token; 0: no limit. */
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   /** Requests per minute with one token; 0: no limit. */

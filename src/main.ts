@@ -72,6 +72,8 @@ const running = await startServer({
   exposeErrorDetails: config.EXPOSE_ERROR_DETAILS,
   bodyLimits: { anonymousBytes: config.REQUEST_BODY_LIMIT_BYTES, authenticatedBytes: config.AUTHENTICATED_BODY_LIMIT_BYTES },
   requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+  headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
+  maxConnections: config.MAX_CONNECTIONS,
   gatewaySecret: config.GATEWAY_SECRET,
   rateLimits: {
     anonymousPerMinute: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE,

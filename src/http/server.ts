@@ -2,8 +2,8 @@
 // (Yoga as one route, GraphiQL included), the exports (/export/…, src/exports/), the dashboard,
 // /health and /ready — and the router's plugins for what every route shares: CORS and security
 // headers, rate limits, one error body, the request timeout, draining on shutdown.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { createAuthenticator, type JwtOptions } from '../auth/viewer.js';
 import { dashboardRoutes } from '../dashboard/page.js';
@@ -51,6 +51,10 @@ export interface ServerOptions {
   bodyLimits?: BodyLimits;
   /** How long a request may take before it is answered 503; 0: no limit. */
   requestTimeoutMs?: number;
+  /** How long a client may take to send a request's headers before its connection is closed. */
+  headersTimeoutMs?: number;
+  /** Open connections at most; beyond, new ones are closed at once. */
+  maxConnections?: number;
   /** Requests per client and minute; without them, none are counted. */
   rateLimits?: RateLimits;
   /** The secret a trusted federation gateway sends in X-Gateway-Secret (see gateway.ts). */
@@ -69,6 +73,31 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * A Node server that bounds slow clients: at most `maxConnections` open at once, and a request's
+ * headers within `headersTimeoutMs`. Node applies its own headers timeout (checked every second
+ * here instead of every 30) to connections whose request started in a later packet; the first
+ * request of a connection whose headers began in its very first packet escapes that check, so
+ * a connection that has not delivered a whole first request in time is closed here.
+ */
+function boundedServer(
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+  bounds: { headersTimeoutMs: number; maxConnections: number },
+) {
+  const firstRequestDue = new WeakMap<Socket, NodeJS.Timeout>();
+  const server = createServer({ headersTimeout: bounds.headersTimeoutMs, connectionsCheckingInterval: 1_000 }, (request, response) => {
+    clearTimeout(firstRequestDue.get(request.socket));
+    handler(request, response);
+  });
+  server.maxConnections = bounds.maxConnections;
+  server.on('connection', (socket: Socket) => {
+    const timer = setTimeout(() => socket.destroy(), bounds.headersTimeoutMs).unref();
+    firstRequestDue.set(socket, timer);
+    socket.once('close', () => clearTimeout(timer));
+  });
+  return server;
+}
+
 /** While draining, every answer closes its connection: keep-alive clients move to another instance. */
 function closeConnectionsWhile(app: FastifyInstance, draining: () => boolean) {
   app.addHook('onSend', (_request, reply, payload, done) => {
@@ -84,6 +113,8 @@ export async function startServer({
   readiness,
   drainTimeoutMs = 25_000,
   requestTimeoutMs = 30_000,
+  headersTimeoutMs = 10_000,
+  maxConnections = 2_000,
   rateLimits,
   changeNotifier: givenNotifier,
   responseCacheTtlMs = 0,
@@ -120,6 +151,10 @@ export async function startServer({
     // Draining answers requests with `Connection: close` (closeConnectionsWhile), not with 503.
     return503OnClosing: false,
     forceCloseConnections: false,
+    // Slow clients are bounded: headers sent within headersTimeoutMs (Node checks every second
+    // instead of its default 30 s), and at most maxConnections open at once, so that connections
+    // that never finish their headers cannot exhaust the process.
+    serverFactory: (handler) => boundedServer(handler, { headersTimeoutMs, maxConnections }),
   });
   answerProblems(app);
   app.addHook('onRequest', recogniseGateway(gatewaySecret));

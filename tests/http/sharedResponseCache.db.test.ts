@@ -55,6 +55,7 @@ async function importPhone(api: TestServer, printed: string) {
   const kyffhaeuser = structuredClone(packages.find(({ file }) => file.startsWith('16065'))!.dataPackage);
   const guideChannel = kyffhaeuser.tables.channels!.find((channel) => channel.kind === 'PHONE')!;
   guideChannel.printed = printed;
+  delete guideChannel.value; // derived from the printed number, as the import does
   const actor = { tokenId: null, name: 'import', role: 'ADMIN' as const, districtIds: [], stateId: null, stateRegionalKey: null };
   await importPackages(api.database.client, [{ content: kyffhaeuser }], { actor, now: new Date() });
 }
