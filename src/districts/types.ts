@@ -7,7 +7,7 @@
 //   indicators/types.ts indicators
 //   networks/types.ts   networks
 //   offers/types.ts     offers
-//   partners/types.ts   cooperations
+//   partners/types.ts   cooperations, partners
 //   positions/types.ts  positions
 //   projects/types.ts   projects
 //   reports/types.ts    problemReports

@@ -1,3 +1,4 @@
+import { db } from '../db/client.js';
 import { PartnerKind } from '../generated/prisma/enums.js';
 import { builder } from '../graphql/builder.js';
 import { ChangeTracked } from '../graphql/changeTracked.js';
@@ -24,6 +25,11 @@ export const Partner = builder.prismaNode('Partner', {
     name: t.exposeString('name'),
     kind: t.expose('kind', { type: PartnerKind }),
     website: t.exposeString('website', { nullable: true }),
+    programme: t.relation('programme', {
+      nullable: true,
+      description: 'The funding programme the partner is shown with on its page (the ministries whose logo heads ThILIK’s page).',
+    }),
+    shownAs: t.exposeString('shownAs', { nullable: true }),
     source: t.relation('source', { description: 'The page the partner is named on.' }),
   }),
 });
@@ -39,4 +45,21 @@ builder.prismaObject('Cooperation', {
 
 builder.prismaObjectField('District', 'cooperations', (t) =>
   t.relation('cooperations', { description: 'Partners the district works with.', query: { orderBy: { id: 'asc' } } }),
+);
+
+builder.prismaObjectField('District', 'partners', (t) =>
+  t.prismaField({
+    type: [Partner],
+    description:
+      'Every organisation the district’s pages name: those it cooperates with (see `cooperations`) and those shown with a programme (`Partner.programme`).',
+    resolve: (query, district) =>
+      db().partner.findMany({ ...query, where: { source: { districtId: district.id } }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+  }),
+);
+
+builder.prismaObjectField('FundingProgramme', 'partners', (t) =>
+  t.relation('partners', {
+    description: 'Organisations the districts’ pages show with the programme, e.g. the ministries behind ThILIK.',
+    query: { orderBy: [{ name: 'asc' }, { id: 'asc' }] },
+  }),
 );
