@@ -3,6 +3,8 @@
 import { builder } from './builder.js';
 
 export interface ChangeTrackedShape {
+  /** The record's key (its global ID encodes it). */
+  id: string;
   createdAt: Date;
   updatedAt: Date;
   version: number;

@@ -179,14 +179,17 @@ function checkRows(dataPackage: Parsed, index: Index, problems: PackageProblems,
           });
         }
       }
-      if (table.model === 'Translation')
+      if (namesARecord(table.model))
         checkTranslated(dataPackage, row, rowPath(table, position, 'entityId'), holds, index, problems, pending);
     });
   }
   checkOwnershipThroughOthers(dataPackage, problems);
 }
 
-/** A translation names its record by type and key: the record must be in the package (a district's) or known. */
+/** Rows about another record (a translation, a fact's page) name it by type and key. */
+const namesARecord = (model: string) => model === 'Translation' || model === 'FactSource';
+
+/** A row naming its record by type and key: the record must be in the package (a district's) or known. */
 function checkTranslated(
   dataPackage: Parsed,
   row: Row,

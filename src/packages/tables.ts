@@ -160,6 +160,13 @@ export const tables: TableSpec[] = [
     ofDistrict: ofDistrictColumn,
     ofCatalogue: { districtId: null },
   },
+  {
+    key: 'factSources',
+    model: 'FactSource',
+    description: 'Facts of records printed on another page than the record’s own source: the field, and that page.',
+    ofDistrict: ofDistrictColumn,
+    ofCatalogue: { districtId: null },
+  },
 ];
 
 /** Models that are in no package, and why. Every other model must be a table above. */

@@ -4,7 +4,7 @@
 // same record with the same message. Rules that need the database (does the post belong to the
 // district?) stay with the write paths.
 import { z } from 'zod';
-import { type ModelName, type ScalarsOf, storedColumns } from '../db/datamodel.js';
+import { type ModelName, modelNames, type ScalarsOf, storedColumns } from '../db/datamodel.js';
 import type { DatamodelField } from '../db/datamodelTypes.js';
 import { TargetGroup } from '../generated/prisma/enums.js';
 import { ChannelFormatError, channelValue } from './normalise.js';
@@ -113,6 +113,13 @@ export const rowRules: { [M in ModelName]?: RowRule } = {
     if (typeof row.entityType === 'string' && typeof row.field === 'string' && !isTranslatable(row.entityType, row.field)) {
       report('field', `"${row.field}" of ${row.entityType} is not a translatable text (see src/rules/translatable.ts)`);
     }
+  },
+  FactSource: (row, report) => {
+    const { entityType, field } = row;
+    if (typeof entityType !== 'string' || typeof field !== 'string') return;
+    if (!modelNames.includes(entityType as ModelName)) report('entityType', `"${entityType}" is not a kind of record`);
+    else if (!storedColumns(entityType as ModelName).some((column) => column.name === field))
+      report('field', `"${field}" is not a field of ${entityType}`);
   },
   ContactChannel: (row, report) => {
     if (typeof row.value !== 'string') return;

@@ -1,3 +1,4 @@
+import { requestLoader } from '../common/requestLoader.js';
 import { db } from '../db/client.js';
 import { SourceKind } from '../generated/prisma/enums.js';
 import { builder } from '../graphql/builder.js';
@@ -35,3 +36,38 @@ builder.queryFields((t) => ({
     resolve: (query) => db().source.findMany({ ...query, orderBy: { id: 'asc' } }),
   }),
 }));
+
+interface FieldSourceShape {
+  field: string;
+  source: typeof Source.$inferType;
+}
+
+const FieldSource = builder.objectRef<FieldSourceShape>('FieldSource').implement({
+  description: 'A fact of a record printed on another page than the record’s own `source`: which field, and that page.',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'The field, e.g. "since" of a post.' }),
+    source: t.field({ type: Source, description: 'The page that prints it.', resolve: (fact) => fact.source }),
+  }),
+});
+
+const recordKey = (type: string, id: string) => `${type}\u0000${id}`;
+
+/** The facts of the records a request reads that other pages print, loaded together. */
+async function loadFieldSources(keys: readonly string[]): Promise<FieldSourceShape[][]> {
+  const wanted = keys.map((key) => key.split('\u0000') as [string, string]);
+  const found = await db().factSource.findMany({
+    where: { OR: wanted.map(([entityType, entityId]) => ({ entityType, entityId })) },
+    include: { source: true },
+    orderBy: { field: 'asc' },
+  });
+  return keys.map((key) => found.filter((fact) => recordKey(fact.entityType, fact.entityId) === key));
+}
+
+builder.interfaceField(ChangeTracked, 'fieldSources', (t) =>
+  t.field({
+    type: [FieldSource],
+    description:
+      'Facts of the record printed on another page than its `source` (per-field provenance): e.g. a post named on one page whose start date another page prints. Empty where its `source` prints them all.',
+    resolve: (record, _args, context, info) => requestLoader(context, loadFieldSources).load(recordKey(info.parentType.name, record.id)),
+  }),
+);

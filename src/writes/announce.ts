@@ -83,7 +83,8 @@ export async function announce(tx: Tx, changes: Announcement[]): Promise<void> {
   const own = changes.filter((change) => isFeedType(change.entityType));
   const announced = new Set(own.map((change) => `${change.entityType}:${change.entityId}`));
   const embedded = changes.filter((change) => change.entityType in shownIn);
-  if (!own.length && !embedded.length && !changes.some((change) => change.entityType === 'Translation')) return;
+  const about = (model: AnnotationModel) => changes.filter((change) => change.entityType === model);
+  if (!own.length && !embedded.length && !annotationModels.some((model) => about(model).length)) return;
   await lockFeed(tx);
   const byType = new Map<string, Announcement[]>();
   for (const change of own) {
@@ -93,11 +94,7 @@ export async function announce(tx: Tx, changes: Announcement[]): Promise<void> {
   }
   for (const [type, ofType] of byType) await insertEvents(tx, type as FeedType, ofType);
   for (const change of embedded) await announceOwners(tx, change, announced);
-  await announceTranslated(
-    tx,
-    changes.filter((change) => change.entityType === 'Translation'),
-    announced,
-  );
+  for (const model of annotationModels) await announceAnnotated(tx, model, about(model), announced);
   await tx.$executeRaw`SELECT pg_notify(${feedChannel}, '')`;
 }
 
@@ -138,14 +135,18 @@ async function insertEvents(tx: Tx, type: FeedType, changes: Announcement[]) {
   }
 }
 
-/** A translation is a change of the record it translates (of its contact, for office hours). */
-async function announceTranslated(tx: Tx, translations: Announcement[], announced: Set<string>) {
-  if (!translations.length) return;
+/** Rows about another record, named by type and key: a translation of one of its texts, the page of one of its facts. */
+const annotationModels = ['Translation', 'FactSource'] as const;
+type AnnotationModel = (typeof annotationModels)[number];
+
+/** A row about a record is a change of that record (of its contact, for office hours). */
+async function announceAnnotated(tx: Tx, model: AnnotationModel, changes: Announcement[], announced: Set<string>) {
+  if (!changes.length) return;
   const records = await tx.$queryRaw<{ type: string; id: string }[]>`
     SELECT DISTINCT CASE WHEN t."entityType" = 'OfficeHours' THEN 'Contact' ELSE t."entityType" END AS type,
            CASE WHEN t."entityType" = 'OfficeHours' THEN hours."contactId" ELSE t."entityId" END AS id
-    FROM "Translation" AS t LEFT JOIN "OfficeHours" AS hours ON t."entityType" = 'OfficeHours' AND hours.id = t."entityId"
-    WHERE t.id = ANY(${translations.map((translation) => translation.entityId)})`;
+    FROM ${Prisma.raw(sqlTable(model))} AS t LEFT JOIN "OfficeHours" AS hours ON t."entityType" = 'OfficeHours' AND hours.id = t."entityId"
+    WHERE t.id = ANY(${changes.map((change) => change.entityId)})`;
   for (const { type, id } of records) {
     if (!id || !isFeedType(type) || announced.has(`${type}:${id}`)) continue;
     announced.add(`${type}:${id}`);

@@ -214,6 +214,24 @@ const reach = (districts: (ags: string) => Promise<any[]>, agsList: string[], ro
         ),
       ],
     },
+    factSources: {
+      seed: (row) => `${row.entityType}|${row.entityId}|${row.field}|${row.sourceId}`,
+      reached: async (ask, rows) =>
+        (
+          await Promise.all(
+            rows.map(async (row) => {
+              const id = Buffer.from(`${row.entityType}:${row.entityId}`).toString('base64');
+              const answer = await ask(
+                'query ($id: ID!) { node(id: $id) { ... on ChangeTracked { fieldSources { field source { key } } } } }',
+                { id },
+              );
+              return (answer.node?.fieldSources ?? []).map(
+                (fact: any) => `${row.entityType}|${row.entityId}|${fact.field}|${fact.source.key}`,
+              );
+            }),
+          )
+        ).flat(),
+    },
     translations: {
       seed: (row) => `${row.entityType}|${row.entityId}|${row.field}|${row.language}`,
       reached: async (ask, rows) =>

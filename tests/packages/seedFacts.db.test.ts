@@ -68,6 +68,20 @@ describe('states and districts', () => {
       '004_0bb7c98f7c4b86a2.txt',
     ]);
   });
+
+  test('a fact printed on another page than its record’s names that page: the Integrationslotse post (page 001) began in June 2016 (page 000)', async () => {
+    const { district } = await data(
+      `{ district(ags: "16065") { positions { title since source { key } fieldSources { field source { key } } } } }`,
+    );
+    const guide = district.positions.find((post: any) => post.title === 'Integrationslotse (m/w/d)');
+    expect(guide).toEqual({
+      title: 'Integrationslotse (m/w/d)',
+      since: '2016-06',
+      source: { key: '001_abe3dd58ee3e23c3.txt' },
+      fieldSources: [{ field: 'since', source: { key: '000_1eab90bdcab76940.txt' } }],
+    });
+    expect(district.positions.filter((post: any) => post !== guide).every((post: any) => post.fieldSources.length === 0)).toBe(true);
+  });
 });
 
 describe('contacts', () => {
