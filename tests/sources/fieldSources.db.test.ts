@@ -1,0 +1,39 @@
+// A fact's page, given in a district's package, is a change of its record: the record's version
+// goes up and the change feed names it, so that copies and caches learn of it.
+import { expect, test } from 'vitest';
+import { exportPackages } from '../../src/packages/export.js';
+import { editingServer } from '../support/editing.js';
+
+const editing = editingServer();
+
+test('a fact source imported for a post raises the post’s version and is in the feed; the post answers it', async () => {
+  const client = editing.server.database.client;
+  const post = await client.position.findUniqueOrThrow({ where: { id: '16065/position/integration-migration-commissioner' } });
+  const files = await exportPackages(client);
+  const dataPackage = structuredClone(files.find((file) => file.dataPackage.district === '16065')!.dataPackage);
+  dataPackage.tables.factSources!.push({
+    id: '16065/fact/commissioner-title',
+    entityType: 'Position',
+    entityId: post.id,
+    field: 'title',
+    sourceId: '000_1eab90bdcab76940.txt',
+    districtId: '16065',
+  });
+  const imported = await editing.as(
+    editing.tokens.kyffhaeuser,
+    'mutation ($input: ImportDataPackageInput!) { importDataPackage(input: $input) { __typename } }',
+    { input: { package: dataPackage } },
+  );
+  expect(imported.data.importDataPackage.__typename).toBe('MutationImportDataPackageSuccess');
+  const after = await client.position.findUniqueOrThrow({ where: { id: post.id } });
+  expect(after.version).toBe(post.version + 1);
+  const event = await client.feedEvent.findFirstOrThrow({
+    where: { entityType: 'Position', entityId: post.id },
+    orderBy: { position: 'desc' },
+  });
+  expect(event).toMatchObject({ action: 'UPDATED', version: post.version + 1 });
+  const { data } = await editing.as(null, `{ district(ags: "16065") { positions { title fieldSources { field source { key } } } } }`);
+  expect(data.district.positions.find((p: { title: string }) => p.title === post.title).fieldSources).toEqual([
+    { field: 'title', source: { key: '000_1eab90bdcab76940.txt' } },
+  ]);
+});
