@@ -1,9 +1,9 @@
 // A Redis server of its own for a test file: Debian's redis-server on a free loopback port,
 // in memory only. CI installs it; elsewhere the tests that need it skip with a message.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
+import { freePort } from './ports.js';
 
 export const redisServerInstalled = (() => {
   try {
@@ -13,14 +13,6 @@ export const redisServerInstalled = (() => {
     return false;
   }
 })();
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export interface RedisServer {
   url: string;
