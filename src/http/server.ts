@@ -3,7 +3,7 @@
 // /health and /ready — and the router's plugins for what every route shares: CORS and security
 // headers, rate limits, one error body, the request timeout, draining on shutdown.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { type AddressInfo, Server as NetServer, type Socket } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { createAuthenticator, type JwtOptions } from '../auth/viewer.js';
 import { dashboardRoutes } from '../dashboard/page.js';
@@ -83,19 +83,64 @@ export interface RunningServer {
 function boundedServer(
   handler: (request: IncomingMessage, response: ServerResponse) => void,
   bounds: { headersTimeoutMs: number; maxConnections: number },
-) {
+): BoundedServer {
   const firstRequestDue = new WeakMap<Socket, NodeJS.Timeout>();
+  /** Per connection: requests under way, and since when it has been idle. */
+  const activity = new Map<Socket, { busy: number; idleSince: number }>();
   const server = createServer({ headersTimeout: bounds.headersTimeoutMs, connectionsCheckingInterval: 1_000 }, (request, response) => {
     clearTimeout(firstRequestDue.get(request.socket));
+    const connection = activity.get(request.socket);
+    if (connection) {
+      connection.busy++;
+      response.once('close', () => {
+        connection.busy--;
+        connection.idleSince = Date.now();
+      });
+    }
     handler(request, response);
   });
   server.maxConnections = bounds.maxConnections;
   server.on('connection', (socket: Socket) => {
     const timer = setTimeout(() => socket.destroy(), bounds.headersTimeoutMs).unref();
     firstRequestDue.set(socket, timer);
-    socket.once('close', () => clearTimeout(timer));
+    activity.set(socket, { busy: 0, idleSince: Date.now() });
+    socket.once('close', () => {
+      clearTimeout(timer);
+      activity.delete(socket);
+    });
   });
-  return server;
+  return Object.assign(server, {
+    closeIdleFor(ms: number) {
+      const now = Date.now();
+      for (const [socket, connection] of activity) if (!connection.busy && now - connection.idleSince >= ms) socket.destroy();
+    },
+  });
+}
+
+/** A Node server that also closes the connections idle for a while (see drainServer). */
+type BoundedServer = Server & { closeIdleFor(ms: number): void };
+
+/**
+ * How long a connection must have been idle before a draining server closes it. A client that
+ * reuses its connection within this time gets an answer with `Connection: close` instead of a
+ * reset: closing a connection idle at the very moment its client sends on it is what resets it.
+ */
+const idleBeforeClosing = 1_000;
+
+/**
+ * Stops listening, answers what arrives on open connections (with `Connection: close`, see
+ * closeConnectionsWhile), closes connections idle for a while, and resolves when none is left,
+ * or cuts them after `timeoutMs`. Node's own close() would close every idle connection at once.
+ */
+async function drainServer(server: BoundedServer, timeoutMs: number): Promise<void> {
+  const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs).unref();
+  const idle = setInterval(() => server.closeIdleFor(idleBeforeClosing), 100).unref();
+  try {
+    await new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+  } finally {
+    clearTimeout(deadline);
+    clearInterval(idle);
+  }
 }
 
 /** While draining, every answer closes its connection: keep-alive clients move to another instance. */
@@ -178,7 +223,7 @@ export async function startServer({
   await app.register(healthRoutes(async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true }))));
   await app.listen({ port, host });
 
-  const server = app.server;
+  const server = app.server as BoundedServer;
   const { port: boundPort } = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return {
@@ -191,15 +236,8 @@ export async function startServer({
       void rateLimiter?.close();
       void responseCaching.close().then(() => cacheRedis?.disconnect());
       void changeNotifier.close(); // ends the subscriptions' streams
-      const deadline = setTimeout(() => server.closeAllConnections(), drainTimeoutMs).unref();
-      // Connections that finish a request (an ended event stream too) close as soon as they are idle.
-      const idle = setInterval(() => server.closeIdleConnections(), 100).unref();
-      try {
-        await app.close();
-      } finally {
-        clearTimeout(deadline);
-        clearInterval(idle);
-      }
+      await drainServer(server, drainTimeoutMs);
+      await app.close();
     },
   };
 }
