@@ -79,9 +79,12 @@ const exclusiveLock = (tx: Tx) => tx.$executeRaw`SELECT pg_advisory_xact_lock(${
  */
 const lockedUnderFeed = new Set<ModelName>(['District']);
 
+// FOR NO KEY UPDATE, the lock an UPDATE of the row takes: a writer inserting a row that refers to
+// this one (a district's editorial source) holds KEY SHARE on it until commit, which FOR UPDATE
+// would wait for — while holding the feed lock that writer needs to commit: a deadlock.
 async function lockRow(tx: Tx, model: ModelName, id: string): Promise<void> {
   if (lockedUnderFeed.has(model)) await lockFeed(tx);
-  await tx.$queryRaw`SELECT id FROM ${Prisma.raw(sqlTable(model))} WHERE id = ${id} FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM ${Prisma.raw(sqlTable(model))} WHERE id = ${id} FOR NO KEY UPDATE`;
 }
 
 /** Runs `work` as one audited write; nothing of it is kept if it throws. */
