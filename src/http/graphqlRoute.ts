@@ -47,8 +47,8 @@ export interface ServerContext {
 
 /**
  * A silent, restarting or unreachable database: retryable. A change that met it may have been
- * made or not; sent again with the version read before, it is made once or answers
- * VersionConflictError, so a client never applies it twice.
+ * made or not: an update sent again with the version read before is made once or answers
+ * VersionConflictError; a create has no version, so a client looks for it before sending it again.
  */
 const databaseUnavailable = () =>
   new GraphQLError('The database is not answering (restarting, or unreachable); try again in a few seconds.', {
@@ -131,7 +131,8 @@ export function graphqlRoute({ yoga, bodyLimits, authenticate, keptAnswer }: Gra
     app.route({
       method: ['GET', 'POST'],
       url: yoga.graphqlEndpoint,
-      onRequest: [keptAnswer, bodyLimit(bodyLimits, authenticate)],
+      onRequest: keptAnswer,
+      preParsing: bodyLimit(bodyLimits, authenticate),
       preValidation: queryStringCheck,
       handler: (request, reply) => handle(yoga, request, reply),
     });

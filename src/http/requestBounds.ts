@@ -2,7 +2,8 @@
 // variables); only a valid token (or the trusted gateway's entity batches) may send several
 // megabytes. A request that has not been answered in time gets a 503 and its connection is not
 // kept.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
+import { GraphQLError } from 'graphql';
 import type { Authenticator } from '../auth/viewer.js';
 import { isGatewayRequest } from './gateway.js';
 import { HttpProblem } from './problem.js';
@@ -14,30 +15,38 @@ export interface BodyLimits {
   authenticatedBytes: number;
 }
 
+/**
+ * Whether the request's token is valid. An invalid one is refused here as the API would refuse
+ * it (401, counted as a failed authentication): the size limit must not tell a guessed token
+ * apart without counting the guess. A database that does not answer is its own fault (503).
+ */
 async function hasValidToken(request: FastifyRequest, authenticate: Authenticator): Promise<boolean> {
   const authorization = request.headers.authorization;
   if (!authorization) return false;
   try {
     return (await authenticate({ headers: new Headers({ authorization }) })) !== null;
-  } catch {
-    return false;
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED')
+      throw new HttpProblem(401, 'UNAUTHENTICATED', error.message);
+    throw error;
   }
 }
 
 /**
- * Refuses a body over the limit from its Content-Length, before reading it (a route's onRequest
- * hook). Without a length the body could only be counted while reading it; every HTTP client
- * sends one for a JSON body, and Node's parser holds the body to it.
+ * Refuses a body over the limit from its Content-Length, before reading it (a route's preParsing
+ * hook: after the rate limits, which count every request). Without a length the body could only
+ * be counted while reading it; every HTTP client sends one for a JSON body, and Node's parser
+ * holds the body to it.
  */
 export function bodyLimit(limits: BodyLimits, authenticate: Authenticator) {
-  return async (request: FastifyRequest) => {
-    if (request.method !== 'POST') return;
+  return async (request: FastifyRequest, _reply: FastifyReply, payload: RequestPayload) => {
+    if (request.method !== 'POST') return payload;
     const header = request.headers['content-length'];
     if (header === undefined) throw new HttpProblem(411, 'LENGTH_REQUIRED', 'A POST request needs a Content-Length header.');
     const length = Number(header);
-    if (length <= limits.anonymousBytes) return;
+    if (length <= limits.anonymousBytes) return payload;
     const trusted = isGatewayRequest(request) || (await hasValidToken(request, authenticate));
-    if (length <= limits.authenticatedBytes && trusted) return;
+    if (length <= limits.authenticatedBytes && trusted) return payload;
     const message =
       length <= limits.authenticatedBytes
         ? `The request body has ${length} bytes; without a valid token at most ${limits.anonymousBytes} are accepted.`

@@ -37,7 +37,11 @@ let address = 0;
 /** A client address no other test uses. */
 const newClient = () => `198.51.100.${++address}`;
 
-const ask = (url: string, client: string, token?: string, extraHeaders: Record<string, string> = {}) =>
+const query = JSON.stringify({ query: '{ states { code } }' });
+/** A body past the anonymous limit (100 KiB by default): a query padded with spaces. */
+const largeQuery = JSON.stringify({ query: `{ states { code } }${' '.repeat(101 * 1024)}` });
+
+const ask = (url: string, client: string, token?: string, extraHeaders: Record<string, string> = {}, body = query) =>
   fetch(url, {
     method: 'POST',
     headers: {
@@ -46,7 +50,7 @@ const ask = (url: string, client: string, token?: string, extraHeaders: Record<s
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...extraHeaders,
     },
-    body: JSON.stringify({ query: '{ states { code } }' }),
+    body,
   });
 
 async function statuses(
@@ -55,9 +59,10 @@ async function statuses(
   count: number,
   token?: string,
   extraHeaders?: Record<string, string>,
+  body?: string,
 ): Promise<number[]> {
   const result: number[] = [];
-  for (let i = 0; i < count; i++) result.push((await ask(url, client, token, extraHeaders)).status);
+  for (let i = 0; i < count; i++) result.push((await ask(url, client, token, extraHeaders, body)).status);
   return result;
 }
 
@@ -91,6 +96,18 @@ describe('in one instance', () => {
     expect((await ask(running.url, client, tokens.wartburg)).status).toBe(429);
     expect((await ask(running.url, client)).status).toBe(200);
     expect((await ask(running.url, newClient(), tokens.wartburg)).status).toBe(200);
+  });
+
+  test('bodies over the size limit are counted like any request', async () => {
+    const client = newClient();
+    expect(await statuses(running.url, client, 5, undefined, {}, largeQuery)).toEqual([413, 413, 413, 413, 429]);
+  });
+
+  test('a guessed token sent with a large body is a failed authentication, not a quiet answer about its size', async () => {
+    const client = newClient();
+    expect(await statuses(running.url, client, 3, 'igt_guessed_with_a_large_body', {}, largeQuery)).toEqual([401, 401, 401]);
+    expect((await ask(running.url, client, tokens.wartburg, {}, largeQuery)).status).toBe(429);
+    expect((await ask(running.url, newClient(), tokens.wartburg, {}, largeQuery)).status).toBe(200);
   });
 
   test('the trusted gateway, all users behind one address, is not limited per address: one user’s wrong tokens block nobody', async () => {

@@ -57,8 +57,10 @@ describe('request bodies', () => {
     expect(server.queries.filter((sql) => !/ApiToken|api_token/i.test(sql))).toEqual([]);
   });
 
-  test('a wrong token does not buy a bigger body', async () => {
-    expect((await post(paddedBody(5_000), 'igt_wrong')).status).toBe(413);
+  test('a wrong token does not buy a bigger body: it is refused as the API refuses it', async () => {
+    const response = await post(paddedBody(5_000), 'igt_wrong');
+    expect(response.status).toBe(401);
+    expect((await response.json()).errors[0]).toEqual({ message: 'Unknown API token.', extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   test('a valid token may send up to its own limit, and no more', async () => {
