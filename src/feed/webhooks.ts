@@ -2,6 +2,7 @@
 // HTTP POST, signed, from where it registered on; delivery.ts does the sending. Registering and
 // stopping one are changes like any other: audited (without the secret).
 import { randomBytes } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { db, type Tx } from '../db/client.js';
 import type { Webhook as WebhookRow } from '../generated/prisma/client.js';
 import { builder } from '../graphql/builder.js';
@@ -112,12 +113,20 @@ const auditOf = (action: AuditEntry['action'], before: WebhookRow | null, { secr
   after,
 });
 
+/** What is wrong with a `since` the feed refuses, as an issue of the input. */
+const sinceProblems: Record<string, string> = {
+  BAD_USER_INPUT: 'is not a cursor of the change feed: give a `cursor` it returned, or none to start now',
+  CURSOR_EXPIRED: 'is older than the feed keeps tombstones: start without `since` and replace your copy',
+};
+
 /** Where the feed starts for a new webhook: after the cursor given, or now; a problem at `since` for a cursor that is none or expired. */
 async function startOf(since: string | null | undefined, problems: Problems): Promise<FeedCursor & { basis: bigint }> {
   try {
     return await checkNotExpired(db(), since == null ? { position: await feedHead(db()), basis: null } : decodeFeedCursor(since));
   } catch (error) {
-    problems.add('since', (error as Error).message);
+    const problem = error instanceof GraphQLError && sinceProblems[String(error.extensions.code)];
+    if (!problem) throw error;
+    problems.add('since', problem);
     return { position: 0n, basis: 0n };
   }
 }

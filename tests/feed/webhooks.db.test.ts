@@ -177,8 +177,11 @@ test('createWebhook and archiveWebhook answer as typed results, and the audit lo
   const archive = `mutation ($input: ArchiveWebhookInput!) { archiveWebhook(input: $input) { __typename ... on MutationError { message } } }`;
   const input = { fields: { url: 'http://127.0.0.1:9/hook', districts: ['16065', 'Kyffhäuser'] } };
   expect((await editing.as(editing.tokens.kyffhaeuser, create, { input })).data.createWebhook.__typename).toBe('NotAllowedError');
-  const refused = await editing.as(editing.tokens.ministryTH, create, { input });
-  expect(refused.data.createWebhook.issues.map((issue: { path: string }) => issue.path)).toEqual(['fields.districts[1]']);
+  const refused = await editing.as(editing.tokens.ministryTH, create, { input: { fields: { ...input.fields, since: 'feed:1' } } });
+  expect(refused.data.createWebhook.issues).toEqual([
+    { path: 'fields.districts[1]', message: expect.stringContaining('"Kyffhäuser" is not a district key') },
+    { path: 'fields.since', message: 'is not a cursor of the change feed: give a `cursor` it returned, or none to start now' },
+  ]);
   const created = (await editing.as(editing.tokens.ministryTH, create, { input: { fields: { url: input.fields.url } } })).data
     .createWebhook;
   expect(created.__typename).toBe('MutationCreateWebhookSuccess');
