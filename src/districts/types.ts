@@ -235,7 +235,7 @@ builder.mutationField('confirmDistrictData', (t) =>
     deprecationReason: 'Use verifyDistrictData, which answers failures as typed results.',
     args: { ags: t.arg.string({ required: true, description: 'The district (AGS).' }) },
     authScopes: (_parent, { ags }) => editorsOfDistrict(ags),
-    resolve: (_root, { ags }, context, info) => answeredAsBefore(verify.run({ district: ags }, context, info)),
+    resolve: (_root, { ags }, context, info) => answeredAsBefore(verify.run({ district: ags }, context, info), () => 'ags'),
   }),
 );
 
