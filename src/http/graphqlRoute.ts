@@ -20,7 +20,7 @@ import { useGatewayRecognition } from './gateway.js';
 import { graphiqlOptions, renderGraphiQL } from './graphiql.js';
 import { copyHeaders } from './headers.js';
 import { usePersistedDocuments } from './persistedOperations.js';
-import { methodNotAllowed } from './problem.js';
+import { databaseUnavailable, methodNotAllowed } from './problem.js';
 import { queryLimitPlugins } from './queryLimits.js';
 import { type BodyLimits, bodyLimit } from './requestBounds.js';
 import { queryStringCheck, useTextCheck } from './requestChecks.js';
@@ -50,14 +50,14 @@ export interface ServerContext {
  * made or not: an update sent again with the version read before is made once or answers
  * VersionConflictError; a create has no version, so a client looks for it before sending it again.
  */
-const databaseUnavailable = () =>
-  new GraphQLError('The database is not answering (restarting, or unreachable); try again in a few seconds.', {
-    extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': '5' } } },
-  });
+const databaseUnavailableError = () => {
+  const { message, code, status, headers } = databaseUnavailable();
+  return new GraphQLError(message, { extensions: { code, http: { status, headers } } });
+};
 
 /** A database that does not answer is a 503 the client may retry; anything else unexpected is masked. */
 const maskUnexpectedError: MaskError = (error, message, isDev) =>
-  isDatabaseUnavailable(error) ? databaseUnavailable() : maskError(error, message, isDev);
+  isDatabaseUnavailable(error) ? databaseUnavailableError() : maskError(error, message, isDev);
 
 /** Refuses __schema and __type: for deployments that publish the schema file instead. */
 function useNoIntrospection(): Plugin {

@@ -5,6 +5,7 @@
 // Routes and hooks throw an HttpProblem; Fastify's error handler writes it (and turns Fastify's
 // own refusals, such as a URL it cannot decode, into the same body).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { logger } from '../logger.js';
 
 export class HttpProblem extends Error {
@@ -39,8 +40,18 @@ function sendProblem(reply: FastifyReply, problem: HttpProblem) {
     .send(problemBody(problem.message, problem.code, problem.extensions));
 }
 
+/**
+ * A silent, restarting or unreachable database, on every route alike: retryable, 503 with
+ * Retry-After (load balancers and clients retry).
+ */
+export const databaseUnavailable = () =>
+  new HttpProblem(503, 'DATABASE_UNAVAILABLE', 'The database is not answering (restarting, or unreachable); try again in a few seconds.', {
+    'retry-after': '5',
+  });
+
 function asProblem(error: FastifyError | HttpProblem, request: FastifyRequest): HttpProblem {
   if (error instanceof HttpProblem) return error;
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   const status = error.statusCode ?? 500;
   if (status < 500) return new HttpProblem(status, codeOfStatus[status] ?? 'BAD_REQUEST', error.message);
   logger.error({ err: error, method: request.method, url: request.url }, 'unexpected error answering a request');
