@@ -13,15 +13,21 @@ export class ChannelFormatError extends Error {
 }
 
 /**
+ * A letter by itself among the digits, or at their end ("74O-273", "24352l4", "74127O"): an O
+ * for a 0 or an l for a 1, which libphonenumber would read as a keypad letter. A word beside the
+ * number ("(Sekretariat)") is a note, not a digit.
+ */
+const letterAmongDigits = /\d[\s\-–/]*\p{L}(?!\p{L})|(?<!\p{L})\p{L}[\s\-–/]*\d/u;
+
+/**
  * A German phone, mobile or fax number as printed, in E.164 (+493632741273). What libphonenumber
  * would read generously is refused: a number without its area code ("650-123" would ring
- * +49650123, nowhere) and a letter among the digits (an O for a 0 is read as a keypad letter).
+ * +49650123, nowhere) and a letter among the digits.
  */
 export function normalisePhone(printed: string): string {
   // The number itself: from its first digit or plus sign on (a label such as "Tel." before it).
   const number = printed.slice(printed.search(/[\d+]/));
-  if (/\p{L}/u.test(number) && printed.search(/[\d+]/) >= 0)
-    throw new ChannelFormatError(printed, 'has a letter among its digits (an O for a 0?)');
+  if (letterAmongDigits.test(number)) throw new ChannelFormatError(printed, 'has a letter among its digits (an O for a 0?)');
   if (/^\d/.test(number) && !number.startsWith('0'))
     throw new ChannelFormatError(printed, 'has no area code (Vorwahl): write it as dialled from elsewhere, e.g. "03606 650-123"');
   let parsed: ReturnType<typeof parsePhoneNumberWithError>;

@@ -9,6 +9,7 @@ describe('normalisePhone', () => {
     ['03695 615803', '+493695615803'],
     ['03693 / 485 8144', '+4936934858144'],
     ['+49 3632 741273', '+493632741273'],
+    ['03606 650123 (Sekretariat)', '+493606650123'],
   ])('%s → %s', (printed, e164) => {
     expect(normalisePhone(printed)).toBe(e164);
   });
@@ -23,6 +24,8 @@ describe('normalisePhone', () => {
     ['741 273', 'has no area code'],
     ['03632 / 74O-273', 'has a letter among its digits'],
     ['0162 / 24352l4', 'has a letter among its digits'],
+    ['03632 / 74127O', 'has a letter among its digits'],
+    ['03632 / 741 I 273', 'has a letter among its digits'],
   ])('%j is refused: %s', (printed, reason) => {
     expect(() => normalisePhone(printed)).toThrow(`"${printed}" ${reason}`);
   });
