@@ -70,19 +70,28 @@ export function contactVCard(contact: ExportedContact, version: '4.0' | '3.0'): 
   }
   const hours = contact.officeHours.map((each) => each.printed).join('; ');
   if (hours) properties.push(['note', {}, 'text', `Sprechzeiten: ${hours}`]);
-  return VCard.fromJSON(['vcard', properties.map(([name, parameters, type, value]) => [name, parameters, type, cardText(value)])]).toString(
-    version,
-  );
+  return VCard.fromJSON([
+    'vcard',
+    properties.map(([name, parameters, type, value]) => [name, parameters, type, type === 'text' ? cardText(value) : value]),
+  ]).toString(version);
 }
 
 /**
- * A card's texts on one line each: the vcf library neither escapes a line break in a value nor
- * keeps it, and a contact's name or office hours with one would otherwise run into the next words
- * (or, in a reader that splits naively, look like a card of its own).
+ * A TEXT value as iCalendar (RFC 5545) and vCard (RFC 6350, 2426) write it: backslash and comma
+ * escaped, a line break as \n (and the semicolon, which separates the components of a structured
+ * value). Unescaped, a line break would end the property and could start a calendar event or a
+ * card of its own; a semicolon in a family name would shift the given name into the next component.
+ */
+const escapedText = (text: string, separators = /[\\;,]/g) => text.replace(separators, (char) => `\\${char}`).replace(/\r\n|\r|\n/g, '\\n');
+
+/**
+ * A card's text value, or each component of a structured one (N, ADR, ORG): the vcf library writes
+ * them as given. In a single value a semicolon stays as typed (RFC 6350 allows it, and readers such
+ * as ical.js would otherwise show the backslash).
  */
 function cardText(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/\s*[\r\n]+\s*/g, ' ');
-  return Array.isArray(value) ? value.map(cardText) : value;
+  if (typeof value === 'string') return escapedText(value, /[\\,]/g);
+  return Array.isArray(value) ? value.map((component) => (typeof component === 'string' ? escapedText(component) : component)) : value;
 }
 
 const icalWeekdays = [
@@ -110,13 +119,6 @@ function daysOf(exception: { firstDay: Date; lastDay: Date }): string[] {
 const firstOnOrAfter = (from: string, weekday: number) => plusDays(from, (weekday - weekdayOf(from) + 7) % 7);
 
 /**
- * A TEXT value as RFC 5545 writes it. ical-generator escapes the texts of events, but writes the
- * calendar's name (NAME, X-WR-CALNAME) as given: a line break in a contact's name would start a
- * line of its own there.
- */
-const calendarText = (text: string) => text.replace(/[\\;,]/g, (char) => `\\${char}`).replace(/\r\n|\r|\n/g, '\\n');
-
-/**
  * The office hours as a calendar: one weekly event per interval from the contact's first day
  * (or this year), until its last; public holidays of the district's state are excluded (up to
  * two years ahead while the contact is current). Null where there are no weekly intervals.
@@ -140,7 +142,8 @@ export function officeHoursCalendar(contact: ExportedContact, officeHoursId: str
   const at = (day: string, time: string) => `${day}T${time}:00`;
   const place = hours.location?.printed ?? contact.addresses.find((address) => address.kind !== 'POSTAL')?.printed;
   const calendar = ical({
-    name: calendarText(`Sprechzeiten ${displayName(contact)}`),
+    // ical-generator escapes the texts of events, not the calendar's name (NAME, X-WR-CALNAME).
+    name: escapedText(`Sprechzeiten ${displayName(contact)}`),
     prodId: { company: 'Integrationsgraph', product: 'office-hours', language: 'DE' },
     // No calendar-wide zone (ical-generator would then write stamps in it, without "Z"); each
     // event names its zone, and the generator adds the VTIMEZONE block for it.

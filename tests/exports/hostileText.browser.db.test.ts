@@ -18,7 +18,7 @@ import { createTestTokens } from '../support/tokens.js';
 /** Ends a script block, opens another, and tries an attribute: each sets a flag if it runs. */
 const markup = `Beratung</script><script>window.__ran = 'script'</script><img src=x onerror="window.__ran = 'img'">"'&amp;`;
 const lines = 'Dienstag 9–12 Uhr\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:untergeschoben';
-const name = 'Muster\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Untergeschoben';
+const name = 'Muster; Mann, \\n\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Untergeschoben';
 
 describe.skipIf(!haveChromium)(`editors' text stays text (${chromiumPath})`, () => {
   let api: TestServer;
@@ -98,7 +98,7 @@ describe.skipIf(!haveChromium)(`editors' text stays text (${chromiumPath})`, () 
     await page.close();
   });
 
-  test('a line break cannot start a calendar event or a second card: iCalendar and vCard read back one each, the text whole', async () => {
+  test('a line break cannot start a calendar event or a second card, nor a semicolon a component: iCalendar and vCard read back as written', async () => {
     const hours = await api.database.client.officeHours.findFirstOrThrow({
       where: { intervals: { some: {} }, contact: { districtId: '16065' } },
     });
@@ -112,9 +112,15 @@ describe.skipIf(!haveChromium)(`editors' text stays text (${chromiumPath})`, () 
     for (const event of events) expect(String(event.getFirstPropertyValue('summary'))).not.toBe('untergeschoben');
     expect(calendar).not.toMatch(/^SUMMARY:untergeschoben/m);
     expect(calendar.split(/\r\n/).filter((line) => line === 'BEGIN:VEVENT').length).toBe(events.length);
-    // A card's lines as a reader sees them (RFC 6350: a line starting with a space continues the one before).
-    const cardLines = (await (await fetch(withHours.vcardUrl)).text()).replace(/\r\n[ \t]/g, '').split('\r\n');
-    expect(cardLines.filter((line) => line === 'BEGIN:VCARD' || line === 'END:VCARD')).toEqual(['BEGIN:VCARD', 'END:VCARD']);
-    expect(cardLines.filter((line) => line.startsWith('FN:'))).toEqual(['FN:Frau Christin Muster END:VCARD BEGIN:VCARD FN:Untergeschoben']);
+    // A card as an address book reads it (ical.js reads vCards too): one card, the name as typed.
+    const cardText = await (await fetch(withHours.vcardUrl)).text();
+    const cards = ICAL.parse(cardText);
+    expect(cards[0]).toBe('vcard');
+    const card = new ICAL.Component(cards);
+    const typed = name.replace(/\r\n/g, '\n');
+    expect(card.getFirstPropertyValue('fn')).toBe(`Frau Christin ${typed}`);
+    expect(card.getFirstProperty('n')!.getFirstValue()).toEqual([typed, 'Christin', '', 'Frau', '']);
+    const lines = cardText.replace(/\r\n[ \t]/g, '').split('\r\n');
+    expect(lines.filter((line) => line === 'BEGIN:VCARD' || line === 'END:VCARD')).toEqual(['BEGIN:VCARD', 'END:VCARD']);
   });
 });
