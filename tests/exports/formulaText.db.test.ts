@@ -1,6 +1,6 @@
 // Text an editor typed that a spreadsheet program would run as a formula (OWASP "CSV injection")
-// stays text in every spreadsheet we write: every CSV dataset, in both languages and with both
-// delimiters, and the workbook. The editor's text goes in through the district's package, into
+// stays text in every spreadsheet we write: every CSV dataset, in both languages with either
+// delimiter, and the workbook. The editor's text goes in through the district's package, into
 // every editable text column that reaches a dataset.
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -49,14 +49,17 @@ test('no cell of any CSV begins like a formula; the editors’ formulas arrive a
   for (const dataset of datasets)
     for (const [lang, delimiter] of [
       ['de', ';'],
+      ['de', ','],
       ['en', ','],
+      ['en', ';'],
     ] as const) {
-      const response = await fetch(`${origin}/export/${dataset}.csv?state=TH&lang=${lang}`);
+      const named = delimiter === ';' ? 'semicolon' : 'comma';
+      const response = await fetch(`${origin}/export/${dataset}.csv?state=TH&lang=${lang}&delimiter=${named}`);
       expect(response.status, dataset).toBe(200);
       const cells: string[] = parse(Buffer.from(await response.arrayBuffer()).subarray(3), { delimiter, relax_column_count: true }).flat();
       // A number we write as a number stays one ("-2" is not text).
       const formulas = cells.filter((cell) => startsLikeAFormula.test(cell) && Number.isNaN(Number(cell.replace(',', '.'))));
-      expect(formulas, `${dataset}.csv (${lang})`).toEqual([]);
+      expect(formulas, `${dataset}.csv (${lang}, ${named})`).toEqual([]);
       for (const cell of cells) if (cell.startsWith("'") && hostileTexts.includes(cell.slice(1))) neutralised.add(cell.slice(1));
     }
   // Every hostile text reached a dataset (the test would prove nothing otherwise) and arrived neutralised.
