@@ -76,6 +76,8 @@ const schema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   /** A client that has not sent a request's headers within this time loses its connection. */
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(10_000),
+  /** How long an idle connection is kept open for the client's next request. */
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(72_000),
   /** Open connections at most; beyond, new ones are closed at once. */
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(2_000),
   /** Requests per minute from one address without a token; 0: no limit. */

@@ -73,6 +73,7 @@ const running = await startServer({
   bodyLimits: { anonymousBytes: config.REQUEST_BODY_LIMIT_BYTES, authenticatedBytes: config.AUTHENTICATED_BODY_LIMIT_BYTES },
   requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
   headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
+  keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS,
   maxConnections: config.MAX_CONNECTIONS,
   gatewaySecret: config.GATEWAY_SECRET,
   rateLimits: {

@@ -53,6 +53,8 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   /** How long a client may take to send a request's headers before its connection is closed. */
   headersTimeoutMs?: number;
+  /** How long an idle connection is kept open; longer than the idle timeout of the proxy in front. */
+  keepAliveTimeoutMs?: number;
   /** Open connections at most; beyond, new ones are closed at once. */
   maxConnections?: number;
   /** Requests per client and minute; without them, none are counted. */
@@ -75,14 +77,14 @@ export interface RunningServer {
 
 /**
  * A Node server that bounds slow clients: at most `maxConnections` open at once, and a request's
- * headers within `headersTimeoutMs`. Node applies its own headers timeout (checked every second
+ * headers within `headersTimeoutMs`; an idle connection is kept `keepAliveTimeoutMs` for reuse. Node applies its own headers timeout (checked every second
  * here instead of every 30) to connections whose request started in a later packet; the first
  * request of a connection whose headers began in its very first packet escapes that check, so
  * a connection that has not delivered a whole first request in time is closed here.
  */
 function boundedServer(
   handler: (request: IncomingMessage, response: ServerResponse) => void,
-  bounds: { headersTimeoutMs: number; maxConnections: number },
+  bounds: { headersTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number },
 ): BoundedServer {
   const firstRequestDue = new WeakMap<Socket, NodeJS.Timeout>();
   /** Per connection: requests under way, and since when it has been idle. */
@@ -100,6 +102,7 @@ function boundedServer(
     handler(request, response);
   });
   server.maxConnections = bounds.maxConnections;
+  server.keepAliveTimeout = bounds.keepAliveTimeoutMs;
   server.on('connection', (socket: Socket) => {
     const timer = setTimeout(() => socket.destroy(), bounds.headersTimeoutMs).unref();
     firstRequestDue.set(socket, timer);
@@ -159,6 +162,7 @@ export async function startServer({
   drainTimeoutMs = 25_000,
   requestTimeoutMs = 30_000,
   headersTimeoutMs = 10_000,
+  keepAliveTimeoutMs = 72_000,
   maxConnections = 2_000,
   rateLimits,
   changeNotifier: givenNotifier,
@@ -199,7 +203,8 @@ export async function startServer({
     // Slow clients are bounded: headers sent within headersTimeoutMs (Node checks every second
     // instead of its default 30 s), and at most maxConnections open at once, so that connections
     // that never finish their headers cannot exhaust the process.
-    serverFactory: (handler) => boundedServer(handler, { headersTimeoutMs, maxConnections }),
+    // Fastify's keep-alive default (72 s) is not applied to a factory's server: it is set there.
+    serverFactory: (handler) => boundedServer(handler, { headersTimeoutMs, keepAliveTimeoutMs, maxConnections }),
   });
   answerProblems(app);
   app.addHook('onRequest', recogniseGateway(gatewaySecret));
