@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { type ModelName, modelNames, type ScalarsOf, storedColumns } from '../db/datamodel.js';
 import type { DatamodelField } from '../db/datamodelTypes.js';
 import { TargetGroup } from '../generated/prisma/enums.js';
+import { typesWithFieldSources } from './factSources.js';
 import { ChannelFormatError, channelValue } from './normalise.js';
 import { isTranslatable } from './translatable.js';
 import {
@@ -118,6 +119,8 @@ export const rowRules: { [M in ModelName]?: RowRule } = {
     const { entityType, field } = row;
     if (typeof entityType !== 'string' || typeof field !== 'string') return;
     if (!modelNames.includes(entityType as ModelName)) report('entityType', `"${entityType}" is not a kind of record`);
+    else if (!typesWithFieldSources.includes(entityType as ModelName))
+      report('entityType', `"${entityType}" does not name the pages of its fields; one of ${typesWithFieldSources.join(', ')} does`);
     else if (!storedColumns(entityType as ModelName).some((column) => column.name === field))
       report('field', `"${field}" is not a field of ${entityType}`);
   },

@@ -147,6 +147,11 @@ const rowCases: [ModelName, Record<string, unknown>, { path: string[]; message: 
   ['FactSource', { entityType: 'Position', field: 'since' }, []],
   ['FactSource', { entityType: 'Position', field: 'start' }, [{ path: ['field'], message: '"start" is not a field of Position' }]],
   ['FactSource', { entityType: 'Stelle', field: 'since' }, [{ path: ['entityType'], message: '"Stelle" is not a kind of record' }]],
+  [
+    'FactSource',
+    { entityType: 'ContactChannel', field: 'value' },
+    [{ path: ['entityType'], message: expect.stringMatching(/^"ContactChannel" does not name the pages of its fields; one of Contact, /) }],
+  ],
   ['Funding', { periodStart: '2016-06', periodEnd: '2020' }, []],
   ['Funding', { periodStart: '2027', periodEnd: '2026' }, [{ path: ['periodEnd'], message: 'must not be before the start (2027)' }]],
   ['Project', { periodStart: '2019', periodEnd: '2018' }, [{ path: ['periodEnd'], message: 'must not be before the start (2019)' }]],

@@ -1,7 +1,10 @@
 // A fact's page, given in a district's package, is a change of its record: the record's version
 // goes up and the change feed names it, so that copies and caches learn of it.
+import { GraphQLObjectType } from 'graphql';
 import { expect, test } from 'vitest';
 import { exportPackages } from '../../src/packages/export.js';
+import { typesWithFieldSources } from '../../src/rules/factSources.js';
+import { schema } from '../../src/schema.js';
 import { editingServer } from '../support/editing.js';
 
 const editing = editingServer();
@@ -36,4 +39,40 @@ test('a fact source imported for a post raises the post’s version and is in th
   expect(data.district.positions.find((p: { title: string }) => p.title === post.title).fieldSources).toEqual([
     { field: 'title', source: { key: '000_1eab90bdcab76940.txt' } },
   ]);
+});
+
+test('a fact source about a kind of record that does not show its field sources is refused with its path, nothing written', async () => {
+  const client = editing.server.database.client;
+  const channel = await client.contactChannel.findFirstOrThrow({ where: { contact: { districtId: '16065' } } });
+  const files = await exportPackages(client);
+  const dataPackage = structuredClone(files.find((file) => file.dataPackage.district === '16065')!.dataPackage);
+  const at = dataPackage.tables.factSources!.length;
+  dataPackage.tables.factSources!.push({
+    id: '16065/fact/channel-value',
+    entityType: 'ContactChannel',
+    entityId: channel.id,
+    field: 'value',
+    sourceId: '000_1eab90bdcab76940.txt',
+    districtId: '16065',
+  });
+  const imported = await editing.as(
+    editing.tokens.kyffhaeuser,
+    'mutation ($input: ImportDataPackageInput!) { importDataPackage(input: $input) { __typename ... on ValidationError { issues { path message } } } }',
+    { input: { package: dataPackage } },
+  );
+  expect(imported.data.importDataPackage.__typename).toBe('ValidationError');
+  expect(imported.data.importDataPackage.issues).toEqual([
+    {
+      path: `$.tables.factSources[${at}].entityType`,
+      message: expect.stringMatching(/^"ContactChannel" does not name the pages of its fields/),
+    },
+  ]);
+  expect(await client.factSource.count({ where: { id: '16065/fact/channel-value' } })).toBe(0);
+});
+
+test('the kinds of record a fact source may name are exactly the API’s ChangeTracked types, which answer fieldSources', () => {
+  const changeTracked = Object.values(schema.getTypeMap())
+    .filter((type) => type instanceof GraphQLObjectType && type.getInterfaces().some((face) => face.name === 'ChangeTracked'))
+    .map((type) => type.name);
+  expect([...typesWithFieldSources].sort()).toEqual(changeTracked.sort());
 });
