@@ -145,6 +145,7 @@ const create = writeMutation('createWebhook', {
   inputDescription: 'The webhook.',
   input: CreateWebhookInput,
   authorise: () => ({ auditor: true }),
+  dataLock: 'none',
   prepare: (input, problems) => checkWebhook(input.fields, problems.within('fields')),
   async write(write, input, { districtIds, from }, context) {
     const secret = randomBytes(32).toString('base64url');
@@ -181,6 +182,7 @@ const archive = writeMutation('archiveWebhook', {
   inputDescription: 'Which webhook.',
   input: ArchiveWebhookInput,
   authorise: () => ({ auditor: true }),
+  dataLock: 'none',
   async prepare(input, _problems, context) {
     const id = String(input.id);
     const own = await db().webhook.count({ where: { id, deletedAt: null, ...ownedBy(context) } });

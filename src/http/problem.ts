@@ -41,13 +41,18 @@ function sendProblem(reply: FastifyReply, problem: HttpProblem) {
 }
 
 /**
- * A silent, restarting or unreachable database, on every route alike: retryable, 503 with
+ * A silent, restarting, unreachable or busy database, on every route alike: retryable, 503 with
  * Retry-After (load balancers and clients retry).
  */
 export const databaseUnavailable = () =>
-  new HttpProblem(503, 'DATABASE_UNAVAILABLE', 'The database is not answering (restarting, or unreachable); try again in a few seconds.', {
-    'retry-after': '5',
-  });
+  new HttpProblem(
+    503,
+    'DATABASE_UNAVAILABLE',
+    'The database is not answering in time (restarting, unreachable or busy); try again in a few seconds.',
+    {
+      'retry-after': '5',
+    },
+  );
 
 function asProblem(error: FastifyError | HttpProblem, request: FastifyRequest): HttpProblem {
   if (error instanceof HttpProblem) return error;

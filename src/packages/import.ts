@@ -513,7 +513,7 @@ export async function importWithin(write: Write, inputs: PackageInput[], options
 }
 
 /** An import's write: alone (see WriteOptions), with time for 20,000 offers. */
-export const importWrite = { exclusive: true, timeoutMs: 300_000 } as const;
+export const importWrite = { dataLock: 'exclusive', timeoutMs: 300_000 } as const;
 
 /** Validates packages, compares them with the database and — unless a dry run — applies the difference in one write. */
 export function importPackages(

@@ -80,6 +80,8 @@ const create = writeMutation('createProblemReport', {
   input: CreateProblemReportInput,
   // Reports come without an account: beyond the request budget, few per address and hour.
   extensions: { limitPerAddressAndHour: 'problemReportsPerHour' },
+  // A report is no district data: it need not wait for an import of the district.
+  dataLock: 'none',
   async prepare(input, problems) {
     checkReport(input.fields, problems.within('fields'));
     return subjectOf(input.subject, problems);
@@ -142,6 +144,7 @@ const update = writeMutation('updateProblemReport', {
       problems.add('fields.answer', 'must be at most 2,000 characters');
     return String(input.id);
   },
+  dataLock: 'none',
   async write(write, input, id) {
     const before = await write.lockCurrent('ProblemReport', id, input.version, loadReport);
     const { answer, status } = input.fields;

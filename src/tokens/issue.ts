@@ -32,7 +32,7 @@ const audited = (action: AuditEntry['action'], { tokenHash: _hash, ...token }: A
 export function createToken(client: Database, spec: NewToken, actor = operator): Promise<{ id: string; token: string }> {
   const token = `${tokenPrefix}${randomBytes(32).toString('base64url')}`;
   const id = randomBytes(8).toString('hex');
-  return write({ client, actor, now: new Date() }, async ({ tx, audit }) => {
+  return write({ client, actor, now: new Date(), dataLock: 'none' }, async ({ tx, audit }) => {
     const created = await tx.apiToken.create({
       data: {
         id,
@@ -50,7 +50,7 @@ export function createToken(client: Database, spec: NewToken, actor = operator):
 
 /** Whether an active token was revoked. */
 export function revokeToken(client: Database, id: string, actor = operator): Promise<boolean> {
-  return write({ client, actor, now: new Date() }, async ({ tx, audit, lock, now }) => {
+  return write({ client, actor, now: new Date(), dataLock: 'none' }, async ({ tx, audit, lock, now }) => {
     await lock('ApiToken', id);
     const active = await tx.apiToken.findFirst({ where: { id, revokedAt: null } });
     if (!active) return false;

@@ -14,7 +14,7 @@ import { districtKeyForScope, parseDistrictAgs } from '../rules/districtKeys.js'
 import { mutationErrors } from './errorTypes.js';
 import { ownerOf } from './ownership.js';
 import { type Issue, Problems, ValidationError } from './problems.js';
-import { type Actor, anonymousReader, type Write, write } from './transaction.js';
+import { type Actor, anonymousReader, type Write, type WriteOptions, write } from './transaction.js';
 
 /** Who may call a mutation, as @pothos/plugin-scope-auth scopes. */
 export type AccessRule = { editorOf: string } | { admin: true } | { editor: true } | { auditor: true };
@@ -79,8 +79,8 @@ export interface MutationSpec<Input, Prepared, Shape extends object> {
   write(write: Write, input: Input, prepared: Prepared, context: Context): Promise<Shape>;
   /** Rules the field declares for the HTTP edge (src/http/fieldDeclarations.ts), e.g. a budget per address. */
   extensions?: Record<string, unknown>;
-  /** A package import replaces many records: it writes alone (see WriteOptions). */
-  exclusive?: boolean;
+  /** How it takes the data lock (see WriteOptions): a package import alone, records of no district's data not at all. */
+  dataLock?: WriteOptions['dataLock'];
   timeoutMs?: number;
 }
 
@@ -104,7 +104,7 @@ export function writeMutation<Input, Prepared, Shape extends object>(
     const problems = new Problems();
     const prepared = await spec.prepare(input, problems, context);
     if (problems.any) throw sortedByInput(problems, info.schema.getType(spec.input.name) as GraphQLInputObjectType);
-    return write({ actor: actorOf(context), now: context.now, exclusive: spec.exclusive, timeoutMs: spec.timeoutMs }, (handle) =>
+    return write({ actor: actorOf(context), now: context.now, dataLock: spec.dataLock, timeoutMs: spec.timeoutMs }, (handle) =>
       spec.write(handle, input, prepared, context),
     );
   };

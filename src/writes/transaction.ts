@@ -34,10 +34,12 @@ export interface WriteOptions {
   /** The moment of the change: editorial sources are dated by it, archived records stamped with it. */
   now: Date;
   /**
-   * Package imports and the seed replace many records at once: they hold the data lock alone,
-   * and wait for the edits under way (and those after them wait for them). Edits share it.
+   * The data lock: package imports and the seed replace many records at once, so they hold it
+   * alone ('exclusive'), waiting for the edits under way (and those after them wait for them).
+   * Edits of district data share it (the default). Writes of records that are no district's
+   * data — problem reports, webhooks, API tokens — take none: they need not wait for an import.
    */
-  exclusive?: boolean;
+  dataLock?: 'shared' | 'exclusive' | 'none';
   timeoutMs?: number;
   /** The database, where it is not the server's (a script's, the seed at start). */
   client?: Database;
@@ -69,8 +71,11 @@ export interface Write {
   announce(changes: Announcement[]): void;
 }
 
-const sharedLock = (tx: Tx) => tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${dataLockKey})`;
-const exclusiveLock = (tx: Tx) => tx.$executeRaw`SELECT pg_advisory_xact_lock(${dataLockKey})`;
+const takeDataLock = {
+  shared: (tx: Tx) => tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${dataLockKey})`,
+  exclusive: (tx: Tx) => tx.$executeRaw`SELECT pg_advisory_xact_lock(${dataLockKey})`,
+  none: async () => {},
+};
 
 /**
  * A district's row is locked under the feed lock by other writers: announcing a change of its
@@ -91,7 +96,7 @@ async function lockRow(tx: Tx, model: ModelName, id: string): Promise<void> {
 export function write<T>(options: WriteOptions, work: (write: Write) => Promise<T>): Promise<T> {
   return (options.client ?? db()).$transaction(
     async (tx) => {
-      await (options.exclusive ? exclusiveLock(tx) : sharedLock(tx));
+      await takeDataLock[options.dataLock ?? 'shared'](tx);
       const audits: AuditEntry[] = [];
       const announced: Announcement[] = [];
       const sources = new Map<string | null, string>();
