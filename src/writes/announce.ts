@@ -5,7 +5,7 @@
 
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import type { Tx } from '../db/client.js';
-import { type ModelName, sqlTable } from '../db/datamodel.js';
+import { hasColumn, type ModelName, sqlTable } from '../db/datamodel.js';
 import { feedChannel, feedLockKey } from '../db/locks.js';
 import { Prisma } from '../generated/prisma/client.js';
 
@@ -41,8 +41,8 @@ export const isFeedType = (type: string): type is FeedType => (feedTypes as read
  * node is found by a column of the part (a municipality's district) or of the node (a
  * contact's person).
  */
-type Owner = { type: FeedType; partColumn: string } | { type: FeedType; ownerColumn: string };
-const shownIn: Partial<Record<ModelName, Owner[]>> = {
+type ShownIn = { type: FeedType; partColumn: string } | { type: FeedType; ownerColumn: string };
+const shownIn: Partial<Record<ModelName, ShownIn[]>> = {
   Person: [{ type: 'Contact', ownerColumn: 'personId' }],
   Funder: [{ type: 'FundingProgramme', ownerColumn: 'funderId' }],
   Municipality: [{ type: 'District', partColumn: 'districtId' }],
@@ -98,19 +98,9 @@ export async function announce(tx: Tx, changes: Announcement[]): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${feedChannel}, '')`;
 }
 
-const districtColumn = (type: FeedType) => (type === 'District' ? 'record."id"' : hasDistrict.has(type) ? 'record."districtId"' : 'NULL');
-const hasDistrict = new Set<FeedType>([
-  'Source',
-  'Position',
-  'Contact',
-  'Funding',
-  'IntegrationConcept',
-  'Offer',
-  'Project',
-  'Network',
-  'IndicatorValue',
-  'Document',
-]);
+/** The district of an event: the record's own for a district, its `districtId` where it has one. */
+const districtColumn = (type: FeedType) =>
+  type === 'District' ? 'record."id"' : hasColumn(type, 'districtId') ? 'record."districtId"' : 'NULL';
 
 const chunkSize = 2_000;
 
@@ -155,7 +145,7 @@ async function announceAnnotated(tx: Tx, model: AnnotationModel, changes: Announ
   }
 }
 
-function ownersOf(tx: Tx, model: ModelName, id: string, owner: Owner) {
+function ownersOf(tx: Tx, model: ModelName, id: string, owner: ShownIn) {
   return 'partColumn' in owner
     ? tx.$queryRaw<
         { id: string }[]

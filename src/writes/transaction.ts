@@ -3,6 +3,12 @@
 // It takes the data lock (shared by edits, held alone by imports and the seed), lets the work
 // lock the rows it changes and check the versions the writer read, and at the end writes the
 // audit records and the change-feed entries of what was done, under the feed lock, last.
+//
+// Locks are taken in one order, so that two writers never wait for each other the other way
+// round: the data lock first; then the rows the work changes; the feed lock last, held until
+// commit (one writer at a time announces, so feed positions commit in order). The one exception
+// is a district's row, which announcing locks under the feed lock (a part's change raises the
+// district's version): whoever locks it takes the feed lock before it (`lockedUnderFeed`).
 import { type Database, db, type Tx } from '../db/client.js';
 import { type ModelName, sqlTable } from '../db/datamodel.js';
 import { dataLockKey } from '../db/locks.js';
