@@ -85,7 +85,7 @@ interface Key {
   variant: string;
 }
 
-function cacheKey(request: IncomingMessage): Key | null {
+function cacheKey(request: IncomingMessage, byHost: boolean): Key | null {
   const { method, url = '', headers } = request;
   if (method !== 'GET' || !url.includes('?')) return null;
   if (headers.authorization || headers['if-none-match'] || headers['if-modified-since']) return null;
@@ -93,11 +93,11 @@ function cacheKey(request: IncomingMessage): Key | null {
   return {
     url,
     bucket: `${url.length}${url.slice(-64)}`,
-    variant: `${headers.accept ?? ''}\n${headers['accept-language'] ?? ''}\n${headers.origin ?? ''}`,
+    variant: `${headers.accept ?? ''}\n${headers['accept-language'] ?? ''}\n${headers.origin ?? ''}\n${byHost ? (headers.host ?? '') : ''}`,
   };
 }
 
-export function createAnswerBytes({ ttlMs, redis }: { ttlMs: number; redis?: Redis | null }): AnswerBytes {
+export function createAnswerBytes({ ttlMs, redis, byHost }: { ttlMs: number; redis?: Redis | null; byHost: boolean }): AnswerBytes {
   /** By bucket (see cacheKey), then by the rest of the key. */
   const answers = new Map<string, Map<string, Answer>>();
   let count = 0;
@@ -148,7 +148,7 @@ export function createAnswerBytes({ ttlMs, redis }: { ttlMs: number; redis?: Red
 
   return {
     answer: (draining) => (request, reply, done) => {
-      const key = draining() ? null : cacheKey(request.raw);
+      const key = draining() ? null : cacheKey(request.raw, byHost);
       if (key === null) return done();
       const current = generation.current();
       if (typeof current === 'string') {

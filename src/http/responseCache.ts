@@ -133,16 +133,22 @@ export function createResponseCaching({
   ttlMs,
   redis,
   changeNotifier,
+  publicUrl,
 }: {
   schema: GraphQLSchema;
   ttlMs: number;
   /** A shared cache; without, each instance keeps its own in memory. */
   redis?: Redis | null;
   changeNotifier: ChangeNotifier;
+  /** The API's address for links; without it, links name the address each request was sent to. */
+  publicUrl?: string;
 }): ResponseCaching {
   if (ttlMs <= 0) return { plugins: [], answer: () => (_request, _reply, done) => done(), catchUp: async () => {}, close: async () => {} };
   const cache = redis ? failingOpen(createRedisCache({ redis }) as Cache) : createInMemoryCache();
-  const bytes = createAnswerBytes({ ttlMs, redis });
+  // Without PUBLIC_URL, export links are made from the request's Host: answers to one Host must
+  // never be served to another, or anyone could plant links to their own site in the cache.
+  const byHost = !publicUrl;
+  const bytes = createAnswerBytes({ ttlMs, redis, byHost });
   const catchUp = feedInvalidator(cache, bytes);
   const stopFollowing = changeNotifier.subscribe(() => void catchUp());
   const anonymous = (request: Request) => !request.headers.has('authorization');
@@ -160,8 +166,11 @@ export function createResponseCaching({
     plugins: [
       useResponseCache({
         cache,
-        // Answers differ by the languages asked for: each set of them has its own cache entries.
-        session: (request) => acceptedLanguages(request.headers.get('accept-language')).join(',') || null,
+        // Answers differ by the languages asked for (and the Host, see byHost): each has its own entries.
+        session: (request) =>
+          [byHost ? request.headers.get('host') : '', acceptedLanguages(request.headers.get('accept-language')).join(',')]
+            .join(' ')
+            .trim() || null,
         enabled: anonymous,
         ttl: ttlMs,
         ttlPerSchemaCoordinate: Object.fromEntries([...neverCached.keys()].map((coordinate) => [coordinate, 0])),

@@ -185,7 +185,7 @@ export async function startServer({
     responseCacheTtlMs > 0 && responseCacheRedisUrl
       ? await connectRedis(responseCacheRedisUrl, 'response cache; answering uncached until it is back')
       : null;
-  const responseCaching = createResponseCaching({ schema, ttlMs: responseCacheTtlMs, redis: cacheRedis, changeNotifier });
+  const responseCaching = createResponseCaching({ schema, ttlMs: responseCacheTtlMs, redis: cacheRedis, changeNotifier, publicUrl });
   const authenticate = createAuthenticator(jwt);
 
   const app = Fastify({

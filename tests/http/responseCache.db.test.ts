@@ -1,6 +1,7 @@
 // Anonymous reads are answered from memory within the TTL, revalidate with ETag/304, and
 // GET answers may be kept by browsers; requests with credentials bypass the cache; an edit
 // invalidates what showed the record. (Instances sharing the cache: sharedResponseCache.db.test.ts.)
+import { request } from 'node:http';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startServer } from '../../src/http/server.js';
 import { createToken } from '../../src/tokens/issue.js';
@@ -160,4 +161,54 @@ test('the same variables in another key order are answered from the same entry',
   expect(await second.json()).toEqual(await first.json());
   expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
   expect(server.queries).toEqual([]);
+});
+
+/** A GET or POST sent with the Host header a client chose (fetch does not let one set it). */
+function askWithHost(method: 'GET' | 'POST', url: string, host: string, body?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const sent = request(url, { method, headers: { host, ...(body ? { 'content-type': 'application/json' } : {}) } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      response.on('end', () => resolve(text));
+    });
+    sent.on('error', reject);
+    sent.end(body);
+  });
+}
+
+test('an answer with links made from a forged Host is never served to anybody else (GET and POST)', async () => {
+  const query = `{ linksByHost: district(ags: "16065") { contacts { edges { node { vcardUrl } } } } }`;
+  const { host } = new URL(server.url);
+  for (const [method, url, body] of [
+    ['GET', `${server.url}?query=${encodeURIComponent(query)}`, undefined],
+    ['POST', server.url, JSON.stringify({ query })],
+  ] as const) {
+    const forged = await askWithHost(method, url, 'evil.example', body);
+    expect(forged, method).toContain('http://evil.example/export/');
+    const honest = await askWithHost(method, url, host, body);
+    expect(honest, method).not.toContain('evil.example');
+    expect(honest, method).toContain(`http://${host}/export/`);
+  }
+});
+
+test('with PUBLIC_URL, every answer links there, whatever Host a request names', async () => {
+  const behindProxy = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    responseCacheTtlMs: 60_000,
+    publicUrl: 'https://integration.example',
+  });
+  try {
+    const url = `${behindProxy.url}?query=${encodeURIComponent('{ district(ags: "16065") { contacts { edges { node { vcardUrl } } } } }')}`;
+    for (const host of ['evil.example', new URL(behindProxy.url).host, 'evil.example']) {
+      const answer = await askWithHost('GET', url, host);
+      expect(answer).toContain('https://integration.example/export/');
+      expect(answer).not.toContain('evil.example');
+    }
+  } finally {
+    await behindProxy.close();
+  }
 });
