@@ -54,9 +54,16 @@ const recordKey = (type: string, id: string) => `${type}\u0000${id}`;
 
 /** The facts of the records a request reads that other pages print, loaded together. */
 async function loadFieldSources(keys: readonly string[]): Promise<FieldSourceShape[][]> {
-  const wanted = keys.map((key) => key.split('\u0000') as [string, string]);
+  // One condition per type, not per record: a page of 500 offers is one IN list.
+  const idsByType = new Map<string, string[]>();
+  for (const key of keys) {
+    const [entityType, entityId] = key.split('\u0000') as [string, string];
+    const ids = idsByType.get(entityType);
+    if (ids) ids.push(entityId);
+    else idsByType.set(entityType, [entityId]);
+  }
   const found = await db().factSource.findMany({
-    where: { OR: wanted.map(([entityType, entityId]) => ({ entityType, entityId })) },
+    where: { OR: [...idsByType].map(([entityType, ids]) => ({ entityType, entityId: { in: ids } })) },
     include: { source: true },
     orderBy: { field: 'asc' },
   });
