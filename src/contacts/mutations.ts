@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { berlinDate, isoDay } from '../common/history.js';
 import { db, type Tx } from '../db/client.js';
+import type { Translation } from '../generated/prisma/client.js';
 import { builder } from '../graphql/builder.js';
+import type { AuditEntry } from '../writes/audit.js';
 import { checkColumns, sameNames } from '../writes/checks.js';
 import { editorsOfDistrict, editorsOfRecord, givenFields, inputDistrict, recordId, writeMutation } from '../writes/mutation.js';
 import type { Problems } from '../writes/problems.js';
@@ -62,19 +64,35 @@ function partsOf(contact: Snapshot): Required<ContactParts> {
 const definedParts = (parts: ContactParts): ContactParts =>
   Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== undefined)) as ContactParts;
 
-/** Replaces the parts given (channels, addresses, office hours) of a contact. */
-async function writeParts(tx: Tx, contactId: string, parts: ContactParts, sourceId: string) {
+/**
+ * Replaces the parts given (channels, addresses, office hours) of a contact. Office hours given
+ * again with the same text keep their id, and with it their translations and the address of
+ * their calendar (which residents subscribe to). The translations of a text that is gone
+ * translate nothing any more: they are removed, and returned for the audit log.
+ */
+async function writeParts(tx: Tx, contactId: string, parts: ContactParts, sourceId: string): Promise<Translation[]> {
+  let removedTranslations: Translation[] = [];
   if (parts.officeHours) {
-    const old = await tx.officeHours.findMany({ where: { contactId }, select: { id: true, locationId: true } });
+    const old = await tx.officeHours.findMany({ where: { contactId }, select: { id: true, locationId: true, printed: true } });
     await tx.officeHourInterval.deleteMany({ where: { officeHoursId: { in: old.map((hours) => hours.id) } } });
     await tx.officeHourException.deleteMany({ where: { officeHoursId: { in: old.map((hours) => hours.id) } } });
     await tx.officeHours.deleteMany({ where: { contactId } });
     await tx.address.deleteMany({ where: { id: { in: old.flatMap((hours) => (hours.locationId ? [hours.locationId] : [])) } } });
-    for (const hours of parts.officeHours) {
+    const unclaimed = [...old];
+    const idFor = (printed: string) => {
+      const same = unclaimed.findIndex((hours) => hours.printed === printed);
+      return same < 0 ? randomUUID() : unclaimed.splice(same, 1)[0]!.id;
+    };
+    const kept = parts.officeHours.map((hours) => idFor(hours.printed));
+    removedTranslations = await removeTranslations(
+      tx,
+      unclaimed.map((hours) => hours.id),
+    );
+    for (const [index, hours] of parts.officeHours.entries()) {
       const locationId = hours.location ? randomUUID() : null;
       if (hours.location)
         await tx.address.create({ data: { ...hours.location, kind: 'OFFICE_HOURS', id: locationId!, contactId, sourceId } });
-      const officeHoursId = randomUUID();
+      const officeHoursId = kept[index]!;
       await tx.officeHours.create({
         data: {
           id: officeHoursId,
@@ -104,7 +122,26 @@ async function writeParts(tx: Tx, contactId: string, parts: ContactParts, source
       data: parts.channels.map((channel, ordinal) => ({ ...channel, id: randomUUID(), contactId, ordinal, sourceId })),
     });
   }
+  return removedTranslations;
 }
+
+async function removeTranslations(tx: Tx, officeHoursIds: string[]): Promise<Translation[]> {
+  if (!officeHoursIds.length) return [];
+  const where = { entityType: 'OfficeHours', entityId: { in: officeHoursIds } };
+  const removed = await tx.translation.findMany({ where });
+  await tx.translation.deleteMany({ where });
+  return removed;
+}
+
+/** The audit entries of translations removed with the text they translated. */
+const removalsOf = (translations: Translation[]): AuditEntry[] =>
+  translations.map((translation) => ({
+    action: 'ARCHIVE',
+    entityType: 'Translation',
+    entityId: translation.id,
+    districtId: translation.districtId,
+    before: translation,
+  }));
 
 // ------------------------------------------------------------------ mutations
 
@@ -242,7 +279,7 @@ writeMutation('updateContact', {
       load: contactSnapshot,
       apply: async (tx, before, sourceId) => {
         if (!fields.person) {
-          await writeParts(tx, id, parts, sourceId);
+          for (const removal of removalsOf(await writeParts(tx, id, parts, sourceId))) write.audit(removal);
           const note = fields.internalNote !== undefined ? { internalNote: fields.internalNote } : {};
           await tx.contact.update({ where: { id }, data: { version: { increment: 1 }, ...note } });
           return id;
