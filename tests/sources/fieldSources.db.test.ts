@@ -9,25 +9,30 @@ import { editingServer } from '../support/editing.js';
 
 const editing = editingServer();
 
+/** Imports the Kyffhäuserkreis' package with one fact source more, of the page 000; answers the import and the row's position. */
+async function importWithFactSource(fact: { id: string; entityType: string; entityId: string; field: string }) {
+  const files = await exportPackages(editing.server.database.client);
+  const dataPackage = structuredClone(files.find((file) => file.dataPackage.district === '16065')!.dataPackage);
+  const at = dataPackage.tables.factSources!.length;
+  dataPackage.tables.factSources!.push({ ...fact, sourceId: '000_1eab90bdcab76940.txt', districtId: '16065' });
+  const imported = await editing.as(
+    editing.tokens.kyffhaeuser,
+    'mutation ($input: ImportDataPackageInput!) { importDataPackage(input: $input) { __typename ... on ValidationError { issues { path message } } } }',
+    { input: { package: dataPackage } },
+  );
+  return { answer: imported.data.importDataPackage, at };
+}
+
 test('a fact source imported for a post raises the post’s version and is in the feed; the post answers it', async () => {
   const client = editing.server.database.client;
   const post = await client.position.findUniqueOrThrow({ where: { id: '16065/position/integration-migration-commissioner' } });
-  const files = await exportPackages(client);
-  const dataPackage = structuredClone(files.find((file) => file.dataPackage.district === '16065')!.dataPackage);
-  dataPackage.tables.factSources!.push({
+  const { answer } = await importWithFactSource({
     id: '16065/fact/commissioner-title',
     entityType: 'Position',
     entityId: post.id,
     field: 'title',
-    sourceId: '000_1eab90bdcab76940.txt',
-    districtId: '16065',
   });
-  const imported = await editing.as(
-    editing.tokens.kyffhaeuser,
-    'mutation ($input: ImportDataPackageInput!) { importDataPackage(input: $input) { __typename } }',
-    { input: { package: dataPackage } },
-  );
-  expect(imported.data.importDataPackage.__typename).toBe('MutationImportDataPackageSuccess');
+  expect(answer.__typename).toBe('MutationImportDataPackageSuccess');
   const after = await client.position.findUniqueOrThrow({ where: { id: post.id } });
   expect(after.version).toBe(post.version + 1);
   const event = await client.feedEvent.findFirstOrThrow({
@@ -44,24 +49,14 @@ test('a fact source imported for a post raises the post’s version and is in th
 test('a fact source about a kind of record that does not show its field sources is refused with its path, nothing written', async () => {
   const client = editing.server.database.client;
   const channel = await client.contactChannel.findFirstOrThrow({ where: { contact: { districtId: '16065' } } });
-  const files = await exportPackages(client);
-  const dataPackage = structuredClone(files.find((file) => file.dataPackage.district === '16065')!.dataPackage);
-  const at = dataPackage.tables.factSources!.length;
-  dataPackage.tables.factSources!.push({
+  const { answer, at } = await importWithFactSource({
     id: '16065/fact/channel-value',
     entityType: 'ContactChannel',
     entityId: channel.id,
     field: 'value',
-    sourceId: '000_1eab90bdcab76940.txt',
-    districtId: '16065',
   });
-  const imported = await editing.as(
-    editing.tokens.kyffhaeuser,
-    'mutation ($input: ImportDataPackageInput!) { importDataPackage(input: $input) { __typename ... on ValidationError { issues { path message } } } }',
-    { input: { package: dataPackage } },
-  );
-  expect(imported.data.importDataPackage.__typename).toBe('ValidationError');
-  expect(imported.data.importDataPackage.issues).toEqual([
+  expect(answer.__typename).toBe('ValidationError');
+  expect(answer.issues).toEqual([
     {
       path: `$.tables.factSources[${at}].entityType`,
       message: expect.stringMatching(/^"ContactChannel" does not name the pages of its fields/),
