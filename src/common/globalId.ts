@@ -34,3 +34,12 @@ export function keyOfType(globalId: string | number, typename: string): string |
     return null;
   }
 }
+
+/**
+ * Whether an ID is a global ID whose key is text no database stores ("Contact:\0"): checked
+ * before execution, so that it is refused as the request's mistake (400), not as a field's.
+ */
+export function namesUnstorableKey(globalId: string): boolean {
+  const decoded = Buffer.from(globalId, 'base64').toString('utf8');
+  return /^[A-Z][A-Za-z]*:/.test(decoded) && Buffer.from(decoded, 'utf8').toString('base64') === globalId && unstorable(decoded);
+}

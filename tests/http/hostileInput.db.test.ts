@@ -36,6 +36,8 @@ test('dates outside what the graph answers for, null characters and lone surroga
     expect(body.errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
     expect(body.errors[0].message).not.toBe('Unexpected error.');
   }
+  // Text no database stores is refused before execution, as a bad request.
+  for (const [query, variables] of cases.slice(1)) expect((await post(query, variables)).status).toBe(400);
 });
 
 test('an error quotes at most 40 characters of a huge argument', async () => {
@@ -59,11 +61,25 @@ test('a JSON variable nested 10,000 levels is refused as 400 before anything par
   }
 });
 
-test('a global ID whose key no database stores ("Contact:\\0") is the caller’s mistake, in GraphQL and in an export’s address', async () => {
+test('a global ID whose key no database stores ("Contact:\\0") is a bad request, in GraphQL and in an export’s address', async () => {
   const id = Buffer.from('Contact:\u0000').toString('base64');
-  const { data, errors } = await server.graphql('query ($id: ID!) { node(id: $id) { id } }', { id });
-  expect(data?.node ?? null).toBeNull();
-  expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  const asked: [string, unknown][] = [
+    ['query ($id: ID!) { node(id: $id) { id } }', { id }],
+    [`{ node(id: "${id}") { id } }`, undefined],
+    ['query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [Buffer.from('Offer:x').toString('base64'), id] }],
+    [
+      'mutation ($input: UpdateProblemReportInput!) { updateProblemReport(input: $input) { __typename } }',
+      { input: { id, version: 1, fields: { status: 'CLOSED' } } },
+    ],
+  ];
+  for (const [query, variables] of asked) {
+    const response = await post(query, variables);
+    expect(response.status, query).toBe(400);
+    const body = await response.json();
+    expect(body.data ?? null, query).toBeNull();
+    expect(body.errors[0], query).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(body.errors[0].message, query).toMatch(/global ID.* contains a null character/);
+  }
   const origin = new URL(server.url).origin;
   for (const path of [`/export/contacts/${encodeURIComponent(id)}.vcf`, '/export/office-hours/%00.ics'])
     expect((await fetch(`${origin}${path}`)).status, path).toBe(404);
