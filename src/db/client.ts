@@ -204,6 +204,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     }));
   const adapterFactory = new PrismaPGlite(pglite);
   const client = createClient(adapterFactory, options.onQuery);
+  embeddedClients.add(client);
   return {
     client,
     adapterFactory,
@@ -238,6 +239,12 @@ export async function openDatabaseOrExit(
 }
 
 let current: PrismaClient | undefined;
+
+/** The clients of embedded databases: one connection, where a long transaction holds every reader. */
+const embeddedClients = new WeakSet<PrismaClient>();
+
+/** Whether the server's database is the embedded one. */
+export const isEmbedded = (): boolean => embeddedClients.has(db());
 
 /** Makes `client` the one that resolvers use. */
 export function useDatabase(client: PrismaClient): void {

@@ -1,5 +1,6 @@
 // importDataPackage: a district's editors replace their district's data with a package
 // (see docs in the README and schema/package.schema.json); admins also the catalogue.
+import { isEmbedded } from '../db/client.js';
 import { builder } from '../graphql/builder.js';
 import { mutationErrors } from '../writes/errorTypes.js';
 import { type AccessRule, editorsOfDistrict, writeMutation } from '../writes/mutation.js';
@@ -59,6 +60,19 @@ const ImportDataPackageInput = builder.inputType('ImportDataPackageInput', {
   }),
 });
 
+/**
+ * On the embedded database readers wait for an import's transaction: 1.6 s at most for 20,000
+ * offers (bench/IMPORT.md). Beyond this many rows the wait would grow past a couple of seconds.
+ */
+const embeddedImportMaxRows = 25_000;
+
+/** The rows of a package's tables (before it is checked: anything not a table counts nothing). */
+const rowsOf = (dataPackage: Record<string, unknown>): number =>
+  Object.values((dataPackage.tables ?? {}) as Record<string, unknown>).reduce<number>(
+    (sum, rows) => sum + (Array.isArray(rows) ? rows.length : 0),
+    0,
+  );
+
 const importPackage = writeMutation('importDataPackage', {
   ref: PackageImport,
   noun: 'import',
@@ -70,7 +84,17 @@ const importPackage = writeMutation('importDataPackage', {
   input: ImportDataPackageInput,
   authorise: (input) => importers(input.package),
   ...importWrite,
-  prepare: async () => null,
+  prepare: async (input, problems) => {
+    const rows = rowsOf(input.package);
+    if (isEmbedded() && rows > embeddedImportMaxRows)
+      problems.add(
+        'package',
+        `has ${rows.toLocaleString('en')} rows, more than the embedded database imports through the API (${embeddedImportMaxRows.toLocaleString('en')}): ` +
+          'it runs one transaction at a time, and every reader would wait for this one. Import it with PostgreSQL (DATABASE_URL), ' +
+          'or with `npm run data:import` while the server is stopped',
+      );
+    return null;
+  },
   // A refusal of the database that the checks did not foresee (a second town of the same name) is a problem of the package.
   write: (write, input) => importWithin(write, [{ content: input.package }], { dryRun: input.dryRun ?? false }).catch(asProblem),
 });

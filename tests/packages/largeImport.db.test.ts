@@ -19,7 +19,7 @@ const importMutation = /* GraphQL */ `
   }
 `;
 
-async function packageWithManyOffers() {
+async function packageWithManyOffers(offers: number) {
   const exported = await exportPackages(editing.server.database.client);
   const dataPackage = structuredClone(exported.find((each) => each.file.startsWith('16065'))!.dataPackage);
   const template = dataPackage.tables.offers![0]!;
@@ -28,7 +28,7 @@ async function packageWithManyOffers() {
 }
 
 test(`an import of ${offers} offers does not cut anonymous readers off`, async () => {
-  const dataPackage = await packageWithManyOffers();
+  const dataPackage = await packageWithManyOffers(offers);
   let importing = true;
   const reads: { ok: boolean; duringImport: boolean }[] = [];
   const reader = (async () => {
@@ -50,3 +50,26 @@ test(`an import of ${offers} offers does not cut anonymous readers off`, async (
   expect(reads.every((read) => read.ok)).toBe(true);
   if (databaseKind === 'postgresql') expect(reads.filter((read) => read.duringImport).length).toBeGreaterThan(3);
 }, 120_000);
+
+test.skipIf(databaseKind === 'postgresql')(
+  'on the embedded database, a package beyond 25,000 rows is refused with the way to import it',
+  async () => {
+    const dataPackage = await packageWithManyOffers(25_000);
+    const response = await editing.as(
+      editing.tokens.kyffhaeuser,
+      'mutation ($input: ImportDataPackageInput!) { importDataPackage(input: $input) { __typename ... on ValidationError { issues { path message } } } }',
+      { input: { package: dataPackage, dryRun: true } },
+    );
+    expect(response.data.importDataPackage.__typename).toBe('ValidationError');
+    expect(response.data.importDataPackage.issues).toEqual([
+      {
+        path: 'package',
+        message: expect.stringMatching(
+          /^has 25,\d{3} rows, more than the embedded database imports .*PostgreSQL \(DATABASE_URL\).*npm run data:import/,
+        ),
+      },
+    ]);
+    expect(await editing.server.database.client.offer.count({ where: { id: { startsWith: '16065/offer/bulk-' } } })).toBe(0);
+  },
+  60_000,
+);
