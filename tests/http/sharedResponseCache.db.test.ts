@@ -68,12 +68,15 @@ describe.skipIf(!redisServerInstalled)('two instances, one Redis', () => {
   let other: RunningServer;
   beforeAll(async () => {
     redis = await startRedisServer();
-    api = await startTestServer({ responseCacheTtlMs: 60_000, responseCacheRedisUrl: redis.url });
+    // Instances behind one load balancer share its address: their answers (and links) are the same.
+    const publicUrl = 'https://integration.example';
+    api = await startTestServer({ responseCacheTtlMs: 60_000, responseCacheRedisUrl: redis.url, publicUrl });
     other = await startServer({
       port: 0,
       host: '127.0.0.1',
       responseCacheTtlMs: 60_000,
       responseCacheRedisUrl: redis.url,
+      publicUrl,
       changeNotifier: await createChangeNotifier(api.database, { pollMs: 60_000 }),
     });
   });
