@@ -1,7 +1,9 @@
-// npm run data:import -- <file or directory>… [--dry-run]
+// npm run data:import -- <file or directory>… [--dry-run] [--overwrite <Type>:<key>]…
 // Imports data packages into the configured database (DATABASE_URL, or the embedded one: stop
 // the server first, PGlite serves one process). A directory means every package in it, imported
-// together — the catalogue with the districts, as data:export writes them.
+// together — the catalogue with the districts, as data:export writes them. Records changed in
+// the database since a package was exported are kept; a conflict is settled with the
+// package's version only where --overwrite names it.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
@@ -14,9 +16,10 @@ import { ValidationError } from '../src/writes/problems.js';
 
 const args = process.argv.slice(2);
 const dryRun = args.includes('--dry-run');
-const paths = args.filter((arg) => arg !== '--dry-run');
-if (paths.length === 0) {
-  console.error('Usage: npm run data:import -- <package.json or directory>… [--dry-run]');
+const overwrite = args.flatMap((arg, index) => (args[index - 1] === '--overwrite' ? [arg] : []));
+const paths = args.filter((arg, index) => arg !== '--dry-run' && arg !== '--overwrite' && args[index - 1] !== '--overwrite');
+if (paths.length === 0 || overwrite.some((record) => !record.includes(':'))) {
+  console.error('Usage: npm run data:import -- <package.json or directory>… [--dry-run] [--overwrite <Type>:<key>]…');
   process.exit(2);
 }
 
@@ -71,11 +74,32 @@ let exitCode = 0;
 try {
   await database.exclusively(() => applyMigrations(database.adapterFactory));
   console.error(`Checking ${inputs.length} package${inputs.length === 1 ? '' : 's'}${dryRun ? ' (dry run)' : ''}…`);
-  const summary = await importPackages(database.client, inputs, { dryRun, actor, now: new Date(), onProgress: progress });
+  const summary = await importPackages(database.client, inputs, {
+    dryRun,
+    overwrite: overwrite.map((record) => ({
+      entityType: record.slice(0, record.indexOf(':')),
+      key: record.slice(record.indexOf(':') + 1),
+    })),
+    actor,
+    now: new Date(),
+    onProgress: progress,
+  });
   list('Added', summary.added);
   list('Changed', summary.changed);
   list('Archived', summary.archived);
   list('Kept (left out, but cannot be archived)', summary.kept);
+  list('Kept (changed or added in the database after the package was exported)', summary.newerInDatabase);
+  if (summary.conflicts.length) {
+    console.log(
+      `Conflicts (changed in the database since the export and in the package; kept as the database has them): ${summary.conflicts.length}`,
+    );
+    for (const conflict of summary.conflicts) {
+      console.log(`  ${conflict.district ?? 'catalogue'} ${conflict.entityType} ${conflict.key} "${conflict.name}"`);
+      for (const { field, database, package: given } of conflict.values)
+        console.log(`    ${field}: database ${database} · package ${given}`);
+    }
+    console.log("  To take the package's version of one: --overwrite <Type>:<key>");
+  }
   console.log(`Unchanged: ${summary.unchanged}`);
   console.log(dryRun ? 'Dry run: nothing was written.' : 'Imported.');
 } catch (error) {

@@ -112,6 +112,14 @@ const header = {
     .describe(
       `The format version the package was written for (1 to ${packageFormatVersion}); packages of older versions are upgraded when imported.`,
     ),
+  madeFrom: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe(
+      'The records as they were when the package was exported: a fingerprint of each record with its parts, by "table/key". ' +
+        'An import keeps what was changed or added in the database since (it does not undo it) and reports records both changed as conflicts. ' +
+        'Exports write it; a package without it is taken as it is.',
+    ),
 };
 
 const districtPackageSchema = z

@@ -3,6 +3,7 @@
 // record — a record with its parts, as the editing mutations change them (a contact with its
 // channels, addresses and office hours) — and the differences are written in one transaction,
 // with an audit event per record. A dry run stops before writing and reports the same diff.
+import { createHash } from 'node:crypto';
 import { bulkInsert } from '../db/bulkInsert.js';
 import type { Database, Tx } from '../db/client.js';
 import { genericDelegate, hasColumn } from '../db/datamodel.js';
@@ -31,6 +32,14 @@ export interface RecordChange {
   fields: string[];
 }
 
+/** A record changed in the database since the package was made, and by the package too (or left out of it). */
+export interface RecordConflict extends RecordChange {
+  /** What people call it: the person of a contact, an offer's title … */
+  name: string;
+  /** Each differing column or part, as the database and as the package has it (JSON; null: not there). */
+  values: { field: string; database: string | null; package: string | null }[];
+}
+
 export interface ImportSummary {
   dryRun: boolean;
   added: RecordChange[];
@@ -40,10 +49,19 @@ export interface ImportSummary {
   kept: RecordChange[];
   /** Records that are the same in the package and the database. */
   unchanged: number;
+  /**
+   * Records added or changed in the database after the package was made (its `madeFrom`), which
+   * the package has as they were then: they stay as the database has them.
+   */
+  newerInDatabase: RecordChange[];
+  /** Records changed since the package was made and by the package too: applied only where `overwrite` names them. */
+  conflicts: RecordConflict[];
 }
 
 export interface ImportOptions {
   dryRun?: boolean;
+  /** Conflicts to settle with the package's version (by `entityType` and `key`); the others keep the database's. */
+  overwrite?: { entityType: string; key: string }[];
   /** Told how far writing has got, table by table. */
   onProgress?: (table: string, done: number, total: number) => void;
 }
@@ -56,6 +74,8 @@ interface Parsed {
   tables: Record<string, Row[]>;
   /** Tables the package leaves out: it does not describe them, so their records stay as they are. */
   absent: Set<string>;
+  /** The fingerprint of each record when the package was made (`madeFrom`); null for a package without. */
+  madeFrom: Map<string, string> | null;
 }
 
 // ------------------------------------------------------------------ problems
@@ -107,7 +127,8 @@ function parse(inputs: PackageInput[], problems: PackageProblems): Parsed[] {
         ),
       );
     }
-    parsed.push({ label, kind, owner: kind === 'district' ? String(data.district) : null, tables, absent });
+    const madeFrom = isObject(data.madeFrom) ? new Map(Object.entries(data.madeFrom).map(([id, print]) => [id, String(print)])) : null;
+    parsed.push({ label, kind, owner: kind === 'district' ? String(data.district) : null, tables, absent, madeFrom });
   }
   return parsed;
 }
@@ -298,6 +319,34 @@ const inKeyOrder = (rows: Record<string, Row[]>) =>
 
 export const snapshot = (aggregate: Aggregate) => ({ ...aggregate.root, ...aggregate.parts });
 
+/** A record with its parts as a short hash: what a package's `madeFrom` holds for each record. */
+export const fingerprint = (aggregate: Aggregate) =>
+  createHash('sha256')
+    .update(JSON.stringify(snapshot(aggregate)))
+    .digest('base64url')
+    .slice(0, 22);
+
+/** The fingerprints of a package's records (its `madeFrom`), by aggregate id. */
+export function fingerprints(kind: PackageKind, rows: Record<string, Row[]>): Record<string, string> {
+  return Object.fromEntries([...aggregates(kind, rows)].map(([id, aggregate]) => [id, fingerprint(aggregate)]));
+}
+
+/** What people call a record in a conflict: the person of a contact, else its title or name. */
+function nameOf(aggregate: Aggregate, stored: Map<string, Aggregate>): string {
+  const { root } = aggregate;
+  const person = root.personId === undefined ? undefined : stored.get(`persons/${String(root.personId)}`)?.root;
+  const text = person
+    ? [person.salutation, person.givenName, person.familyName].filter(Boolean).join(' ')
+    : (root.title ?? root.name ?? root.germanName ?? root.label ?? root.printed);
+  return typeof text === 'string' && text ? text : aggregate.key;
+}
+
+const fieldJson = (aggregate: Aggregate | undefined, field: string): string | null => {
+  if (!aggregate) return null;
+  const value = field in aggregate.root ? aggregate.root[field] : aggregate.parts[field];
+  return value === undefined ? null : JSON.stringify(value);
+};
+
 const partTables = tables.filter((table) => table.partOf);
 const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
 
@@ -321,9 +370,9 @@ interface Plan {
   audit: AuditEntry[];
 }
 
-async function plan(tx: Tx, packages: Parsed[], problems: PackageProblems, now: Date, dryRun: boolean): Promise<Plan> {
+async function plan(tx: Tx, packages: Parsed[], problems: PackageProblems, now: Date, options: ImportOptions): Promise<Plan> {
   const result: Plan = {
-    summary: { dryRun, added: [], changed: [], archived: [], kept: [], unchanged: 0 },
+    summary: { dryRun: !!options.dryRun, added: [], changed: [], archived: [], kept: [], unchanged: 0, newerInDatabase: [], conflicts: [] },
     write: [],
     replaceParts: [],
     archive: [],
@@ -349,6 +398,28 @@ async function plan(tx: Tx, packages: Parsed[], problems: PackageProblems, now: 
         before: before && snapshot(before),
         after,
       });
+    const overwrite = new Set((options.overwrite ?? []).map(({ entityType, key }) => `${tableByModel.get(entityType)?.key}/${key}`));
+    /**
+     * Whether the database's record changed after the package was made: then the package's
+     * version is applied only where it changed the record too and the editor chose it.
+     */
+    const settledByDatabase = (id: string, old: Aggregate, aggregate: Aggregate | undefined, fields: string[]) => {
+      const made = dataPackage.madeFrom;
+      if (!made) return false;
+      const base = made.get(id);
+      if (base === fingerprint(old)) return false;
+      if (base === undefined ? aggregate === undefined : aggregate && fingerprint(aggregate) === base) {
+        result.summary.newerInDatabase.push(change(old, fields));
+        return true;
+      }
+      if (overwrite.has(id)) return false;
+      // A record the package leaves out is shown whole, as the database has it.
+      const values = aggregate
+        ? fields.map((field) => ({ field, database: fieldJson(old, field), package: fieldJson(aggregate, field) }))
+        : [{ field: 'record', database: JSON.stringify(snapshot(old)), package: null }];
+      result.summary.conflicts.push({ ...change(old, fields), name: nameOf(old, stored), values });
+      return true;
+    };
     for (const [id, aggregate] of given) {
       const old = stored.get(id);
       if (!old) {
@@ -362,6 +433,7 @@ async function plan(tx: Tx, packages: Parsed[], problems: PackageProblems, now: 
         result.summary.unchanged += 1;
         continue;
       }
+      if (settledByDatabase(id, old, aggregate, fields)) continue;
       const archiving = !old.root.archivedAt && !!aggregate.root.archivedAt;
       result.summary[archiving ? 'archived' : 'changed'].push(change(aggregate, fields));
       result.write.push(aggregate);
@@ -376,6 +448,7 @@ async function plan(tx: Tx, packages: Parsed[], problems: PackageProblems, now: 
         result.summary.kept.push(change(old));
         continue;
       }
+      if (settledByDatabase(id, old, undefined, ['archivedAt'])) continue;
       result.summary.archived.push(change(old, ['archivedAt']));
       result.archive.push(old);
       audit('ARCHIVE', old, old, { ...snapshot(old), archivedAt: now.toISOString() });
@@ -503,7 +576,7 @@ export async function importWithin(write: Write, inputs: PackageInput[], options
   }
   await settle(tx, pending);
   problems.throwIfAny();
-  const work = await plan(tx, packages, problems, write.now, !!options.dryRun);
+  const work = await plan(tx, packages, problems, write.now, options);
   problems.throwIfAny();
   if (!options.dryRun) {
     await apply(write, work, options);

@@ -4,7 +4,7 @@ import { isEmbedded } from '../db/client.js';
 import { builder } from '../graphql/builder.js';
 import { mutationErrors } from '../writes/errorTypes.js';
 import { type AccessRule, editorsOfDistrict, writeMutation } from '../writes/mutation.js';
-import { asProblem, type ImportSummary, importWithin, importWrite, type RecordChange } from './import.js';
+import { asProblem, type ImportSummary, importWithin, importWrite, type RecordChange, type RecordConflict } from './import.js';
 
 const RecordChangeRef = builder.objectRef<RecordChange>('PackageRecordChange').implement({
   description: 'A record that an import adds, changes or archives.',
@@ -18,6 +18,32 @@ const RecordChangeRef = builder.objectRef<RecordChange>('PackageRecordChange').i
       description: 'AGS of the district whose package holds it; null for the catalogue.',
     }),
     fields: t.exposeStringList('fields', { description: 'For a change: the columns and parts (e.g. "channels") that differ.' }),
+  }),
+});
+
+const ConflictValue = builder.objectRef<RecordConflict['values'][number]>('PackageConflictValue').implement({
+  description: 'One column or part of a record in conflict, as the database and as the package has it.',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'The column or part (e.g. "channels"); "record" for a record the package leaves out.' }),
+    database: t.exposeString('database', { nullable: true, description: 'The value in the database, as JSON; null: none.' }),
+    package: t.exposeString('package', { nullable: true, description: 'The value in the package, as JSON; null: none (or left out).' }),
+  }),
+});
+
+const ConflictRef = builder.objectRef<RecordConflict>('PackageConflict').implement({
+  description:
+    'A record changed in the database after the package was made (see the package’s `madeFrom`) and changed or left out by the package too. ' +
+    'It keeps the database’s version unless the import names it in `overwrite`.',
+  fields: (t) => ({
+    entityType: t.exposeString('entityType', { description: 'The kind of record, e.g. "Offer".' }),
+    key: t.exposeString('key', { description: 'The record’s key (`id`), to name it in `overwrite`.' }),
+    district: t.exposeString('district', {
+      nullable: true,
+      description: 'AGS of the district whose package holds it; null for the catalogue.',
+    }),
+    name: t.exposeString('name', { description: 'What people call it: the person of a contact, an offer’s title …' }),
+    fields: t.exposeStringList('fields', { description: 'The columns and parts that differ.' }),
+    values: t.field({ type: [ConflictValue], description: 'Each of them, both ways.', resolve: (conflict) => conflict.values }),
   }),
 });
 
@@ -42,6 +68,26 @@ const PackageImport = builder.objectRef<ImportSummary>('PackageImport').implemen
       resolve: (summary) => summary.kept,
     }),
     unchanged: t.exposeInt('unchanged', { description: 'Number of records that are the same in the package and the database.' }),
+    newerInDatabase: t.field({
+      type: [RecordChangeRef],
+      description:
+        'Records added or changed in the database after the package was made, which the package has as they were then: they stay as the database has them (an import never undoes a later edit).',
+      resolve: (summary) => summary.newerInDatabase,
+    }),
+    conflicts: t.field({
+      type: [ConflictRef],
+      description:
+        'Records changed both in the database since the package was made and by the package: the database’s version stays unless `overwrite` names them.',
+      resolve: (summary) => summary.conflicts,
+    }),
+  }),
+});
+
+const PackageRecordInput = builder.inputType('PackageRecordInput', {
+  description: 'A record of a package, as an import names it.',
+  fields: (t) => ({
+    entityType: t.string({ required: true, description: 'The kind of record, e.g. "Offer" (a conflict’s `entityType`).' }),
+    key: t.string({ required: true, description: 'Its key (a conflict’s `key`).' }),
   }),
 });
 
@@ -57,6 +103,10 @@ const ImportDataPackageInput = builder.inputType('ImportDataPackageInput', {
   fields: (t) => ({
     package: t.field({ type: 'JSONObject', required: true, description: 'The data package (format: schema/package.schema.json).' }),
     dryRun: t.boolean({ defaultValue: false, description: 'Only check the package and report the changes; write nothing.' }),
+    overwrite: t.field({
+      type: [PackageRecordInput],
+      description: 'Conflicts (see `conflicts` of a dry run) to settle with the package’s version; the others keep the database’s.',
+    }),
   }),
 });
 
@@ -96,7 +146,8 @@ const importPackage = writeMutation('importDataPackage', {
     return null;
   },
   // A refusal of the database that the checks did not foresee (a second town of the same name) is a problem of the package.
-  write: (write, input) => importWithin(write, [{ content: input.package }], { dryRun: input.dryRun ?? false }).catch(asProblem),
+  write: (write, input) =>
+    importWithin(write, [{ content: input.package }], { dryRun: input.dryRun ?? false, overwrite: input.overwrite ?? [] }).catch(asProblem),
 });
 
 builder.mutationField('importDistrictPackage', (t) =>
