@@ -52,7 +52,9 @@ async function editsAfterTheExport() {
 }
 
 const guidePhone = async (key: string) =>
-  (await editing.server.database.client.contactChannel.findMany({ where: { contactId: key, kind: 'PHONE' } })).map((channel) => channel.value);
+  (await editing.server.database.client.contactChannel.findMany({ where: { contactId: key, kind: 'PHONE' } })).map(
+    (channel) => channel.value,
+  );
 
 test('a package exported before an edit and an added offer keeps both: dry run and import say so', async () => {
   const exported = await kyffhaeuserPackage();
