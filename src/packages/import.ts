@@ -320,7 +320,7 @@ const inKeyOrder = (rows: Record<string, Row[]>) =>
 export const snapshot = (aggregate: Aggregate) => ({ ...aggregate.root, ...aggregate.parts });
 
 /** A record with its parts as a short hash: what a package's `madeFrom` holds for each record. */
-export const fingerprint = (aggregate: Aggregate) =>
+const fingerprint = (aggregate: Aggregate) =>
   createHash('sha256')
     .update(JSON.stringify(snapshot(aggregate)))
     .digest('base64url')

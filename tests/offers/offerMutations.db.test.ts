@@ -1,6 +1,6 @@
 // Editors add, change and withdraw their district’s offers.
 import { describe, expect, test } from 'vitest';
-import { answerOf, editingServer, mutationResult as result } from '../support/editing.js';
+import { answerOf, editingServer, languageCafe, mutationResult as result } from '../support/editing.js';
 
 const editing = editingServer();
 const as = editing.as;
@@ -38,14 +38,7 @@ describe('offers', () => {
     const created = await as(editing.tokens.kyffhaeuser, createOffer, {
       input: {
         district: '16065',
-        fields: {
-          title: 'Sprachcafé',
-          category: 'LANGUAGE_COURSE',
-          description: 'Deutsch üben bei Kaffee und Kuchen.',
-          languages: ['de', 'uk'],
-          targetGroups: ['NEWCOMERS'],
-          places: ['Artern'],
-        },
+        fields: languageCafe,
       },
     });
     expect(created.errors).toBeUndefined();

@@ -5,7 +5,7 @@
 import { expect, test } from 'vitest';
 import { exportPackages } from '../../src/packages/export.js';
 import { currentGuide, updateContact } from '../support/contacts.js';
-import { editingServer } from '../support/editing.js';
+import { editingServer, languageCafe } from '../support/editing.js';
 
 const editing = editingServer();
 
@@ -35,14 +35,7 @@ async function editsAfterTheExport() {
   const created = await editing.as(editing.tokens.kyffhaeuser, createOffer, {
     input: {
       district: '16065',
-      fields: {
-        title: 'Sprachcafé',
-        category: 'LANGUAGE_COURSE',
-        description: 'Deutsch üben bei Kaffee und Kuchen.',
-        languages: ['de', 'uk'],
-        targetGroups: ['NEWCOMERS'],
-        places: ['Artern'],
-      },
+      fields: languageCafe,
     },
   });
   expect(created.data.createOffer.__typename).toBe('MutationCreateOfferSuccess');

@@ -67,3 +67,13 @@ export function holdDataLock(client: PrismaClient): { release(): Promise<void> }
 /** What a request with one mutation answered: the field's typed result, or the typed reason nothing changed. */
 export const answerOf = (response: GraphQLResponse) =>
   Object.values(response.data ?? {})[0] as { __typename: string; message?: string; [field: string]: unknown };
+
+/** The fields of an offer an editor adds in the tests: a language café in Artern. */
+export const languageCafe = {
+  title: 'Sprachcafé',
+  category: 'LANGUAGE_COURSE',
+  description: 'Deutsch üben bei Kaffee und Kuchen.',
+  languages: ['de', 'uk'],
+  targetGroups: ['NEWCOMERS'],
+  places: ['Artern'],
+};
