@@ -9,7 +9,7 @@ import type { Database, Tx } from '../db/client.js';
 import { genericDelegate, hasColumn } from '../db/datamodel.js';
 import { deriveColumns } from '../rules/derived.js';
 import type { AuditEntry } from '../writes/audit.js';
-import { Problems, ValidationError } from '../writes/problems.js';
+import { Problems, ValidationError, VersionConflictError } from '../writes/problems.js';
 import { type Actor, type Write, write } from '../writes/transaction.js';
 import { columnsOf, type DataPackage, packageSchema } from './format.js';
 import { canonicalRow, databaseRow, ownedTables, type Row, sortedByKey } from './rows.js';
@@ -56,12 +56,19 @@ export interface ImportSummary {
   newerInDatabase: RecordChange[];
   /** Records changed since the package was made and by the package too: applied only where `overwrite` names them. */
   conflicts: RecordConflict[];
+  /**
+   * The version of the package's district (or of the catalogue) this was compared with: the
+   * change-feed position of its last change; null for an import of several packages.
+   */
+  version: number | null;
 }
 
 export interface ImportOptions {
   dryRun?: boolean;
   /** Conflicts to settle with the package's version (by `entityType` and `key`); the others keep the database's. */
   overwrite?: { entityType: string; key: string }[];
+  /** The `version` a dry run answered: applying is refused (VersionConflictError) if the district changed since. */
+  expectedVersion?: number | null;
   /** Told how far writing has got, table by table. */
   onProgress?: (table: string, done: number, total: number) => void;
 }
@@ -370,14 +377,31 @@ interface Plan {
   audit: AuditEntry[];
 }
 
+/** A district's version (the catalogue's, for null): the change-feed position of its last change, 0 for none. */
+async function versionOf(tx: Tx, district: string | null): Promise<number> {
+  const last = await tx.feedEvent.aggregate({ where: { districtId: district }, _max: { position: true } });
+  return Number(last._max.position ?? 0n);
+}
+
 async function plan(tx: Tx, packages: Parsed[], problems: PackageProblems, now: Date, options: ImportOptions): Promise<Plan> {
   const result: Plan = {
-    summary: { dryRun: !!options.dryRun, added: [], changed: [], archived: [], kept: [], unchanged: 0, newerInDatabase: [], conflicts: [] },
+    summary: {
+      dryRun: !!options.dryRun,
+      added: [],
+      changed: [],
+      archived: [],
+      kept: [],
+      unchanged: 0,
+      newerInDatabase: [],
+      conflicts: [],
+      version: packages.length === 1 ? await versionOf(tx, packages[0]!.owner) : null,
+    },
     write: [],
     replaceParts: [],
     archive: [],
     audit: [],
   };
+  const overwrite = new Set((options.overwrite ?? []).map(({ entityType, key }) => `${tableByModel.get(entityType)?.key}/${key}`));
   for (const dataPackage of packages) {
     const stored = aggregates(dataPackage.kind, await ownedTables(tx, dataPackage.kind, dataPackage.owner));
     const given = aggregates(dataPackage.kind, inKeyOrder(dataPackage.tables));
@@ -398,7 +422,6 @@ async function plan(tx: Tx, packages: Parsed[], problems: PackageProblems, now: 
         before: before && snapshot(before),
         after,
       });
-    const overwrite = new Set((options.overwrite ?? []).map(({ entityType, key }) => `${tableByModel.get(entityType)?.key}/${key}`));
     /**
      * Whether the database's record changed after the package was made: then the package's
      * version is applied only where it changed the record too and the editor chose it.
@@ -578,6 +601,8 @@ export async function importWithin(write: Write, inputs: PackageInput[], options
   problems.throwIfAny();
   const work = await plan(tx, packages, problems, write.now, options);
   problems.throwIfAny();
+  const expected = options.expectedVersion;
+  if (expected != null && work.summary.version !== expected) throw new VersionConflictError(expected, work.summary.version ?? 0);
   if (!options.dryRun) {
     await apply(write, work, options);
     for (const entry of work.audit) write.audit(entry);

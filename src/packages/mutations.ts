@@ -74,6 +74,11 @@ const PackageImport = builder.objectRef<ImportSummary>('PackageImport').implemen
         'Records added or changed in the database after the package was made, which the package has as they were then: they stay as the database has them (an import never undoes a later edit).',
       resolve: (summary) => summary.newerInDatabase,
     }),
+    version: t.exposeInt('version', {
+      nullable: true,
+      description:
+        'The version of the district (or the catalogue) this was compared with: the change-feed position of its last change. Give it as `expectedVersion` to apply what a dry run showed.',
+    }),
     conflicts: t.field({
       type: [ConflictRef],
       description:
@@ -103,6 +108,10 @@ const ImportDataPackageInput = builder.inputType('ImportDataPackageInput', {
   fields: (t) => ({
     package: t.field({ type: 'JSONObject', required: true, description: 'The data package (format: schema/package.schema.json).' }),
     dryRun: t.boolean({ defaultValue: false, description: 'Only check the package and report the changes; write nothing.' }),
+    expectedVersion: t.int({
+      description:
+        'The `version` the dry run answered: the import applies only if nothing of the district changed since (else VersionConflictError), so that what is written is exactly what the dry run showed.',
+    }),
     overwrite: t.field({
       type: [PackageRecordInput],
       description: 'Conflicts (see `conflicts` of a dry run) to settle with the package’s version; the others keep the database’s.',
@@ -147,7 +156,11 @@ const importPackage = writeMutation('importDataPackage', {
   },
   // A refusal of the database that the checks did not foresee (a second town of the same name) is a problem of the package.
   write: (write, input) =>
-    importWithin(write, [{ content: input.package }], { dryRun: input.dryRun ?? false, overwrite: input.overwrite ?? [] }).catch(asProblem),
+    importWithin(write, [{ content: input.package }], {
+      dryRun: input.dryRun ?? false,
+      overwrite: input.overwrite ?? [],
+      expectedVersion: input.expectedVersion,
+    }).catch(asProblem),
 });
 
 builder.mutationField('importDistrictPackage', (t) =>

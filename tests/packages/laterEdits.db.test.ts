@@ -101,3 +101,24 @@ test('a package without madeFrom (written by hand) is taken as it is', async () 
   expect(imported.data.archived).toContainEqual({ entityType: 'Offer', key: offerKey });
   expect(await guidePhone(guideKey)).not.toEqual(['+493632741999']);
 });
+
+test('applying names the version the dry run answered: after someone else’s change it is refused, nothing written', async () => {
+  const dataPackage = await kyffhaeuserPackage();
+  dataPackage.tables.offers![0]!.title = 'Deutschkurs (geändert)';
+  const versioned = `mutation ($input: ImportDataPackageInput!) { importDataPackage(input: $input) { __typename
+    ... on VersionConflictError { expectedVersion currentVersion } ... on MutationImportDataPackageSuccess { data { version changed { key } } } } }`;
+  const run = async (input: Record<string, unknown>) =>
+    (await editing.as(editing.tokens.kyffhaeuser, versioned, { input: { package: dataPackage, ...input } })).data.importDataPackage;
+  const dry = await run({ dryRun: true });
+  expect(dry.data.version).toBeGreaterThan(0);
+  await editsAfterTheExport();
+  const refused = await run({ expectedVersion: dry.data.version });
+  expect(refused).toMatchObject({ __typename: 'VersionConflictError', expectedVersion: dry.data.version });
+  expect(refused.currentVersion).toBeGreaterThan(dry.data.version);
+  const offer = await editing.server.database.client.offer.findUniqueOrThrow({ where: { id: String(dataPackage.tables.offers![0]!.id) } });
+  expect(offer.title).not.toBe('Deutschkurs (geändert)');
+  const again = await run({ dryRun: true });
+  const applied = await run({ expectedVersion: again.data.version });
+  expect(applied.__typename).toBe('MutationImportDataPackageSuccess');
+  expect(applied.data.changed).toContainEqual({ key: dataPackage.tables.offers![0]!.id });
+});
