@@ -23,8 +23,25 @@ if (paths.length === 0 || overwrite.some((record) => !record.includes(':'))) {
   process.exit(2);
 }
 
+/** The reason a file could not be read, as a sentence (a missing file is not a stack trace). */
+function unreadable(path: string, error: NodeJS.ErrnoException): never {
+  const reason = error.code === 'ENOENT' ? 'no such file or directory' : error.code === 'EACCES' ? 'not allowed to read it' : error.message;
+  console.error(`${path}: ${reason}`);
+  process.exit(1);
+}
+
+/** JSON.parse's complaint with the line and column it points at (Node names only the character's position). */
+function jsonProblem(text: string, error: Error): string {
+  const position = Number(/at position (\d+)/.exec(error.message)?.[1]);
+  if (Number.isNaN(position)) return error.message;
+  const before = text.slice(0, position).split('\n');
+  const where = `line ${before.length}, column ${before.at(-1)!.length + 1}`;
+  return `not valid JSON at ${where}: ${error.message.replace(/ in JSON at position \d+.*$/, '')}`;
+}
+
 async function packageFiles(path: string): Promise<string[]> {
-  if (!(await stat(path)).isDirectory()) return [path];
+  const found = await stat(path).catch((error: NodeJS.ErrnoException) => unreadable(path, error));
+  if (!found.isDirectory()) return [path];
   return (await readdir(path))
     .filter((name) => name.endsWith('.json'))
     .sort()
@@ -34,10 +51,11 @@ async function packageFiles(path: string): Promise<string[]> {
 async function readPackages(): Promise<PackageInput[]> {
   const inputs: PackageInput[] = [];
   for (const file of (await Promise.all(paths.map(packageFiles))).flat()) {
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => unreadable(file, error));
     try {
-      inputs.push({ label: basename(file), content: JSON.parse(await readFile(file, 'utf8')) });
+      inputs.push({ label: basename(file), content: JSON.parse(text) });
     } catch (error) {
-      console.error(`${file}: ${(error as Error).message}`);
+      console.error(`${file}: ${jsonProblem(text, error as Error)}`);
       process.exit(1);
     }
   }

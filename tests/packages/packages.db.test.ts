@@ -2,7 +2,7 @@
 // idempotence, refusal with every problem, who may), and the round trip export → import into
 // an empty database → export, through the npm scripts as operators run them.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -330,6 +330,16 @@ describe('round trip', () => {
         (error: { code: number; stderr: string }) => error,
       );
       expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('package.json $.kind:') });
+      // The script's own mistakes read as sentences: no stack trace, the line and column of a JSON slip.
+      const slip = join(work, 'slip.json');
+      await writeFile(slip, '{\n  "format": "integrationsgraph/data-package"\n  "kind": "district"\n}\n');
+      const failures = await Promise.all(
+        [slip, join(work, 'missing.json')].map((file) => run('scripts/data-import.ts', file).catch((error: { stderr: string }) => error)),
+      );
+      expect(failures.map((failure) => (failure as { stderr: string }).stderr.trim())).toEqual([
+        `${slip}: not valid JSON at line 3, column 3: Expected ',' or '}' after property value`,
+        `${join(work, 'missing.json')}: no such file or directory`,
+      ]);
     } finally {
       await scratch?.drop();
       await rm(work, { recursive: true, force: true });
