@@ -67,6 +67,7 @@ const LABELS = {
     thanks: (reference) => `Danke! Ihre Meldung ist eingegangen (Nr. ${reference}).`,
     notSent: (reason) => `Die Meldung konnte nicht gesendet werden: ${reason}`,
     failed: (reason) => `Die Daten konnten nicht geladen werden (${reason}).`,
+    loading: 'Lade Ansprechpersonen und Angebote …',
     unreachable: (host) => `Die Daten konnten nicht geladen werden: ${host} ist nicht erreichbar oder lässt diese Website nicht zu.`,
     language: 'Sprache',
     contentInGerman: null,
@@ -127,6 +128,7 @@ const LABELS = {
     thanks: (reference) => `Thank you! Your report has arrived (no. ${reference}).`,
     notSent: (reason) => `The report could not be sent: ${reason}`,
     failed: (reason) => `The data could not be loaded (${reason}).`,
+    loading: 'Loading contacts and offers …',
     unreachable: (host) => `The data could not be loaded: ${host} cannot be reached or does not allow this website.`,
     language: 'Language',
     contentInGerman: 'Where the district has no translation, its details are in German.',
@@ -181,6 +183,7 @@ const LABELS = {
     thanks: (reference) => `شكراً! وصل بلاغك (رقم ${reference}).`,
     notSent: (reason) => `تعذّر إرسال البلاغ: ${reason}`,
     failed: (reason) => `تعذّر تحميل البيانات (${reason}).`,
+    loading: 'جارٍ تحميل جهات الاتصال والعروض …',
     unreachable: (host) => `تعذّر تحميل البيانات: لا يمكن الوصول إلى ${host} أو أنه لا يسمح لهذا الموقع.`,
     language: 'اللغة',
     contentInGerman: 'حيث لا توجد ترجمة من المقاطعة، تظهر المعلومات باللغة الألمانية.',
@@ -235,6 +238,7 @@ const LABELS = {
     thanks: (reference) => `Дякуємо! Ваше повідомлення отримано (№ ${reference}).`,
     notSent: (reason) => `Не вдалося надіслати повідомлення: ${reason}`,
     failed: (reason) => `Не вдалося завантажити дані (${reason}).`,
+    loading: 'Завантаження контактів і пропозицій …',
     unreachable: (host) => `Не вдалося завантажити дані: ${host} недоступний або не дозволяє цей сайт.`,
     language: 'Мова',
     contentInGerman: 'Де район не має перекладу, дані подано німецькою мовою.',
@@ -506,15 +510,26 @@ function renderOffer(offer, api, t) {
   );
 }
 
-function languageSwitch(current, onChange) {
-  const select = element('select', { id: 'ig-language', class: 'ig-language' });
+function languageSwitch(root, current, onChange) {
+  // Several widgets may share a page: each names its own elements.
+  root.dataset.igId ??= `ig-widget-${++widgetCount}`;
+  const id = `${root.dataset.igId}-language`;
+  const select = element('select', { id, class: 'ig-language' });
   for (const [code, name] of Object.entries(LANGUAGES)) {
     const option = element('option', { value: code, lang: code }, name);
     if (code === current) option.selected = true;
     select.append(option);
   }
   select.addEventListener('change', () => onChange(select.value));
-  return element('p', { class: 'ig-language-switch' }, element('label', { for: 'ig-language' }, `${LABELS[current].language} `), select);
+  return element('p', { class: 'ig-language-switch' }, element('label', { for: id }, `${LABELS[current].language} `), select);
+}
+
+let widgetCount = 0;
+
+/** The heading level the host page asks for (`data-heading-level`, 2 to 5): the widget's title, its sections one below. */
+function headingLevel(root) {
+  const level = Number(root.dataset.headingLevel ?? 2);
+  return Number.isInteger(level) && level >= 2 && level <= 5 ? level : 2;
 }
 
 function render(root, district, lang) {
@@ -523,26 +538,38 @@ function render(root, district, lang) {
   root.lang = lang;
   root.dir = RIGHT_TO_LEFT.has(lang) ? 'rtl' : 'ltr';
   const contacts = district.contacts.edges.map(({ node }) => node);
+  const level = headingLevel(root);
   root.replaceChildren(
-    languageSwitch(lang, async (next) => {
+    languageSwitch(root, lang, async (next) => {
       root.dataset.lang = next;
       await mountIntegrationWidget(root);
-      root.querySelector('#ig-language')?.focus();
+      root.querySelector('.ig-language')?.focus();
     }),
-    element('h2', {}, t.heading(district)),
+    element(`h${level}`, {}, t.heading(district)),
     ...(t.contentInGerman ? [element('p', { class: 'ig-content-language' }, t.contentInGerman)] : []),
-    element('h3', {}, t.contacts),
+    element(`h${level + 1}`, {}, t.contacts),
     ...(contacts.length
       ? contacts.map((contact) => renderContact(contact, api, t, lang))
       : [element('p', { class: 'ig-status' }, t.noContacts)]),
-    element('h3', {}, t.offers),
+    element(`h${level + 1}`, {}, t.offers),
     renderOffers(district.offers, api, t, lang),
   );
 }
 
+/** The widget's language: `data-lang`, else the page's own (`<html lang>`), else German. */
+function widgetLanguage(root) {
+  const asked = root.dataset.lang ?? document.documentElement.lang.split('-')[0];
+  return LABELS[asked] ? asked : 'de';
+}
+
 export async function mountIntegrationWidget(root) {
   const { api, ags, asOf } = root.dataset;
-  const lang = LABELS[root.dataset.lang] ? root.dataset.lang : 'de';
+  const lang = widgetLanguage(root);
+  if (root.dataset.state !== 'ready') {
+    root.lang = lang;
+    root.dir = RIGHT_TO_LEFT.has(lang) ? 'rtl' : 'ltr';
+    root.replaceChildren(element('p', { class: 'ig-status', role: 'status' }, LABELS[lang].loading));
+  }
   try {
     const district = await fetchDistrict(api, ags, asOf, lang);
     render(root, district, lang);
@@ -555,3 +582,7 @@ export async function mountIntegrationWidget(root) {
     root.dataset.state = 'error';
   }
 }
+
+// The embed snippet starts itself: every widget element on the page (class ig-widget, with a
+// district's data-ags) is filled once this module has loaded (after the page is parsed).
+for (const root of document.querySelectorAll('.ig-widget[data-ags]')) void mountIntegrationWidget(root);

@@ -1,6 +1,7 @@
 // The district widget, end to end: a page from one origin, the API on another, rendered by a
 // real headless Chromium (Debian's package, driven by playwright-core; nothing is downloaded).
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -176,11 +177,11 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     expect(await page.textContent('.ig-content-language')).toContain('الألمانية');
     expect(await page.getAttribute('.ig-contact-name bdi', 'lang')).toBe('de');
     expect(await page.locator('.ig-hours-day').first().textContent()).toBe('الاثنين 09:00–11:00, 13:00–20:00');
-    await page.selectOption('#ig-language', 'de');
+    await page.selectOption('.ig-language', 'de');
     await page.waitForSelector('#integration-widget[lang="de"]');
     expect(await page.getAttribute('#integration-widget', 'dir')).toBe('ltr');
     expect(await page.textContent('h2')).toBe('Integration im Kyffhäuserkreis');
-    await page.selectOption('#ig-language', 'uk');
+    await page.selectOption('.ig-language', 'uk');
     await page.waitForSelector('#integration-widget[lang="uk"]');
     expect(await page.textContent('h3')).toBe('Контактні особи');
     await page.close();
@@ -224,6 +225,59 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     expect(await page.getAttribute('#integration-widget', 'data-state')).toBe('error');
     expect(await page.textContent('.ig-error')).toContain('muss über einen Webserver geöffnet werden');
     await page.close();
+  });
+
+  test('the README’s embed snippet, pasted twice into an English page, starts both widgets by itself', async () => {
+    const readme = await readFile(join(rootDir, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### The district widget'));
+    const snippet = /```html\n([\s\S]*?)```/.exec(section)![1]!.replace('https://integrationsgraph.example/graphql', api.url);
+    const second = snippet.replace('data-ags="16065"', 'data-ags="16063"').replace('data-heading-level="2"', 'data-heading-level="3"');
+    const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>District</title></head>
+      <body><main><h1>Integration</h1>${snippet}<section><h2>Wartburgkreis</h2>${second}</section></main></body></html>`;
+    // A district's site: the page and the two files the README says to copy, served over HTTP.
+    const district = await mkdtemp(join(tmpdir(), 'ig-embed-'));
+    for (const file of ['widget.js', 'widget.css'])
+      await copyFile(join(rootDir, 'examples', 'district-widget', file), join(district, file));
+    await writeFile(join(district, 'embed.html'), body);
+    const districtSite = await serveFolder(district);
+    const page = await browser.newPage();
+    // The API answers late: meanwhile each widget says it is loading, in the page's language.
+    let answer!: () => void;
+    const answering = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    await page.route(`${api.url}**`, async (route) => {
+      await answering;
+      await route.continue();
+    });
+    await page.goto(`${districtSite.origin}/embed.html`);
+    await page.waitForSelector('.ig-widget .ig-status');
+    expect(await page.locator('.ig-widget .ig-status').allTextContents()).toEqual([
+      'Loading contacts and offers …',
+      'Loading contacts and offers …',
+    ]);
+    answer();
+    await page.waitForFunction(() => [...document.querySelectorAll('.ig-widget')].every((widget) => widget.getAttribute('data-state')));
+    expect(
+      await page.locator('.ig-widget').evaluateAll((widgets) => widgets.map((widget) => widget.getAttribute('data-state'))),
+      String(await page.locator('.ig-widget').first().textContent()),
+    ).toEqual(['ready', 'ready']);
+    expect(await page.locator('.ig-widget h2').allTextContents()).toEqual(['Integration in Kyffhäuserkreis']);
+    const wartburg = page.locator('.ig-widget').nth(1);
+    expect(await wartburg.locator('h3').allTextContents()).toEqual(['Integration in Wartburgkreis']);
+    expect(await wartburg.locator('h4').allTextContents()).toEqual(['Contacts', 'Offers']);
+    const ids = await page.locator('[id]').evaluateAll((elements) => elements.map((element) => element.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    // Each language switch changes its own widget only.
+    await page.locator('.ig-language').nth(1).selectOption('de');
+    await page.waitForFunction(() => document.querySelectorAll('.ig-widget')[1]?.getAttribute('lang') === 'de');
+    expect(await page.locator('.ig-widget').evaluateAll((widgets) => widgets.map((widget) => widget.getAttribute('lang')))).toEqual([
+      'en',
+      'de',
+    ]);
+    await page.close();
+    await districtSite.close();
+    await rm(district, { recursive: true, force: true });
   });
 
   test('a site outside the CORS allow-list cannot read the API', async () => {
