@@ -120,14 +120,15 @@ const firstOnOrAfter = (from: string, weekday: number) => plusDays(from, (weekda
 
 /**
  * The office hours as a calendar: one weekly event per interval from the contact's first day
- * (or this year), until its last; public holidays of the district's state are excluded (up to
+ * (or the day it was entered), until its last; public holidays of the district's state are excluded (up to
  * two years ahead while the contact is current). Null where there are no weekly intervals.
  */
 export function officeHoursCalendar(contact: ExportedContact, officeHoursId: string, now: Date): string | null {
   const hours = contact.officeHours.find((each) => each.id === officeHoursId);
   if (!hours || hours.intervals.length === 0) return null;
   const today = isoDay(berlinDate(now));
-  const from = contact.validFrom ? isoDay(contact.validFrom) : `${today.slice(0, 4)}-01-01`;
+  // Without a known first day, from the day the contact was entered: never weeks before it.
+  const from = isoDay(contact.validFrom ?? berlinDate(contact.createdAt));
   // Holidays from the first week to the last (or two years ahead while the contact is current).
   const lastYear = contact.validTo ? contact.validTo.getUTCFullYear() : Number(today.slice(0, 4)) + 2;
   const years = Array.from(

@@ -99,6 +99,25 @@ describe('iCalendar', () => {
     expect(final).toBe('2019-12-30T08:00:00.000Z');
   });
 
+  test('without a known first day, the weekly events start on the day the contact was entered, not on 1 January', async () => {
+    const client = server.database.client;
+    try {
+      await client.contact.update({
+        where: { id: '16065/contact/weise' },
+        data: { validFrom: null, validTo: null, createdAt: new Date('2026-12-02T10:00:00Z') },
+      });
+      const hours = await client.officeHours.findFirstOrThrow({ where: { contactId: '16065/contact/weise' } });
+      const text = await (await fetch(`${new URL(server.url).origin}/export/office-hours/${encodeURIComponent(hours.id)}.ics`)).text();
+      const starts = parsed(text)
+        .getAllSubcomponents('vevent')
+        .map((vevent) => String(vevent.getFirstPropertyValue('dtstart')).slice(0, 10));
+      // Entered on Wednesday 2 December 2026: Wednesday that day, Friday the 4th, Monday the 7th.
+      expect([...new Set(starts)].sort()).toEqual(['2026-12-02', '2026-12-04', '2026-12-07']);
+    } finally {
+      await server.reset();
+    }
+  });
+
   test('appointment-only office hours have no calendar', async () => {
     const contact = await firstContact('16063');
     expect(contact.officeHours[0].icalUrl).toBeNull();
