@@ -50,6 +50,7 @@ const LABELS = {
     closed: (next) => `Geschlossen${next ? ` – öffnet ${next} Uhr` : ''}`,
     saveContact: 'Kontakt speichern (vCard)',
     addToCalendar: 'In den Kalender übernehmen',
+    addresses: { VISITOR: 'Besucheranschrift', POSTAL: 'Postanschrift' },
     channels: { PHONE: 'Telefon', MOBILE: 'Mobil', FAX: 'Fax', EMAIL: 'E-Mail', WEB_FORM: 'Kontaktformular' },
     report: 'Fehler melden',
     topic: 'Betrifft',
@@ -111,6 +112,7 @@ const LABELS = {
     closed: (next) => `Closed${next ? ` – opens ${next}` : ''}`,
     saveContact: 'Save contact (vCard)',
     addToCalendar: 'Add to calendar',
+    addresses: { VISITOR: 'Visitor address', POSTAL: 'Postal address' },
     channels: { PHONE: 'Phone', MOBILE: 'Mobile', FAX: 'Fax', EMAIL: 'E-mail', WEB_FORM: 'Contact form' },
     report: 'Report an error',
     topic: 'About',
@@ -166,6 +168,7 @@ const LABELS = {
     closed: (next) => `مغلق${next ? ` – يفتح ${next}` : ''}`,
     saveContact: 'حفظ جهة الاتصال (vCard)',
     addToCalendar: 'إضافة إلى التقويم',
+    addresses: { VISITOR: 'عنوان الزوار', POSTAL: 'العنوان البريدي' },
     channels: { PHONE: 'هاتف', MOBILE: 'جوال', FAX: 'فاكس', EMAIL: 'بريد إلكتروني', WEB_FORM: 'نموذج الاتصال' },
     report: 'الإبلاغ عن خطأ',
     topic: 'الموضوع',
@@ -221,6 +224,7 @@ const LABELS = {
     closed: (next) => `Зачинено${next ? ` – відчиняється ${next}` : ''}`,
     saveContact: 'Зберегти контакт (vCard)',
     addToCalendar: 'Додати до календаря',
+    addresses: { VISITOR: 'Адреса для відвідувачів', POSTAL: 'Поштова адреса' },
     channels: { PHONE: 'Телефон', MOBILE: 'Мобільний', FAX: 'Факс', EMAIL: 'Ел. пошта', WEB_FORM: 'Контактна форма' },
     report: 'Повідомити про помилку',
     topic: 'Стосується',
@@ -435,10 +439,21 @@ function renderContact(contact, api, t, lang) {
   card.append(channels);
   // The place of the office hours is shown with the hours.
   for (const address of contact.addresses.filter(({ kind }) => kind !== 'OFFICE_HOURS')) {
-    card.append(element('p', { class: 'ig-address' }, content(address.printed)));
+    // A visitors' and a postal address side by side say which is which.
+    const label = t.addresses[address.kind];
+    card.append(
+      element(
+        'p',
+        { class: 'ig-address' },
+        ...(label ? [element('span', { class: 'ig-address-kind' }, `${label}: `)] : []),
+        content(address.printed),
+      ),
+    );
   }
   for (const hours of contact.officeHours) card.append(renderOfficeHours(hours, t, lang));
-  card.append(element('p', {}, element('a', { href: contact.vcardUrl, class: 'ig-vcard' }, t.saveContact)));
+  // A card to save only where it holds a way to call or write.
+  if (contact.channels.some(({ kind, href }) => href && ['PHONE', 'MOBILE', 'EMAIL'].includes(kind)))
+    card.append(element('p', {}, element('a', { href: contact.vcardUrl, class: 'ig-vcard' }, t.saveContact)));
   card.append(reportForm(api, contact.id, t));
   return card;
 }
@@ -452,7 +467,7 @@ function choice(id, label, options, t, onChange) {
 }
 
 /** The offers with filters by kind, group and language (in the reader's language; languages named by the browser). */
-function renderOffers(offers, api, t, lang) {
+function renderOffers(offers, api, t, lang, widgetId) {
   if (offers.totalCount === 0) return element('p', { class: 'ig-status' }, t.noOffers);
   const all = offers.edges.map(({ node }) => node);
   const languageNames = new Intl.DisplayNames([lang], { type: 'language' });
@@ -474,21 +489,21 @@ function renderOffers(offers, api, t, lang) {
     'div',
     { class: 'ig-filters' },
     ...choice(
-      'ig-filter-category',
+      `${widgetId}-filter-category`,
       t.filters.category,
       present((offer) => [offer.category]).map((value) => [value, t.categories[value] ?? value]),
       t,
       show,
     ),
     ...choice(
-      'ig-filter-group',
+      `${widgetId}-filter-group`,
       t.filters.targetGroup,
       present((offer) => offer.targetGroups).map((value) => [value, t.targetGroups[value] ?? value]),
       t,
       show,
     ),
     ...choice(
-      'ig-filter-language',
+      `${widgetId}-filter-language`,
       t.filters.language,
       present((offer) => offer.languages).map((code) => [code, languageNames.of(code) ?? code]),
       t,
@@ -501,7 +516,9 @@ function renderOffers(offers, api, t, lang) {
 
 function renderOffer(offer, api, t) {
   const title = offer.website ? element('a', { href: offer.website }, offer.title) : offer.title;
-  const provider = offer.providerName && !offer.title.includes(offer.providerName) ? [` – ${offer.providerName}`] : [];
+  // The provider once: not again where the title names it already (in whichever quotation marks).
+  const plain = (text) => text.replace(/[„“”"«»‚‘’']/g, '"');
+  const provider = offer.providerName && !plain(offer.title).includes(plain(offer.providerName)) ? [` – ${offer.providerName}`] : [];
   return element(
     'li',
     { class: 'ig-offer' },
@@ -510,10 +527,8 @@ function renderOffer(offer, api, t) {
   );
 }
 
-function languageSwitch(root, current, onChange) {
-  // Several widgets may share a page: each names its own elements.
-  root.dataset.igId ??= `ig-widget-${++widgetCount}`;
-  const id = `${root.dataset.igId}-language`;
+function languageSwitch(widgetId, current, onChange) {
+  const id = `${widgetId}-language`;
   const select = element('select', { id, class: 'ig-language' });
   for (const [code, name] of Object.entries(LANGUAGES)) {
     const option = element('option', { value: code, lang: code }, name);
@@ -539,8 +554,11 @@ function render(root, district, lang) {
   root.dir = RIGHT_TO_LEFT.has(lang) ? 'rtl' : 'ltr';
   const contacts = district.contacts.edges.map(({ node }) => node);
   const level = headingLevel(root);
+  // Several widgets may share a page: each names its own elements.
+  root.dataset.igId ??= `ig-widget-${++widgetCount}`;
+  const widgetId = root.dataset.igId;
   root.replaceChildren(
-    languageSwitch(root, lang, async (next) => {
+    languageSwitch(widgetId, lang, async (next) => {
       root.dataset.lang = next;
       await mountIntegrationWidget(root);
       root.querySelector('.ig-language')?.focus();
@@ -552,7 +570,7 @@ function render(root, district, lang) {
       ? contacts.map((contact) => renderContact(contact, api, t, lang))
       : [element('p', { class: 'ig-status' }, t.noContacts)]),
     element(`h${level + 1}`, {}, t.offers),
-    renderOffers(district.offers, api, t, lang),
+    renderOffers(district.offers, api, t, lang, widgetId),
   );
 }
 

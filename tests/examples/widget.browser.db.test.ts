@@ -77,6 +77,24 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     await page.close();
   });
 
+  test('a visitors’ and a postal address say which is which; a card with no phone or e-mail offers no vCard', async () => {
+    const wartburg = await openWidget(api.url, { ags: '16063' });
+    expect(await wartburg.locator('.ig-address-kind').allTextContents()).toEqual(['Besucheranschrift: ', 'Postanschrift: ']);
+    expect(await wartburg.locator('a.ig-vcard').count()).toBe(1);
+    await wartburg.close();
+    const mittelsachsen = await openWidget(api.url, { ags: '14522' });
+    expect(await mittelsachsen.locator('.ig-contact').count()).toBe(1);
+    expect(await mittelsachsen.locator('a.ig-vcard').count()).toBe(0);
+    await mittelsachsen.close();
+  });
+
+  test('an offer names its provider once, whatever quotation marks title and provider use', async () => {
+    const page = await openWidget(api.url, { ags: '16065' });
+    const vhs = (await page.locator('.ig-offer > bdi').allTextContents()).filter((text) => text.includes('VHS'));
+    expect(vhs).toEqual(['Integrationsangebote VHS "Kyffhäuserkreis"']);
+    await page.close();
+  });
+
   test('a reader reports an error in the office hours; the district’s editors find it, with the address they may answer', async () => {
     const page = await openWidget(api.url, { ags: '16063' });
     await page.click('.ig-contact .ig-report summary');
@@ -111,12 +129,12 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
   test('offers filtered by kind, in the reader’s language', async () => {
     const page = await openWidget(api.url, { ags: '16065', lang: 'ar' });
     expect(await page.locator('.ig-offer').count()).toBe(8);
-    expect(await page.locator('#ig-filter-category option[value="LANGUAGE_COURSE"]').textContent()).toBe('دورة لغة');
-    await page.selectOption('#ig-filter-category', 'LANGUAGE_COURSE');
+    expect(await page.locator('[id$="-filter-category"] option[value="LANGUAGE_COURSE"]').textContent()).toBe('دورة لغة');
+    await page.selectOption('[id$="-filter-category"]', 'LANGUAGE_COURSE');
     expect(await page.locator('.ig-offer').allTextContents()).toEqual([
       expect.stringContaining('Integrationskurse und weitere Sprachkurse'),
     ]);
-    await page.selectOption('#ig-filter-category', '');
+    await page.selectOption('[id$="-filter-category"]', '');
     expect(await page.locator('.ig-offer').count()).toBe(8);
     await page.close();
   });
@@ -231,9 +249,9 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     const readme = await readFile(join(rootDir, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### The district widget'));
     const snippet = /```html\n([\s\S]*?)```/.exec(section)![1]!.replace('https://integrationsgraph.example/graphql', api.url);
-    const second = snippet.replace('data-ags="16065"', 'data-ags="16063"').replace('data-heading-level="2"', 'data-heading-level="3"');
+    const second = snippet.replace('data-ags="16065"', 'data-ags="14522"').replace('data-heading-level="2"', 'data-heading-level="3"');
     const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>District</title></head>
-      <body><main><h1>Integration</h1>${snippet}<section><h2>Wartburgkreis</h2>${second}</section></main></body></html>`;
+      <body><main><h1>Integration</h1>${snippet}<section><h2>Mittelsachsen</h2>${second}</section></main></body></html>`;
     // A district's site: the page and the two files the README says to copy, served over HTTP.
     const district = await mkdtemp(join(tmpdir(), 'ig-embed-'));
     for (const file of ['widget.js', 'widget.css'])
@@ -263,9 +281,11 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
       String(await page.locator('.ig-widget').first().textContent()),
     ).toEqual(['ready', 'ready']);
     expect(await page.locator('.ig-widget h2').allTextContents()).toEqual(['Integration in Kyffhäuserkreis']);
-    const wartburg = page.locator('.ig-widget').nth(1);
-    expect(await wartburg.locator('h3').allTextContents()).toEqual(['Integration in Wartburgkreis']);
-    expect(await wartburg.locator('h4').allTextContents()).toEqual(['Contacts', 'Offers']);
+    const mittelsachsen = page.locator('.ig-widget').nth(1);
+    expect(await mittelsachsen.locator('h3').allTextContents()).toEqual(['Integration in Mittelsachsen']);
+    expect(await mittelsachsen.locator('h4').allTextContents()).toEqual(['Contacts', 'Offers']);
+    // Both have offers, each with its own filters.
+    expect(await page.locator('.ig-filter').count()).toBe(6);
     const ids = await page.locator('[id]').evaluateAll((elements) => elements.map((element) => element.id));
     expect(new Set(ids).size).toBe(ids.length);
     // Each language switch changes its own widget only.
