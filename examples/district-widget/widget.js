@@ -383,21 +383,39 @@ function weekdayName(weekday, lang) {
   return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)));
 }
 
-/** "Montag 09:00–11:00, 13:00–20:00" per weekday, in the order of the week. */
+/** Per weekday, in the order of the week: its name and its time ranges ("09:00–11:00"). */
 function weeklyHours(intervals, lang) {
   const byDay = new Map();
   for (const { weekday, opens, closes } of intervals) {
     if (!byDay.has(weekday)) byDay.set(weekday, []);
     byDay.get(weekday).push(`${opens}–${closes}`);
   }
-  return [...byDay].map(([weekday, times]) => [weekdayName(weekday, lang), times.join(', ')]);
+  return [...byDay].map(([weekday, times]) => [weekdayName(weekday, lang), times]);
 }
 
-/** "Jetzt geöffnet – schließt Montag, 11:00" from the API's isOpen and nextChange (Berlin time, holidays included). */
+const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * "heute 17:00", "morgen 09:00", "Montag 09:00": the day of a moment in Berlin — today and
+ * tomorrow by those words, later days by name — and its time on the 24-hour clock the office
+ * hours use, in every language.
+ */
+function dayAndTime(at, lang) {
+  const days = Math.round((Date.parse(berlinDay.format(at)) - Date.parse(berlinDay.format(new Date()))) / 86_400_000);
+  const day =
+    days === 0 || days === 1
+      ? new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(days, 'day')
+      : new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'Europe/Berlin' }).format(at);
+  const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Berlin' }).format(
+    at,
+  );
+  return `${day} ${time}`;
+}
+
+/** "Jetzt geöffnet – schließt heute 11:00 Uhr" from the API's isOpen and nextChange (Berlin time, holidays included). */
 function openingState(hours, t, lang) {
   if (hours.isOpen === null) return null;
-  const clock = new Intl.DateTimeFormat(lang, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' });
-  const next = hours.nextChange ? clock.format(new Date(hours.nextChange.at)) : null;
+  const next = hours.nextChange ? dayAndTime(new Date(hours.nextChange.at), lang) : null;
   return element(
     'dd',
     { class: hours.isOpen ? 'ig-open ig-open-now' : 'ig-open ig-closed' },
@@ -413,7 +431,8 @@ function renderOfficeHours(hours, t, lang) {
   if (hours.location) list.append(element('dd', { class: 'ig-hours-location' }, content(hours.location.printed)));
   // Times read left to right in every language.
   for (const [day, times] of weeklyHours(hours.intervals, lang)) {
-    list.append(element('dd', { class: 'ig-hours-day' }, `${day} `, element('bdi', { dir: 'ltr' }, times)));
+    const ranges = times.flatMap((range, index) => [...(index ? [', '] : []), element('span', { class: 'ig-times' }, range)]);
+    list.append(element('dd', { class: 'ig-hours-day' }, `${day} `, element('bdi', { dir: 'ltr' }, ...ranges)));
   }
   if (hours.byAppointment) list.append(element('dd', {}, t.byAppointment));
   if (hours.appointmentRequired || hours.intervals.length === 0)
@@ -563,13 +582,13 @@ function render(root, district, lang) {
       await mountIntegrationWidget(root);
       root.querySelector('.ig-language')?.focus();
     }),
-    element(`h${level}`, {}, t.heading(district)),
+    element(`h${level}`, { class: 'ig-title' }, t.heading(district)),
     ...(t.contentInGerman ? [element('p', { class: 'ig-content-language' }, t.contentInGerman)] : []),
-    element(`h${level + 1}`, {}, t.contacts),
+    element(`h${level + 1}`, { class: 'ig-section' }, t.contacts),
     ...(contacts.length
       ? contacts.map((contact) => renderContact(contact, api, t, lang))
       : [element('p', { class: 'ig-status' }, t.noContacts)]),
-    element(`h${level + 1}`, {}, t.offers),
+    element(`h${level + 1}`, { class: 'ig-section' }, t.offers),
     renderOffers(district.offers, api, t, lang, widgetId),
   );
 }

@@ -61,7 +61,7 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     expect(await page.textContent('.ig-hours-location')).toBe('Streetworker-Büro, Crucisstr. 16, 99706 Sondershausen');
     // Open or not, and when that changes, as the API says for this moment (Berlin time).
     expect(await page.textContent('.ig-open')).toMatch(
-      /^(Jetzt geöffnet – schließt|Geschlossen – öffnet) (Montag|Mittwoch|Freitag), \d\d:\d\d Uhr$/,
+      /^(Jetzt geöffnet – schließt|Geschlossen – öffnet) (heute|morgen|Montag|Mittwoch|Freitag) \d\d:\d\d Uhr$/,
     );
     expect(await page.locator('.ig-address').allTextContents()).toEqual([
       'Landratsamt Kyffhäuserkreis, Fachbereich Innere Verwaltung, Schulverwaltung/ Sport/ VHS, Markt 8, 99706 Sondershausen',
@@ -86,6 +86,18 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     expect(await mittelsachsen.locator('.ig-contact').count()).toBe(1);
     expect(await mittelsachsen.locator('a.ig-vcard').count()).toBe(0);
     await mittelsachsen.close();
+  });
+
+  test('times are on the 24-hour clock in every language, with today and tomorrow named', async () => {
+    const expected = {
+      en: /^(Open now – closes|Closed – opens) (today|tomorrow|Monday|Wednesday|Friday) \d\d:\d\d$/,
+      uk: /^(Зараз відчинено – зачиняється|Зачинено – відчиняється) (сьогодні|завтра|понеділок|середа|пʼятниця|п’ятниця) \d\d:\d\d$/,
+    };
+    for (const [lang, pattern] of Object.entries(expected)) {
+      const page = await openWidget(api.url, { ags: '16065', asOf: '2016-07-01', lang });
+      expect(await page.textContent('.ig-open'), lang).toMatch(pattern);
+      await page.close();
+    }
   });
 
   test('an offer names its provider once, whatever quotation marks title and provider use', async () => {
