@@ -485,52 +485,47 @@ function choice(id, label, options, t, onChange) {
   return [element('label', { for: id }, label), select];
 }
 
-/** The offers with filters by kind, group and language (in the reader's language; languages named by the browser). */
+/**
+ * The offers with filters by kind, group and language (in the reader's language; languages named
+ * by the browser) — each filter only where it filters something: a choice that leaves some
+ * offers out, and keeps some.
+ */
 function renderOffers(offers, api, t, lang, widgetId) {
   if (offers.totalCount === 0) return element('p', { class: 'ig-status' }, t.noOffers);
   const all = offers.edges.map(({ node }) => node);
   const languageNames = new Intl.DisplayNames([lang], { type: 'language' });
-  const present = (pick) => [...new Set(all.flatMap(pick))].sort();
+  const kinds = [
+    ['category', t.filters.category, (offer) => [offer.category], (value) => t.categories[value] ?? value],
+    ['group', t.filters.targetGroup, (offer) => offer.targetGroups, (value) => t.targetGroups[value] ?? value],
+    ['language', t.filters.language, (offer) => offer.languages, (code) => languageNames.of(code) ?? code],
+  ];
   const list = element('ul', { class: 'ig-offers' });
+  const filters = [];
   const show = () => {
-    const [category, group, language] = [...filters.querySelectorAll('select')].map((select) => select.value);
-    const shown = all.filter(
-      (offer) =>
-        (!category || offer.category === category) &&
-        (!group || offer.targetGroups.includes(group)) &&
-        (!language || offer.languages.includes(language)),
-    );
+    const shown = all.filter((offer) => filters.every(({ select, pick }) => !select.value || pick(offer).includes(select.value)));
     list.replaceChildren(
       ...(shown.length ? shown.map((offer) => renderOffer(offer, api, t)) : [element('li', { class: 'ig-status' }, t.filters.none)]),
     );
   };
-  const filters = element(
-    'div',
-    { class: 'ig-filters' },
-    ...choice(
-      `${widgetId}-filter-category`,
-      t.filters.category,
-      present((offer) => [offer.category]).map((value) => [value, t.categories[value] ?? value]),
+  for (const [name, label, pick, nameOf] of kinds) {
+    const values = [...new Set(all.flatMap(pick))].sort();
+    const filtersSomething = values.some((value) => {
+      const count = all.filter((offer) => pick(offer).includes(value)).length;
+      return count > 0 && count < all.length;
+    });
+    if (!filtersSomething) continue;
+    const [labelElement, select] = choice(
+      `${widgetId}-filter-${name}`,
+      label,
+      values.map((value) => [value, nameOf(value)]),
       t,
       show,
-    ),
-    ...choice(
-      `${widgetId}-filter-group`,
-      t.filters.targetGroup,
-      present((offer) => offer.targetGroups).map((value) => [value, t.targetGroups[value] ?? value]),
-      t,
-      show,
-    ),
-    ...choice(
-      `${widgetId}-filter-language`,
-      t.filters.language,
-      present((offer) => offer.languages).map((code) => [code, languageNames.of(code) ?? code]),
-      t,
-      show,
-    ),
-  );
+    );
+    filters.push({ label: labelElement, select, pick });
+  }
   show();
-  return element('div', {}, filters, list);
+  if (!filters.length) return list;
+  return element('div', {}, element('div', { class: 'ig-filters' }, ...filters.flatMap(({ label, select }) => [label, select])), list);
 }
 
 function renderOffer(offer, api, t) {
@@ -573,8 +568,6 @@ function render(root, district, lang) {
   root.dir = RIGHT_TO_LEFT.has(lang) ? 'rtl' : 'ltr';
   const contacts = district.contacts.edges.map(({ node }) => node);
   const level = headingLevel(root);
-  // Several widgets may share a page: each names its own elements.
-  root.dataset.igId ??= `ig-widget-${++widgetCount}`;
   const widgetId = root.dataset.igId;
   root.replaceChildren(
     languageSwitch(widgetId, lang, async (next) => {
@@ -602,6 +595,8 @@ function widgetLanguage(root) {
 export async function mountIntegrationWidget(root) {
   const { api, ags, asOf } = root.dataset;
   const lang = widgetLanguage(root);
+  // Several widgets may share a page: each names its own elements (numbered in the page's order).
+  root.dataset.igId ??= `ig-widget-${++widgetCount}`;
   if (root.dataset.state !== 'ready') {
     root.lang = lang;
     root.dir = RIGHT_TO_LEFT.has(lang) ? 'rtl' : 'ltr';
