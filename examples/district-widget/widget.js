@@ -67,7 +67,8 @@ const LABELS = {
     sending: 'Wird gesendet …',
     thanks: (reference) => `Danke! Ihre Meldung ist eingegangen (Nr. ${reference}).`,
     notSent: (reason) => `Die Meldung konnte nicht gesendet werden: ${reason}`,
-    failed: (reason) => `Die Daten konnten nicht geladen werden (${reason}).`,
+    failed: 'Die Ansprechpersonen und Angebote können gerade nicht angezeigt werden. Bitte versuchen Sie es später noch einmal.',
+    districtPage: 'Zur Website des Landkreises',
     loading: 'Lade Ansprechpersonen und Angebote …',
     unreachable: (host) => `Die Daten konnten nicht geladen werden: ${host} ist nicht erreichbar oder lässt diese Website nicht zu.`,
     language: 'Sprache',
@@ -129,7 +130,8 @@ const LABELS = {
     sending: 'Sending …',
     thanks: (reference) => `Thank you! Your report has arrived (no. ${reference}).`,
     notSent: (reason) => `The report could not be sent: ${reason}`,
-    failed: (reason) => `The data could not be loaded (${reason}).`,
+    failed: 'The contacts and offers cannot be shown right now. Please try again later.',
+    districtPage: 'To the district’s website',
     loading: 'Loading contacts and offers …',
     unreachable: (host) => `The data could not be loaded: ${host} cannot be reached or does not allow this website.`,
     language: 'Language',
@@ -185,7 +187,8 @@ const LABELS = {
     sending: 'جارٍ الإرسال …',
     thanks: (reference) => `شكراً! وصل بلاغك (رقم ${reference}).`,
     notSent: (reason) => `تعذّر إرسال البلاغ: ${reason}`,
-    failed: (reason) => `تعذّر تحميل البيانات (${reason}).`,
+    failed: 'لا يمكن عرض جهات الاتصال والعروض حاليًا. يرجى المحاولة لاحقًا.',
+    districtPage: 'إلى موقع المقاطعة',
     loading: 'جارٍ تحميل جهات الاتصال والعروض …',
     unreachable: (host) => `تعذّر تحميل البيانات: لا يمكن الوصول إلى ${host} أو أنه لا يسمح لهذا الموقع.`,
     language: 'اللغة',
@@ -241,7 +244,8 @@ const LABELS = {
     sending: 'Надсилання …',
     thanks: (reference) => `Дякуємо! Ваше повідомлення отримано (№ ${reference}).`,
     notSent: (reason) => `Не вдалося надіслати повідомлення: ${reason}`,
-    failed: (reason) => `Не вдалося завантажити дані (${reason}).`,
+    failed: 'Контакти та пропозиції зараз неможливо показати. Будь ласка, спробуйте пізніше.',
+    districtPage: 'На вебсайт району',
     loading: 'Завантаження контактів і пропозицій …',
     unreachable: (host) => `Не вдалося завантажити дані: ${host} недоступний або не дозволяє цей сайт.`,
     language: 'Мова',
@@ -608,9 +612,13 @@ export async function mountIntegrationWidget(root) {
     root.dataset.state = 'ready';
   } catch (error) {
     const t = LABELS[lang] ?? LABELS.de;
+    // Residents read a sentence; the technical reason is for the site's staff, in the console.
+    console.error('Integrationsgraph widget:', error);
     // fetch() fails with a TypeError when the server cannot be reached or refuses the site (CORS).
-    const message = error instanceof TypeError ? t.unreachable(new URL(api, location.href).host) : t.failed(error.message);
-    root.replaceChildren(element('p', { class: 'ig-error' }, message));
+    const message = error instanceof TypeError ? t.unreachable(new URL(api, location.href).host) : t.failed;
+    // The way out: the district's own page, where the site names it (data-page).
+    const wayOut = root.dataset.page ? [' ', element('a', { href: root.dataset.page }, t.districtPage)] : [];
+    root.replaceChildren(element('p', { class: 'ig-error' }, message, ...wayOut));
     root.dataset.state = 'error';
   }
 }

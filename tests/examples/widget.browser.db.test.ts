@@ -250,6 +250,20 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     await page.close();
   });
 
+  test('an API that answers something else than GraphQL gives residents a sentence and the way to the district’s page', async () => {
+    const page = await browser.newPage();
+    // A proxy's error page instead of the API's answer.
+    await page.route(`${api.url}**`, (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad Gateway</h1>' }));
+    const districtPage = 'https://www.kyffhaeuser.example/integration';
+    await page.goto(`${site.origin}/index.html?${new URLSearchParams({ api: api.url, ags: '16065', lang: 'de', page: districtPage })}`);
+    await page.waitForSelector('#integration-widget[data-state]');
+    expect(await page.textContent('.ig-error')).toBe(
+      'Die Ansprechpersonen und Angebote können gerade nicht angezeigt werden. Bitte versuchen Sie es später noch einmal. Zur Website des Landkreises',
+    );
+    expect(await page.getAttribute('.ig-error a', 'href')).toBe(districtPage);
+    await page.close();
+  });
+
   test('opened from disk (file://), it says what is wrong instead of loading forever', async () => {
     const page = await browser.newPage();
     await page.goto(`file://${join(rootDir, 'examples', 'district-widget', 'index.html')}`);
