@@ -67,6 +67,11 @@ const LABELS = {
     sending: 'Wird gesendet …',
     thanks: (reference) => `Danke! Ihre Meldung ist eingegangen (Nr. ${reference}).`,
     notSent: (reason) => `Die Meldung konnte nicht gesendet werden: ${reason}`,
+    refusals: {
+      message: 'Bitte beschreiben Sie in Worten, was falsch ist: 10 bis 2.000 Zeichen, höchstens 2 Links.',
+      contactEmail: 'Bitte geben Sie eine gültige E-Mail-Adresse an oder lassen Sie das Feld leer.',
+      other: 'Bitte versuchen Sie es später noch einmal.',
+    },
     failed: 'Die Ansprechpersonen und Angebote können gerade nicht angezeigt werden. Bitte versuchen Sie es später noch einmal.',
     districtPage: 'Zur Website des Landkreises',
     loading: 'Lade Ansprechpersonen und Angebote …',
@@ -130,6 +135,11 @@ const LABELS = {
     sending: 'Sending …',
     thanks: (reference) => `Thank you! Your report has arrived (no. ${reference}).`,
     notSent: (reason) => `The report could not be sent: ${reason}`,
+    refusals: {
+      message: 'Please say in words what is wrong: 10 to 2,000 characters, at most 2 links.',
+      contactEmail: 'Please give a valid e-mail address or leave the field empty.',
+      other: 'Please try again later.',
+    },
     failed: 'The contacts and offers cannot be shown right now. Please try again later.',
     districtPage: 'To the district’s website',
     loading: 'Loading contacts and offers …',
@@ -187,6 +197,11 @@ const LABELS = {
     sending: 'جارٍ الإرسال …',
     thanks: (reference) => `شكراً! وصل بلاغك (رقم ${reference}).`,
     notSent: (reason) => `تعذّر إرسال البلاغ: ${reason}`,
+    refusals: {
+      message: 'يرجى وصف الخطأ بالكلمات: من 10 إلى 2000 حرف، ورابطان على الأكثر.',
+      contactEmail: 'يرجى إدخال عنوان بريد إلكتروني صالح أو ترك الحقل فارغًا.',
+      other: 'يرجى المحاولة مرة أخرى لاحقًا.',
+    },
     failed: 'لا يمكن عرض جهات الاتصال والعروض حاليًا. يرجى المحاولة لاحقًا.',
     districtPage: 'إلى موقع المقاطعة',
     loading: 'جارٍ تحميل جهات الاتصال والعروض …',
@@ -244,6 +259,11 @@ const LABELS = {
     sending: 'Надсилання …',
     thanks: (reference) => `Дякуємо! Ваше повідомлення отримано (№ ${reference}).`,
     notSent: (reason) => `Не вдалося надіслати повідомлення: ${reason}`,
+    refusals: {
+      message: 'Будь ласка, опишіть словами, що неправильно: від 10 до 2000 символів, не більше 2 посилань.',
+      contactEmail: 'Будь ласка, вкажіть дійсну адресу електронної пошти або залиште поле порожнім.',
+      other: 'Будь ласка, спробуйте пізніше.',
+    },
     failed: 'Контакти та пропозиції зараз неможливо показати. Будь ласка, спробуйте пізніше.',
     districtPage: 'На вебсайт району',
     loading: 'Завантаження контактів і пропозицій …',
@@ -303,24 +323,44 @@ const REPORT = `mutation CreateProblemReport($input: CreateProblemReportInput!) 
   createProblemReport(input: $input) {
     __typename
     ... on MutationError { message }
-    ... on ValidationError { issues { message } }
+    ... on ValidationError { issues { path message } }
     ... on MutationCreateProblemReportSuccess { data { reference } }
   }
 }`;
 
-/** The report's reference; an Error saying why where it was not received (a refusal of the input, a limit, the network). */
+/** A report the API did not take: the fields it refused (`fields.message` …), none for a limit or the network. */
+class ReportRefused extends Error {
+  constructor(fields, reason) {
+    super(reason);
+    this.fields = fields;
+  }
+}
+
+/** The report's reference; a ReportRefused saying why where it was not received. */
 async function sendReport(api, subject, fields) {
   const response = await fetch(api, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query: REPORT, variables: { input: { subject, fields } } }),
+  }).catch((error) => {
+    throw new ReportRefused([], error.message);
   });
-  const body = await response.json();
-  if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
+  const body = await response.json().catch(() => ({ errors: [{ message: `HTTP ${response.status}` }] }));
+  if (body.errors?.length) throw new ReportRefused([], body.errors.map((error) => error.message).join('; '));
   const answer = body.data.createProblemReport;
-  if (answer.issues) throw new Error(answer.issues.map((issue) => issue.message).join('; '));
-  if (answer.message) throw new Error(answer.message);
+  if (answer.issues)
+    throw new ReportRefused(
+      answer.issues.map((issue) => issue.path.replace(/^fields\./, '')),
+      answer.issues.map((issue) => issue.message).join('; '),
+    );
+  if (answer.message) throw new ReportRefused([], answer.message);
   return answer.data.reference;
+}
+
+/** Why a report was not taken, in the reader's language: what to change in the form, or to try later. */
+function refusalText(error, t) {
+  const said = [...new Set(error.fields ?? [])].map((field) => t.refusals[field]).filter(Boolean);
+  return t.notSent(said.length ? said.join(' ') : t.refusals.other);
 }
 
 let formCount = 0;
@@ -359,7 +399,9 @@ function reportForm(api, subject, t) {
       const reference = await sendReport(api, subject, { topic: topic.value, message: message.value, contactEmail: email.value || null });
       form.replaceChildren(element('p', { class: 'ig-report-status', role: 'status' }, t.thanks(reference)));
     } catch (error) {
-      status.textContent = t.notSent(error.message);
+      // The API's own words are for the site's staff, in the console.
+      console.error('Integrationsgraph widget: report not sent:', error.message);
+      status.textContent = refusalText(error, t);
     }
   });
   return element('details', { class: 'ig-report' }, element('summary', {}, t.report), form);

@@ -127,15 +127,22 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     await page.close();
   });
 
-  test('a report the API refuses says why, and keeps what the reader wrote', async () => {
-    const page = await openWidget(api.url, { ags: '16063' });
-    await page.click('.ig-contact .ig-report summary');
-    await page.fill('.ig-contact .ig-report textarea', 'Siehe https://a.example https://b.example https://c.example');
-    await page.click('.ig-contact .ig-report button');
-    await page.waitForSelector('.ig-contact .ig-report-status:has-text("nicht gesendet")');
-    expect(await page.textContent('.ig-contact .ig-report-status')).toContain('at most 2 links');
-    expect(await page.inputValue('.ig-contact .ig-report textarea')).toContain('https://c.example');
-    await page.close();
+  test('a report the API refuses says why in the reader’s language, and keeps what the reader wrote', async () => {
+    const refusals = {
+      de: 'Die Meldung konnte nicht gesendet werden: Bitte beschreiben Sie in Worten, was falsch ist: 10 bis 2.000 Zeichen, höchstens 2 Links.',
+      ar: 'تعذّر إرسال البلاغ: يرجى وصف الخطأ بالكلمات: من 10 إلى 2000 حرف، ورابطان على الأكثر.',
+    };
+    for (const [lang, refusal] of Object.entries(refusals)) {
+      const page = await openWidget(api.url, { ags: '16063', lang });
+      await page.click('.ig-contact .ig-report summary');
+      await page.fill('.ig-contact .ig-report textarea', 'Siehe https://a.example https://b.example https://c.example');
+      await page.click('.ig-contact .ig-report button');
+      await page.waitForFunction(() => (document.querySelector('.ig-contact .ig-report-status')?.textContent ?? '').length > 20);
+      // In the reader's language only: no English reason inside (an Arabic line stays right to left).
+      expect(await page.textContent('.ig-contact .ig-report-status'), lang).toBe(refusal);
+      expect(await page.inputValue('.ig-contact .ig-report textarea')).toContain('https://c.example');
+      await page.close();
+    }
   });
 
   test('offers filtered by kind, in the reader’s language', async () => {
