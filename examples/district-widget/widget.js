@@ -24,7 +24,7 @@ const QUERY = `query DistrictWidget($ags: String!, $asOf: Date, $lang: String) {
     }
     offers(first: 50) {
       totalCount
-      edges { node { id title(lang: $lang) localized(lang: $lang) { field language } providerName website category targetGroups languages } }
+      edges { node { id title(lang: $lang) localized(lang: $lang) { field language } description(lang: $lang) providerName website online places { municipality { name } } category targetGroups languages } }
     }
   }
 }`;
@@ -32,7 +32,7 @@ const QUERY = `query DistrictWidget($ags: String!, $asOf: Date, $lang: String) {
 // The same query is a trusted document of the API (schema/operations/DistrictWidget.graphql):
 // sent by this hash, the request is short and the same for every reader, so that a cache
 // between browser and API can keep it. A server that does not know the hash gets the text.
-const QUERY_HASH = 'sha256:247096634ec60343e9cad571f6b863afbd107b6593132f00e8baa9fd307540bc';
+const QUERY_HASH = 'sha256:71be0d4a36b2d81f03aca9689813be820520aa514ae9e90aff4d2e093d6d0a53';
 
 const LANGUAGES = { de: 'Deutsch', en: 'English', ar: 'العربية', uk: 'Українська' };
 const RIGHT_TO_LEFT = new Set(['ar', 'fa']);
@@ -50,6 +50,8 @@ const LABELS = {
     closed: (next) => `Geschlossen${next ? ` – öffnet ${next} Uhr` : ''}`,
     saveContact: 'Kontakt speichern (vCard)',
     addToCalendar: 'In den Kalender übernehmen',
+    places: 'Orte',
+    online: 'auch online',
     addresses: { VISITOR: 'Besucheranschrift', POSTAL: 'Postanschrift' },
     channels: { PHONE: 'Telefon', MOBILE: 'Mobil', FAX: 'Fax', EMAIL: 'E-Mail', WEB_FORM: 'Kontaktformular' },
     report: 'Fehler melden',
@@ -118,6 +120,8 @@ const LABELS = {
     closed: (next) => `Closed${next ? ` – opens ${next}` : ''}`,
     saveContact: 'Save contact (vCard)',
     addToCalendar: 'Add to calendar',
+    places: 'Places',
+    online: 'also online',
     addresses: { VISITOR: 'Visitor address', POSTAL: 'Postal address' },
     channels: { PHONE: 'Phone', MOBILE: 'Mobile', FAX: 'Fax', EMAIL: 'E-mail', WEB_FORM: 'Contact form' },
     report: 'Report an error',
@@ -180,6 +184,8 @@ const LABELS = {
     closed: (next) => `مغلق${next ? ` – يفتح ${next}` : ''}`,
     saveContact: 'حفظ جهة الاتصال (vCard)',
     addToCalendar: 'إضافة إلى التقويم',
+    places: 'الأماكن',
+    online: 'متاح عبر الإنترنت أيضًا',
     addresses: { VISITOR: 'عنوان الزوار', POSTAL: 'العنوان البريدي' },
     channels: { PHONE: 'هاتف', MOBILE: 'جوال', FAX: 'فاكس', EMAIL: 'بريد إلكتروني', WEB_FORM: 'نموذج الاتصال' },
     report: 'الإبلاغ عن خطأ',
@@ -242,6 +248,8 @@ const LABELS = {
     closed: (next) => `Зачинено${next ? ` – відчиняється ${next}` : ''}`,
     saveContact: 'Зберегти контакт (vCard)',
     addToCalendar: 'Додати до календаря',
+    places: 'Місця',
+    online: 'також онлайн',
     addresses: { VISITOR: 'Адреса для відвідувачів', POSTAL: 'Поштова адреса' },
     channels: { PHONE: 'Телефон', MOBILE: 'Мобільний', FAX: 'Факс', EMAIL: 'Ел. пошта', WEB_FORM: 'Контактна форма' },
     report: 'Повідомити про помилку',
@@ -574,15 +582,24 @@ function renderOffers(offers, api, t, lang, widgetId) {
   return element('div', {}, element('div', { class: 'ig-filters' }, ...filters.flatMap(({ label, select }) => [label, select])), list);
 }
 
+/** An offer as a card: its title (a link to its page), provider, description and places, as the graph has them. */
 function renderOffer(offer, api, t) {
   const title = offer.website ? element('a', { href: offer.website }, offer.title) : offer.title;
   // The provider once: not again where the title names it already (in whichever quotation marks).
   const plain = (text) => text.replace(/[„“”"«»‚‘’']/g, '"');
   const provider = offer.providerName && !plain(offer.title).includes(plain(offer.providerName)) ? [` – ${offer.providerName}`] : [];
+  // Town names are German; "also online" is the widget's own words.
+  const where = [...offer.places.map(({ municipality }) => content(municipality.name)), ...(offer.online ? [t.online] : [])];
   return element(
     'li',
     { class: 'ig-offer' },
-    element('bdi', { lang: languageOf(offer, 'title') }, title, ...provider),
+    element('p', { class: 'ig-offer-title' }, element('bdi', { lang: languageOf(offer, 'title') }, title, ...provider)),
+    ...(offer.description
+      ? [element('p', { class: 'ig-offer-description' }, content(offer.description, languageOf(offer, 'description')))]
+      : []),
+    ...(where.length
+      ? [element('p', { class: 'ig-offer-places' }, `${t.places}: `, ...where.flatMap((place, index) => (index ? [', ', place] : [place])))]
+      : []),
     reportForm(api, offer.id, t),
   );
 }

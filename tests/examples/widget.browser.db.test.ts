@@ -102,8 +102,20 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
 
   test('an offer names its provider once, whatever quotation marks title and provider use', async () => {
     const page = await openWidget(api.url, { ags: '16065' });
-    const vhs = (await page.locator('.ig-offer > bdi').allTextContents()).filter((text) => text.includes('VHS'));
+    const vhs = (await page.locator('.ig-offer-title').allTextContents()).filter((text) => text.includes('VHS'));
     expect(vhs).toEqual(['Integrationsangebote VHS "Kyffhäuserkreis"']);
+    await page.close();
+  });
+
+  test('an offer is a card with what the graph knows: description, places, online', async () => {
+    const page = await openWidget(api.url, { ags: '16065', lang: 'en' });
+    const vhs = page.locator('.ig-offer', { hasText: 'Integrationsangebote VHS' });
+    expect(await vhs.locator('.ig-offer-description').textContent()).toMatch(/^Non-formale \(außerschulische\)/);
+    expect(await vhs.locator('.ig-offer-places').textContent()).toBe('Places: Artern, Sondershausen');
+    const online = page.locator('.ig-offer', { hasText: 'Deutschland von A-Z' });
+    expect(await online.locator('.ig-offer-places').textContent()).toBe('Places: also online');
+    // The description is German until the district translates it, and says so.
+    expect(await vhs.locator('.ig-offer-description bdi').getAttribute('lang')).toBe('de');
     await page.close();
   });
 
@@ -165,9 +177,9 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     const offer = await client.offer.findFirstOrThrow({ where: { districtId: '16065', category: 'CHILDCARE' } });
     await addOfferTitleTranslation(client, offer, 'en', 'Childcare');
     const page = await openWidget(api.url, { ags: '16065', lang: 'en' });
-    const translated = page.locator('.ig-offer bdi[lang="en"]');
+    const translated = page.locator('.ig-offer-title bdi[lang="en"]');
     expect(await translated.allTextContents()).toEqual(['Childcare']);
-    expect(await page.locator('.ig-offer bdi[lang="de"]').count()).toBe(7);
+    expect(await page.locator('.ig-offer-title bdi[lang="de"]').count()).toBe(7);
     await page.close();
   });
 
