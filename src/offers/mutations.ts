@@ -1,8 +1,9 @@
 // Editors keep their district's offers current: add, change, withdraw.
 import { randomUUID } from 'node:crypto';
-import { db } from '../db/client.js';
+import { db, type Tx } from '../db/client.js';
 import { OfferCategory, TargetGroup } from '../generated/prisma/enums.js';
 import { builder } from '../graphql/builder.js';
+import { referenceSourceId } from '../places/referenceKeys.js';
 import { sameNames } from '../writes/checks.js';
 import { entityMutations } from '../writes/entityMutations.js';
 import type { Problems } from '../writes/problems.js';
@@ -25,16 +26,42 @@ const OfferFields = builder.inputType('OfferFieldsInput', {
 
 type OfferFieldsInput = typeof OfferFields.$inferInput;
 
-/** The municipality of each place named, by the district's towns. */
+/** Where an offer is: a town the district's data names, or one of the official list not named yet. */
+type OfferTown = { municipalityId: string } | { official: { ags: string; name: string; districtId: string } };
+
+/**
+ * The town of each place named: among the district's towns, else among the official list's
+ * municipalities of the district (BKG), so that a district without data of its own can name
+ * its towns at once.
+ */
 async function resolvePlaces(fields: OfferFieldsInput, districtId: string, problems: Problems) {
   if (!fields.places) return { columns: {} };
-  const towns = await db().municipality.findMany({ where: { districtId, name: { in: fields.places } } });
-  const places = fields.places.map((name, index) => {
+  const names = fields.places;
+  const towns = await db().municipality.findMany({ where: { districtId, name: { in: names } } });
+  const official = await db().place.findMany({
+    where: { districtId, name: { in: names.filter((name) => !towns.some((town) => town.name === name)) } },
+  });
+  const places = names.map((name, index): OfferTown => {
     const town = towns.find((candidate) => candidate.name === name);
-    if (!town) problems.add(`fields.places[${index}]`, `"${name}" is not a town of district ${districtId}`);
-    return town?.id ?? '';
+    if (town) return { municipalityId: town.id };
+    const listed = official.find((place) => place.name === name);
+    if (listed) return { official: { ags: listed.id, name, districtId } };
+    problems.add(`fields.places[${index}]`, `"${name}" is not a town of district ${districtId}`);
+    return { municipalityId: '' };
   });
   return { columns: {}, lists: places };
+}
+
+/** The district's town for a place: a town of the official list becomes one of the district's, citing the list. */
+async function townOf(tx: Tx, place: OfferTown): Promise<string> {
+  if ('municipalityId' in place) return place.municipalityId;
+  const { ags, name, districtId } = place.official;
+  const town = await tx.municipality.upsert({
+    where: { districtId_name: { districtId, name } },
+    create: { id: `${districtId}/${ags}`, name, ags, districtId, sourceId: referenceSourceId },
+    update: {},
+  });
+  return town.id;
 }
 
 entityMutations({
@@ -47,8 +74,10 @@ entityMutations({
   resolve: resolvePlaces,
   async writeLists(tx, offerId, _fields, { lists: places }) {
     if (!places) return;
+    const towns: string[] = [];
+    for (const place of places) towns.push(await townOf(tx, place));
     await tx.offerPlace.deleteMany({ where: { offerId } });
-    await tx.offerPlace.createMany({ data: places.map((municipalityId) => ({ id: randomUUID(), offerId, municipalityId })) });
+    await tx.offerPlace.createMany({ data: towns.map((municipalityId) => ({ id: randomUUID(), offerId, municipalityId })) });
   },
   load: (tx, id) => tx.offer.findUnique({ where: { id }, include: { places: { include: { municipality: true } } } }),
 });

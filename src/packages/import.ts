@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { bulkInsert } from '../db/bulkInsert.js';
 import type { Database, Tx } from '../db/client.js';
 import { genericDelegate, hasColumn } from '../db/datamodel.js';
+import { referenceSourceId } from '../places/referenceKeys.js';
 import { deriveColumns } from '../rules/derived.js';
 import type { AuditEntry } from '../writes/audit.js';
 import { Problems, ValidationError, VersionConflictError } from '../writes/problems.js';
@@ -190,6 +191,8 @@ function checkRows(dataPackage: Parsed, index: Index, problems: PackageProblems,
         const target = tableByModel.get(column.references)!;
         const targetKey = String(value);
         if (holds(target.key, targetKey)) continue;
+        // The official list's source: no package carries it, every installation loads it (a town of the list cites it).
+        if (column.references === 'Source' && targetKey === referenceSourceId) continue;
         const report = (message: string) => () => problems.addIn(label, path, message);
         if (owner && target.ofDistrict) {
           if (target.ofCatalogue && index.get(target.key)?.get(targetKey)?.kind === 'catalogue') continue;

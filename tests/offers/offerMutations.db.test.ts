@@ -1,12 +1,15 @@
 // Editors add, change and withdraw their district’s offers.
 import { describe, expect, test } from 'vitest';
+import { exportPackages } from '../../src/packages/export.js';
+import { createToken } from '../../src/tokens/issue.js';
 import { answerOf, editingServer, languageCafe, mutationResult as result } from '../support/editing.js';
 
 const editing = editingServer();
 const as = editing.as;
+const createOfferDocument = `mutation ($input: CreateOfferInput!) { createOffer(input: $input) { ${result} ... on MutationCreateOfferSuccess { data { id version title category languages places { municipality { name } } } } } }`;
 
 describe('offers', () => {
-  const createOffer = `mutation ($input: CreateOfferInput!) { createOffer(input: $input) { ${result} ... on MutationCreateOfferSuccess { data { id version title category languages places { municipality { name } } } } } }`;
+  const createOffer = createOfferDocument;
   const updateOffer = `mutation ($input: UpdateOfferInput!) { updateOffer(input: $input) { ${result} ... on MutationUpdateOfferSuccess { data { version title website } } } }`;
   const archiveOffer = `mutation ($input: ArchiveOfferInput!) { archiveOffer(input: $input) { ${result} ... on MutationArchiveOfferSuccess { data { version } } } }`;
   const offerCount = () => editing.server.database.client.offer.count();
@@ -100,5 +103,36 @@ describe('offers', () => {
       'fields.places[0]',
     ]);
     expect(await offerCount()).toBe(count);
+  });
+});
+
+test('a district without data of its own names its towns from the official list; its package exports and imports back unchanged', async () => {
+  const { token } = await createToken(editing.server.database.client, {
+    name: 'Redaktion Eichsfeld',
+    role: 'EDITOR',
+    districtIds: ['16061'],
+  });
+  const created = await as(token, createOfferDocument, {
+    input: { district: '16061', fields: { ...languageCafe, places: ['Leinefelde-Worbis'] } },
+  });
+  expect(created.data.createOffer.__typename).toBe('MutationCreateOfferSuccess');
+  expect(created.data.createOffer.data.places).toEqual([{ municipality: { name: 'Leinefelde-Worbis' } }]);
+  const town = await editing.server.database.client.municipality.findFirstOrThrow({ where: { districtId: '16061' } });
+  expect(town).toMatchObject({ id: '16061/16061115', ags: '16061115', sourceId: 'reference:bkg-verwaltungsgebiete' });
+  // Not a town of Eichsfeld: refused with the path, as before.
+  const refused = await as(token, createOfferDocument, { input: { district: '16061', fields: { ...languageCafe, places: ['Artern'] } } });
+  expect(refused.data.createOffer.issues).toContainEqual({ path: 'fields.places[0]', message: '"Artern" is not a town of district 16061' });
+  const exported = (await exportPackages(editing.server.database.client)).find((file) => file.dataPackage.district === '16061')!;
+  expect(exported.dataPackage.tables.municipalities).toEqual([
+    { id: '16061/16061115', name: 'Leinefelde-Worbis', ags: '16061115', districtId: '16061', sourceId: 'reference:bkg-verwaltungsgebiete' },
+  ]);
+  const imported = await as(
+    token,
+    'mutation ($input: ImportDataPackageInput!) { importDataPackage(input: $input) { __typename ... on ValidationError { issues { path message } } ... on MutationImportDataPackageSuccess { data { added { key } changed { key } archived { key } } } } }',
+    { input: { package: exported.dataPackage } },
+  );
+  expect(imported.data.importDataPackage).toEqual({
+    __typename: 'MutationImportDataPackageSuccess',
+    data: { added: [], changed: [], archived: [] },
   });
 });
