@@ -56,11 +56,15 @@ async function resolvePlaces(fields: OfferFieldsInput, districtId: string, probl
 async function townOf(tx: Tx, place: OfferTown): Promise<string> {
   if ('municipalityId' in place) return place.municipalityId;
   const { ags, name, districtId } = place.official;
-  const town = await tx.municipality.upsert({
-    where: { districtId_name: { districtId, name } },
-    create: { id: `${districtId}/${ags}`, name, ags, districtId, sourceId: referenceSourceId },
-    update: {},
+  // The district may know the town already under another name (by its AGS), or a second writer
+  // may be adding it this moment: either way there is one town, and it is reused.
+  await tx.municipality.createMany({
+    data: [{ id: `${districtId}/${ags}`, name, ags, districtId, sourceId: referenceSourceId }],
+    skipDuplicates: true,
   });
+  const town =
+    (await tx.municipality.findUnique({ where: { ags } })) ??
+    (await tx.municipality.findUniqueOrThrow({ where: { districtId_name: { districtId, name } } }));
   return town.id;
 }
 

@@ -136,3 +136,18 @@ test('a district without data of its own names its towns from the official list;
     data: { added: [], changed: [], archived: [] },
   });
 });
+
+test('a town of the official list that the district knows under another name is reused, not added twice', async () => {
+  const client = editing.server.database.client;
+  const { token } = await createToken(client, { name: 'Redaktion Eichsfeld', role: 'EDITOR', districtIds: ['16061'] });
+  const { id: sourceId } = await client.source.findFirstOrThrow({ where: { id: 'reference:bkg-verwaltungsgebiete' } });
+  await client.municipality.create({
+    data: { id: '16061/leinefelde', name: 'Leinefelde-Worbis, Stadt', ags: '16061115', districtId: '16061', sourceId },
+  });
+  const created = await as(token, createOfferDocument, {
+    input: { district: '16061', fields: { ...languageCafe, places: ['Leinefelde-Worbis'] } },
+  });
+  expect(created.data.createOffer.__typename).toBe('MutationCreateOfferSuccess');
+  expect(created.data.createOffer.data.places).toEqual([{ municipality: { name: 'Leinefelde-Worbis, Stadt' } }]);
+  expect(await client.municipality.count({ where: { districtId: '16061' } })).toBe(1);
+});
