@@ -38,9 +38,9 @@ async function resolvePlaces(fields: OfferFieldsInput, districtId: string, probl
   if (!fields.places) return { columns: {} };
   const names = fields.places;
   const towns = await db().municipality.findMany({ where: { districtId, name: { in: names } } });
-  const official = await db().place.findMany({
-    where: { districtId, name: { in: names.filter((name) => !towns.some((town) => town.name === name)) } },
-  });
+  const unknown = names.filter((name) => !towns.some((town) => town.name === name));
+  // Only for names the district's towns do not have: offers naming its own towns ask once.
+  const official = unknown.length ? await db().place.findMany({ where: { districtId, name: { in: unknown } } }) : [];
   const places = names.map((name, index): OfferTown => {
     const town = towns.find((candidate) => candidate.name === name);
     if (town) return { municipalityId: town.id };
