@@ -63,13 +63,13 @@ function cacheKey({
 /** Follows the change feed and invalidates the cached answers that show a changed record or its district. */
 function feedInvalidator(cache: Cache, bytes: AnswerBytes) {
   let position: bigint | null = null;
-  let running: Promise<void> = Promise.resolve();
   // From the feed's head when the instance starts (retried on the next call if the database did not answer).
   const started = async () => {
     const head = await db().feedEvent.aggregate({ _max: { position: true } });
     position = head._max.position ?? 0n;
   };
-  void started().catch(() => {});
+  // The first catch-up waits for it: one reading of the head, never two at once.
+  let running: Promise<void> = started().catch(() => {});
   const invalidateSince = async () => {
     if (position === null) await started();
     for (;;) {

@@ -186,6 +186,8 @@ export async function startServer({
       ? await connectRedis(responseCacheRedisUrl, 'response cache; answering uncached until it is back')
       : null;
   const responseCaching = createResponseCaching({ schema, ttlMs: responseCacheTtlMs, redis: cacheRedis, changeNotifier, publicUrl });
+  // The cache follows the feed from its head, read before the first request is served.
+  await responseCaching.catchUp();
   const authenticate = createAuthenticator(jwt);
 
   const app = Fastify({
