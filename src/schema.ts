@@ -37,6 +37,7 @@ import './comparison/types.js';
 import './translations/types.js';
 import './translations/mutations.js';
 import './packages/mutations.js';
+import './packages/workbook/mutation.js';
 
 // Served as an Apollo Federation v2 subgraph: clients and a gateway use the same endpoint.
 // The federation directives we use, named: left out, the plugin finds them by building the

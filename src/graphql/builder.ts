@@ -35,6 +35,7 @@ export const builder = new SchemaBuilder<{
     PartialDate: { Input: string; Output: string };
     ID: { Input: string; Output: string };
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
+    File: { Input: File; Output: never };
   };
 }>({
   plugins: [

@@ -79,3 +79,18 @@ builder.scalarType('JSONObject', {
     return value;
   },
 });
+
+// An upload (GraphQL multipart request: https://github.com/jaydenseric/graphql-multipart-request-spec),
+// which Yoga hands over as a Fetch API File (its own implementation where Node's is not used).
+builder.scalarType('File', {
+  description:
+    'A file sent with the request as a GraphQL multipart request (multipart/form-data: `operations`, `map`, then the file). Only an input.',
+  serialize: () => {
+    throw new GraphQLError('A File is only an input.');
+  },
+  parseValue: (value) => {
+    if (typeof (value as File | null)?.arrayBuffer !== 'function')
+      throw new GraphQLError('Expected a file sent as a GraphQL multipart request.', { extensions: { code: 'BAD_USER_INPUT' } });
+    return value as File;
+  },
+});

@@ -4,7 +4,7 @@
 // kept.
 import type { FastifyInstance, FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
 import { GraphQLError } from 'graphql';
-import type { Authenticator } from '../auth/viewer.js';
+import type { Authenticator, Viewer } from '../auth/viewer.js';
 import { isGatewayRequest } from './gateway.js';
 import { HttpProblem } from './problem.js';
 
@@ -16,15 +16,15 @@ export interface BodyLimits {
 }
 
 /**
- * Whether the request's token is valid. An invalid one is refused here as the API would refuse
- * it (401, counted as a failed authentication): the size limit must not tell a guessed token
- * apart without counting the guess. A database that does not answer is its own fault (503).
+ * The holder of the request's token; null without one. An invalid one is refused here as the API
+ * would refuse it (401, counted as a failed authentication): the size limit must not tell a
+ * guessed token apart without counting the guess. A database that does not answer is its own fault (503).
  */
-async function hasValidToken(request: FastifyRequest, authenticate: Authenticator): Promise<boolean> {
+export async function viewerOfRequest(request: FastifyRequest, authenticate: Authenticator): Promise<Viewer> {
   const authorization = request.headers.authorization;
-  if (!authorization) return false;
+  if (!authorization) return null;
   try {
-    return (await authenticate({ headers: new Headers({ authorization }) })) !== null;
+    return await authenticate({ headers: new Headers({ authorization }) });
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED')
       throw new HttpProblem(401, 'UNAUTHENTICATED', error.message);
@@ -45,7 +45,7 @@ export function bodyLimit(limits: BodyLimits, authenticate: Authenticator) {
     if (header === undefined) throw new HttpProblem(411, 'LENGTH_REQUIRED', 'A POST request needs a Content-Length header.');
     const length = Number(header);
     if (length <= limits.anonymousBytes) return payload;
-    const trusted = isGatewayRequest(request) || (await hasValidToken(request, authenticate));
+    const trusted = isGatewayRequest(request) || (await viewerOfRequest(request, authenticate)) !== null;
     if (length <= limits.authenticatedBytes && trusted) return payload;
     const message =
       length <= limits.authenticatedBytes

@@ -9,6 +9,7 @@ import { createAuthenticator, type JwtOptions } from '../auth/viewer.js';
 import { dashboardRoutes } from '../dashboard/page.js';
 import { type ChangeNotifier, createChangeNotifier } from '../db/notifier.js';
 import { exportRoutes } from '../exports/routes.js';
+import { workbookRoutes } from '../exports/workbookRoute.js';
 import { logger } from '../logger.js';
 import { schema } from '../schema.js';
 import { recogniseGateway } from './gateway.js';
@@ -226,6 +227,7 @@ export async function startServer({
   });
   await app.register(graphqlRoute({ yoga, bodyLimits, authenticate, keptAnswer: responseCaching.answer(isDraining) }));
   await app.register(exportRoutes(publicUrl));
+  await app.register(workbookRoutes(authenticate));
   await app.register(dashboardRoutes());
   await app.register(healthRoutes(async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true }))));
   await app.listen({ port, host });

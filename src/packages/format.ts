@@ -51,7 +51,7 @@ export function columnsOf(model: ModelName): Column[] {
 }
 
 /** A column's description: its `///` comment in schema.prisma, which every column other than keys must have. */
-function describe(model: ModelName, column: Column): string {
+export function columnDescription(model: ModelName, column: Column): string {
   if (column.documentation) return column.documentation;
   if (column.name === 'id') return 'Stable key of the record; other records refer to it.';
   if (column.references) return `Key (\`id\`) of the ${column.references} this refers to.`;
@@ -79,7 +79,7 @@ function rowSchema(table: TableSpec) {
   const shape: Record<string, z.ZodType> = {};
   const columns = columnsOf(table.model);
   for (const column of columns) {
-    const type = columnType(table.model, column).describe(describe(table.model, column));
+    const type = columnType(table.model, column).describe(columnDescription(table.model, column));
     // A column a rule derives from others (a channel's normalised value) may be left out: the import derives it.
     shape[column.name] = column.required && !isDerived(table.model, column.name) ? type : type.optional();
   }

@@ -31,15 +31,14 @@ export interface RecordChange {
   district: string | null;
   /** The columns and parts that differ (for a change). */
   fields: string[];
-}
-
-/** A record changed in the database since the package was made, and by the package too (or left out of it). */
-export interface RecordConflict extends RecordChange {
   /** What people call it: the person of a contact, an offer's title … */
   name: string;
   /** Each differing column or part, as the database and as the package has it (JSON; null: not there). */
   values: { field: string; database: string | null; package: string | null }[];
 }
+
+/** A record changed in the database since the package was made, and by the package too (or left out of it). */
+export type RecordConflict = RecordChange;
 
 export interface ImportSummary {
   dryRun: boolean;
@@ -103,6 +102,22 @@ class PackageProblems extends Problems {
 
 const isObject = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The package with the derived columns of its rows filled in; what cannot be derived is a problem of its row. */
+function withDerivedColumns(content: unknown, label: string, problems: PackageProblems): unknown {
+  if (!isObject(content) || !isObject(content.tables) || (content.kind !== 'district' && content.kind !== 'catalogue')) return content;
+  const tables: Row = { ...content.tables };
+  for (const table of tablesOf(content.kind)) {
+    const rows = tables[table.key];
+    if (!Array.isArray(rows)) continue;
+    tables[table.key] = rows.map((row: unknown, position) =>
+      isObject(row)
+        ? deriveColumns(table.model, row, (column, message) => problems.addIn(label, rowPath(table, position, column), message))
+        : row,
+    );
+  }
+  return { ...content, tables };
+}
+
 /**
  * Checks the packages against the format. A package with format problems is still read as far
  * as it can be (its well-formed rows), so that its reference problems are listed too.
@@ -115,7 +130,9 @@ function parse(inputs: PackageInput[], problems: PackageProblems): Parsed[] {
       problems.addIn(label, '$.formatVersion', problem);
       continue;
     }
-    const result = packageSchema.safeParse(content);
+    // Derived columns are derived as a mutation derives them (src/rules/derived.ts) before the
+    // rows are checked: a channel's link left as it was beside a new number follows the number.
+    const result = packageSchema.safeParse(withDerivedColumns(content, label, problems));
     if (!result.success) for (const issue of result.error.issues) problems.addIn(label, jsonPath(issue.path), issue.message);
     const data = (result.success ? result.data : content) as Partial<DataPackage>;
     const kind = data?.kind;
@@ -127,13 +144,7 @@ function parse(inputs: PackageInput[], problems: PackageProblems): Parsed[] {
       const given = data.tables[table.key];
       if (given === undefined) absent.add(table.key);
       const rows = Array.isArray(given) ? (given as unknown[]).filter(isObject) : [];
-      // Derived columns left out are derived as a mutation derives them (src/rules/derived.ts).
-      tables[table.key] = rows.map((row, position) =>
-        canonicalRow(
-          table,
-          deriveColumns(table.model, row, (column, message) => problems.addIn(label, rowPath(table, position, column), message)),
-        ),
-      );
+      tables[table.key] = rows.map((row) => canonicalRow(table, row));
     }
     const madeFrom = isObject(data.madeFrom) ? new Map(Object.entries(data.madeFrom).map(([id, print]) => [id, String(print)])) : null;
     parsed.push({ label, kind, owner: kind === 'district' ? String(data.district) : null, tables, absent, madeFrom });
@@ -410,12 +421,23 @@ async function plan(tx: Tx, packages: Parsed[], problems: PackageProblems, now: 
     const given = aggregates(dataPackage.kind, inKeyOrder(dataPackage.tables));
     keepUndescribedParts(dataPackage.absent, stored, given);
     await checkKeysFree(tx, dataPackage, stored, problems);
-    const change = (aggregate: Aggregate, fields: string[] = []): RecordChange => ({
-      entityType: aggregate.table.model,
-      key: aggregate.key,
-      district: dataPackage.owner,
-      fields,
-    });
+    // What people call a record: by the package's version where it has one (a person it adds).
+    const known = new Map([...stored, ...given]);
+    const change = (old: Aggregate | undefined, aggregate: Aggregate | undefined, fields: string[] = []): RecordChange => {
+      const record = (aggregate ?? old)!;
+      return {
+        entityType: record.table.model,
+        key: record.key,
+        district: dataPackage.owner,
+        fields,
+        name: nameOf(record, known),
+        // A record the package leaves out is shown whole, as the database has it.
+        values:
+          old && !aggregate
+            ? [{ field: 'record', database: JSON.stringify(snapshot(old)), package: null }]
+            : fields.map((field) => ({ field, database: fieldJson(old, field), package: fieldJson(aggregate, field) })),
+      };
+    };
     const audit = (action: AuditEntry['action'], aggregate: Aggregate, before?: Aggregate, after?: Row) =>
       result.audit.push({
         action,
@@ -435,21 +457,17 @@ async function plan(tx: Tx, packages: Parsed[], problems: PackageProblems, now: 
       const base = made.get(id);
       if (base === fingerprint(old)) return false;
       if (base === undefined ? aggregate === undefined : aggregate && fingerprint(aggregate) === base) {
-        result.summary.newerInDatabase.push(change(old, fields));
+        result.summary.newerInDatabase.push(change(old, aggregate, fields));
         return true;
       }
       if (overwrite.has(id)) return false;
-      // A record the package leaves out is shown whole, as the database has it.
-      const values = aggregate
-        ? fields.map((field) => ({ field, database: fieldJson(old, field), package: fieldJson(aggregate, field) }))
-        : [{ field: 'record', database: JSON.stringify(snapshot(old)), package: null }];
-      result.summary.conflicts.push({ ...change(old, fields), name: nameOf(old, stored), values });
+      result.summary.conflicts.push(change(old, aggregate, fields));
       return true;
     };
     for (const [id, aggregate] of given) {
       const old = stored.get(id);
       if (!old) {
-        result.summary.added.push(change(aggregate));
+        result.summary.added.push(change(undefined, aggregate));
         result.write.push(aggregate);
         audit('CREATE', aggregate, undefined, snapshot(aggregate));
         continue;
@@ -461,7 +479,7 @@ async function plan(tx: Tx, packages: Parsed[], problems: PackageProblems, now: 
       }
       if (settledByDatabase(id, old, aggregate, fields)) continue;
       const archiving = !old.root.archivedAt && !!aggregate.root.archivedAt;
-      result.summary[archiving ? 'archived' : 'changed'].push(change(aggregate, fields));
+      result.summary[archiving ? 'archived' : 'changed'].push(change(old, aggregate, fields));
       result.write.push(aggregate);
       result.replaceParts.push(old);
       audit(archiving ? 'ARCHIVE' : 'UPDATE', aggregate, old, snapshot(aggregate));
@@ -471,11 +489,11 @@ async function plan(tx: Tx, packages: Parsed[], problems: PackageProblems, now: 
       if (!hasColumn(old.table.model, 'archivedAt')) {
         // It cannot be archived without losing what refers to it (an editorial source, a town):
         // it stays, and the summary says so.
-        result.summary.kept.push(change(old));
+        result.summary.kept.push(change(old, old));
         continue;
       }
       if (settledByDatabase(id, old, undefined, ['archivedAt'])) continue;
-      result.summary.archived.push(change(old, ['archivedAt']));
+      result.summary.archived.push(change(old, undefined, ['archivedAt']));
       result.archive.push(old);
       audit('ARCHIVE', old, old, { ...snapshot(old), archivedAt: now.toISOString() });
     }

@@ -6,6 +6,15 @@ import { mutationErrors } from '../writes/errorTypes.js';
 import { type AccessRule, editorsOfDistrict, writeMutation } from '../writes/mutation.js';
 import { asProblem, type ImportSummary, importWithin, importWrite, type RecordChange, type RecordConflict } from './import.js';
 
+const ConflictValue = builder.objectRef<RecordConflict['values'][number]>('PackageConflictValue').implement({
+  description: 'One column or part of a record in conflict, as the database and as the package has it.',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'The column or part (e.g. "channels"); "record" for a record the package leaves out.' }),
+    database: t.exposeString('database', { nullable: true, description: 'The value in the database, as JSON; null: none.' }),
+    package: t.exposeString('package', { nullable: true, description: 'The value in the package, as JSON; null: none (or left out).' }),
+  }),
+});
+
 const RecordChangeRef = builder.objectRef<RecordChange>('PackageRecordChange').implement({
   description: 'A record that an import adds, changes or archives.',
   fields: (t) => ({
@@ -18,15 +27,13 @@ const RecordChangeRef = builder.objectRef<RecordChange>('PackageRecordChange').i
       description: 'AGS of the district whose package holds it; null for the catalogue.',
     }),
     fields: t.exposeStringList('fields', { description: 'For a change: the columns and parts (e.g. "channels") that differ.' }),
-  }),
-});
-
-const ConflictValue = builder.objectRef<RecordConflict['values'][number]>('PackageConflictValue').implement({
-  description: 'One column or part of a record in conflict, as the database and as the package has it.',
-  fields: (t) => ({
-    field: t.exposeString('field', { description: 'The column or part (e.g. "channels"); "record" for a record the package leaves out.' }),
-    database: t.exposeString('database', { nullable: true, description: 'The value in the database, as JSON; null: none.' }),
-    package: t.exposeString('package', { nullable: true, description: 'The value in the package, as JSON; null: none (or left out).' }),
+    name: t.exposeString('name', { description: 'What people call it: the person of a contact, an offer’s title …' }),
+    values: t.field({
+      type: [ConflictValue],
+      description:
+        'Each differing column or part, old (database) and new (package); for a record the package leaves out, the whole record as "record".',
+      resolve: (change) => change.values,
+    }),
   }),
 });
 
@@ -47,7 +54,7 @@ const ConflictRef = builder.objectRef<RecordConflict>('PackageConflict').impleme
   }),
 });
 
-const PackageImport = builder.objectRef<ImportSummary>('PackageImport').implement({
+export const PackageImport = builder.objectRef<ImportSummary>('PackageImport').implement({
   description: 'What an import of a data package changed — or, in a dry run, would change.',
   fields: (t) => ({
     dryRun: t.exposeBoolean('dryRun', { description: 'True if nothing was written.' }),
@@ -88,7 +95,7 @@ const PackageImport = builder.objectRef<ImportSummary>('PackageImport').implemen
   }),
 });
 
-const PackageRecordInput = builder.inputType('PackageRecordInput', {
+export const PackageRecordInput = builder.inputType('PackageRecordInput', {
   description: 'A record of a package, as an import names it.',
   fields: (t) => ({
     entityType: t.string({ required: true, description: 'The kind of record, e.g. "Offer" (a conflict’s `entityType`).' }),

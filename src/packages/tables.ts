@@ -13,6 +13,8 @@ type Where = Record<string, unknown>;
 export interface TableSpec {
   /** Name in the package, e.g. `contacts`. */
   key: string;
+  /** Name of its sheet in a district's workbook (German, as editors know it); every district table has one. */
+  sheet?: string;
   model: ModelName;
   /** What the table holds, for the JSON Schema. */
   description: string;
@@ -35,18 +37,32 @@ export const tables: TableSpec[] = [
   { key: 'districts', model: 'District', description: 'Districts, by AGS.', ofCatalogue: { sourceId: { not: referenceSourceId } } },
   {
     key: 'sources',
+    sheet: 'Quellen',
     model: 'Source',
     description: 'The pages and editorial records the facts are taken from (Quellen).',
     ofDistrict: ofDistrictColumn,
     ofCatalogue: { districtId: null, id: { not: referenceSourceId } },
   },
-  { key: 'municipalities', model: 'Municipality', description: 'Towns and municipalities of the district.', ofDistrict: ofDistrictColumn },
-  { key: 'units', model: 'OrganisationalUnit', description: 'Units of the district administration.', ofDistrict: ofDistrictColumn },
+  {
+    key: 'municipalities',
+    sheet: 'Gemeinden',
+    model: 'Municipality',
+    description: 'Towns and municipalities of the district.',
+    ofDistrict: ofDistrictColumn,
+  },
+  {
+    key: 'units',
+    sheet: 'Organisationseinheiten',
+    model: 'OrganisationalUnit',
+    description: 'Units of the district administration.',
+    ofDistrict: ofDistrictColumn,
+  },
   { key: 'roles', model: 'Role', description: 'The role catalogue (Integrationslotse, Integrationsmanager …).', ofCatalogue: {} },
   { key: 'tasks', model: 'Task', description: 'The task catalogue (Aufgaben).', ofCatalogue: {} },
-  { key: 'positions', model: 'Position', description: 'Posts of the district (Stellen).', ofDistrict: ofDistrictColumn },
+  { key: 'positions', sheet: 'Stellen', model: 'Position', description: 'Posts of the district (Stellen).', ofDistrict: ofDistrictColumn },
   {
     key: 'positionTasks',
+    sheet: 'Stellenaufgaben',
     model: 'PositionTask',
     description: 'Tasks of the posts, with their printed wording.',
     ofDistrict: (ags) => ({ position: { districtId: ags } }),
@@ -54,18 +70,21 @@ export const tables: TableSpec[] = [
   },
   {
     key: 'persons',
+    sheet: 'Personen',
     model: 'Person',
     description: 'People named by the district’s contacts.',
     ofDistrict: (ags) => ({ contacts: { some: { districtId: ags } } }),
   },
   {
     key: 'contacts',
+    sheet: 'Kontakte',
     model: 'Contact',
     description: 'Contacts: a person (or office) in a post over a period.',
     ofDistrict: ofDistrictColumn,
   },
   {
     key: 'channels',
+    sheet: 'Kontaktwege',
     model: 'ContactChannel',
     description: 'Phone numbers, e-mail addresses and forms of the contacts.',
     ofDistrict: (ags) => ({ contact: { districtId: ags } }),
@@ -73,6 +92,7 @@ export const tables: TableSpec[] = [
   },
   {
     key: 'addresses',
+    sheet: 'Adressen',
     model: 'Address',
     description: 'Addresses of the contacts and the places of their office hours.',
     ofDistrict: (ags) => ({ contact: { districtId: ags } }),
@@ -80,6 +100,7 @@ export const tables: TableSpec[] = [
   },
   {
     key: 'officeHours',
+    sheet: 'Sprechzeiten',
     model: 'OfficeHours',
     description: 'Office hours (Sprechzeiten) of the contacts.',
     ofDistrict: (ags) => ({ contact: { districtId: ags } }),
@@ -87,6 +108,7 @@ export const tables: TableSpec[] = [
   },
   {
     key: 'officeHourIntervals',
+    sheet: 'Sprechzeiten-Intervalle',
     model: 'OfficeHourInterval',
     description: 'Weekly intervals of the office hours.',
     ofDistrict: (ags) => ({ officeHours: { contact: { districtId: ags } } }),
@@ -94,6 +116,7 @@ export const tables: TableSpec[] = [
   },
   {
     key: 'officeHourExceptions',
+    sheet: 'Sprechzeiten-Ausnahmen',
     model: 'OfficeHourException',
     description: 'Days on which the office hours differ: closed, or special hours.',
     ofDistrict: (ags) => ({ officeHours: { contact: { districtId: ags } } }),
@@ -103,22 +126,36 @@ export const tables: TableSpec[] = [
   { key: 'programmes', model: 'FundingProgramme', description: 'Funding programmes and guidelines.', ofCatalogue: {} },
   {
     key: 'partners',
+    sheet: 'Partner',
     model: 'Partner',
     description: 'Partner organisations; a partner belongs to the package whose source names it.',
     ofDistrict: (ags) => ({ source: { districtId: ags } }),
     ofCatalogue: { source: { districtId: null } },
   },
-  { key: 'projects', model: 'Project', description: 'Projects of the district.', ofDistrict: ofDistrictColumn },
-  { key: 'fundings', model: 'Funding', description: 'Fundings of the district’s posts and projects.', ofDistrict: ofDistrictColumn },
+  { key: 'projects', sheet: 'Projekte', model: 'Project', description: 'Projects of the district.', ofDistrict: ofDistrictColumn },
+  {
+    key: 'fundings',
+    sheet: 'Förderungen',
+    model: 'Funding',
+    description: 'Fundings of the district’s posts and projects.',
+    ofDistrict: ofDistrictColumn,
+  },
   {
     key: 'fieldsOfAction',
     model: 'FieldOfAction',
     description: 'The fields of action (Handlungsfelder) that make concepts comparable.',
     ofCatalogue: {},
   },
-  { key: 'concepts', model: 'IntegrationConcept', description: 'Integration concepts of the district.', ofDistrict: ofDistrictColumn },
+  {
+    key: 'concepts',
+    sheet: 'Konzepte',
+    model: 'IntegrationConcept',
+    description: 'Integration concepts of the district.',
+    ofDistrict: ofDistrictColumn,
+  },
   {
     key: 'conceptMilestones',
+    sheet: 'Konzeptschritte',
     model: 'ConceptMilestone',
     description: 'Steps in the making of the concepts.',
     ofDistrict: (ags) => ({ concept: { districtId: ags } }),
@@ -126,23 +163,32 @@ export const tables: TableSpec[] = [
   },
   {
     key: 'conceptFieldsOfAction',
+    sheet: 'Konzept-Handlungsfelder',
     model: 'ConceptFieldOfAction',
     description: 'Fields of action covered by the concepts.',
     ofDistrict: (ags) => ({ concept: { districtId: ags } }),
     partOf: { table: 'concepts', column: 'conceptId' },
   },
-  { key: 'offers', model: 'Offer', description: 'Local offers for newcomers.', ofDistrict: ofDistrictColumn },
+  { key: 'offers', sheet: 'Angebote', model: 'Offer', description: 'Local offers for newcomers.', ofDistrict: ofDistrictColumn },
   {
     key: 'offerPlaces',
+    sheet: 'Angebotsorte',
     model: 'OfferPlace',
     description: 'Towns where the offers are available.',
     ofDistrict: (ags) => ({ offer: { districtId: ags } }),
     partOf: { table: 'offers', column: 'offerId' },
   },
-  { key: 'cooperations', model: 'Cooperation', description: 'The district’s cooperations with partners.', ofDistrict: ofDistrictColumn },
-  { key: 'networks', model: 'Network', description: 'Networks, of a district or state-wide.', ...districtOrState },
+  {
+    key: 'cooperations',
+    sheet: 'Kooperationen',
+    model: 'Cooperation',
+    description: 'The district’s cooperations with partners.',
+    ofDistrict: ofDistrictColumn,
+  },
+  { key: 'networks', sheet: 'Netzwerke', model: 'Network', description: 'Networks, of a district or state-wide.', ...districtOrState },
   {
     key: 'networkSupports',
+    sheet: 'Netzwerkpartner',
     model: 'NetworkSupport',
     description: 'Partners accompanying the networks.',
     ofDistrict: (ags) => ({ network: { districtId: ags } }),
@@ -151,10 +197,17 @@ export const tables: TableSpec[] = [
     keyColumns: ['networkId', 'partnerId'],
   },
   { key: 'indicators', model: 'Indicator', description: 'What the indicators measure.', ofCatalogue: {} },
-  { key: 'indicatorValues', model: 'IndicatorValue', description: 'Indicator values over time.', ...districtOrState },
-  { key: 'documents', model: 'Document', description: 'Published documents.', ...districtOrState },
+  {
+    key: 'indicatorValues',
+    sheet: 'Indikatorwerte',
+    model: 'IndicatorValue',
+    description: 'Indicator values over time.',
+    ...districtOrState,
+  },
+  { key: 'documents', sheet: 'Dokumente', model: 'Document', description: 'Published documents.', ...districtOrState },
   {
     key: 'translations',
+    sheet: 'Übersetzungen',
     model: 'Translation',
     description: 'Texts of the records in other languages than German, each with its source and date.',
     ofDistrict: ofDistrictColumn,
@@ -162,6 +215,7 @@ export const tables: TableSpec[] = [
   },
   {
     key: 'factSources',
+    sheet: 'Faktenquellen',
     model: 'FactSource',
     description: 'Facts of records printed on another page than the record’s own source: the field, and that page.',
     ofDistrict: ofDistrictColumn,

@@ -10,6 +10,13 @@ interface Derivation {
   /** The column a value that cannot be derived is reported at. */
   from: string;
   derive(row: Row): unknown;
+  /**
+   * The column is a normalised form of its source, never a text of its own: where the source
+   * yields one, it replaces what was given (a phone number changed in a spreadsheet whose link
+   * was left as it was gets its new link); a source that yields none (a form's "E-Mail senden")
+   * leaves the given value. Other derived columns are only filled where empty.
+   */
+  normalises?: boolean;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
@@ -22,7 +29,11 @@ function printedAddress(row: Row): string {
 
 const derivedColumns: { [M in ModelName]?: Record<string, Derivation> } = {
   ContactChannel: {
-    value: { from: 'printed', derive: (row) => (typeof row.printed === 'string' ? channelValue(String(row.kind), row.printed) : null) },
+    value: {
+      from: 'printed',
+      normalises: true,
+      derive: (row) => (typeof row.printed === 'string' ? channelValue(String(row.kind), row.printed) : null),
+    },
   },
   Address: { printed: { from: 'postalCode', derive: printedAddress } },
 };
@@ -30,11 +41,15 @@ const derivedColumns: { [M in ModelName]?: Record<string, Derivation> } = {
 /** Whether a package may leave the column out: it is derived. */
 export const isDerived = (model: ModelName, column: string) => column in (derivedColumns[model] ?? {});
 
-/** The row with every derived column that is empty filled in; what cannot be derived is reported at its source column. */
+/**
+ * The row with every derived column that is empty filled in (and every normalised one brought in
+ * line with its source); what cannot be derived is reported at its source column.
+ */
 export function deriveColumns(model: ModelName, row: object, report: (column: string, message: string) => void): Row {
   const derived: Row = { ...row };
   for (const [column, derivation] of Object.entries(derivedColumns[model] ?? {})) {
-    if (derived[column] != null) continue;
+    const given = derived[column] != null;
+    if (given && !derivation.normalises) continue;
     try {
       const value = derivation.derive(derived);
       if (value != null) derived[column] = value;

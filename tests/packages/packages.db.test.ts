@@ -206,7 +206,7 @@ describe('importing over HTTP', () => {
     const broken = await kyffhaeuserNow();
     broken.tables.contacts![0]!.validFrom = '2016-13-01';
     broken.tables.contacts![1]!.positionId = '16063/position/integration-manager';
-    broken.tables.channels![0]!.value = '0361 12345';
+    broken.tables.channels![0]!.printed = 'bitte anrufen';
     broken.tables.offers![0]!.colour = 'blue';
     broken.tables.municipalities![0]!.districtId = '16063';
     broken.tables.officeHourIntervals![0]!.closes = '07:00';
@@ -218,7 +218,7 @@ describe('importing over HTTP', () => {
       expect.arrayContaining([
         '$.tables.contacts[0].validFrom',
         '$.tables.contacts[1].positionId',
-        '$.tables.channels[0].value',
+        '$.tables.channels[0].printed',
         '$.tables.offers[0]',
         '$.tables.municipalities[0].districtId',
         '$.tables.officeHourIntervals[0].closes',
@@ -228,6 +228,16 @@ describe('importing over HTTP', () => {
       'must be "16065", the package\'s district',
     );
     expect(await everything()).toBe(before);
+  });
+
+  test('a channel’s value follows its printed number: a link left as it was beside a new number is not kept', async () => {
+    const retyped = await kyffhaeuserNow();
+    const channel = retyped.tables.channels!.find((candidate) => candidate.kind === 'PHONE')!;
+    channel.printed = '03632 741-999';
+    const { result } = await importAs(editing.tokens.kyffhaeuser, retyped);
+    expect(result.__typename).toBe('MutationImportDistrictPackageSuccess');
+    const stored = await editing.server.database.client.contactChannel.findUniqueOrThrow({ where: { id: String(channel.id) } });
+    expect(stored).toMatchObject({ printed: '03632 741-999', value: '+493632741999' });
   });
 
   test('a rule only the database knows (one town per name and district) refuses the package, and nothing is written', async () => {
