@@ -48,6 +48,9 @@ function plainValue(cell: ExcelJS.Cell): string | number | boolean | Date | null
   const value = cell.value;
   if (value === null || value === undefined) return null;
   if (value instanceof Date || typeof value !== 'object') return typeof value === 'string' && !value.trim() ? null : value;
+  // LibreOffice saves a boolean as the formula TRUE() or FALSE(): that one is a value.
+  const booleanFormula = 'formula' in value ? /^(TRUE|FALSE)(\(\))?$/i.exec(String(value.formula)) : null;
+  if (booleanFormula) return booleanFormula[1]!.toUpperCase() === 'TRUE';
   if ('formula' in value || 'sharedFormula' in value)
     throw new CellProblem('enthält eine Formel; bitte den Wert eintragen (Formeln werden nicht übernommen)');
   if ('error' in value) throw new CellProblem(`enthält den Fehlerwert ${String(value.error)}`);
