@@ -22,6 +22,8 @@ const config: CodegenConfig = {
           Date: { input: 'string', output: 'string' },
           DateTime: { input: 'string', output: 'string' },
           PartialDate: { input: 'string', output: 'string' },
+          // An upload (GraphQL multipart request): a browser's File or Blob.
+          File: { input: 'Blob', output: 'never' },
         },
       },
     },

@@ -3,6 +3,7 @@
 // through the API with a dry run that lists every change by record and every problem by cell.
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
+import { currentGuide, updateContact } from '../support/contacts.js';
 import { editingServer } from '../support/editing.js';
 import { appendRow, columnOf, downloadWorkbook, edited, rowsOf, uploadWorkbook, workbookOf, workbookType } from '../support/workbooks.js';
 
@@ -186,6 +187,49 @@ describe('an editor’s changes', () => {
     expect(byCell(cells.phone)).toHaveLength(1);
     expect(await server.database.client.auditEvent.count()).toBe(before);
     expect(await server.database.client.offer.count({ where: { id: 'ohne-titel' } })).toBe(0);
+  });
+});
+
+describe('a workbook made before later edits', () => {
+  test('keeps what was changed since, shows a record changed on both sides as a conflict by name, and applies it only where chosen', async () => {
+    const { server, tokens } = editing;
+    const downloaded = await workbookOf(server, tokens.kyffhaeuser, '16065');
+    const guide = await currentGuide(editing);
+    const guideKey = Buffer.from(guide.id, 'base64').toString().split(':')[1]!;
+    const changed = await editing.as(tokens.kyffhaeuser, updateContact, {
+      input: { id: guide.id, version: guide.version, fields: { internalNote: 'Vertretung bis März' } },
+    });
+    expect(changed.data.updateContact.__typename).toBe('MutationUpdateContactSuccess');
+    // Meanwhile, in the old workbook: the guide's internal note typed differently, and a phone number of another contact retyped.
+    const bytes = await edited(downloaded, (workbook) => {
+      const contacts = workbook.getWorksheet('Kontakte')!;
+      rowWhere(contacts, 'id', guideKey).getCell(columnOf(contacts, 'internalNote')).value = 'Urlaub im Januar';
+      const channels = workbook.getWorksheet('Kontaktwege')!;
+      rowWhere(channels, 'id', '16065/contact/weise/channel/0').getCell(columnOf(channels, 'printed')).value = '03632 741-274';
+    });
+    const dry = await uploadWorkbook(server, tokens.kyffhaeuser, '16065', bytes);
+    expect(dry.data.changed.map((record: { key: string }) => record.key)).toEqual(['16065/contact/weise']);
+    expect(dry.data.conflicts).toEqual([
+      expect.objectContaining({
+        entityType: 'Contact',
+        key: guideKey,
+        name: guide.person.displayName,
+        fields: ['internalNote'],
+        values: [{ field: 'internalNote', database: '"Vertretung bis März"', package: '"Urlaub im Januar"' }],
+      }),
+    ]);
+    const kept = await uploadWorkbook(server, tokens.kyffhaeuser, '16065', bytes, { dryRun: false, expectedVersion: dry.data.version });
+    expect(kept.__typename).toBe('MutationImportDistrictWorkbookSuccess');
+    const note = async () => (await server.database.client.contact.findUniqueOrThrow({ where: { id: guideKey } })).internalNote;
+    expect(await note()).toBe('Vertretung bis März');
+    const again = await uploadWorkbook(server, tokens.kyffhaeuser, '16065', bytes);
+    const chosen = await uploadWorkbook(server, tokens.kyffhaeuser, '16065', bytes, {
+      dryRun: false,
+      expectedVersion: again.data.version,
+      overwrite: [{ entityType: 'Contact', key: guideKey }],
+    });
+    expect(chosen.__typename).toBe('MutationImportDistrictWorkbookSuccess');
+    expect(await note()).toBe('Urlaub im Januar');
   });
 });
 
