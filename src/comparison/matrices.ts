@@ -241,6 +241,8 @@ export interface RoleCell {
   positions: Position[];
   /** Whether a post of the role is held by a named person that day; null when the graph holds no posts of the district. */
   filled: boolean | null;
+  /** Whether a post of the role has a contact that day, a named person or not (an office's address); null as for `filled`. */
+  withContact: boolean | null;
   /** Since when (the earliest start among the people holding such posts, or the post's own date), as a partial date. */
   filledSince: string | null;
   sources: Source[];
@@ -251,7 +253,7 @@ export async function rolesMatrix(scope: ComparedDistricts): Promise<Matrix<Role
     db().role.findMany({ orderBy: { id: 'asc' } }),
     db().position.findMany({
       where: { districtId: { in: districtIds(scope) }, ...notArchivedOn(scope.asOf) },
-      include: { source: true, contacts: { where: { personId: { not: null }, ...notArchivedOn(scope.asOf), ...validOn(scope.asOf) } } },
+      include: { source: true, contacts: { where: { ...notArchivedOn(scope.asOf), ...validOn(scope.asOf) } } },
       relationLoadStrategy: 'join',
       orderBy: { id: 'asc' },
     }),
@@ -263,11 +265,13 @@ export async function rolesMatrix(scope: ComparedDistricts): Promise<Matrix<Role
     (position) => position.districtId,
     (role, own) => {
       const ofRole = own.filter((position) => position.roleId === role.id);
-      const held = ofRole.filter((position) => position.contacts.length > 0);
+      const held = ofRole.filter((position) => position.contacts.some((contact) => contact.personId !== null));
+      const reachable = ofRole.some((position) => position.contacts.length > 0);
       return {
         role,
         positions: ofRole,
         filled: own.length ? held.length > 0 : null,
+        withContact: own.length ? reachable : null,
         filledSince: earliest(held.flatMap(startsOf)),
         sources: uniqueSources(ofRole.map((position) => position.source)),
       };
@@ -276,7 +280,9 @@ export async function rolesMatrix(scope: ComparedDistricts): Promise<Matrix<Role
 }
 
 function startsOf(position: PositionWithContacts): string[] {
-  const stated = position.contacts.filter((contact) => contact.validFrom).map((contact) => isoDay(contact.validFrom!));
+  const stated = position.contacts
+    .filter((contact) => contact.personId !== null && contact.validFrom)
+    .map((contact) => isoDay(contact.validFrom!));
   return stated.length ? stated : position.since ? [position.since] : [];
 }
 

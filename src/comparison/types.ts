@@ -179,6 +179,11 @@ RoleCell.implement({
       nullable: true,
       description: 'Whether a post of the role is held by a named person that day; null when the graph holds no posts of the district.',
     }),
+    withContact: t.exposeBoolean('withContact', {
+      nullable: true,
+      description:
+        'Whether a post of the role has a contact that day, a named person or not (a post the page gives only an address or a phone number for); null when the graph holds no posts of the district.',
+    }),
     filledSince: t.field({
       type: 'PartialDate',
       nullable: true,

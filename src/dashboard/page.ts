@@ -30,12 +30,14 @@ const page = `<!doctype html>
   .panels { display: grid; grid-template-columns: minmax(300px, 3fr) minmax(240px, 2fr); gap: 16px; }
   @media (max-width: 800px) { .panels { grid-template-columns: 1fr; } }
   #map { width: 100%; height: auto; background: #fff; border: 1px solid #ccc; }
-  .district { stroke: #fff; stroke-width: 1; cursor: pointer; }
+  .district { stroke: #6b6b6b; stroke-width: 0.75; cursor: pointer; }
   .district:focus, .district:hover { stroke: #1b1b1b; stroke-width: 2; outline: none; }
   .level-high { fill: #1a7a3d; background: #1a7a3d; }
   .level-mid { fill: #7fbf7b; background: #7fbf7b; }
   .level-low { fill: #f1a340; background: #f1a340; }
-  .level-none { fill: #d0d0d0; background: #d0d0d0; }
+  .level-contact { fill: #9ecae1; background: #9ecae1; }
+  .level-absent { fill: #ffffff; background: #ffffff; }
+  .level-none { fill: #bdbdbd; background: #bdbdbd; }
   #legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 12px; }
   .swatch { display: inline-block; width: 14px; height: 14px; margin-right: 6px; vertical-align: -2px; border: 1px solid #888; }
   #detail { background: #fff; border: 1px solid #ccc; padding: 8px 16px; }

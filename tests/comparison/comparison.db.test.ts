@@ -42,6 +42,17 @@ describe('matrices of a whole state', () => {
     expect(rowOf(roles, '16051').cells.map((cell) => cell.filled)).toEqual(Array(roles.columns.length).fill(null));
   });
 
+  test('district × role: a post with a contact but no person named is reachable, not filled', async () => {
+    const { roles } = await comparison(
+      'roles { columns { key } rows { district { ags } hasData cells { filled withContact } } }',
+      'state: SN',
+    );
+    // Mittelsachsen's page gives its KIK post a contact without naming a person.
+    expect(cellOf(roles, '14522', 'municipal-integration-coordinator')).toMatchObject({ filled: false, withContact: true });
+    expect(cellOf(roles, '14522', 'integration-manager')).toMatchObject({ filled: false, withContact: false });
+    expect(rowOf(roles, '14511').cells.map((cell) => cell.withContact)).toEqual(Array(roles.columns.length).fill(null));
+  });
+
   test('district × programme, × task and × indicator name their records', async () => {
     const data = await comparison(`
       programmes { columns { key } rows { district { ags } hasData cells { positionCount projectCount periodStart fundings { description } sources { id } } } }

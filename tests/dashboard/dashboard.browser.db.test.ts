@@ -135,4 +135,89 @@ describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPa
     await page.screenshot({ path: 'test-output/dashboard-sn.png', fullPage: true });
     await page.close();
   }, 60_000);
+
+  /** Each district's data in the graph as the API answers for the state: the facts the map's colours must agree with. */
+  async function apiFacts(state: 'TH' | 'SN') {
+    const { data } = await api.graphql(
+      `query ($state: StateCode!) { comparison(state: $state) { districts { ags coverage { hasData concept newestFact } }
+        roles { rows { district { ags } hasData cells { filled withContact } } } } }`,
+      { state },
+    );
+    const roles = new Map(data.comparison.roles.rows.map((row: { district: { ags: string } }) => [row.district.ags, row]));
+    return data.comparison.districts.map((district: { ags: string; coverage: Record<string, unknown> }) => ({
+      ...district,
+      roles: roles.get(district.ags) as { hasData: boolean; cells: { filled: boolean | null; withContact: boolean | null }[] },
+    }));
+  }
+
+  describe.each([
+    ['TH', 'Thüringen', 22],
+    ['SN', 'Sachsen', 13],
+  ] as const)('%s: every measure agrees with the API and with the header', (state, _name, count) => {
+    test.each(['concept', 'posts', 'programme', 'freshness'])(
+      '%s',
+      async (measure) => {
+        const { page } = await openDashboard();
+        await page.selectOption('#state', state);
+        await page.waitForFunction((expected) => document.getElementById('status')?.textContent?.includes(`${expected} Kreise`), count, {
+          timeout: 20_000,
+        });
+        await page.selectOption('#measure', measure);
+        const shown = new Map(await levels(page));
+        const facts = await apiFacts(state);
+        const withData = facts.filter((district: { coverage: { hasData: boolean } }) => district.coverage.hasData);
+        // Grey ("no data in the graph") is exactly the districts the graph holds nothing of, as the header counts them.
+        expect(await page.textContent('#status')).toContain(`davon ${withData.length} mit Daten`);
+        for (const district of facts)
+          expect(shown.get(district.ags), district.ags).toContain(district.coverage.hasData ? 'level-' : 'level-none');
+        for (const district of withData) expect(shown.get(district.ags), district.ags).not.toContain('level-none');
+        // What the measure shows for each district with data follows from the API's answer.
+        for (const district of withData) {
+          const level = shown.get(district.ags)!;
+          if (measure === 'concept') expect(level, district.ags).toContain(district.coverage.concept ? 'level-' : 'level-absent');
+          if (measure === 'posts') {
+            const filled = district.roles.cells.filter((cell: { filled: boolean | null }) => cell.filled).length;
+            const reachable = district.roles.cells.some((cell: { withContact: boolean | null }) => cell.withContact);
+            const expected = !district.roles.hasData
+              ? 'absent'
+              : filled >= 2
+                ? 'high'
+                : filled === 1
+                  ? 'mid'
+                  : reachable
+                    ? 'contact'
+                    : 'low';
+            expect(level, district.ags).toContain(`level-${expected}`);
+          }
+          if (measure === 'freshness' && !district.coverage.newestFact) expect(level, district.ags).toContain('level-absent');
+        }
+        // Every colour on the map has its legend entry.
+        const legend = await page.$$eval('#legend .swatch', (swatches) => swatches.map((swatch) => swatch.className));
+        for (const level of new Set([...shown.values()].map((classes) => /level-\w+/.exec(classes)![0])))
+          expect(legend.some((swatch) => swatch.includes(level))).toBe(true);
+        await page.close();
+      },
+      60_000,
+    );
+  });
+
+  test('Mittelsachsen: no concept is not "no data", and its KIK post with a contact is not "0 roles filled"', async () => {
+    const { page } = await openDashboard();
+    await page.selectOption('#state', 'SN');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('13 Kreise'), undefined, { timeout: 20_000 });
+    expect(new Map(await levels(page)).get('14522')).toContain('level-absent');
+    expect(await page.getAttribute('#map path[data-ags="14522"]', 'aria-label')).toBe('Mittelsachsen: kein Konzept im Graph');
+    await page.selectOption('#measure', 'posts');
+    expect(await page.getAttribute('#map path[data-ags="14522"]', 'aria-label')).toBe(
+      'Mittelsachsen: Stelle mit Kontakt, ohne genannte Person',
+    );
+    await page.click('#map path[data-ags="14522"]');
+    await page.waitForSelector('#detail h2');
+    expect(await page.textContent('#detail')).toContain('Rollen mit Kontakt, ohne genannte Person');
+    expect(await page.textContent('#detail')).toContain('KIK');
+    // The downloads are named, not keyed.
+    expect(await page.textContent('#downloads')).toContain('Handlungsfelder: CSV');
+    expect(await page.textContent('#downloads')).not.toContain('fields-of-action');
+    await page.close();
+  }, 60_000);
 });

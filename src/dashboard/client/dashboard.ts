@@ -44,10 +44,13 @@ const texts = {
     adopted: 'beschlossen',
     inPreparation: 'in Arbeit',
     posts: 'Besetzte Integrationsstellen',
-    rolesFilled: (count: number) => `${count} Rolle(n) besetzt`,
+    rolesFilled: (count: number) => `${count} ${count === 1 ? 'Rolle' : 'Rollen'} besetzt`,
     twoOrMore: '2 und mehr Rollen besetzt',
     one: '1 Rolle besetzt',
+    contactOnly: 'Stelle mit Kontakt, ohne genannte Person',
     none: 'keine besetzt',
+    noPosts: 'keine Stellen im Graph',
+    noFundings: 'keine Förderungen im Graph',
     programme: 'Förderprogramm',
     funded: 'gefördert',
     notFunded: 'nicht gefördert',
@@ -68,6 +71,15 @@ const texts = {
     newestFact: 'Neuester Stand',
     yes: 'ja',
     filledRoles: 'Besetzte Rollen',
+    rolesWithContact: 'Rollen mit Kontakt, ohne genannte Person',
+    datasets: {
+      districts: 'Kreise',
+      'fields-of-action': 'Handlungsfelder',
+      tasks: 'Aufgaben',
+      programmes: 'Förderprogramme',
+      roles: 'Rollen',
+      indicators: 'Kennzahlen',
+    } as Record<string, string>,
     programmes: 'Förderprogramme',
     nothingHeld: 'Der Graph enthält noch keine Integrationsdaten dieses Kreises.',
     noConcept: 'kein Konzept im Graph',
@@ -98,10 +110,13 @@ const texts = {
     adopted: 'adopted',
     inPreparation: 'in preparation',
     posts: 'Filled integration posts',
-    rolesFilled: (count: number) => `${count} role(s) filled`,
+    rolesFilled: (count: number) => `${count} ${count === 1 ? 'role' : 'roles'} filled`,
     twoOrMore: '2 or more roles filled',
     one: '1 role filled',
+    contactOnly: 'post with a contact, no person named',
     none: 'none filled',
+    noPosts: 'no posts in the graph',
+    noFundings: 'no funding in the graph',
     programme: 'Funding programme',
     funded: 'funded',
     notFunded: 'not funded',
@@ -116,12 +131,21 @@ const texts = {
     RURAL_DISTRICT: 'Rural district (Landkreis)',
     DISTRICT_FREE_CITY: 'District-free city (kreisfreie Stadt)',
     contacts: 'Contacts',
-    fundings: 'Fundings',
+    fundings: 'Funding',
     offers: 'Offers',
     indicators: 'Indicators',
     newestFact: 'Newest fact',
     yes: 'yes',
     filledRoles: 'Filled roles',
+    rolesWithContact: 'Roles with a contact, no person named',
+    datasets: {
+      districts: 'Districts',
+      'fields-of-action': 'Fields of action',
+      tasks: 'Tasks',
+      programmes: 'Funding programmes',
+      roles: 'Roles',
+      indicators: 'Indicators',
+    } as Record<string, string>,
     programmes: 'Funding programmes',
     nothingHeld: 'The graph holds no integration data of this district yet.',
     noConcept: 'no concept in the graph',
@@ -141,6 +165,9 @@ const t = (): Texts => texts[language];
 /** Measures a district can be coloured by; each gives a class (colour) and a label for the legend and the title. */
 type Measure = (district: District, comparison: Comparison) => { level: string; label: string };
 
+// Levels: 'none' is a district of which the graph holds nothing at all; 'absent' one the graph
+// holds data of, but none of what the measure shows (no concept recorded). They are told apart on
+// the map and in the legend, so that a district with data is never drawn as one without.
 const noData = () => ({ level: 'none', label: t().noData });
 
 const measures: Record<string, { name: () => string; legend: () => [string, string][]; measure: Measure }> = {
@@ -149,10 +176,12 @@ const measures: Record<string, { name: () => string; legend: () => [string, stri
     legend: () => [
       ['high', t().adopted],
       ['mid', t().inPreparation],
+      ['absent', t().noConcept],
       ['none', t().noData],
     ],
     measure: (district) => {
-      if (!district.coverage.concept) return noData();
+      if (!district.coverage.hasData) return noData();
+      if (!district.coverage.concept) return { level: 'absent', label: t().noConcept };
       const adopted = district.concepts.find((concept) => concept.adoptedOn);
       return adopted ? { level: 'high', label: `${t().adopted} ${adopted.adoptedOn}` } : { level: 'mid', label: t().inPreparation };
     },
@@ -162,13 +191,17 @@ const measures: Record<string, { name: () => string; legend: () => [string, stri
     legend: () => [
       ['high', t().twoOrMore],
       ['mid', t().one],
+      ['contact', t().contactOnly],
       ['low', t().none],
+      ['absent', t().noPosts],
       ['none', t().noData],
     ],
     measure: (district, comparison) => {
+      if (!district.coverage.hasData) return noData();
       const row = rowOf(comparison.roles, district);
-      if (!row.hasData) return noData();
+      if (!row.hasData) return { level: 'absent', label: t().noPosts };
       const filled = row.cells.filter((cell) => cell.filled).length;
+      if (filled === 0 && row.cells.some((cell) => cell.withContact)) return { level: 'contact', label: t().contactOnly };
       return { level: filled >= 2 ? 'high' : filled === 1 ? 'mid' : 'low', label: t().rolesFilled(filled) };
     },
   },
@@ -177,11 +210,13 @@ const measures: Record<string, { name: () => string; legend: () => [string, stri
     legend: () => [
       ['high', t().funded],
       ['low', t().notFunded],
+      ['absent', t().noFundings],
       ['none', t().noData],
     ],
     measure: (district, comparison) => {
+      if (!district.coverage.hasData) return noData();
       const row = rowOf(comparison.programmes, district);
-      if (!row.hasData) return noData();
+      if (!row.hasData) return { level: 'absent', label: t().noFundings };
       const index = comparison.programmes.columns.findIndex((column) => column.key === byId<HTMLSelectElement>('programme').value);
       const funded = (row.cells[index]?.fundings.length ?? 0) > 0;
       return funded ? { level: 'high', label: t().funded } : { level: 'low', label: t().notFunded };
@@ -193,11 +228,13 @@ const measures: Record<string, { name: () => string; legend: () => [string, stri
       ['high', t().young],
       ['mid', t().middle],
       ['low', t().old],
-      ['none', t().undated],
+      ['absent', t().undated],
+      ['none', t().noData],
     ],
     measure: (district, comparison) => {
+      if (!district.coverage.hasData) return noData();
       const newest = district.coverage.newestFact;
-      if (!newest) return { level: 'none', label: t().undated };
+      if (!newest) return { level: 'absent', label: t().undated };
       const years = (Date.parse(comparison.asOf) - Date.parse(newest)) / (365.25 * 24 * 3600 * 1000);
       return { level: years < 2 ? 'high' : years <= 5 ? 'mid' : 'low', label: `${t().asOf} ${newest}` };
     },
@@ -320,7 +357,7 @@ function drawTable(comparison: Comparison) {
   byId('downloads').innerHTML = comparison.exports
     .map(
       (link) =>
-        `<li>${escapeHtml(link.dataset)}: <a href="${escapeHtml(withLanguage(link.csv))}" download>CSV</a> · <a href="${escapeHtml(withLanguage(link.xlsx))}" download>Excel</a></li>`,
+        `<li>${escapeHtml(t().datasets[link.dataset] ?? link.dataset)}: <a href="${escapeHtml(withLanguage(link.csv))}" download>CSV</a> · <a href="${escapeHtml(withLanguage(link.xlsx))}" download>Excel</a></li>`,
     )
     .join('');
 }
@@ -328,6 +365,9 @@ function drawTable(comparison: Comparison) {
 function showDetail(district: District, comparison: Comparison) {
   const roles = rowOf(comparison.roles, district);
   const filled = comparison.roles.columns.filter((_, index) => roles.cells[index]?.filled).map(columnName);
+  const withContact = comparison.roles.columns
+    .filter((_, index) => !roles.cells[index]?.filled && roles.cells[index]?.withContact)
+    .map(columnName);
   const programmes = rowOf(comparison.programmes, district);
   const funded = comparison.programmes.columns.filter((_, index) => (programmes.cells[index]?.fundings.length ?? 0) > 0).map(columnName);
   const concepts = district.concepts
@@ -341,6 +381,7 @@ function showDetail(district: District, comparison: Comparison) {
         ? `<dl>
       <dt>${t().concept}</dt><dd>${concepts || '–'}</dd>
       <dt>${t().filledRoles}</dt><dd>${filled.map(escapeHtml).join(', ') || '–'}</dd>
+      ${withContact.length ? `<dt>${t().rolesWithContact}</dt><dd>${withContact.map(escapeHtml).join(', ')}</dd>` : ''}
       <dt>${t().programmes}</dt><dd>${funded.map(escapeHtml).join(', ') || '–'}</dd>
       <dt>${t().newestFact}</dt><dd>${district.coverage.newestFact ?? '–'}</dd></dl>`
         : `<p>${escapeHtml(t().nothingHeld)}</p>`
