@@ -26,12 +26,16 @@ const page = `<!doctype html>
   .controls { display: flex; flex-wrap: wrap; gap: 16px; align-items: end; margin: 8px 0 16px; }
   label { display: flex; flex-direction: column; font-weight: 600; gap: 4px; }
   [hidden] { display: none !important; }
-  select { font: inherit; padding: 4px; }
+  select { font: inherit; padding: 4px 8px; min-height: 36px; }
   .panels { display: grid; grid-template-columns: minmax(300px, 3fr) minmax(240px, 2fr); gap: 16px; }
   @media (max-width: 800px) { .panels { grid-template-columns: 1fr; } }
   #map { width: 100%; height: auto; background: #fff; border: 1px solid #ccc; }
   .district { stroke: #6b6b6b; stroke-width: 0.75; cursor: pointer; }
   .district:focus, .district:hover { stroke: #1b1b1b; stroke-width: 2; outline: none; }
+  .district.selected { stroke: #0b57a4; stroke-width: 3; }
+  .hint { color: #444; }
+  #retry { font: inherit; padding: 8px 16px; margin-bottom: 8px; }
+  .scroll:focus { outline: 2px solid #0b57a4; }
   .level-high { fill: #1a7a3d; background: #1a7a3d; }
   .level-mid { fill: #7fbf7b; background: #7fbf7b; }
   .level-low { fill: #f1a340; background: #f1a340; }
@@ -57,6 +61,7 @@ const page = `<!doctype html>
 <header>
   <h1 data-text="title">Integrationsmanagement der Kreise im Vergleich</h1>
   <p id="status" role="status">Lädt …</p>
+  <button type="button" id="retry" data-text="retry" hidden>Erneut versuchen</button>
 </header>
 <main>
   <div class="controls">
@@ -82,15 +87,15 @@ const page = `<!doctype html>
       <svg id="map" role="group" aria-label="Karte der Kreise"></svg>
       <ul id="legend" aria-label="Legende"></ul>
     </section>
-    <section id="detail" tabindex="-1" aria-live="polite" hidden></section>
+    <section id="detail" tabindex="-1" aria-live="polite"></section>
   </div>
   <section aria-labelledby="heat-title">
     <h2 id="heat-title" data-text="heatmapTitle">Handlungsfelder der Integrationskonzepte</h2>
-    <div class="scroll"><table id="heatmap"></table></div>
+    <div class="scroll" tabindex="0" role="region" aria-labelledby="heat-title"><table id="heatmap"></table></div>
   </section>
   <section aria-labelledby="table-title">
     <h2 id="table-title" data-text="tableTitle">Kreise und ihre Daten</h2>
-    <div class="scroll"><table id="districts"></table></div>
+    <div class="scroll" tabindex="0" role="region" aria-labelledby="table-title"><table id="districts"></table></div>
     <h3 data-text="downloadsTitle">Herunterladen</h3>
     <ul id="downloads"></ul>
   </section>

@@ -3,8 +3,10 @@
 // click, the table with its downloads, and the attribution.
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { rootDir } from '../../src/paths.js';
 import { chromiumPath, haveChromium, launchChromium } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
@@ -22,7 +24,10 @@ describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPa
   });
 
   /** A page that may reach our server and nothing else; requests elsewhere are collected. */
-  async function openDashboard(viewport = { width: 1280, height: 800 }): Promise<{ page: Page; elsewhere: string[] }> {
+  async function openDashboard(
+    viewport = { width: 1280, height: 800 },
+    address = '/dashboard',
+  ): Promise<{ page: Page; elsewhere: string[] }> {
     const page = await browser.newPage({ viewport, acceptDownloads: true });
     const elsewhere: string[] = [];
     await page.route('**/*', (route) => {
@@ -31,7 +36,7 @@ describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPa
       elsewhere.push(url);
       return route.abort();
     });
-    await page.goto(`${origin}/dashboard`, { waitUntil: 'load' });
+    await page.goto(`${origin}${address}`, { waitUntil: 'load' });
     await page.waitForFunction(() => /^(Stand|As of) /.test(document.getElementById('status')?.textContent ?? ''), undefined, {
       timeout: 20_000,
     });
@@ -220,4 +225,73 @@ describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPa
     expect(await page.textContent('#downloads')).not.toContain('fields-of-action');
     await page.close();
   }, 60_000);
+
+  test('a view is shared by its address: state, measure, programme, district and language', async () => {
+    const { page } = await openDashboard(undefined, '/dashboard?state=SN&measure=posts&district=14522&lang=en');
+    await page.waitForSelector('#detail h2');
+    expect(await page.inputValue('#state')).toBe('SN');
+    expect(await page.inputValue('#measure')).toBe('posts');
+    expect(await page.textContent('#detail h2')).toBe('Mittelsachsen');
+    expect(await page.getAttribute('#map path[data-ags="14522"]', 'class')).toContain('selected');
+    expect(await page.textContent('#status')).toMatch(/^As of \d{1,2} [A-Z][a-z]+ \d{4}: 13 districts/);
+    await page.selectOption('#measure', 'programme');
+    const address = new URL(page.url());
+    expect(Object.fromEntries(address.searchParams)).toMatchObject({ state: 'SN', measure: 'programme', district: '14522', lang: 'en' });
+    expect(address.searchParams.get('programme')).toBeTruthy();
+    await page.close();
+  }, 60_000);
+
+  test('before a district is chosen the detail says how to choose one; dates read as dates', async () => {
+    const { page } = await openDashboard();
+    expect(await page.textContent('#detail')).toMatch(/Einen Kreis auf der Karte oder in der Tabelle wählen/);
+    expect(await page.textContent('#status')).toMatch(/^Stand \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}: 22 Kreise/);
+    await page.click('#map path[data-ags="16066"]');
+    expect(await page.textContent('#detail')).toMatch(/beschlossen \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}/);
+    expect(await page.textContent('#detail')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    await page.close();
+  }, 60_000);
+
+  test('an API that does not answer: a sentence and a retry that works', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    let refuse = true;
+    await page.route('**/graphql', (route) => (refuse ? route.abort() : route.continue()));
+    await page.goto(`${origin}/dashboard`, { waitUntil: 'load' });
+    await page.waitForSelector('#retry:not([hidden])');
+    expect(await page.textContent('#status')).toBe('Die Daten konnten nicht geladen werden: der Server antwortet gerade nicht.');
+    refuse = false;
+    await page.click('#retry');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Stand '), undefined, { timeout: 20_000 });
+    expect(await page.isHidden('#retry')).toBe(true);
+    await page.close();
+  }, 60_000);
+
+  test.each([
+    ['de', 1280],
+    ['en', 1280],
+    ['de', 375],
+    ['en', 375],
+  ] as const)(
+    'no WCAG 2.2 AA violations found by axe-core (%s, %i px wide), a district chosen',
+    async (lang, width) => {
+      const { page } = await openDashboard({ width, height: 800 }, `/dashboard?district=16066&lang=${lang}`);
+      await page.waitForSelector('#detail h2');
+      await page.addScriptTag({ path: join(rootDir, 'node_modules', 'axe-core', 'axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+          }
+        ).axe;
+        const result = await axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        });
+        return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+      });
+      expect(violations).toEqual([]);
+      // The scrolling tables are reached by keyboard.
+      expect(await page.getAttribute('#heatmap >> xpath=..', 'tabindex')).toBe('0');
+      await page.close();
+    },
+    60_000,
+  );
 });

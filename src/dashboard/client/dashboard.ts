@@ -37,7 +37,9 @@ const texts = {
     tableTitle: 'Kreise und ihre Daten',
     downloadsTitle: 'Herunterladen',
     loading: 'Lädt …',
-    failed: 'Die Daten konnten nicht geladen werden',
+    failed: 'Die Daten konnten nicht geladen werden: der Server antwortet gerade nicht.',
+    retry: 'Erneut versuchen',
+    hint: 'Einen Kreis auf der Karte oder in der Tabelle wählen (Klick, oder Tab und Eingabetaste), um seine Einzelheiten hier zu sehen.',
     status: (asOf: string, all: number, withData: number) => `Stand ${asOf}: ${all} Kreise, davon ${withData} mit Daten im Graph.`,
     noData: 'keine Daten im Graph',
     concept: 'Integrationskonzept',
@@ -103,7 +105,9 @@ const texts = {
     tableTitle: 'Districts and their data',
     downloadsTitle: 'Download',
     loading: 'Loading …',
-    failed: 'The data could not be loaded',
+    failed: 'The data could not be loaded: the server is not answering at the moment.',
+    retry: 'Try again',
+    hint: 'Choose a district on the map or in the table (click, or Tab and Enter) to see its details here.',
     status: (asOf: string, all: number, withData: number) => `As of ${asOf}: ${all} districts, ${withData} of them with data in the graph.`,
     noData: 'no data in the graph',
     concept: 'Integration concept',
@@ -162,6 +166,19 @@ type Texts = (typeof texts)[Language];
 let language: Language = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'de';
 const t = (): Texts => texts[language];
 
+/** A date of the API ("2026-12-06", or as partial as a source states it: "2019-05", "2017") in the reader's form: 6. Dezember 2026. */
+function readableDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  const locale = language === 'de' ? 'de-DE' : 'en-GB';
+  const form: Intl.DateTimeFormatOptions = {
+    year: 'numeric',
+    timeZone: 'UTC',
+    ...(month ? { month: 'long' } : {}),
+    ...(day ? { day: 'numeric' } : {}),
+  };
+  return new Intl.DateTimeFormat(locale, form).format(new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1))));
+}
+
 /** Measures a district can be coloured by; each gives a class (colour) and a label for the legend and the title. */
 type Measure = (district: District, comparison: Comparison) => { level: string; label: string };
 
@@ -183,7 +200,9 @@ const measures: Record<string, { name: () => string; legend: () => [string, stri
       if (!district.coverage.hasData) return noData();
       if (!district.coverage.concept) return { level: 'absent', label: t().noConcept };
       const adopted = district.concepts.find((concept) => concept.adoptedOn);
-      return adopted ? { level: 'high', label: `${t().adopted} ${adopted.adoptedOn}` } : { level: 'mid', label: t().inPreparation };
+      return adopted
+        ? { level: 'high', label: `${t().adopted} ${readableDate(adopted.adoptedOn!)}` }
+        : { level: 'mid', label: t().inPreparation };
     },
   },
   posts: {
@@ -236,7 +255,7 @@ const measures: Record<string, { name: () => string; legend: () => [string, stri
       const newest = district.coverage.newestFact;
       if (!newest) return { level: 'absent', label: t().undated };
       const years = (Date.parse(comparison.asOf) - Date.parse(newest)) / (365.25 * 24 * 3600 * 1000);
-      return { level: years < 2 ? 'high' : years <= 5 ? 'mid' : 'low', label: `${t().asOf} ${newest}` };
+      return { level: years < 2 ? 'high' : years <= 5 ? 'mid' : 'low', label: `${t().asOf} ${readableDate(newest)}` };
     },
   },
 };
@@ -345,7 +364,7 @@ function drawTable(comparison: Comparison) {
         ) => `<tr data-ags="${district.ags}"><th scope="row"><button type="button" class="link" data-ags="${district.ags}">${escapeHtml(district.name)}</button></th>
         <td>${escapeHtml(kindOf(district))}</td>
         <td>${yes(district.coverage.contacts)}</td><td>${yes(district.coverage.concept)}</td><td>${yes(district.coverage.fundings)}</td>
-        <td>${yes(district.coverage.offers)}</td><td>${yes(district.coverage.indicators)}</td><td>${district.coverage.newestFact ?? '–'}</td></tr>`,
+        <td>${yes(district.coverage.offers)}</td><td>${yes(district.coverage.indicators)}</td><td>${district.coverage.newestFact ? readableDate(district.coverage.newestFact) : '–'}</td></tr>`,
       )
       .join('')}</tbody>`;
   for (const button of byId('districts').querySelectorAll<HTMLButtonElement>('button[data-ags]')) {
@@ -362,7 +381,42 @@ function drawTable(comparison: Comparison) {
     .join('');
 }
 
-function showDetail(district: District, comparison: Comparison) {
+/** The district whose detail is shown (and marked on the map); in the address with the other choices. */
+let selected: string | null = new URLSearchParams(location.search).get('district');
+
+/** The choices made, in the address: a view can be shared by its link. */
+function writeAddress() {
+  const query = new URLSearchParams();
+  query.set('state', byId<HTMLSelectElement>('state').value);
+  query.set('measure', byId<HTMLSelectElement>('measure').value);
+  if (byId<HTMLSelectElement>('measure').value === 'programme') query.set('programme', byId<HTMLSelectElement>('programme').value);
+  if (selected) query.set('district', selected);
+  if (language === 'en') query.set('lang', 'en');
+  history.replaceState(null, '', `${location.pathname}?${query}`);
+}
+
+/** The choices of a shared address, where the page offers them. */
+function readAddress() {
+  const query = new URLSearchParams(location.search);
+  for (const name of ['state', 'measure'] as const) {
+    const choice = byId<HTMLSelectElement>(name);
+    const value = query.get(name);
+    if (value && [...choice.options].some((option) => option.value === value)) choice.value = value;
+  }
+}
+
+function showHint() {
+  const detail = byId('detail');
+  detail.innerHTML = `<p class="hint">${escapeHtml(t().hint)}</p>`;
+  delete detail.dataset.ags;
+}
+
+function markSelected() {
+  for (const path of byId('map').querySelectorAll<SVGPathElement>('path.district'))
+    path.classList.toggle('selected', path.dataset.ags === selected);
+}
+
+function showDetail(district: District, comparison: Comparison, { focus = true } = {}) {
   const roles = rowOf(comparison.roles, district);
   const filled = comparison.roles.columns.filter((_, index) => roles.cells[index]?.filled).map(columnName);
   const withContact = comparison.roles.columns
@@ -371,7 +425,9 @@ function showDetail(district: District, comparison: Comparison) {
   const programmes = rowOf(comparison.programmes, district);
   const funded = comparison.programmes.columns.filter((_, index) => (programmes.cells[index]?.fundings.length ?? 0) > 0).map(columnName);
   const concepts = district.concepts
-    .map((concept) => escapeHtml(`${concept.title} (${concept.adoptedOn ? `${t().adopted} ${concept.adoptedOn}` : t().inPreparation})`))
+    .map((concept) =>
+      escapeHtml(`${concept.title} (${concept.adoptedOn ? `${t().adopted} ${readableDate(concept.adoptedOn)}` : t().inPreparation})`),
+    )
     .join('<br>');
   const detail = byId('detail');
   detail.innerHTML = `<h2>${escapeHtml(district.name)}</h2>
@@ -383,20 +439,23 @@ function showDetail(district: District, comparison: Comparison) {
       <dt>${t().filledRoles}</dt><dd>${filled.map(escapeHtml).join(', ') || '–'}</dd>
       ${withContact.length ? `<dt>${t().rolesWithContact}</dt><dd>${withContact.map(escapeHtml).join(', ')}</dd>` : ''}
       <dt>${t().programmes}</dt><dd>${funded.map(escapeHtml).join(', ') || '–'}</dd>
-      <dt>${t().newestFact}</dt><dd>${district.coverage.newestFact ?? '–'}</dd></dl>`
+      <dt>${t().newestFact}</dt><dd>${district.coverage.newestFact ? readableDate(district.coverage.newestFact) : '–'}</dd></dl>`
         : `<p>${escapeHtml(t().nothingHeld)}</p>`
     }`;
-  detail.hidden = false;
   detail.dataset.ags = district.ags;
-  detail.focus();
+  selected = district.ags;
+  markSelected();
+  writeAddress();
+  if (focus) detail.focus();
 }
 
 async function main() {
   const status = byId('status');
-  const outlines = (await load<FeatureCollection<Geometry, { ags: string; name: string }>>('/dashboard/districts.geojson')).features;
+  const retry = byId<HTMLButtonElement>('retry');
+  let outlines: Outline[] | undefined;
   let comparison: Comparison | undefined;
   const redraw = () => {
-    if (!comparison) return;
+    if (!comparison || !outlines) return;
     const key = byId<HTMLSelectElement>('measure').value;
     byId<HTMLElement>('programme-choice').hidden = key !== 'programme';
     const state = byId<HTMLSelectElement>('state').value;
@@ -411,24 +470,35 @@ async function main() {
     byId('attribution').innerHTML =
       `${escapeHtml(t().outlines)}: <a href="https://www.bkg.bund.de">${escapeHtml(comparison.attribution)}</a>, ${escapeHtml(t().licence)}`;
     const withData = comparison.districts.filter((district) => district.coverage.hasData).length;
-    status.textContent = t().status(comparison.asOf, comparison.districts.length, withData);
-    const shown = byId('detail').dataset.ags;
-    const district = shown && comparison.districts.find((candidate) => candidate.ags === shown);
-    if (district && !byId('detail').hidden) showDetail(district, comparison);
+    status.textContent = t().status(readableDate(comparison.asOf), comparison.districts.length, withData);
+    const district = comparison.districts.find((candidate) => candidate.ags === selected);
+    if (district) showDetail(district, comparison, { focus: false });
+    else {
+      selected = null;
+      showHint();
+      writeAddress();
+    }
   };
   const show = async () => {
     status.textContent = t().loading;
-    byId('detail').hidden = true;
+    retry.hidden = true;
     try {
+      outlines ??= (await load<FeatureCollection<Geometry, { ags: string; name: string }>>('/dashboard/districts.geojson')).features;
       // The page offers the two states of the graph (src/dashboard/page.ts).
       comparison = await loadComparison(byId<HTMLSelectElement>('state').value as StateCode);
     } catch (error) {
-      status.textContent = `${t().failed}: ${(error as Error).message}`;
+      // The reason is for developers (the console); the reader is told what to do.
+      console.error(error);
+      status.textContent = t().failed;
+      retry.hidden = false;
       return;
     }
-    byId<HTMLSelectElement>('programme').innerHTML = comparison.programmes.columns
+    const programme = byId<HTMLSelectElement>('programme');
+    const chosen = programme.value || new URLSearchParams(location.search).get('programme');
+    programme.innerHTML = comparison.programmes.columns
       .map((column) => `<option value="${escapeHtml(column.key)}">${escapeHtml(columnName(column))}</option>`)
       .join('');
+    if (chosen && comparison.programmes.columns.some((column) => column.key === chosen)) programme.value = chosen;
     redraw();
   };
   const languageChoice = byId<HTMLSelectElement>('language');
@@ -438,13 +508,16 @@ async function main() {
     applyLanguage();
     redraw();
   });
-  byId('state').addEventListener('change', show);
+  byId('state').addEventListener('change', () => {
+    selected = null;
+    void show();
+  });
   byId('measure').addEventListener('change', redraw);
   byId('programme').addEventListener('change', redraw);
+  retry.addEventListener('click', () => void show());
+  readAddress();
   applyLanguage();
   await show();
 }
 
-main().catch((error) => {
-  byId('status').textContent = `${t().failed}: ${(error as Error).message}`;
-});
+void main();
