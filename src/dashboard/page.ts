@@ -34,6 +34,7 @@ const page = `<!doctype html>
   .district:focus, .district:hover { stroke: #1b1b1b; stroke-width: 2; outline: none; }
   .district.selected { stroke: #0b57a4; stroke-width: 3; }
   .hint { color: #444; }
+  .old { color: #8a4b00; font-weight: 600; }
   #retry { font: inherit; padding: 8px 16px; margin-bottom: 8px; }
   .scroll:focus { outline: 2px solid #0b57a4; }
   .level-high { fill: #1a7a3d; background: #1a7a3d; }

@@ -14,6 +14,8 @@ export interface Coverage {
   offers: boolean;
   indicators: boolean;
   newestFact: Date | null;
+  /** How many records of each kind, not withdrawn. */
+  counts: { contacts: number; concepts: number; fundings: number; offers: number; indicatorValues: number };
 }
 
 const current = { where: { archivedAt: null } } as const;
@@ -43,6 +45,7 @@ export function coverageFrom({ _count: count, sources }: Prisma.DistrictGetPaylo
     offers: count.offers > 0,
     indicators: count.indicatorValues > 0,
     newestFact: sources[0]?.asOf ?? null,
+    counts: count,
   };
 }
 
@@ -53,8 +56,18 @@ async function loadCoverage(ids: readonly string[]): Promise<Coverage[]> {
     relationLoadStrategy: 'join',
   });
   const byId = new Map(rows.map((row) => [row.id, coverageFrom(row)]));
+  const none = { contacts: 0, concepts: 0, fundings: 0, offers: 0, indicatorValues: 0 };
   return ids.map(
-    (id) => byId.get(id) ?? { contacts: false, concept: false, fundings: false, offers: false, indicators: false, newestFact: null },
+    (id) =>
+      byId.get(id) ?? {
+        contacts: false,
+        concept: false,
+        fundings: false,
+        offers: false,
+        indicators: false,
+        newestFact: null,
+        counts: none,
+      },
   );
 }
 
@@ -78,6 +91,17 @@ export const DistrictCoverage = builder.objectRef<Coverage>('DistrictCoverage').
     offers: t.exposeBoolean('offers', { description: 'Whether the graph holds local offers (Angebote) of the district.' }),
     indicators: t.exposeBoolean('indicators', { description: 'Whether the graph holds indicator values (Kennzahlen) of the district.' }),
     hasData: t.boolean({ description: 'Whether the graph holds any of the above.', resolve: hasAnyData }),
+    contactCount: t.int({
+      description: 'How many contacts of the district the graph holds, not withdrawn (past ones included).',
+      resolve: (coverage) => coverage.counts.contacts,
+    }),
+    conceptCount: t.int({ description: 'How many integration concepts, not withdrawn.', resolve: (coverage) => coverage.counts.concepts }),
+    fundingCount: t.int({ description: 'How many fundings, not withdrawn.', resolve: (coverage) => coverage.counts.fundings }),
+    offerCount: t.int({ description: 'How many local offers, not withdrawn.', resolve: (coverage) => coverage.counts.offers }),
+    indicatorValueCount: t.int({
+      description: 'How many indicator values, not withdrawn.',
+      resolve: (coverage) => coverage.counts.indicatorValues,
+    }),
     newestFact: t.expose('newestFact', {
       type: 'Date',
       nullable: true,

@@ -294,4 +294,19 @@ describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPa
     },
     60_000,
   );
+
+  test('the table counts what the graph holds, marks old data, and tells the two Leipzigs apart', async () => {
+    const { page } = await openDashboard();
+    const { data } = await api.graphql('{ district(ags: "16065") { coverage { contactCount offerCount newestFact } } }');
+    const kyffhaeuser = page.locator('#districts tbody tr[data-ags="16065"] td');
+    expect(await kyffhaeuser.nth(1).textContent()).toBe(String(data.district.coverage.contactCount));
+    expect(await kyffhaeuser.nth(4).textContent()).toBe(String(data.district.coverage.offerCount));
+    // The Kyffhäuserkreis' newest source is from 2016: old, and marked so.
+    expect(await kyffhaeuser.nth(6).textContent()).toMatch(/\d{4} \(älter als 5 Jahre\)$/);
+    await page.selectOption('#state', 'SN');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('13 Kreise'), undefined, { timeout: 20_000 });
+    const leipzigs = await page.locator('#districts tbody th', { hasText: 'Leipzig' }).allTextContents();
+    expect(leipzigs.sort()).toEqual(['Leipzig (Kreisfreie Stadt)', 'Leipzig (Landkreis)']);
+    await page.close();
+  }, 60_000);
 });

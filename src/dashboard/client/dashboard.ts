@@ -60,6 +60,7 @@ const texts = {
     young: 'jünger als 2 Jahre',
     middle: '2 bis 5 Jahre',
     old: 'älter als 5 Jahre',
+    oldMark: 'älter als 5 Jahre',
     undated: 'ohne Datum',
     asOf: 'Stand',
     district: 'Kreis',
@@ -71,7 +72,6 @@ const texts = {
     offers: 'Angebote',
     indicators: 'Kennzahlen',
     newestFact: 'Neuester Stand',
-    yes: 'ja',
     filledRoles: 'Besetzte Rollen',
     rolesWithContact: 'Rollen mit Kontakt, ohne genannte Person',
     datasets: {
@@ -128,6 +128,7 @@ const texts = {
     young: 'less than 2 years old',
     middle: '2 to 5 years old',
     old: 'older than 5 years',
+    oldMark: 'older than 5 years',
     undated: 'undated',
     asOf: 'As of',
     district: 'District',
@@ -139,7 +140,6 @@ const texts = {
     offers: 'Offers',
     indicators: 'Indicators',
     newestFact: 'Newest fact',
-    yes: 'yes',
     filledRoles: 'Filled roles',
     rolesWithContact: 'Roles with a contact, no person named',
     datasets: {
@@ -315,7 +315,7 @@ function drawMap(outlines: Outline[], comparison: Comparison, measure: Measure) 
       const district = byAgs.get(outline.properties.ags);
       if (!district) return '';
       const { level, label } = measure(district, comparison);
-      const name = escapeHtml(`${district.name}: ${label}`);
+      const name = escapeHtml(`${nameOf(district, comparison)}: ${label}`);
       return `<path d="${path(outline)}" class="district level-${level}" data-ags="${district.ags}" tabindex="0" role="button" aria-label="${name}"><title>${name}</title></path>`;
     })
     .join('');
@@ -336,7 +336,7 @@ function drawLegend(key: string) {
 
 function drawHeatMap(comparison: Comparison) {
   const { columns, rows } = comparison.fieldsOfAction;
-  const names = new Map(comparison.districts.map((district) => [district.ags, district.name]));
+  const names = new Map(comparison.districts.map((district) => [district.ags, nameOf(district, comparison)]));
   const cellHtml = (row: FieldOfActionRow, cell: FieldOfActionRow['cells'][number]) => {
     if (!row.hasData) return `<td class="heat-unknown" title="${escapeHtml(t().noConcept)}">–</td>`;
     const text = cell.emphasis ? t()[cell.emphasis] : '';
@@ -352,7 +352,28 @@ function drawHeatMap(comparison: Comparison) {
     .join('')}</tbody>`;
 }
 
-const yes = (value: boolean) => (value ? t().yes : '–');
+function newestFactCell(district: District, comparison: Comparison): string {
+  const newest = district.coverage.newestFact;
+  if (!newest) return '–';
+  return isOld(newest, comparison.asOf)
+    ? `${escapeHtml(readableDate(newest))} <span class="old">(${escapeHtml(t().oldMark)})</span>`
+    : escapeHtml(readableDate(newest));
+}
+
+/** A count, or a dash for none: the table says how much the graph holds, not only whether. */
+const count = (value: number) => (value ? String(value) : '–');
+
+/** Older than five years: marked in the table, as the freshness measure colours it. */
+const isOld = (date: string, asOf: string) => Date.parse(asOf) - Date.parse(date) > 5 * 365.25 * 24 * 3600 * 1000;
+
+/**
+ * A district's name, with its kind where another district of the state has the same one (the city
+ * of Leipzig and the Landkreis Leipzig).
+ */
+function nameOf(district: District, comparison: Comparison): string {
+  const twins = comparison.districts.filter((other) => other.name === district.name).length;
+  return twins > 1 ? `${district.name} (${kindOf(district)})` : district.name;
+}
 
 function drawTable(comparison: Comparison) {
   const headers = [t().district, t().kind, t().contacts, t().concept, t().fundings, t().offers, t().indicators, t().newestFact];
@@ -361,10 +382,10 @@ function drawTable(comparison: Comparison) {
       .map(
         (
           district,
-        ) => `<tr data-ags="${district.ags}"><th scope="row"><button type="button" class="link" data-ags="${district.ags}">${escapeHtml(district.name)}</button></th>
+        ) => `<tr data-ags="${district.ags}"><th scope="row"><button type="button" class="link" data-ags="${district.ags}">${escapeHtml(nameOf(district, comparison))}</button></th>
         <td>${escapeHtml(kindOf(district))}</td>
-        <td>${yes(district.coverage.contacts)}</td><td>${yes(district.coverage.concept)}</td><td>${yes(district.coverage.fundings)}</td>
-        <td>${yes(district.coverage.offers)}</td><td>${yes(district.coverage.indicators)}</td><td>${district.coverage.newestFact ? readableDate(district.coverage.newestFact) : '–'}</td></tr>`,
+        <td>${count(district.coverage.contactCount)}</td><td>${count(district.coverage.conceptCount)}</td><td>${count(district.coverage.fundingCount)}</td>
+        <td>${count(district.coverage.offerCount)}</td><td>${count(district.coverage.indicatorValueCount)}</td><td>${newestFactCell(district, comparison)}</td></tr>`,
       )
       .join('')}</tbody>`;
   for (const button of byId('districts').querySelectorAll<HTMLButtonElement>('button[data-ags]')) {
@@ -430,7 +451,7 @@ function showDetail(district: District, comparison: Comparison, { focus = true }
     )
     .join('<br>');
   const detail = byId('detail');
-  detail.innerHTML = `<h2>${escapeHtml(district.name)}</h2>
+  detail.innerHTML = `<h2>${escapeHtml(nameOf(district, comparison))}</h2>
     <p>${escapeHtml(kindOf(district))} · AGS ${district.ags}</p>
     ${
       district.coverage.hasData
