@@ -35,6 +35,9 @@ const page = `<!doctype html>
   .district.selected { stroke: #0b57a4; stroke-width: 3; }
   .hint { color: #444; }
   .old { color: #8a4b00; font-weight: 600; }
+  .search { margin-bottom: 8px; }
+  .search input { font: inherit; padding: 6px 8px; min-height: 36px; max-width: 320px; }
+  .scroll-cue { font-size: 13px; color: #444; margin-top: -16px; }
   #retry { font: inherit; padding: 8px 16px; margin-bottom: 8px; }
   .scroll:focus { outline: 2px solid #0b57a4; }
   .level-high { fill: #1a7a3d; background: #1a7a3d; }
@@ -85,6 +88,9 @@ const page = `<!doctype html>
   <div class="panels">
     <section aria-labelledby="map-title">
       <h2 id="map-title" data-text="mapTitle">Karte</h2>
+      <label class="search"><span data-text="search">Kreis suchen</span>
+        <input id="search" type="search" list="district-names" autocomplete="off"></label>
+      <datalist id="district-names"></datalist>
       <svg id="map" role="group" aria-label="Karte der Kreise"></svg>
       <ul id="legend" aria-label="Legende"></ul>
     </section>
@@ -93,10 +99,12 @@ const page = `<!doctype html>
   <section aria-labelledby="heat-title">
     <h2 id="heat-title" data-text="heatmapTitle">Handlungsfelder der Integrationskonzepte</h2>
     <div class="scroll" tabindex="0" role="region" aria-labelledby="heat-title"><table id="heatmap"></table></div>
+    <p class="scroll-cue" data-text="scrollCue" hidden></p>
   </section>
   <section aria-labelledby="table-title">
     <h2 id="table-title" data-text="tableTitle">Kreise und ihre Daten</h2>
     <div class="scroll" tabindex="0" role="region" aria-labelledby="table-title"><table id="districts"></table></div>
+    <p class="scroll-cue" data-text="scrollCue" hidden></p>
     <h3 data-text="downloadsTitle">Herunterladen</h3>
     <ul id="downloads"></ul>
   </section>

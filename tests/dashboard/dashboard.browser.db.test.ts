@@ -309,4 +309,27 @@ describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPa
     expect(leipzigs.sort()).toEqual(['Leipzig (Kreisfreie Stadt)', 'Leipzig (Landkreis)']);
     await page.close();
   }, 60_000);
+
+  test('a district found by typing its name; the detail names the pages its figures come from', async () => {
+    const { page } = await openDashboard();
+    await page.fill('#search', 'Schmalkalden-Meiningen');
+    await page.press('#search', 'Enter');
+    await page.locator('#search').dispatchEvent('change');
+    await page.waitForSelector('#detail h2');
+    expect(await page.textContent('#detail h2')).toBe('Schmalkalden-Meiningen');
+    // The seed's pages have no address of their own (transcribed from files): their titles stand as text.
+    const { data } = await api.graphql('{ district(ags: "16066") { concepts { source { title } } } }');
+    expect(await page.locator('#detail ul.sources li').allTextContents()).toContain(data.district.concepts[0].source.title);
+    await page.close();
+  }, 60_000);
+
+  test('on a phone the wide tables say that they scroll', async () => {
+    const { page } = await openDashboard({ width: 375, height: 800 });
+    expect(await page.isVisible('.scroll + .scroll-cue')).toBe(true);
+    const { page: wide } = await openDashboard({ width: 1280, height: 800 });
+    // At 1280 px the table of districts fits: no cue under it.
+    expect(await wide.isHidden('#districts >> xpath=../following-sibling::p[1]')).toBe(true);
+    await page.close();
+    await wide.close();
+  }, 60_000);
 });

@@ -74,6 +74,9 @@ const texts = {
     newestFact: 'Neuester Stand',
     filledRoles: 'Besetzte Rollen',
     rolesWithContact: 'Rollen mit Kontakt, ohne genannte Person',
+    sources: 'Quellen dieser Angaben',
+    search: 'Kreis suchen',
+    scrollCue: 'Die Tabelle ist breiter als der Bildschirm: seitlich scrollen (Maus, Wischen oder Pfeiltasten).',
     datasets: {
       districts: 'Kreise',
       'fields-of-action': 'Handlungsfelder',
@@ -142,6 +145,9 @@ const texts = {
     newestFact: 'Newest fact',
     filledRoles: 'Filled roles',
     rolesWithContact: 'Roles with a contact, no person named',
+    sources: 'Sources of these facts',
+    search: 'Find a district',
+    scrollCue: 'The table is wider than the screen: scroll sideways (mouse, swipe or arrow keys).',
     datasets: {
       districts: 'Districts',
       'fields-of-action': 'Fields of action',
@@ -437,6 +443,24 @@ function markSelected() {
     path.classList.toggle('selected', path.dataset.ags === selected);
 }
 
+type SourceLink = { title: string; url?: string | null };
+
+/** The pages the district's cells name (concept, posts, funding, indicators), each once. */
+function sourcesOf(district: District, comparison: Comparison): SourceLink[] {
+  const cited: SourceLink[] = [
+    ...rowOf(comparison.fieldsOfAction, district).cells.flatMap((cell) => (cell.source ? [cell.source] : [])),
+    ...rowOf(comparison.roles, district).cells.flatMap((cell) => cell.sources),
+    ...rowOf(comparison.programmes, district).cells.flatMap((cell) => cell.sources),
+    ...rowOf(comparison.indicators, district).cells.flatMap((cell) => (cell.value ? [cell.value.source] : [])),
+  ];
+  return [...new Map(cited.map((source) => [`${source.title}|${source.url ?? ''}`, source])).values()];
+}
+
+const sourceItem = (source: SourceLink) =>
+  source.url?.startsWith('http')
+    ? `<li><a href="${escapeHtml(source.url)}" rel="noopener noreferrer">${escapeHtml(source.title)}</a></li>`
+    : `<li>${escapeHtml(source.title)}</li>`;
+
 function showDetail(district: District, comparison: Comparison, { focus = true } = {}) {
   const roles = rowOf(comparison.roles, district);
   const filled = comparison.roles.columns.filter((_, index) => roles.cells[index]?.filled).map(columnName);
@@ -460,7 +484,8 @@ function showDetail(district: District, comparison: Comparison, { focus = true }
       <dt>${t().filledRoles}</dt><dd>${filled.map(escapeHtml).join(', ') || '–'}</dd>
       ${withContact.length ? `<dt>${t().rolesWithContact}</dt><dd>${withContact.map(escapeHtml).join(', ')}</dd>` : ''}
       <dt>${t().programmes}</dt><dd>${funded.map(escapeHtml).join(', ') || '–'}</dd>
-      <dt>${t().newestFact}</dt><dd>${district.coverage.newestFact ? readableDate(district.coverage.newestFact) : '–'}</dd></dl>`
+      <dt>${t().newestFact}</dt><dd>${district.coverage.newestFact ? readableDate(district.coverage.newestFact) : '–'}</dd></dl>
+      <h3>${escapeHtml(t().sources)}</h3><ul class="sources">${sourcesOf(district, comparison).map(sourceItem).join('')}</ul>`
         : `<p>${escapeHtml(t().nothingHeld)}</p>`
     }`;
   detail.dataset.ags = district.ags;
@@ -468,6 +493,21 @@ function showDetail(district: District, comparison: Comparison, { focus = true }
   markSelected();
   writeAddress();
   if (focus) detail.focus();
+}
+
+/** The district search beside the map: every name of the state, chosen by typing. */
+function fillSearch(comparison: Comparison) {
+  byId('district-names').innerHTML = comparison.districts
+    .map((district) => `<option value="${escapeHtml(nameOf(district, comparison))}"></option>`)
+    .join('');
+}
+
+/** A table wider than its box says so, for those who would not see its scroll bar. */
+function markScrolling() {
+  for (const box of document.querySelectorAll<HTMLElement>('.scroll')) {
+    const cue = box.nextElementSibling as HTMLElement | null;
+    if (cue?.classList.contains('scroll-cue')) cue.hidden = box.scrollWidth <= box.clientWidth;
+  }
 }
 
 async function main() {
@@ -488,6 +528,8 @@ async function main() {
     drawLegend(key);
     drawHeatMap(comparison);
     drawTable(comparison);
+    fillSearch(comparison);
+    markScrolling();
     byId('attribution').innerHTML =
       `${escapeHtml(t().outlines)}: <a href="https://www.bkg.bund.de">${escapeHtml(comparison.attribution)}</a>, ${escapeHtml(t().licence)}`;
     const withData = comparison.districts.filter((district) => district.coverage.hasData).length;
@@ -536,6 +578,12 @@ async function main() {
   byId('measure').addEventListener('change', redraw);
   byId('programme').addEventListener('change', redraw);
   retry.addEventListener('click', () => void show());
+  const search = byId<HTMLInputElement>('search');
+  search.addEventListener('change', () => {
+    const district = comparison?.districts.find((candidate) => nameOf(candidate, comparison!) === search.value.trim());
+    if (district) showDetail(district, comparison!);
+  });
+  window.addEventListener('resize', markScrolling);
   readAddress();
   applyLanguage();
   await show();
