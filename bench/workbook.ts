@@ -1,6 +1,7 @@
 // npm run bench:workbook — what reading an uploaded workbook costs (src/packages/workbook/read.ts),
 // and that hostile files are refused within bounds: a district's real workbook, the largest one
-// accepted (25,000 rows), a zip bomb (100 MB of zeros in a 100 KB file) and a million rows. Each
+// accepted (25,000 rows), a zip bomb (100 MB of zeros in a 100 KB file), a million rows and a
+// merged range over a whole sheet (which a parser would expand cell by cell). Each
 // file is read in a process of its own, so its peak memory is its own. Writes bench/WORKBOOK.md.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -67,6 +68,13 @@ async function files(directory: string): Promise<Record<string, string>> {
     'largest accepted (24,000 offers added)': largest,
     'zip bomb (100 MB of zeros inside)': zipOf({ ...parts, 'xl/media/image1.png': Buffer.alloc(100 * 1024 * 1024) }),
     'a million rows': zipOf({ ...parts, [sheet]: `<worksheet><sheetData>${rows}</sheetData></worksheet>` }),
+    'one merged range over the whole sheet': zipOf({
+      ...parts,
+      [sheet]: parts[sheet]!.toString().replace(
+        '</sheetData>',
+        '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>',
+      ),
+    }),
   };
   const written: Record<string, string> = {};
   for (const [name, bytes] of Object.entries(cases)) {

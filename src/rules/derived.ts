@@ -11,12 +11,12 @@ interface Derivation {
   from: string;
   derive(row: Row): unknown;
   /**
-   * The column is a normalised form of its source, never a text of its own: where the source
-   * yields one, it replaces what was given (a phone number changed in a spreadsheet whose link
-   * was left as it was gets its new link); a source that yields none (a form's "E-Mail senden")
-   * leaves the given value. Other derived columns are only filled where empty.
+   * Whether, for this row, the column is a normalised form of its source, never a text of its
+   * own: where the source yields one, it replaces what was given (a phone number changed in a
+   * spreadsheet whose link was left as it was gets its new link); a source that yields none
+   * leaves the given value. Otherwise (and for other derived columns) only an empty one is filled.
    */
-  normalises?: boolean;
+  normalises?(row: Row): boolean;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
@@ -31,7 +31,8 @@ const derivedColumns: { [M in ModelName]?: Record<string, Derivation> } = {
   ContactChannel: {
     value: {
       from: 'printed',
-      normalises: true,
+      // A form's address may be a deeper link than the one printed (rules/columns.ts lets them differ).
+      normalises: (row) => row.kind !== 'WEB_FORM',
       derive: (row) => (typeof row.printed === 'string' ? channelValue(String(row.kind), row.printed) : null),
     },
   },
@@ -49,7 +50,7 @@ export function deriveColumns(model: ModelName, row: object, report: (column: st
   const derived: Row = { ...row };
   for (const [column, derivation] of Object.entries(derivedColumns[model] ?? {})) {
     const given = derived[column] != null;
-    if (given && !derivation.normalises) continue;
+    if (given && !derivation.normalises?.(derived)) continue;
     try {
       const value = derivation.derive(derived);
       if (value != null) derived[column] = value;

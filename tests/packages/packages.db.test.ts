@@ -240,6 +240,24 @@ describe('importing over HTTP', () => {
     expect(stored).toMatchObject({ printed: '03632 741-999', value: '+493632741999' });
   });
 
+  test('a web form’s address stays as given beside the address printed (it may link deeper)', async () => {
+    const deeper = await kyffhaeuserNow();
+    const contact = deeper.tables.contacts![0]!;
+    deeper.tables.channels!.push({
+      id: 'web-form-deeper',
+      contactId: contact.id,
+      kind: 'WEB_FORM',
+      printed: 'https://www.kyffhaeuser.de/kontakt',
+      value: 'https://www.kyffhaeuser.de/kontakt/formular?id=42',
+      ordinal: 9,
+      sourceId: contact.sourceId,
+    });
+    const { result } = await importAs(editing.tokens.kyffhaeuser, deeper);
+    expect(result.__typename).toBe('MutationImportDistrictPackageSuccess');
+    const stored = await editing.server.database.client.contactChannel.findUniqueOrThrow({ where: { id: 'web-form-deeper' } });
+    expect(stored.value).toBe('https://www.kyffhaeuser.de/kontakt/formular?id=42');
+  });
+
   test('a rule only the database knows (one town per name and district) refuses the package, and nothing is written', async () => {
     const twice = await kyffhaeuserNow();
     const [town] = twice.tables.municipalities!;

@@ -44,6 +44,29 @@ test('a million rows', async () => {
   expect(await refusal(huge)).toMatch(/mehr als 25\.000 Zeilen/);
 });
 
+test('merged cells and drop-downs over whole sheets are refused before they are expanded', async () => {
+  const parts = partsOf(await kyffhaeuser());
+  const sheet = Object.keys(parts).find((name) => name.startsWith('xl/worksheets/sheet') && parts[name]!.includes('<dataValidation'))!;
+  const xml = parts[sheet]!.toString();
+  const merged = xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>');
+  expect(await refusal(zipOf({ ...parts, [sheet]: merged }))).toMatch(/verbundene Zellen über ganze Bereiche/);
+  const validated = xml.replace(/sqref="[^"]*"/, 'sqref="C2:C1048576"');
+  expect(await refusal(zipOf({ ...parts, [sheet]: validated }))).toMatch(/Auswahlliste .* reicht über ganze Spalten/);
+});
+
+test('an archive whose directory lists one part many times, and sheets hidden in another folder', async () => {
+  const parts = partsOf(await kyffhaeuser());
+  expect(await refusal(zipOf(parts, { repeatLast: 500 }))).toMatch(/nennt Teile doppelt/);
+  const rows = Array.from({ length: 100_000 }, (_, index) => `<row r="${index + 1}"/>`).join('');
+  const elsewhere = zipOf({ ...parts, 'evil/xl/worksheets/sheet99.xml': `<worksheet><sheetData>${rows}</sheetData></worksheet>` });
+  expect(await refusal(elsewhere)).toMatch(/mehr als 25\.000 Zeilen/);
+});
+
+test('a workbook protected by a password (or an old .xls) is named as such', async () => {
+  const compound = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+  expect(await refusal(compound)).toMatch(/Kennwort geschützt oder im alten Excel-Format/);
+});
+
 test('a workbook of something else, and one without the sheet that says what it was made from', async () => {
   const other = new ExcelJS.Workbook();
   other.addWorksheet('Tabelle1').addRow(['Name', 'Telefon']);

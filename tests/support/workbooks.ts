@@ -94,8 +94,11 @@ export function appendRow(sheet: ExcelJS.Worksheet, values: Record<string, Excel
   row.commit();
 }
 
-/** A ZIP archive of the given parts (deflated), as a hostile or broken file is built. */
-export function zipOf(parts: Record<string, Buffer | string>): Buffer {
+/**
+ * A ZIP archive of the given parts (deflated), as a hostile or broken file is built;
+ * `repeatLast` lists the last part that many times more in the directory, all sharing its data.
+ */
+export function zipOf(parts: Record<string, Buffer | string>, { repeatLast = 0 } = {}): Buffer {
   const locals: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
@@ -125,11 +128,13 @@ export function zipOf(parts: Record<string, Buffer | string>): Buffer {
     directory.push(entry, nameBytes);
     offset += header.length + nameBytes.length + packed.length;
   }
+  for (let copy = 0; copy < repeatLast; copy++) directory.push(...directory.slice(-2));
+  const count = Object.keys(parts).length + repeatLast;
   const directoryBytes = Buffer.concat(directory);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(parts).length, 8);
-  end.writeUInt16LE(Object.keys(parts).length, 10);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
   end.writeUInt32LE(directoryBytes.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directoryBytes, end]);

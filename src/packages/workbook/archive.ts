@@ -5,16 +5,23 @@
 // and its rows are counted. What is refused is refused as a sentence an editor can act on.
 import { inflateRawSync } from 'node:zlib';
 
-export interface ArchiveLimits {
-  /** Bytes of the upload. */
-  fileBytes: number;
-  /** Bytes of all parts together, inflated. */
-  inflatedBytes: number;
-  /** Rows of all sheets together. */
-  rows: number;
-}
-
-const workbookLimits: ArchiveLimits = { fileBytes: 16 * 1024 * 1024, inflatedBytes: 64 * 1024 * 1024, rows: 25_000 };
+/**
+ * What a workbook may hold. A district's exported workbook has about 130 parts, a few hundred rows
+ * and a few thousand cells; the largest accepted (25,000 rows of about 12 cells) is read with about
+ * 120 MB (bench/WORKBOOK.md). Spreadsheet parsers build an object per cell, and one per cell of a
+ * merged range or of a drop-down's range: those areas are bounded as well.
+ */
+const limits = {
+  fileBytes: 16 * 1024 * 1024,
+  inflatedBytes: 64 * 1024 * 1024,
+  parts: 1000,
+  rows: 25_000,
+  cells: 400_000,
+  /** Cells of one merged range: larger ones are refused here, smaller ones by the reading, with their sheet. */
+  mergedCells: 10_000,
+  /** Cells of one drop-down's range (the workbook's own reach 5,000 rows of one column). */
+  validatedCells: 100_000,
+};
 
 export class ArchiveRefusal extends Error {}
 
@@ -31,6 +38,9 @@ const directorySignature = 0x02014b50;
 const localSignature = 0x04034b50;
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/** The compound file format of Office: a workbook encrypted with a password, or an old .xls. */
+const compoundFileSignature = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
 /** The entries of the archive's central directory. */
 function entries(bytes: Buffer): Entry[] {
@@ -61,6 +71,14 @@ function entries(bytes: Buffer): Entry[] {
     });
     at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
   }
+  // Entries that share their data (a crafted archive) would be inflated again and again.
+  const packed = result.reduce((sum, entry) => sum + entry.compressedSize, 0);
+  if (
+    packed > bytes.length ||
+    new Set(result.map((entry) => entry.localHeaderOffset)).size < result.length ||
+    new Set(result.map((entry) => entry.name)).size < result.length
+  )
+    throw new ArchiveRefusal('Die Datei ist beschädigt: ihr Inhaltsverzeichnis nennt Teile doppelt.');
   return result;
 }
 
@@ -86,26 +104,81 @@ function inflated(bytes: Buffer, entry: Entry, ceiling: number): Buffer {
   }
 }
 
-const tooLarge = `Die Arbeitsmappe ist entpackt größer als ${megabytes(workbookLimits.inflatedBytes)}: so viele Daten hat kein Kreis. Ist es die richtige Datei?`;
+const tooLarge = `Die Arbeitsmappe ist entpackt größer als ${megabytes(limits.inflatedBytes)}: so viele Daten hat kein Kreis. Ist es die richtige Datei?`;
 
-/** Counts `<row` elements: a sheet's rows, without parsing it. */
-function countRows(xml: Buffer): number {
+/** Counts the elements `<name …>` of a part, without parsing it: a sheet's rows or cells. */
+function countElements(xml: Buffer, name: string): number {
+  const open = `<${name}`;
   let count = 0;
-  for (let at = xml.indexOf('<row'); at >= 0; at = xml.indexOf('<row', at + 4)) {
-    const next = xml[at + 4];
-    if (next === 0x20 || next === 0x3e || next === 0x2f) count += 1; // "<row " "<row>" "<row/"
+  for (let at = xml.indexOf(open); at >= 0; at = xml.indexOf(open, at + open.length)) {
+    const next = xml[at + open.length];
+    if (next === 0x20 || next === 0x3e || next === 0x2f) count += 1; // "<c " "<c>" "<c/"
   }
   return count;
+}
+
+/** "B2" → [2, 2] (column, row). */
+function cellPosition(reference: string): [number, number] {
+  const [, letters = 'A', digits = '1'] = /^\$?([A-Z]+)\$?(\d+)$/.exec(reference.toUpperCase()) ?? [];
+  const column = [...letters].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0);
+  return [column, Number(digits)];
+}
+
+/** The cells of a range "A1:C3" (or of a list of them, "A1:A9 C1:C9"). */
+function areaOf(ranges: string): number {
+  return ranges
+    .split(/\s+/)
+    .filter(Boolean)
+    .reduce((sum, range) => {
+      const [from, to = from] = range.split(':') as [string, string?];
+      const [[left, top], [right, bottom]] = [cellPosition(from), cellPosition(to)];
+      return sum + (Math.abs(right - left) + 1) * (Math.abs(bottom - top) + 1);
+    }, 0);
+}
+
+/** The largest area named by an attribute of an element in the part, e.g. `<mergeCell ref="…">`. */
+function largestArea(xml: string, element: string, attribute: string): number {
+  const pattern = new RegExp(`<${element}\\b[^>]*\\b${attribute}="([^"]*)"`, 'g');
+  let largest = 0;
+  for (const [, ranges] of xml.matchAll(pattern)) largest = Math.max(largest, areaOf(ranges!));
+  return largest;
+}
+
+/** Rows, cells and ranges of a sheet's part, against the limits. */
+function checkSheet(xml: Buffer, tally: { rows: number; cells: number }) {
+  tally.rows += countElements(xml, 'row');
+  tally.cells += countElements(xml, 'c');
+  if (tally.rows > limits.rows)
+    throw new ArchiveRefusal(
+      `Die Arbeitsmappe hat mehr als ${limits.rows.toLocaleString('de-DE')} Zeilen: so viele Datensätze hat kein Kreis. Ist es die richtige Datei?`,
+    );
+  if (tally.cells > limits.cells)
+    throw new ArchiveRefusal(
+      `Die Arbeitsmappe hat mehr als ${limits.cells.toLocaleString('de-DE')} ausgefüllte Zellen: so viele Daten hat kein Kreis. Ist es die richtige Datei?`,
+    );
+  const text = xml.toString('utf8');
+  if (largestArea(text, 'mergeCell', 'ref') > limits.mergedCells)
+    throw new ArchiveRefusal(
+      'Die Arbeitsmappe enthält verbundene Zellen über ganze Bereiche: bitte die Verbindung aufheben (jede Zeile ein Datensatz).',
+    );
+  if (largestArea(text, 'dataValidation', 'sqref') > limits.validatedCells)
+    throw new ArchiveRefusal(
+      'Eine Auswahlliste (Datenüberprüfung) reicht über ganze Spalten oder Zeilen: bitte auf die Zeilen mit Daten begrenzen, oder eine neue Mappe herunterladen.',
+    );
 }
 
 /**
  * Checks an uploaded file before it is parsed: an .xlsx archive, within the limits, without
  * macros or links to other files. Throws ArchiveRefusal with the reason.
  */
-export function checkArchive(bytes: Buffer, limits: ArchiveLimits = workbookLimits): void {
+export function checkArchive(bytes: Buffer): void {
   if (bytes.length > limits.fileBytes)
     throw new ArchiveRefusal(
       `Die Datei hat ${megabytes(bytes.length)}; eine Arbeitsmappe darf höchstens ${megabytes(limits.fileBytes)} haben.`,
+    );
+  if (bytes.subarray(0, 4).equals(compoundFileSignature))
+    throw new ArchiveRefusal(
+      'Die Datei ist mit einem Kennwort geschützt oder im alten Excel-Format (.xls) gespeichert: bitte ohne Kennwort als „Excel-Arbeitsmappe (.xlsx)“ speichern.',
     );
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== localSignature)
     throw new ArchiveRefusal(
@@ -123,17 +196,14 @@ export function checkArchive(bytes: Buffer, limits: ArchiveLimits = workbookLimi
     );
   if (!names.has('xl/workbook.xml')) throw new ArchiveRefusal('Die Datei ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx).');
   let budget = limits.inflatedBytes;
-  let rows = 0;
+  const tally = { rows: 0, cells: 0 };
   for (const entry of parts) {
     if (entry.name.endsWith('/')) continue;
     const content = inflated(bytes, entry, budget);
     budget -= content.length;
     if (entry.name === '[Content_Types].xml' && content.includes('macroEnabled'))
       throw new ArchiveRefusal('Die Arbeitsmappe ist für Makros angelegt (.xlsm). Bitte als „Excel-Arbeitsmappe (.xlsx)“ speichern.');
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) rows += countRows(content);
-    if (rows > limits.rows)
-      throw new ArchiveRefusal(
-        `Die Arbeitsmappe hat mehr als ${limits.rows.toLocaleString('de-DE')} Zeilen: so viele Datensätze hat kein Kreis. Ist es die richtige Datei?`,
-      );
+    // Wherever the parser would take a part for a sheet (it matches the folder anywhere in the name).
+    if (entry.name.includes('worksheets/')) checkSheet(content, tally);
   }
 }

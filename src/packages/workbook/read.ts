@@ -9,6 +9,7 @@
 // stays text.
 import type ExcelJS from 'exceljs';
 import { isoDay } from '../../common/history.js';
+import { logger } from '../../logger.js';
 import { referenceSourceId } from '../../places/referenceKeys.js';
 import { type Issue, Problems } from '../../writes/problems.js';
 import { type DataPackage, packageFormat } from '../format.js';
@@ -158,7 +159,8 @@ function plainValueOrNull(cell: ExcelJS.Cell) {
 
 function readTableSheet(sheet: ExcelJS.Worksheet, layout: TableSheet, ags: string, problems: Problems): SheetRows {
   const result: SheetRows = { rows: [], rowNumbers: [], letters: new Map() };
-  const merges = (sheet.model as { merges?: string[] }).merges ?? [];
+  // The model is a copy of the whole sheet: only made where there are merges to name.
+  const merges = sheet.hasMerges ? ((sheet.model as { merges?: string[] }).merges ?? []) : [];
   if (merges.length)
     problems.add(
       `${layout.name}!${merges[0]}`,
@@ -257,7 +259,11 @@ export async function readWorkbook(bytes: Buffer, ags: string, problems: Problem
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    problems.add(wholeWorkbook, `Die Datei lässt sich nicht als Arbeitsmappe lesen (${(error as Error).message.slice(0, 200)}).`);
+    logger.info({ err: error }, 'an uploaded workbook could not be parsed');
+    problems.add(
+      wholeWorkbook,
+      'Die Datei lässt sich nicht als Arbeitsmappe lesen: sie ist beschädigt. Bitte in Excel oder LibreOffice öffnen und als „Excel-Arbeitsmappe (.xlsx)“ neu speichern.',
+    );
     return null;
   }
   const sheets = new Map<string, SheetRows>();

@@ -56,7 +56,8 @@ const cellStyles: Record<SheetColumn['kind'], Partial<ExcelJS.Style>> = {
   instant: { numFmt: '@' },
   list: { numFmt: '@', alignment: { wrapText: true, vertical: 'top' } },
   date: { numFmt: 'dd.mm.yyyy' },
-  integer: { numFmt: '0' },
+  // No rounding format: a 1.5 typed into a whole-number column must show as 1.5 (and be refused), not as 2.
+  integer: {},
   decimal: {},
   boolean: {},
 };
@@ -100,7 +101,9 @@ class Lists {
     const target = tableByModel.get(references);
     const sheet = target && sheetByTable.get(target.key);
     if (sheet) {
-      const letter = columnLetter(sheet.columns.findIndex((candidate) => candidate.column.name === 'id') + 1);
+      const keyColumn = sheet.columns.findIndex((candidate) => candidate.column.name === 'id');
+      if (keyColumn < 0) throw new Error(`${column.column.name} refers to ${sheet.name}, which has no id column to choose from`);
+      const letter = columnLetter(keyColumn + 1);
       return { range: `${sheetReference(sheet.name)}!$${letter}$2:$${letter}$${validatedRows}`, strict: false };
     }
     return { range: await this.rangeOf(references, () => this.catalogue(references)), strict: false };
