@@ -19,6 +19,7 @@ import {
   ianaTimeZone,
   isoWeekday,
   languageCode,
+  listItem,
   municipalityKey,
   nonEmptyText,
   partialDate,
@@ -44,7 +45,7 @@ export const columnRules: ColumnRules = {
   FundingProgramme: { since: partialDate },
   Funding: { sharePercent: percentage, periodStart: partialDate, periodEnd: partialDate },
   IntegrationConcept: { versionAsOf: partialDate },
-  ConceptMilestone: { periodStart: partialDate, periodEnd: partialDate, items: z.array(nonEmptyText) },
+  ConceptMilestone: { periodStart: partialDate, periodEnd: partialDate, items: z.array(listItem) },
   Offer: {
     languages: z.array(languageCode),
     targetGroups: z.array(z.enum(Object.values(TargetGroup) as [string, ...string[]])),
@@ -64,7 +65,7 @@ export function columnRule(model: ModelName, column: DatamodelField): z.ZodType 
   const rule = rules?.[column.name];
   if (rule) return rule;
   if (column.type !== 'String' || column.kind !== 'scalar') return undefined;
-  return column.isList ? z.array(nonEmptyText) : nonEmptyText;
+  return column.isList ? z.array(listItem) : nonEmptyText;
 }
 
 export type Row = Record<string, unknown>;

@@ -4,7 +4,27 @@ import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { canonicalTag } from '../common/languages.js';
 
-export const nonEmptyText = z.string().regex(/\S/, 'must not be empty');
+/**
+ * Most a spreadsheet cell holds (Excel, LibreOffice): a longer text would come back cut from a
+ * district's workbook. Control characters cannot stand in the XML of a workbook (or a vCard).
+ */
+const cellCharacters = 32_767;
+
+/** C0 controls other than tab and line breaks, and DEL. */
+const hasControlCharacter = (text: string) =>
+  [...text].some((character) => {
+    const code = character.charCodeAt(0);
+    return (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127;
+  });
+
+export const nonEmptyText = z
+  .string()
+  .regex(/\S/, 'must not be empty')
+  .max(cellCharacters, `must be at most ${cellCharacters.toLocaleString('en')} characters (what a spreadsheet cell holds)`)
+  .refine((text) => !hasControlCharacter(text), 'must not contain control characters');
+
+/** An item of a list column: one line (a workbook cell lists one item per line). */
+export const listItem = nonEmptyText.regex(/^[^\r\n]*$/, 'must be one line: a list holds one item per line');
 
 const partialDateMessage = 'must be "YYYY", "YYYY-MM" or "YYYY-MM-DD"';
 function isCalendarDate(value: string): boolean {

@@ -68,6 +68,13 @@ const columnCases: [ModelName, string, unknown, string | null][] = [
   ['Document', 'issued', '2021-12', null],
   ['Person', 'familyName', '', notEmpty],
   ['Person', 'givenName', 'Christin', null],
+  // What a workbook's cell holds, and what can stand in its XML (a workbook round trip must not change text).
+  ['Offer', 'description', 'x'.repeat(32_767), null],
+  ['Offer', 'description', 'x'.repeat(32_768), 'must be at most 32,767 characters (what a spreadsheet cell holds)'],
+  ['Offer', 'description', 'Zeile eins\nZeile zwei\tmit Tab', null],
+  ['Offer', 'description', 'Glocke\u0007', 'must not contain control characters'],
+  ['ConceptMilestone', 'items', ['Erstens', 'Zweitens'], null],
+  ['ConceptMilestone', 'items', ['Erstens:\nmit Detail'], 'must be one line: a list holds one item per line'],
 ];
 
 describe('column rules', () => {
