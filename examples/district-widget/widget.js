@@ -618,6 +618,19 @@ function languageSwitch(widgetId, current, onChange) {
 
 let widgetCount = 0;
 
+/**
+ * Where the widget draws: its own tree (an open shadow root) with its stylesheet, so that the host
+ * page's styles do not reach in and the widget's do not leak out; only the custom properties
+ * (--ig-…, widget.css) and the host element's language and direction come through.
+ */
+function viewOf(root) {
+  if (root.shadowRoot) return root.shadowRoot.querySelector('.ig-body');
+  const shadow = root.attachShadow({ mode: 'open' });
+  const body = element('div', { class: 'ig-body', part: 'body' });
+  shadow.append(element('link', { rel: 'stylesheet', href: new URL('widget.css', import.meta.url).href }), body);
+  return body;
+}
+
 /** The heading level the host page asks for (`data-heading-level`, 2 to 5): the widget's title, its sections one below. */
 function headingLevel(root) {
   const level = Number(root.dataset.headingLevel ?? 2);
@@ -632,11 +645,12 @@ function render(root, district, lang) {
   const contacts = district.contacts.edges.map(({ node }) => node);
   const level = headingLevel(root);
   const widgetId = root.dataset.igId;
-  root.replaceChildren(
+  const view = viewOf(root);
+  view.replaceChildren(
     languageSwitch(widgetId, lang, async (next) => {
       root.dataset.lang = next;
       await mountIntegrationWidget(root);
-      root.querySelector('.ig-language')?.focus();
+      view.querySelector('.ig-language')?.focus();
     }),
     element(`h${level}`, { class: 'ig-title' }, t.heading(district)),
     ...(t.contentInGerman ? [element('p', { class: 'ig-content-language' }, t.contentInGerman)] : []),
@@ -663,7 +677,7 @@ export async function mountIntegrationWidget(root) {
   if (root.dataset.state !== 'ready') {
     root.lang = lang;
     root.dir = RIGHT_TO_LEFT.has(lang) ? 'rtl' : 'ltr';
-    root.replaceChildren(element('p', { class: 'ig-status', role: 'status' }, LABELS[lang].loading));
+    viewOf(root).replaceChildren(element('p', { class: 'ig-status', role: 'status' }, LABELS[lang].loading));
   }
   try {
     const district = await fetchDistrict(api, ags, asOf, lang);
@@ -677,7 +691,7 @@ export async function mountIntegrationWidget(root) {
     const message = error instanceof TypeError ? t.unreachable(new URL(api, location.href).host) : t.failed;
     // The way out: the district's own page, where the site names it (data-page).
     const wayOut = root.dataset.page ? [' ', element('a', { href: root.dataset.page }, t.districtPage)] : [];
-    root.replaceChildren(element('p', { class: 'ig-error' }, message, ...wayOut));
+    viewOf(root).replaceChildren(element('p', { class: 'ig-error' }, message, ...wayOut));
     root.dataset.state = 'error';
   }
 }

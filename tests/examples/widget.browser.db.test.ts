@@ -149,7 +149,7 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
       await page.click('.ig-contact .ig-report summary');
       await page.fill('.ig-contact .ig-report textarea', 'Siehe https://a.example https://b.example https://c.example');
       await page.click('.ig-contact .ig-report button');
-      await page.waitForFunction(() => (document.querySelector('.ig-contact .ig-report-status')?.textContent ?? '').length > 20);
+      await page.locator('.ig-contact .ig-report-status').filter({ hasText: /.{21}/ }).waitFor();
       // In the reader's language only: no English reason inside (an Arabic line stays right to left).
       expect(await page.textContent('.ig-contact .ig-report-status'), lang).toBe(refusal);
       expect(await page.inputValue('.ig-contact .ig-report textarea')).toContain('https://c.example');
@@ -189,9 +189,12 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     for (let step = 0; step < 12; step++) {
       await page.keyboard.press('Tab');
       reached.push(
-        await page.evaluate(
-          () => `${document.activeElement?.tagName.toLowerCase()}:${document.activeElement?.textContent?.trim().slice(0, 20)}`,
-        ),
+        await page.evaluate(() => {
+          // Focus inside the widget's own tree (shadow DOM) is that tree's active element.
+          let active = document.activeElement;
+          while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+          return `${active?.tagName.toLowerCase()}:${active?.textContent?.trim().slice(0, 20)}`;
+        }),
       );
     }
     expect(reached[0]).toMatch(/^select:/); // the language switch
@@ -202,7 +205,7 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     await page.keyboard.press('Enter');
     expect(await page.getAttribute('.ig-contact .ig-report', 'open')).toBe('');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('topic');
+    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('name'))).toBe('topic');
     await page.close();
   });
 
@@ -346,6 +349,45 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
       'en',
       'de',
     ]);
+    await page.close();
+    await districtSite.close();
+    await rm(district, { recursive: true, force: true });
+  });
+
+  test('in the district’s own colours and font; the host page’s styles do not reach in, and the widget’s do not leak out', async () => {
+    const readme = await readFile(join(rootDir, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### The district widget'));
+    const snippet = /```html\n([\s\S]*?)```/.exec(section)![1]!.replace('https://integrationsgraph.example/graphql', api.url);
+    const theming = /```css\n([\s\S]*?)```/.exec(section)![1]!;
+    // A host page with the worst a site's styles might do, and an element of its own named like the widget's.
+    const hostile = `body * { font-size: 40px !important; color: rgb(255, 0, 0) !important; font-family: "Comic Sans MS" !important; }
+      a { color: rgb(255, 105, 180) !important; } li { display: inline !important; }`;
+    const body = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Landkreis</title>
+      <style>${hostile}</style><style>${theming}</style></head>
+      <body><main><h1>Integration</h1><p class="ig-contact" id="outside">Eigener Text der Website</p>${snippet}</main></body></html>`;
+    const district = await mkdtemp(join(tmpdir(), 'ig-theme-'));
+    for (const file of ['widget.js', 'widget.css'])
+      await copyFile(join(rootDir, 'examples', 'district-widget', file), join(district, file));
+    await writeFile(join(district, 'page.html'), body);
+    const districtSite = await serveFolder(district);
+    const page = await browser.newPage();
+    await page.goto(`${districtSite.origin}/page.html`);
+    await page.waitForSelector('.ig-widget[data-state="ready"]');
+    const style = (selector: string, property: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
+    // The README's theme: the district's blue for links, its font, square corners.
+    expect(await style('.ig-channels a', 'color')).toBe('rgb(0, 75, 135)');
+    expect(await style('.ig-contact-name', 'font-family')).toBe('Georgia, serif');
+    expect(await style('.ig-contact', 'border-top-left-radius')).toBe('0px');
+    // The host's rules do not reach in.
+    expect(await style('.ig-contact-name', 'font-size')).toBe('16px');
+    expect(await style('.ig-contact-name', 'color')).toBe('rgb(27, 27, 27)');
+    expect(await style('.ig-channels li', 'display')).toBe('list-item');
+    // The widget's rules do not reach out: the site's own .ig-contact has no card border.
+    expect(await style('#outside', 'border-top-style')).toBe('none');
     await page.close();
     await districtSite.close();
     await rm(district, { recursive: true, force: true });
