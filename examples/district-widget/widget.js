@@ -24,7 +24,7 @@ const QUERY = `query DistrictWidget($ags: String!, $asOf: Date, $lang: String) {
     }
     offers(first: 50) {
       totalCount
-      edges { node { id title(lang: $lang) localized(lang: $lang) { field language } description(lang: $lang) providerName website online places { municipality { name } } category targetGroups languages } }
+      edges { node { id title(lang: $lang) nominativeTitle localized(lang: $lang) { field language } description(lang: $lang) providerName nominativeProviderName website online places { municipality { name } } category targetGroups languages } }
     }
   }
 }`;
@@ -32,7 +32,7 @@ const QUERY = `query DistrictWidget($ags: String!, $asOf: Date, $lang: String) {
 // The same query is a trusted document of the API (schema/operations/DistrictWidget.graphql):
 // sent by this hash, the request is short and the same for every reader, so that a cache
 // between browser and API can keep it. A server that does not know the hash gets the text.
-const QUERY_HASH = 'sha256:71be0d4a36b2d81f03aca9689813be820520aa514ae9e90aff4d2e093d6d0a53';
+const QUERY_HASH = 'sha256:7f2b3bd1b06a4511766e9083cc8c4c63fd00a026e7966cd98b62526ad93e0d02';
 
 const LANGUAGES = { de: 'Deutsch', en: 'English', ar: 'العربية', uk: 'Українська' };
 const RIGHT_TO_LEFT = new Set(['ar', 'fa']);
@@ -584,10 +584,14 @@ function renderOffers(offers, api, t, lang, widgetId) {
 
 /** An offer as a card: its title (a link to its page), provider, description and places, as the graph has them. */
 function renderOffer(offer, api, t) {
-  const title = offer.website ? element('a', { href: offer.website }, offer.title) : offer.title;
+  // A title printed in the grammar of its sentence is shown by its name in the nominative (an
+  // editorial normalisation the graph marks as such); a translated title as translated.
+  const name = languageOf(offer, 'title') === 'de' ? (offer.nominativeTitle ?? offer.title) : offer.title;
+  const providerName = offer.nominativeProviderName ?? offer.providerName;
+  const title = offer.website ? element('a', { href: offer.website }, name) : name;
   // The provider once: not again where the title names it already (in whichever quotation marks).
   const plain = (text) => text.replace(/[„“”"«»‚‘’']/g, '"');
-  const provider = offer.providerName && !plain(offer.title).includes(plain(offer.providerName)) ? [` – ${offer.providerName}`] : [];
+  const provider = providerName && !plain(name).includes(plain(providerName)) ? [` – ${providerName}`] : [];
   // Town names are German; "also online" is the widget's own words.
   const where = [...offer.places.map(({ municipality }) => content(municipality.name)), ...(offer.online ? [t.online] : [])];
   return element(

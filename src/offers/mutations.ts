@@ -13,9 +13,16 @@ const OfferFields = builder.inputType('OfferFieldsInput', {
   description: 'What an offer is. In a change, fields left out keep their value.',
   fields: (t) => ({
     title: t.string({ description: 'Title as published.' }),
+    nominativeTitle: t.string({
+      description: 'The title in the nominative, where the published one is in the grammar of its sentence (an editorial normalisation).',
+    }),
     category: t.field({ type: OfferCategory, description: 'Kind of offer.' }),
     description: t.string({ description: 'What the offer is (German; translations come separately).' }),
     providerName: t.string({ description: 'Who provides it.' }),
+    nominativeProviderName: t.string({
+      description:
+        'The provider’s name in the nominative, where the published one is in the grammar of its sentence (an editorial normalisation).',
+    }),
     targetGroups: t.field({ type: [TargetGroup], description: 'Who it is for.' }),
     languages: t.stringList({ description: 'Languages it is available in (ISO 639-1, e.g. "uk").' }),
     online: t.boolean({ description: 'Available online.' }),
@@ -74,7 +81,18 @@ entityMutations({
   article: 'an',
   ref: Offer,
   fields: OfferFields,
-  columns: sameNames('title', 'category', 'description', 'providerName', 'targetGroups', 'languages', 'online', 'website'),
+  columns: sameNames(
+    'title',
+    'nominativeTitle',
+    'category',
+    'description',
+    'providerName',
+    'nominativeProviderName',
+    'targetGroups',
+    'languages',
+    'online',
+    'website',
+  ),
   resolve: resolvePlaces,
   async writeLists(tx, offerId, _fields, { lists: places }) {
     if (!places) return;

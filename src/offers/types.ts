@@ -46,8 +46,18 @@ export const Offer = builder.prismaNode('Offer', {
   nullable: true,
   fields: (t) => ({
     title: translatedString(t, 'Offer', 'title'),
+    nominativeTitle: t.exposeString('nominativeTitle', {
+      nullable: true,
+      description:
+        'The title in the nominative, where the page prints it in the grammar of its sentence ("Allgemeinen Sozialen Dienst" → "Allgemeiner Sozialer Dienst"): an editorial normalisation, not printed (`title` is as printed). What to show as the offer’s name, where set and no translation applies.',
+    }),
     category: t.expose('category', { type: OfferCategory }),
     providerName: t.exposeString('providerName', { nullable: true }),
+    nominativeProviderName: t.exposeString('nominativeProviderName', {
+      nullable: true,
+      description:
+        'The provider’s name in the nominative, where the page prints it in the grammar of its sentence: an editorial normalisation, not printed (`providerName` is as printed).',
+    }),
     provider: t.relation('provider', { nullable: true, description: 'The providing organisation, where it is a partner in the graph.' }),
     description: translatedString(t, 'Offer', 'description'),
     targetGroups: t.field({

@@ -107,6 +107,27 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     await page.close();
   });
 
+  test('titles and providers printed in the grammar of their sentence read as names (nominative)', async () => {
+    const page = await openWidget(api.url, { ags: '16065' });
+    const titles = await page.locator('.ig-offer-title').allTextContents();
+    expect(titles).toContain('Allgemeiner Sozialer Dienst');
+    expect(titles).toContain(
+      'Integrationskurse und weitere Sprachkurse – Sprachkursträger und verschiedene Organisationen der Bildungs- und Integrationsarbeit',
+    );
+    expect(titles.join(' ')).not.toMatch(/Allgemeinen Sozialen Dienst|Sprachkursträgern/);
+    // The API keeps the printed text beside the editorial name.
+    const { data } = await api.graphql(
+      '{ district(ags: "16065") { offers(first: 20) { edges { node { title nominativeTitle providerName nominativeProviderName } } } } }',
+    );
+    expect(data.district.offers.edges.map(({ node }: { node: unknown }) => node)).toContainEqual({
+      title: 'Allgemeinen Sozialen Dienst',
+      nominativeTitle: 'Allgemeiner Sozialer Dienst',
+      providerName: 'Allgemeinen Sozialen Dienst',
+      nominativeProviderName: 'Allgemeiner Sozialer Dienst',
+    });
+    await page.close();
+  });
+
   test('an offer is a card with what the graph knows: description, places, online', async () => {
     const page = await openWidget(api.url, { ags: '16065', lang: 'en' });
     const vhs = page.locator('.ig-offer', { hasText: 'Integrationsangebote VHS' });

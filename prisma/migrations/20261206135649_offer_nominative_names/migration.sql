@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Offer" ADD COLUMN     "nominativeProviderName" TEXT,
+ADD COLUMN     "nominativeTitle" TEXT;
