@@ -46,7 +46,7 @@ const page = `<!doctype html>
   .level-contact { fill: #9ecae1; background: #9ecae1; }
   .level-absent { fill: #ffffff; background: #ffffff; }
   .level-none { fill: #bdbdbd; background: #bdbdbd; }
-  #legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 12px; }
+  #legend, .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 12px; }
   .swatch { display: inline-block; width: 14px; height: 14px; margin-right: 6px; vertical-align: -2px; border: 1px solid #888; }
   #detail { background: #fff; border: 1px solid #ccc; padding: 8px 16px; }
   table { border-collapse: collapse; background: #fff; margin: 8px 0 24px; font-size: 13px; }
@@ -98,6 +98,7 @@ const page = `<!doctype html>
   </div>
   <section aria-labelledby="heat-title">
     <h2 id="heat-title" data-text="heatmapTitle">Handlungsfelder der Integrationskonzepte</h2>
+    <ul id="heat-legend" class="legend" aria-label="Legende"></ul>
     <div class="scroll" tabindex="0" role="region" aria-labelledby="heat-title"><table id="heatmap"></table></div>
     <p class="scroll-cue" data-text="scrollCue" hidden></p>
   </section>

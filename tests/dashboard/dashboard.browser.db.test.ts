@@ -332,4 +332,17 @@ describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPa
     await page.close();
     await wide.close();
   }, 60_000);
+
+  test('the heat map has a legend entry for every kind of cell it shows', async () => {
+    const { page } = await openDashboard();
+    const kinds = await page.$$eval('#heatmap td', (cells) => [...new Set(cells.map((cell) => cell.className))]);
+    const legend = await page.$$eval('#heat-legend .swatch', (swatches) => swatches.map((swatch) => swatch.className));
+    for (const kind of kinds)
+      expect(
+        legend.some((swatch) => swatch.includes(kind)),
+        kind,
+      ).toBe(true);
+    expect(await page.textContent('#heat-legend')).toContain('kein Konzept im Graph');
+    await page.close();
+  }, 60_000);
 });

@@ -340,7 +340,22 @@ function drawLegend(key: string) {
     .join('');
 }
 
+/** Every kind of heat-map cell, with what it means. */
+function drawHeatLegend() {
+  const kinds: [string, string][] = [
+    ['FIELD_OF_ACTION', t().FIELD_OF_ACTION],
+    ['THEME', t().THEME],
+    ['NONE', t().notNamed],
+    ['unknown', t().noConcept],
+  ];
+  byId('heat-legend').innerHTML = kinds
+    .map(([kind, label]) => `<li><span class="swatch heat-${kind}"></span>${escapeHtml(label)}</li>`)
+    .join('');
+  byId('heat-legend').setAttribute('aria-label', t().legend);
+}
+
 function drawHeatMap(comparison: Comparison) {
+  drawHeatLegend();
   const { columns, rows } = comparison.fieldsOfAction;
   const names = new Map(comparison.districts.map((district) => [district.ags, nameOf(district, comparison)]));
   const cellHtml = (row: FieldOfActionRow, cell: FieldOfActionRow['cells'][number]) => {
