@@ -398,17 +398,24 @@ function nameOf(district: District, comparison: Comparison): string {
 
 function drawTable(comparison: Comparison) {
   const headers = [t().district, t().kind, t().contacts, t().concept, t().fundings, t().offers, t().indicators, t().newestFact];
+  // KERN UX's table: its classes on every row and cell, counts aligned as numbers.
+  const cell = (content: string, numeric = false) =>
+    `<td class="kern-table__cell${numeric ? ' kern-table__cell--numeric' : ''}">${content}</td>`;
+  const row = (district: District) =>
+    `<tr class="kern-table__row" data-ags="${district.ags}"><th scope="row" class="kern-table__header"><button type="button" class="link" data-ags="${district.ags}">${escapeHtml(nameOf(district, comparison))}</button></th>${[
+      cell(escapeHtml(kindOf(district))),
+      ...[
+        district.coverage.contactCount,
+        district.coverage.conceptCount,
+        district.coverage.fundingCount,
+        district.coverage.offerCount,
+        district.coverage.indicatorValueCount,
+      ].map((value) => cell(count(value), true)),
+      cell(newestFactCell(district, comparison)),
+    ].join('')}</tr>`;
   byId('districts').innerHTML =
-    `<thead><tr>${headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join('')}</tr></thead><tbody>${comparison.districts
-      .map(
-        (
-          district,
-        ) => `<tr data-ags="${district.ags}"><th scope="row"><button type="button" class="link" data-ags="${district.ags}">${escapeHtml(nameOf(district, comparison))}</button></th>
-        <td>${escapeHtml(kindOf(district))}</td>
-        <td>${count(district.coverage.contactCount)}</td><td>${count(district.coverage.conceptCount)}</td><td>${count(district.coverage.fundingCount)}</td>
-        <td>${count(district.coverage.offerCount)}</td><td>${count(district.coverage.indicatorValueCount)}</td><td>${newestFactCell(district, comparison)}</td></tr>`,
-      )
-      .join('')}</tbody>`;
+    `<thead class="kern-table__head"><tr class="kern-table__row">${headers.map((header) => `<th scope="col" class="kern-table__header">${escapeHtml(header)}</th>`).join('')}</tr></thead>` +
+    `<tbody class="kern-table__body">${comparison.districts.map(row).join('')}</tbody>`;
   for (const button of byId('districts').querySelectorAll<HTMLButtonElement>('button[data-ags]')) {
     button.addEventListener('click', () =>
       showDetail(comparison.districts.find((district) => district.ags === button.dataset.ags)!, comparison),
@@ -449,7 +456,7 @@ function readAddress() {
 
 function showHint() {
   const detail = byId('detail');
-  detail.innerHTML = `<p class="hint">${escapeHtml(t().hint)}</p>`;
+  detail.innerHTML = `<p class="hint kern-body">${escapeHtml(t().hint)}</p>`;
   delete detail.dataset.ags;
 }
 
@@ -490,17 +497,17 @@ function showDetail(district: District, comparison: Comparison, { focus = true }
     )
     .join('<br>');
   const detail = byId('detail');
-  detail.innerHTML = `<h2>${escapeHtml(nameOf(district, comparison))}</h2>
-    <p>${escapeHtml(kindOf(district))} · AGS ${district.ags}</p>
+  detail.innerHTML = `<h2 class="kern-heading-medium">${escapeHtml(nameOf(district, comparison))}</h2>
+    <p class="kern-body">${escapeHtml(kindOf(district))} · AGS ${district.ags}</p>
     ${
       district.coverage.hasData
-        ? `<dl>
+        ? `<dl class="kern-description-list">
       <dt>${t().concept}</dt><dd>${concepts || '–'}</dd>
       <dt>${t().filledRoles}</dt><dd>${filled.map(escapeHtml).join(', ') || '–'}</dd>
       ${withContact.length ? `<dt>${t().rolesWithContact}</dt><dd>${withContact.map(escapeHtml).join(', ')}</dd>` : ''}
       <dt>${t().programmes}</dt><dd>${funded.map(escapeHtml).join(', ') || '–'}</dd>
       <dt>${t().newestFact}</dt><dd>${district.coverage.newestFact ? readableDate(district.coverage.newestFact) : '–'}</dd></dl>
-      <h3>${escapeHtml(t().sources)}</h3><ul class="sources">${sourcesOf(district, comparison).map(sourceItem).join('')}</ul>`
+      <h3 class="kern-heading-small">${escapeHtml(t().sources)}</h3><ul class="sources kern-list kern-list--bullet">${sourcesOf(district, comparison).map(sourceItem).join('')}</ul>`
         : `<p>${escapeHtml(t().nothingHeld)}</p>`
     }`;
   detail.dataset.ags = district.ags;
