@@ -164,6 +164,9 @@ describe('an editor’s changes', () => {
         sourceId: '001_abe3dd58ee3e23c3.txt',
       });
       const offerRow = offers.actualRowCount;
+      const places = workbook.getWorksheet('Angebotsorte')!;
+      appendRow(places, { id: 'ort-ohne-angebot', offerId: 'gibt-es-nicht', municipalityId: '16065/artern' });
+      const placeRow = places.actualRowCount;
       const letter = (sheet: ExcelJS.Worksheet, name: string) => String.fromCharCode(64 + columnOf(sheet, name));
       cells = {
         phone: `Kontaktwege!${letter(channels, 'printed')}${phone.number}`,
@@ -171,6 +174,7 @@ describe('an editor’s changes', () => {
         title: `Angebote!${letter(offers, 'title')}${offerRow}`,
         category: `Angebote!${letter(offers, 'category')}${offerRow}`,
         online: `Angebote!${letter(offers, 'online')}${offerRow}`,
+        offer: `Angebotsorte!${letter(places, 'offerId')}${placeRow}`,
       };
     });
     const before = await server.database.client.auditEvent.count();
@@ -184,7 +188,9 @@ describe('an editor’s changes', () => {
       result.issues.filter((issue: { path: string }) => issue.path === cell).map((issue: { message: string }) => issue.message);
     expect(byCell(cells.title)).toEqual(['Pflichtfeld: bitte ausfüllen']);
     expect(byCell(cells.validFrom)).toEqual(['„gestern“ ist kein Datum (z. B. 31.12.2026)']);
-    expect(byCell(cells.phone)).toHaveLength(1);
+    expect(byCell(cells.phone)).toEqual(['„bitte anrufen“ ist keine gültige Telefonnummer: bitte mit Vorwahl, z. B. 03606 650-123']);
+    expect(byCell(cells.offer)).toEqual(['nennt „gibt-es-nicht“, das im Blatt „Angebote“ nicht steht']);
+    expect(byCell(cells.category)[0]).toMatch(/^kein Wert der Auswahlliste \(möglich: LANGUAGE_COURSE, COUNSELLING/);
     expect(await server.database.client.auditEvent.count()).toBe(before);
     expect(await server.database.client.offer.count({ where: { id: 'ohne-titel' } })).toBe(0);
   });

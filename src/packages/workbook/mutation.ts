@@ -8,6 +8,7 @@ import { ValidationError } from '../../writes/problems.js';
 import type { Write } from '../../writes/transaction.js';
 import { asProblem, importWithin, importWrite } from '../import.js';
 import { PackageImport, PackageRecordInput } from '../mutations.js';
+import { workbookMessage } from './messages.js';
 import { type ReadWorkbook, readWorkbook } from './read.js';
 
 const ImportDistrictWorkbookInputRef = builder.inputType('ImportDistrictWorkbookInput', {
@@ -36,9 +37,6 @@ const ImportDistrictWorkbookInputRef = builder.inputType('ImportDistrictWorkbook
   }),
 });
 
-/** An empty cell the format needs, said as the workbook marks it (" *"). */
-const cellMessage = (message: string) => (/received undefined$/.test(message) ? 'Pflichtfeld: bitte ausfüllen' : message);
-
 type ImportDistrictWorkbookInput = typeof ImportDistrictWorkbookInputRef.$inferInput;
 
 /**
@@ -50,7 +48,7 @@ const atCells = (workbook: ReadWorkbook) => (error: unknown) => {
   const named = new Set(workbook.issues.map((issue) => issue.path));
   const seen = new Set<string>();
   const imported = error.issues
-    .map((issue) => ({ path: workbook.cellOf(issue.path), message: cellMessage(issue.message) }))
+    .map((issue) => ({ path: workbook.cellOf(issue.path), message: workbookMessage(issue.message) }))
     // A derived column's source and the row's rule may both name one cell for one reason.
     .filter((issue) => !named.has(issue.path) && !seen.has(`${issue.path} ${issue.message}`) && seen.add(`${issue.path} ${issue.message}`));
   throw new ValidationError([...workbook.issues, ...imported]);
