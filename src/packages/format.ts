@@ -116,8 +116,8 @@ const header = {
     .record(z.string(), z.string())
     .optional()
     .describe(
-      'The records as they were when the package was exported: a fingerprint of each record with its parts, by "table/key". ' +
-        'An import keeps what was changed or added in the database since (it does not undo it) and reports records both changed as conflicts. ' +
+      'The records as they were when the package was exported, by "table/key": a fingerprint of each record with its parts, then of each of its columns and parts ("channels:Ab3xY9_q"). ' +
+        'An import keeps what was changed or added in the database since (it does not undo it), applies the fields only the package changed, and reports fields both changed as conflicts. ' +
         'Exports write it; a package without it is taken as it is.',
     ),
 };

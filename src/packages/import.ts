@@ -347,9 +347,55 @@ const fingerprint = (aggregate: Aggregate) =>
     .digest('base64url')
     .slice(0, 22);
 
-/** The fingerprints of a package's records (its `madeFrom`), by aggregate id. */
+/** A column's value or a part table's rows of a record, as `differences` compares them. */
+const fieldValue = (aggregate: Aggregate, field: string): unknown =>
+  tableByKey.get(field)?.partOf ? (aggregate.parts[field] ?? []) : (aggregate.root[field] ?? null);
+
+/** The columns and part tables of a record. */
+const fieldsOf = (table: TableSpec) => [
+  ...columnsOf(table.model).map((column) => column.name),
+  ...partTables.filter((part) => part.partOf!.table === table.key).map((part) => part.key),
+];
+
+const fieldPrint = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 8);
+
+/**
+ * The fingerprints of a package's records (its `madeFrom`), by aggregate id: the record's, then
+ * each column's and part's ("contactId:Ab3x…"), so that a later import can tell which fields
+ * the database changed since and which the package changed.
+ */
 export function fingerprints(kind: PackageKind, rows: Record<string, Row[]>): Record<string, string> {
-  return Object.fromEntries([...aggregates(kind, rows)].map(([id, aggregate]) => [id, fingerprint(aggregate)]));
+  return Object.fromEntries(
+    [...aggregates(kind, rows)].map(([id, aggregate]) => [
+      id,
+      [fingerprint(aggregate), ...fieldsOf(aggregate.table).map((field) => `${field}:${fieldPrint(fieldValue(aggregate, field))}`)].join(
+        ' ',
+      ),
+    ]),
+  );
+}
+
+/**
+ * Of the fields in which the database's record and the package's differ: those the package
+ * changed since it was made, and of them those the database changed too (by the fields'
+ * fingerprints when it was made).
+ */
+function changedSince(old: Aggregate, aggregate: Aggregate, fields: string[], prints: Map<string, string>) {
+  const byPackage = fields.filter((field) => fieldPrint(fieldValue(aggregate, field)) !== prints.get(field));
+  const both = byPackage.filter((field) => fieldPrint(fieldValue(old, field)) !== prints.get(field));
+  return { byPackage, both, byDatabase: fields.filter((field) => !byPackage.includes(field)) };
+}
+
+/** The database's record with the given fields as the package has them. */
+function merged(old: Aggregate, aggregate: Aggregate, fields: string[]): Aggregate {
+  const root = { ...old.root };
+  const parts = { ...old.parts };
+  for (const field of fields) {
+    if (tableByKey.get(field)?.partOf) parts[field] = aggregate.parts[field] ?? [];
+    else if (aggregate.root[field] === undefined) delete root[field];
+    else root[field] = aggregate.root[field];
+  }
+  return { ...old, root, parts };
 }
 
 /** What people call a record in a conflict: the person of a contact, else its title or name. */
@@ -448,20 +494,36 @@ async function plan(tx: Tx, packages: Parsed[], problems: PackageProblems, now: 
         after,
       });
     /**
-     * Whether the database's record changed after the package was made: then the package's
-     * version is applied only where it changed the record too and the editor chose it.
+     * What of the package's version to write, where the database's record changed after the
+     * package was made: a field only the package changed is written, a field only the database
+     * changed stays (newerInDatabase), a field both changed is a conflict the editor settles
+     * (`overwrite`). A package whose `madeFrom` names only records, not fields, settles whole records.
      */
-    const settledByDatabase = (id: string, old: Aggregate, aggregate: Aggregate | undefined, fields: string[]) => {
-      const made = dataPackage.madeFrom;
-      if (!made) return false;
-      const base = made.get(id);
-      if (base === fingerprint(old)) return false;
-      if (base === undefined ? aggregate === undefined : aggregate && fingerprint(aggregate) === base) {
+    const reconcile = (id: string, old: Aggregate, aggregate: Aggregate, fields: string[]) => {
+      const [base, ...prints] = dataPackage.madeFrom?.get(id)?.split(' ') ?? [];
+      if (!dataPackage.madeFrom || base === fingerprint(old)) return { aggregate, fields };
+      if (base !== undefined && fingerprint(aggregate) === base) {
         result.summary.newerInDatabase.push(change(old, aggregate, fields));
-        return true;
+        return undefined;
       }
-      if (overwrite.has(id)) return false;
-      result.summary.conflicts.push(change(old, aggregate, fields));
+      if (!prints.length) {
+        if (overwrite.has(id)) return { aggregate, fields };
+        result.summary.conflicts.push(change(old, aggregate, fields));
+        return undefined;
+      }
+      const fieldPrints = new Map(prints.map((print) => print.split(':') as [string, string]));
+      const { byPackage, both, byDatabase } = changedSince(old, aggregate, fields, fieldPrints);
+      if (byDatabase.length) result.summary.newerInDatabase.push(change(old, aggregate, byDatabase));
+      const settled = overwrite.has(id) ? [] : both;
+      if (settled.length) result.summary.conflicts.push(change(old, aggregate, settled));
+      const taken = byPackage.filter((field) => !settled.includes(field));
+      return taken.length ? { aggregate: merged(old, aggregate, taken), fields: taken } : undefined;
+    };
+    /** Whether a record the package leaves out stays: added or changed in the database since the package was made. */
+    const keptByDatabase = (id: string, old: Aggregate) => {
+      const base = dataPackage.madeFrom?.get(id)?.split(' ')[0];
+      if (!dataPackage.madeFrom || base === fingerprint(old) || (base !== undefined && overwrite.has(id))) return false;
+      result.summary[base === undefined ? 'newerInDatabase' : 'conflicts'].push(change(old, undefined, ['archivedAt']));
       return true;
     };
     for (const [id, aggregate] of given) {
@@ -477,12 +539,13 @@ async function plan(tx: Tx, packages: Parsed[], problems: PackageProblems, now: 
         result.summary.unchanged += 1;
         continue;
       }
-      if (settledByDatabase(id, old, aggregate, fields)) continue;
-      const archiving = !old.root.archivedAt && !!aggregate.root.archivedAt;
-      result.summary[archiving ? 'archived' : 'changed'].push(change(old, aggregate, fields));
-      result.write.push(aggregate);
+      const written = reconcile(id, old, aggregate, fields);
+      if (!written) continue;
+      const archiving = !old.root.archivedAt && !!written.aggregate.root.archivedAt;
+      result.summary[archiving ? 'archived' : 'changed'].push(change(old, written.aggregate, written.fields));
+      result.write.push(written.aggregate);
       result.replaceParts.push(old);
-      audit(archiving ? 'ARCHIVE' : 'UPDATE', aggregate, old, snapshot(aggregate));
+      audit(archiving ? 'ARCHIVE' : 'UPDATE', written.aggregate, old, snapshot(written.aggregate));
     }
     for (const [id, old] of stored) {
       if (given.has(id) || old.root.archivedAt || dataPackage.absent.has(old.table.key)) continue;
@@ -492,7 +555,7 @@ async function plan(tx: Tx, packages: Parsed[], problems: PackageProblems, now: 
         result.summary.kept.push(change(old, old));
         continue;
       }
-      if (settledByDatabase(id, old, undefined, ['archivedAt'])) continue;
+      if (keptByDatabase(id, old)) continue;
       result.summary.archived.push(change(old, undefined, ['archivedAt']));
       result.archive.push(old);
       audit('ARCHIVE', old, old, { ...snapshot(old), archivedAt: now.toISOString() });

@@ -93,6 +93,42 @@ test('a record changed on both sides is a conflict by name with both values; onl
   expect(await guidePhone(guideKey)).toEqual(['+493632741555']);
 });
 
+test('fields are settled one by one: the package’s change of one field is applied beside the database’s change of another', async () => {
+  const exported = await kyffhaeuserPackage();
+  const { guideKey } = await editsAfterTheExport(); // the guide's phone changed in the database
+  const contact = exported.tables.contacts!.find((row) => row.id === guideKey)!;
+  contact.validTo = '2027-03-31'; // and, in the package, the guide's end date
+  contact.validToStated = true;
+  const dry = await importPackage(exported, { dryRun: true });
+  expect(dry.data.conflicts).toEqual([]);
+  expect(dry.data.changed).toContainEqual({ entityType: 'Contact', key: guideKey, fields: ['validTo', 'validToStated'] });
+  expect(dry.data.newerInDatabase).toContainEqual({ entityType: 'Contact', key: guideKey });
+  expect((await importPackage(exported)).__typename).toBe('MutationImportDataPackageSuccess');
+  const stored = await editing.server.database.client.contact.findUniqueOrThrow({ where: { id: guideKey } });
+  expect(stored.validTo?.toISOString().slice(0, 10)).toBe('2027-03-31');
+  expect(await guidePhone(guideKey)).toEqual(['+493632741999']);
+});
+
+test('overwriting a conflict takes the package’s version of the fields in conflict only', async () => {
+  const exported = await kyffhaeuserPackage();
+  const { guideKey } = await editsAfterTheExport();
+  const guide = await currentGuide(editing);
+  const noted = await editing.as(editing.tokens.kyffhaeuser, updateContact, {
+    input: { id: guide.id, version: guide.version, fields: { internalNote: 'Vertretung bis März' } },
+  });
+  expect(noted.data.updateContact.__typename).toBe('MutationUpdateContactSuccess');
+  const channel = exported.tables.channels!.find((row) => row.contactId === guideKey && row.kind === 'PHONE')!;
+  channel.printed = '03632 741-555';
+  delete channel.value;
+  const dry = await importPackage(exported, { dryRun: true });
+  expect(dry.data.conflicts).toEqual([expect.objectContaining({ key: guideKey, fields: ['channels'] })]);
+  await importPackage(exported, { overwrite: [{ entityType: 'Contact', key: guideKey }] });
+  expect(await guidePhone(guideKey)).toEqual(['+493632741555']);
+  // The other editor's note, which the package does not change, stays.
+  const stored = await editing.server.database.client.contact.findUniqueOrThrow({ where: { id: guideKey } });
+  expect(stored.internalNote).toBe('Vertretung bis März');
+});
+
 test('a package without madeFrom (written by hand) is taken as it is', async () => {
   const { madeFrom: _made, ...handWritten } = await kyffhaeuserPackage();
   const { guideKey, offerKey } = await editsAfterTheExport();
