@@ -38,6 +38,9 @@ const page = `<!doctype html>
   .district { stroke: #6b6b6b; stroke-width: 0.75; cursor: pointer; }
   .district:focus, .district:hover { stroke: #1b1b1b; stroke-width: 2; outline: none; }
   .district.selected { stroke: #0b57a4; stroke-width: 3; }
+  .map-label { font-size: 9px; text-anchor: middle; dominant-baseline: middle; pointer-events: none; fill: #131525;
+    paint-order: stroke; stroke: #fff; stroke-width: 2.5px; stroke-linejoin: round; }
+  .map-label--small { font-size: 7px; }
   .hint { color: #444; }
   .old { color: #8a4b00; font-weight: 600; }
   .search { margin-bottom: 8px; max-width: 320px; }

@@ -211,6 +211,9 @@ describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPa
     await page.selectOption('#state', 'SN');
     await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('13 Kreise'), undefined, { timeout: 20_000 });
     expect(new Map(await levels(page)).get('14522')).toContain('level-absent');
+    // Readable without pointing: every district's name on the map.
+    expect(await page.locator('#map text.map-label').allTextContents()).toHaveLength(13);
+    expect(await page.locator('#map text.map-label').allTextContents()).toContain('Mittelsachsen');
     expect(await page.getAttribute('#map path[data-ags="14522"]', 'aria-label')).toBe('Mittelsachsen: kein Konzept im Graph');
     await page.selectOption('#measure', 'posts');
     expect(await page.getAttribute('#map path[data-ags="14522"]', 'aria-label')).toBe(

@@ -316,15 +316,27 @@ function drawMap(outlines: Outline[], comparison: Comparison, measure: Measure) 
   const path = geoPath(geoMercator().fitSize([width, height], collection));
   const byAgs = new Map(comparison.districts.map((district) => [district.ags, district]));
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.innerHTML = outlines
+  const shown = outlines.filter((outline) => byAgs.has(outline.properties.ags));
+  const areas = shown
     .map((outline) => {
-      const district = byAgs.get(outline.properties.ags);
-      if (!district) return '';
+      const district = byAgs.get(outline.properties.ags)!;
       const { level, label } = measure(district, comparison);
       const name = escapeHtml(`${nameOf(district, comparison)}: ${label}`);
       return `<path d="${path(outline)}" class="district level-${level}" data-ags="${district.ags}" tabindex="0" role="button" aria-label="${name}"><title>${name}</title></path>`;
     })
     .join('');
+  // The names on the map, for reading it without pointing at it (the areas name themselves to
+  // assistive technology: the labels are hidden from it). A city too small for its name gets it beside.
+  const labels = shown
+    .map((outline) => {
+      const [x, y] = path.centroid(outline);
+      const [[left], [right]] = path.bounds(outline);
+      const name = byAgs.get(outline.properties.ags)!.name;
+      const small = right - left < name.length * 5;
+      return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" class="map-label${small ? ' map-label--small' : ''}">${escapeHtml(name)}</text>`;
+    })
+    .join('');
+  svg.innerHTML = `${areas}<g aria-hidden="true">${labels}</g>`;
   for (const element of svg.querySelectorAll<SVGPathElement>('path.district')) {
     const show = () => showDetail(byAgs.get(element.dataset.ags!)!, comparison);
     element.addEventListener('click', show);
