@@ -24,13 +24,18 @@ export function workbookRoutes(authenticate: Authenticator) {
         );
       if (!/^\d{5}$/.test(ags) || !scopesOf(viewer).readerOf(ags))
         throw new HttpProblem(403, 'FORBIDDEN', `This token does not allow the workbook of district "${ags.slice(0, 12)}".`);
-      const workbook = await districtWorkbook(db(), ags, new Date());
-      if (!workbook) throw new HttpProblem(404, 'NOT_FOUND', `No district with AGS "${ags}".`);
-      return reply
+      reply
         .type(workbookMediaType)
         .header('content-disposition', `attachment; filename="${ags}-integrationsgraph.xlsx"`)
-        .header('cache-control', 'private, no-store')
-        .send(workbook);
+        .header('cache-control', 'private, no-store');
+      // HEAD asks whether there is one: the workbook is not built for it.
+      if (request.method === 'HEAD') {
+        if (!(await db().district.count({ where: { id: ags } }))) throw new HttpProblem(404, 'NOT_FOUND', `No district with AGS "${ags}".`);
+        return reply.send();
+      }
+      const workbook = await districtWorkbook(db(), ags, new Date());
+      if (!workbook) throw new HttpProblem(404, 'NOT_FOUND', `No district with AGS "${ags}".`);
+      return reply.send(workbook);
     });
     app.route({ method: ['POST', 'PUT', 'PATCH', 'DELETE'], url: workbookPath, handler: methodNotAllowed('GET, HEAD') });
   };

@@ -28,6 +28,12 @@ describe('downloading', () => {
     expect(answers[0]!.headers.get('cache-control')).toBe('private, no-store');
     expect(answers[0]!.headers.get('content-disposition')).toBe('attachment; filename="16065-integrationsgraph.xlsx"');
     expect((await answers[3]!.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    // HEAD says whether there is one without building it.
+    const address = server.url.replace('/graphql', '/export/districts/16065/package.xlsx');
+    const head = await fetch(address, { method: 'HEAD', headers: { authorization: `Bearer ${tokens.admin}` } });
+    expect([head.status, head.headers.get('content-type')]).toEqual([200, workbookType]);
+    const none = await fetch(address.replace('16065', '99999'), { method: 'HEAD', headers: { authorization: `Bearer ${tokens.admin}` } });
+    expect(none.status).toBe(404);
   });
 
   test('a sheet per table after the instructions, every header with its description, required columns marked', async () => {
