@@ -37,9 +37,6 @@ export interface RecordChange {
   values: { field: string; database: string | null; package: string | null }[];
 }
 
-/** A record changed in the database since the package was made, and by the package too (or left out of it). */
-export type RecordConflict = RecordChange;
-
 export interface ImportSummary {
   dryRun: boolean;
   added: RecordChange[];
@@ -55,7 +52,7 @@ export interface ImportSummary {
    */
   newerInDatabase: RecordChange[];
   /** Records changed since the package was made and by the package too: applied only where `overwrite` names them. */
-  conflicts: RecordConflict[];
+  conflicts: RecordChange[];
   /**
    * The version of the package's district (or of the catalogue) this was compared with: the
    * change-feed position of its last change; null for an import of several packages.

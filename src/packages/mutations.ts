@@ -4,9 +4,9 @@ import { isEmbedded } from '../db/client.js';
 import { builder } from '../graphql/builder.js';
 import { mutationErrors } from '../writes/errorTypes.js';
 import { type AccessRule, editorsOfDistrict, writeMutation } from '../writes/mutation.js';
-import { asProblem, type ImportSummary, importWithin, importWrite, type RecordChange, type RecordConflict } from './import.js';
+import { asProblem, type ImportSummary, importWithin, importWrite, type RecordChange } from './import.js';
 
-const ConflictValue = builder.objectRef<RecordConflict['values'][number]>('PackageConflictValue').implement({
+const ConflictValue = builder.objectRef<RecordChange['values'][number]>('PackageConflictValue').implement({
   description: 'One column or part of a record in conflict, as the database and as the package has it.',
   fields: (t) => ({
     field: t.exposeString('field', { description: 'The column or part (e.g. "channels"); "record" for a record the package leaves out.' }),
@@ -37,7 +37,7 @@ const RecordChangeRef = builder.objectRef<RecordChange>('PackageRecordChange').i
   }),
 });
 
-const ConflictRef = builder.objectRef<RecordConflict>('PackageConflict').implement({
+const ConflictRef = builder.objectRef<RecordChange>('PackageConflict').implement({
   description:
     'A record changed in the database after the package was made (see the package’s `madeFrom`) and changed or left out by the package too. ' +
     'It keeps the database’s version unless the import names it in `overwrite`.',

@@ -348,4 +348,21 @@ describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPa
     expect(await page.textContent('#heat-legend')).toContain('kein Konzept im Graph');
     await page.close();
   }, 60_000);
+
+  test('text from the graph is shown as text: a source titled with markup does not run', async () => {
+    const client = api.database.client;
+    const sources = await client.source.findMany({ where: { districtId: '16065' } });
+    const hostile = '<img src=x onerror="window.pwned = true">';
+    try {
+      for (const source of sources) await client.source.update({ where: { id: source.id }, data: { title: `${hostile}${source.title}` } });
+      const { page } = await openDashboard(undefined, '/dashboard?district=16065');
+      await page.waitForSelector('#detail ul.sources li');
+      expect(await page.locator('#detail ul.sources li').first().textContent()).toContain(hostile);
+      expect(await page.locator('#detail img').count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).toBeUndefined();
+      await page.close();
+    } finally {
+      for (const source of sources) await client.source.update({ where: { id: source.id }, data: { title: source.title } });
+    }
+  }, 60_000);
 });

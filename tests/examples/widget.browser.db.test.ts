@@ -325,19 +325,42 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     await page.close();
   });
 
-  test('the README’s embed snippet, pasted twice into an English page, starts both widgets by itself', async () => {
+  /** The README's widget section: its embed snippet (pointing at the test's API) and its theme. */
+  async function readmeWidget() {
     const readme = await readFile(join(rootDir, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### The district widget'));
     const snippet = /```html\n([\s\S]*?)```/.exec(section)![1]!.replace('https://integrationsgraph.example/graphql', api.url);
+    return { snippet, theming: /```css\n([\s\S]*?)```/.exec(section)![1]! };
+  }
+
+  /** A district's site: a page and the two files the README says to copy, served over HTTP. */
+  async function districtSite(html: string) {
+    const folder = await mkdtemp(join(tmpdir(), 'ig-site-'));
+    for (const file of ['widget.js', 'widget.css']) await copyFile(join(rootDir, 'examples', 'district-widget', file), join(folder, file));
+    await writeFile(join(folder, 'page.html'), html);
+    const site = await serveFolder(folder);
+    return {
+      page: `${site.origin}/page.html`,
+      close: async () => {
+        await site.close();
+        await rm(folder, { recursive: true, force: true });
+      },
+    };
+  }
+
+  /** A computed style of the first element a selector finds (inside the widget's own tree too). */
+  const styleOf = (page: Page) => (selector: string, property: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
+
+  test('the README’s embed snippet, pasted twice into an English page, starts both widgets by itself', async () => {
+    const { snippet } = await readmeWidget();
     const second = snippet.replace('data-ags="16065"', 'data-ags="14522"').replace('data-heading-level="2"', 'data-heading-level="3"');
     const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>District</title></head>
       <body><main><h1>Integration</h1>${snippet}<section><h2>Mittelsachsen</h2>${second}</section></main></body></html>`;
-    // A district's site: the page and the two files the README says to copy, served over HTTP.
-    const district = await mkdtemp(join(tmpdir(), 'ig-embed-'));
-    for (const file of ['widget.js', 'widget.css'])
-      await copyFile(join(rootDir, 'examples', 'district-widget', file), join(district, file));
-    await writeFile(join(district, 'embed.html'), body);
-    const districtSite = await serveFolder(district);
+    const site = await districtSite(body);
     const page = await browser.newPage();
     // The API answers late: meanwhile each widget says it is loading, in the page's language.
     let answer!: () => void;
@@ -348,7 +371,7 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
       await answering;
       await route.continue();
     });
-    await page.goto(`${districtSite.origin}/embed.html`);
+    await page.goto(site.page);
     await page.waitForSelector('.ig-widget .ig-status');
     expect(await page.locator('.ig-widget .ig-status').allTextContents()).toEqual([
       'Loading contacts and offers …',
@@ -380,34 +403,22 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
       'de',
     ]);
     await page.close();
-    await districtSite.close();
-    await rm(district, { recursive: true, force: true });
+    await site.close();
   });
 
   test('in the district’s own colours and font; the host page’s styles do not reach in, and the widget’s do not leak out', async () => {
-    const readme = await readFile(join(rootDir, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('### The district widget'));
-    const snippet = /```html\n([\s\S]*?)```/.exec(section)![1]!.replace('https://integrationsgraph.example/graphql', api.url);
-    const theming = /```css\n([\s\S]*?)```/.exec(section)![1]!;
+    const { snippet, theming } = await readmeWidget();
     // A host page with the worst a site's styles might do, and an element of its own named like the widget's.
     const hostile = `body * { font-size: 40px !important; color: rgb(255, 0, 0) !important; font-family: "Comic Sans MS" !important; }
       a { color: rgb(255, 105, 180) !important; } li { display: inline !important; }`;
     const body = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Landkreis</title>
       <style>${hostile}</style><style>${theming}</style></head>
       <body><main><h1>Integration</h1><p class="ig-contact" id="outside">Eigener Text der Website</p>${snippet}</main></body></html>`;
-    const district = await mkdtemp(join(tmpdir(), 'ig-theme-'));
-    for (const file of ['widget.js', 'widget.css'])
-      await copyFile(join(rootDir, 'examples', 'district-widget', file), join(district, file));
-    await writeFile(join(district, 'page.html'), body);
-    const districtSite = await serveFolder(district);
+    const site = await districtSite(body);
     const page = await browser.newPage();
-    await page.goto(`${districtSite.origin}/page.html`);
+    await page.goto(site.page);
     await page.waitForSelector('.ig-widget[data-state="ready"]');
-    const style = (selector: string, property: string) =>
-      page
-        .locator(selector)
-        .first()
-        .evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
+    const style = styleOf(page);
     // The README's theme: the district's blue for links, its font, square corners.
     expect(await style('.ig-channels a', 'color')).toBe('rgb(0, 75, 135)');
     expect(await style('.ig-contact-name', 'font-family')).toBe('Georgia, serif');
@@ -419,36 +430,25 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     // The widget's rules do not reach out: the site's own .ig-contact has no card border.
     expect(await style('#outside', 'border-top-style')).toBe('none');
     await page.close();
-    await districtSite.close();
-    await rm(district, { recursive: true, force: true });
+    await site.close();
   });
 
   test('on a page built on KERN UX, the widget takes its design tokens', async () => {
-    const district = await mkdtemp(join(tmpdir(), 'ig-kern-'));
-    for (const file of ['widget.js', 'widget.css'])
-      await copyFile(join(rootDir, 'examples', 'district-widget', file), join(district, file));
     // The page loads KERN from the API's server (as the dashboard does) and sets one token of its own.
     const origin = new URL(api.url).origin;
-    await writeFile(
-      join(district, 'kern.html'),
+    const site = await districtSite(
       `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Landkreis</title>
       <link rel="stylesheet" href="${origin}/dashboard/kern/kern.min.css"><style>:root { --kern-color-action-default: rgb(10, 20, 30); }</style></head>
       <body><main><section class="ig-widget" data-api="${api.url}" data-ags="16065"></section></main><script type="module" src="widget.js"></script></body></html>`,
     );
-    const districtSite = await serveFolder(district);
     const page = await browser.newPage();
-    await page.goto(`${districtSite.origin}/kern.html`);
+    await page.goto(site.page);
     await page.waitForSelector('.ig-widget[data-state="ready"]');
-    const style = (selector: string, property: string) =>
-      page
-        .locator(selector)
-        .first()
-        .evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
+    const style = styleOf(page);
     expect(await style('.ig-channels a', 'color')).toBe('rgb(10, 20, 30)');
     expect(await style('.ig-contact-name', 'font-family')).toMatch(/Fira Sans/);
     await page.close();
-    await districtSite.close();
-    await rm(district, { recursive: true, force: true });
+    await site.close();
   });
 
   test('a site outside the CORS allow-list cannot read the API', async () => {

@@ -81,7 +81,7 @@ const isTimeOfDay = (date: Date) => date.getUTCFullYear() < 1900;
 const truthy = new Set(['wahr', 'ja', 'true', 'yes', 'x', '1']);
 const falsy = new Set(['falsch', 'nein', 'false', 'no', '0']);
 
-/** A cell's value as the package holds the column; a value that cannot be read is passed on for the format's check to name. */
+/** A cell's value as the package holds the column; one that cannot be read ("gestern" as a date) is a problem of its cell. */
 function packageValue(column: SheetColumn, value: string | number | boolean | Date): Value {
   switch (column.kind) {
     case 'text':
