@@ -373,10 +373,16 @@ function refusalText(error, t) {
 
 let formCount = 0;
 
+/** A labelled form field as KERN UX draws it (a select in KERN's wrapper, which draws its arrow). */
+function field(label, control) {
+  const input = control.tagName === 'SELECT' ? element('div', { class: 'kern-form-input__select-wrapper' }, control) : control;
+  return element('div', { class: 'kern-form-input' }, element('label', { class: 'kern-label', for: control.id }, label), input);
+}
+
 /** "Fehler melden": a small form under a record; the report goes to the district's editors. */
 function reportForm(api, subject, t) {
   const id = `ig-report-${++formCount}`;
-  const topic = element('select', { name: 'topic', id: `${id}-topic` });
+  const topic = element('select', { name: 'topic', id: `${id}-topic`, class: 'kern-form-input__select' });
   for (const [value, label] of Object.entries(t.topics)) topic.append(element('option', { value }, label));
   const message = element('textarea', {
     name: 'message',
@@ -385,19 +391,24 @@ function reportForm(api, subject, t) {
     minlength: '10',
     maxlength: '2000',
     rows: '3',
+    class: 'kern-form-input__input',
   });
-  const email = element('input', { name: 'contactEmail', id: `${id}-email`, type: 'email', maxlength: '254', autocomplete: 'email' });
+  const email = element('input', {
+    name: 'contactEmail',
+    id: `${id}-email`,
+    type: 'email',
+    maxlength: '254',
+    autocomplete: 'email',
+    class: 'kern-form-input__input',
+  });
   const status = element('p', { class: 'ig-report-status', role: 'status' });
   const form = element(
     'form',
     { class: 'ig-report-form' },
-    element('label', { for: `${id}-topic` }, t.topic),
-    topic,
-    element('label', { for: `${id}-message` }, t.whatIsWrong),
-    message,
-    element('label', { for: `${id}-email` }, t.yourEmail),
-    email,
-    element('button', { type: 'submit' }, t.send),
+    field(t.topic, topic),
+    field(t.whatIsWrong, message),
+    field(t.yourEmail, email),
+    element('button', { type: 'submit', class: 'kern-btn kern-btn--secondary' }, element('span', { class: 'kern-label' }, t.send)),
     status,
   );
   form.addEventListener('submit', async (event) => {
@@ -533,10 +544,10 @@ function renderContact(contact, api, t, lang) {
 
 /** A labelled choice among `options` ([value, label]), "all" first. */
 function choice(id, label, options, t, onChange) {
-  const select = element('select', { id, class: 'ig-filter' }, element('option', { value: '' }, t.filters.all));
+  const select = element('select', { id, class: 'ig-filter kern-form-input__select' }, element('option', { value: '' }, t.filters.all));
   for (const [value, text] of options) select.append(element('option', { value }, text));
   select.addEventListener('change', onChange);
-  return [element('label', { for: id }, label), select];
+  return { labelled: field(label, select), select };
 }
 
 /**
@@ -568,18 +579,18 @@ function renderOffers(offers, api, t, lang, widgetId) {
       return count > 0 && count < all.length;
     });
     if (!filtersSomething) continue;
-    const [labelElement, select] = choice(
+    const { labelled, select } = choice(
       `${widgetId}-filter-${name}`,
       label,
       values.map((value) => [value, nameOf(value)]),
       t,
       show,
     );
-    filters.push({ label: labelElement, select, pick });
+    filters.push({ labelled, select, pick });
   }
   show();
   if (!filters.length) return list;
-  return element('div', {}, element('div', { class: 'ig-filters' }, ...filters.flatMap(({ label, select }) => [label, select])), list);
+  return element('div', {}, element('div', { class: 'ig-filters' }, ...filters.map(({ labelled }) => labelled)), list);
 }
 
 /** An offer as a card: its title (a link to its page), provider, description and places, as the graph has them. */
@@ -610,28 +621,30 @@ function renderOffer(offer, api, t) {
 
 function languageSwitch(widgetId, current, onChange) {
   const id = `${widgetId}-language`;
-  const select = element('select', { id, class: 'ig-language' });
+  const select = element('select', { id, class: 'ig-language kern-form-input__select' });
   for (const [code, name] of Object.entries(LANGUAGES)) {
     const option = element('option', { value: code, lang: code }, name);
     if (code === current) option.selected = true;
     select.append(option);
   }
   select.addEventListener('change', () => onChange(select.value));
-  return element('p', { class: 'ig-language-switch' }, element('label', { for: id }, `${LABELS[current].language} `), select);
+  return element('div', { class: 'ig-language-switch' }, field(LABELS[current].language, select));
 }
 
 let widgetCount = 0;
 
 /**
- * Where the widget draws: its own tree (an open shadow root) with its stylesheet, so that the host
- * page's styles do not reach in and the widget's do not leak out; only the custom properties
- * (--ig-…, widget.css) and the host element's language and direction come through.
+ * Where the widget draws: its own tree (an open shadow root) with its stylesheets (KERN UX's tokens
+ * and components, kern.css, then its own), so that the host page's styles do not reach in and the
+ * widget's do not leak out; only the custom properties (--ig-…, widget.css) and the host element's
+ * language and direction come through.
  */
 function viewOf(root) {
   if (root.shadowRoot) return root.shadowRoot.querySelector('.ig-body');
   const shadow = root.attachShadow({ mode: 'open' });
   const body = element('div', { class: 'ig-body', part: 'body' });
-  shadow.append(element('link', { rel: 'stylesheet', href: new URL('widget.css', import.meta.url).href }), body);
+  const stylesheet = (name) => element('link', { rel: 'stylesheet', href: new URL(name, import.meta.url).href });
+  shadow.append(stylesheet('kern.css'), stylesheet('widget.css'), body);
   return body;
 }
 
@@ -695,7 +708,9 @@ export async function mountIntegrationWidget(root) {
     const message = error instanceof TypeError ? t.unreachable(new URL(api, location.href).host) : t.failed;
     // The way out: the district's own page, where the site names it (data-page).
     const wayOut = root.dataset.page ? [' ', element('a', { href: root.dataset.page }, t.districtPage)] : [];
-    viewOf(root).replaceChildren(element('p', { class: 'ig-error' }, message, ...wayOut));
+    viewOf(root).replaceChildren(
+      element('div', { class: 'ig-error kern-alert kern-alert--danger' }, element('p', { class: 'kern-alert__body' }, message, ...wayOut)),
+    );
     root.dataset.state = 'error';
   }
 }

@@ -336,7 +336,8 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
   /** A district's site: a page and the two files the README says to copy, served over HTTP. */
   async function districtSite(html: string) {
     const folder = await mkdtemp(join(tmpdir(), 'ig-site-'));
-    for (const file of ['widget.js', 'widget.css']) await copyFile(join(rootDir, 'examples', 'district-widget', file), join(folder, file));
+    for (const file of ['widget.js', 'widget.css', 'kern.css'])
+      await copyFile(join(rootDir, 'examples', 'district-widget', file), join(folder, file));
     await writeFile(join(folder, 'page.html'), html);
     const site = await serveFolder(folder);
     return {
@@ -425,7 +426,7 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     expect(await style('.ig-contact', 'border-top-left-radius')).toBe('0px');
     // The host's rules do not reach in.
     expect(await style('.ig-contact-name', 'font-size')).toBe('16px');
-    expect(await style('.ig-contact-name', 'color')).toBe('rgb(27, 27, 27)');
+    expect(await style('.ig-contact-name', 'color')).toBe('oklch(0.2023 0.0321 277.67)'); // KERN's text colour
     expect(await style('.ig-channels li', 'display')).toBe('list-item');
     // The widget's rules do not reach out: the site's own .ig-contact has no card border.
     expect(await style('#outside', 'border-top-style')).toBe('none');
@@ -433,22 +434,34 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     await site.close();
   });
 
-  test('on a page built on KERN UX, the widget takes its design tokens', async () => {
-    // The page loads KERN from the API's server (as the dashboard does) and sets one token of its own.
-    const origin = new URL(api.url).origin;
-    const site = await districtSite(
-      `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Landkreis</title>
-      <link rel="stylesheet" href="${origin}/dashboard/kern/kern.min.css"><style>:root { --kern-color-action-default: rgb(10, 20, 30); }</style></head>
-      <body><main><section class="ig-widget" data-api="${api.url}" data-ags="16065"></section></main><script type="module" src="widget.js"></script></body></html>`,
-    );
+  test('drawn with KERN UX’s tokens and fields on a page without KERN, and in the district’s colours there too', async () => {
+    const { snippet, theming } = await readmeWidget();
     const page = await browser.newPage();
-    await page.goto(site.page);
-    await page.waitForSelector('.ig-widget[data-state="ready"]');
-    const style = styleOf(page);
-    expect(await style('.ig-channels a', 'color')).toBe('rgb(10, 20, 30)');
-    expect(await style('.ig-contact-name', 'font-family')).toMatch(/Fira Sans/);
+    for (const theme of ['', theming]) {
+      const site = await districtSite(
+        `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Landkreis</title><style>${theme}</style></head><body><main>${snippet}</main></body></html>`,
+      );
+      await page.goto(site.page);
+      await page.waitForSelector('.ig-widget[data-state="ready"]');
+      const style = styleOf(page);
+      // KERN's select: 48 px high (WCAG 2.2's target size with room), its underline, its surface.
+      expect(await style('.ig-language-switch .kern-form-input__select-wrapper', 'height')).toBe('48px');
+      expect(await style('.ig-language-switch .kern-form-input__select-wrapper', 'border-bottom-width')).toBe('2px');
+      // KERN's action colour (dark blue) in links and the report button, or the district's where it sets one.
+      const accent = theme
+        ? 'rgb(0, 75, 135)'
+        : await page.evaluate(() => {
+            const probe = document.createElement('span');
+            probe.style.color = 'oklch(42.84% 0.1689 265.02)';
+            document.body.append(probe);
+            return getComputedStyle(probe).color;
+          });
+      expect(await style('.ig-channels a', 'color')).toBe(accent);
+      expect(await style('.ig-report-form .kern-btn', 'border-top-color')).toBe(accent);
+      expect(await style('.ig-contact-name', 'font-family')).toBe(theme ? 'Georgia, serif' : '"Fira Sans", sans-serif');
+      await site.close();
+    }
     await page.close();
-    await site.close();
   });
 
   test('a site outside the CORS allow-list cannot read the API', async () => {
