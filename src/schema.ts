@@ -38,6 +38,8 @@ import './translations/types.js';
 import './translations/mutations.js';
 import './packages/mutations.js';
 import './packages/workbook/mutation.js';
+import './tokens/types.js';
+import './tokens/mutations.js';
 
 // Served as an Apollo Federation v2 subgraph: clients and a gateway use the same endpoint.
 // The federation directives we use, named: left out, the plugin finds them by building the

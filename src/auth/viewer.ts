@@ -104,6 +104,8 @@ export function scopesOf(viewer: Viewer) {
     auditor: admin || viewer?.role === 'MINISTRY',
     /** May read a change of the district (AGS; '' for a change of no district): its state's ministry, admins. */
     auditorOf: (ags: string) => admin || (!!ags && ministryOf(ags)),
+    /** Brings the district (AGS) on board: issues and revokes its editors' tokens. Its state's ministry, admins. */
+    stewardOf: (ags: string) => admin || ministryOf(ags),
     /** Edits some district: enough to be told what is wrong with a data package that names no district. */
     editor: admin || viewer?.role === 'EDITOR',
   };

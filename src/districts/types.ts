@@ -11,6 +11,7 @@
 //   positions/types.ts  positions
 //   projects/types.ts   projects
 //   reports/types.ts    problemReports
+//   tokens/types.ts     editorTokens
 
 import { notFound } from '../common/errors.js';
 import { asOfDescription, berlinDate } from '../common/history.js';

@@ -26,6 +26,7 @@ export const builder = new SchemaBuilder<{
     readerOf: string;
     auditor: boolean;
     auditorOf: string;
+    stewardOf: string;
     editor: boolean;
   };
   DefaultFieldNullability: false;

@@ -69,7 +69,13 @@ export async function useSecurityHeaders(app: FastifyInstance, { hstsMaxAgeSecon
     strictPreflight: false,
   });
   const everyAnswer = helmet(helmetOptions(hstsMaxAgeSeconds));
-  app.addHook('onRequest', (request, reply, done) => everyAnswer(request.raw, reply.raw, () => done()));
+  app.addHook('onRequest', (request, reply, done) =>
+    everyAnswer(request.raw, reply.raw, () => {
+      // What a token is answered (non-public fields, a token issued) is kept by no browser or proxy.
+      if (request.headers.authorization) reply.raw.setHeader('cache-control', 'private, no-store');
+      done();
+    }),
+  );
 }
 
 /** An HTML page's headers besides those every answer carries: its Content Security Policy. */

@@ -57,6 +57,7 @@ export const columnRules: ColumnRules = {
   IndicatorValue: { value: twoDecimals.min(0, 'must be a number of 0 or more') },
   Document: { url: webAddress, issued: partialDate },
   Translation: { language: bcp47Translation },
+  ApiToken: { name: nonEmptyText.max(200, 'must be at most 200 characters') },
 };
 
 /** The rule of one column, where it has one beyond its type (text: not empty). */

@@ -17,7 +17,7 @@ import { type Issue, Problems, ValidationError } from './problems.js';
 import { type Actor, anonymousReader, type Write, type WriteOptions, write } from './transaction.js';
 
 /** Who may call a mutation, as @pothos/plugin-scope-auth scopes. */
-export type AccessRule = { editorOf: string } | { admin: true } | { editor: true } | { auditor: true };
+export type AccessRule = { editorOf: string } | { stewardOf: string } | { admin: true } | { editor: true } | { auditor: true };
 
 /** Editors of the district the input names (AGS). */
 export const editorsOfDistrict = (ags: string): AccessRule => ({ editorOf: districtKeyForScope(ags) });

@@ -40,14 +40,14 @@ test('revalidation with the ETag costs a 304 and no body', async () => {
   expect(await again.text()).toBe('');
 });
 
-test('requests with credentials are not served from the cache', async () => {
+test('requests with credentials are not served from the cache, nor kept by a browser or proxy', async () => {
   const { token } = await createToken(server.database.client, { name: 'Redaktion', role: 'EDITOR', districtIds: ['16065'] });
   await fetch(getUrl());
   server.resetQueryLog();
   const response = await fetch(getUrl(), { headers: { authorization: `Bearer ${token}` } });
   expect(response.status).toBe(200);
   expect(server.queries.length).toBeGreaterThan(0);
-  expect(response.headers.get('cache-control')).toBeNull();
+  expect(response.headers.get('cache-control')).toBe('private, no-store');
 });
 
 test('after an edit, editors and anonymous readers read the new data at once', async () => {
