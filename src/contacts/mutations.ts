@@ -6,6 +6,7 @@ import { berlinDate, isoDay } from '../common/history.js';
 import { db, type Tx } from '../db/client.js';
 import type { Translation } from '../generated/prisma/client.js';
 import { builder } from '../graphql/builder.js';
+import { requiredValue, said } from '../rules/issues.js';
 import type { AuditEntry } from '../writes/audit.js';
 import { checkColumns, sameNames } from '../writes/checks.js';
 import { editorsOfDistrict, editorsOfRecord, givenFields, inputDistrict, recordId, writeMutation } from '../writes/mutation.js';
@@ -184,7 +185,7 @@ writeMutation('createContact', {
     const given = givenFields<ContactFields>(input, flatCreateFields, problems);
     const parts = checkContact(given.fields, given.problems);
     const position = given.fields.position;
-    if (position == null) given.problems.add('position', 'is required');
+    if (position == null) given.problems.add('position', requiredValue);
     const positionId =
       position == null
         ? undefined
@@ -258,14 +259,19 @@ writeMutation('updateContact', {
     const given = givenFields<ContactFields>(input, flatUpdateFields, problems);
     const { fields } = given;
     if (fields.position != null)
-      given.problems.add('position', 'cannot change: a contact belongs to its post (end it, and add a contact to the other post)');
-    if (fields.validFrom != null) given.problems.add('validFrom', 'cannot change: it is set when the contact is added');
+      given.problems.add(
+        'position',
+        said('UNCHANGEABLE', 'cannot change: a contact belongs to its post (end it, and add a contact to the other post)'),
+      );
+    if (fields.validFrom != null)
+      given.problems.add('validFrom', said('UNCHANGEABLE', 'cannot change: it is set when the contact is added'));
     const parts = checkContact(fields, given.problems);
     const changeDate = input.changeDate ?? berlinDate(context.now);
     if (fields.person && id) {
       const contact = await db().contact.findUnique({ where: { id }, select: { validFrom: true } });
       if (contact?.validFrom && changeDate <= contact.validFrom) {
-        problems.add('changeDate', `must be after the contact's start (${isoDay(contact.validFrom)})`);
+        const start = isoDay(contact.validFrom);
+        problems.add('changeDate', said('BEFORE_START', `must be after the contact's start (${start})`, { start }));
       }
     }
     return { id, fields, parts, changeDate };

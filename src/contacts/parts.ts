@@ -2,6 +2,7 @@
 // column rules (src/rules/) and normalised as every write path normalises them (E.164 phones,
 // plain e-mail addresses, printed addresses), every problem collected with its path.
 import { deriveColumns } from '../rules/derived.js';
+import { said } from '../rules/issues.js';
 import { checkColumns, checkEach, sameNames } from '../writes/checks.js';
 import type { Problems } from '../writes/problems.js';
 import type { AddressFields, ChannelFields, ContactFields, ExceptionFields, OfficeHoursFields, PersonFields } from './inputs.js';
@@ -31,12 +32,12 @@ function checkAddress(address: AddressFields, path: string, problems: Problems):
 function weeklyIntervals(hours: OfficeHoursFields, path: string, problems: Problems): Interval[] {
   if (hours.openingHours == null) return hours.intervals ?? [];
   if (hours.intervals?.length) {
-    problems.add(`${path}.openingHours`, 'give the weekly hours once: as intervals or as openingHours, not both');
+    problems.add(`${path}.openingHours`, said('HOURS_TWICE', 'give the weekly hours once: as intervals or as openingHours, not both'));
     return hours.intervals;
   }
   const read = weeklyIntervalsFrom(hours.openingHours);
   if ('problem' in read) {
-    problems.add(`${path}.openingHours`, read.problem);
+    problems.add(`${path}.openingHours`, said('OPENING_HOURS_SYNTAX', read.problem, { detail: read.problem }));
     return [];
   }
   return read.intervals;

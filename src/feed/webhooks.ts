@@ -7,6 +7,7 @@ import { db, type Tx } from '../db/client.js';
 import type { Webhook as WebhookRow } from '../generated/prisma/client.js';
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
+import { said } from '../rules/issues.js';
 import type { AuditEntry } from '../writes/audit.js';
 import { answeredAsBefore } from '../writes/deprecated.js';
 import { inputDistrict, writeMutation } from '../writes/mutation.js';
@@ -126,14 +127,14 @@ async function startOf(since: string | null | undefined, problems: Problems): Pr
   } catch (error) {
     const problem = error instanceof GraphQLError && sinceProblems[String(error.extensions.code)];
     if (!problem) throw error;
-    problems.add('since', problem);
+    problems.add('since', said('FEED_CURSOR', problem));
     return { position: 0n, basis: 0n };
   }
 }
 
 async function checkWebhook(fields: WebhookFields, problems: Problems) {
   const problem = await targetProblem(fields.url, allowPrivateTargets);
-  if (problem) problems.add('url', problem);
+  if (problem) problems.add('url', said('WEBHOOK_TARGET', problem, { detail: problem }));
   const districtIds = (fields.districts ?? []).map((ags, index) => inputDistrict(ags, `districts[${index}]`, problems));
   return { districtIds, from: await startOf(fields.since, problems) };
 }

@@ -2,10 +2,11 @@
 
 import { db } from '../db/client.js';
 import { builder } from '../graphql/builder.js';
+import { said } from '../rules/issues.js';
 import { sameNames } from '../writes/checks.js';
 import { entityMutations } from '../writes/entityMutations.js';
 import type { Problems } from '../writes/problems.js';
-import { catalogueKey, recordOfDistrict } from '../writes/references.js';
+import { catalogueKey, recordOfDistrict, unknownEntry } from '../writes/references.js';
 import { Funding } from './types.js';
 
 const FundingFields = builder.inputType('FundingFieldsInput', {
@@ -30,11 +31,11 @@ async function resolveFunding(fields: FundingFieldsInput, districtId: string, pr
   if (fields.programme) {
     const programme = await db().fundingProgramme.findUnique({ where: { id: fields.programme } });
     if (programme) Object.assign(columns, { programmeId: programme.id, funderId: programme.funderId });
-    else problems.add('fields.programme', `"${fields.programme}" is not a funding programme`);
+    else problems.add('fields.programme', unknownEntry('FundingProgramme', fields.programme, 'a funding programme'));
   } else if (fields.funder) {
     columns.funderId = await catalogueKey('Funder', fields.funder, 'fields.funder', problems, 'a funder');
   } else if (creating) {
-    problems.add('fields.programme', 'a programme or a funder is required');
+    problems.add('fields.programme', said('PROGRAMME_OR_FUNDER', 'a programme or a funder is required'));
   }
   if (fields.position)
     columns.positionId = await recordOfDistrict('Position', fields.position, districtId, 'fields.position', problems, 'a post');

@@ -6,6 +6,7 @@ import { berlinDate, isoDay } from '../common/history.js';
 import { db, type Tx } from '../db/client.js';
 import { ValueQualifier } from '../generated/prisma/enums.js';
 import { builder } from '../graphql/builder.js';
+import { requiredValue, said } from '../rules/issues.js';
 import { checkColumns, sameNames } from '../writes/checks.js';
 import { editorsOfDistrict, givenFields, inputDistrict, writeMutation } from '../writes/mutation.js';
 import { ValidationError } from '../writes/problems.js';
@@ -46,7 +47,8 @@ const RecordIndicatorValueInput = builder.inputType('RecordIndicatorValueInput',
   }),
 });
 
-const currentVersionRequired = (version: number) => `is required: a value is current (version ${version}); name the version you read`;
+const currentVersionRequired = (version: number) =>
+  said('VERSION_NEEDED', `is required: a value is current (version ${version}); name the version you read`, { version: String(version) });
 
 /**
  * Two requests that each found no current value (the same one sent twice, or two editors) take
@@ -56,7 +58,7 @@ const currentVersionRequired = (version: number) => `is required: a value is cur
 async function firstValueStillFirst(tx: Tx, districtId: string, indicatorId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`IndicatorValue:${districtId}:${indicatorId}`}, 0))`;
   const current = await tx.indicatorValue.findFirst({ where: { districtId, indicatorId, validTo: null, archivedAt: null } });
-  if (current) throw new ValidationError([{ path: 'currentVersion', message: currentVersionRequired(current.version) }]);
+  if (current) throw new ValidationError([{ path: 'currentVersion', ...currentVersionRequired(current.version) }]);
 }
 
 writeMutation('recordIndicatorValue', {
@@ -71,7 +73,7 @@ writeMutation('recordIndicatorValue', {
     const districtId = inputDistrict(input.district, 'district', problems);
     const given = givenFields<IndicatorValueFields>(input, flatFields, problems);
     const { fields } = given;
-    if (fields.value == null) given.problems.add('value', 'is required');
+    if (fields.value == null) given.problems.add('value', requiredValue);
     await catalogueKey('Indicator', input.indicator, 'indicator', problems, 'an indicator (see the indicators query)');
     checkColumns('IndicatorValue', fields, sameNames('value', 'printed'), given.problems, { creating: false });
     const validFrom = fields.validFrom ?? fields.referenceDate ?? berlinDate(context.now);
@@ -80,7 +82,8 @@ writeMutation('recordIndicatorValue', {
     });
     if (current && input.currentVersion == null) problems.add('currentVersion', currentVersionRequired(current.version));
     if (current?.validFrom && validFrom <= current.validFrom) {
-      given.problems.add('validFrom', `must be after the current value's start (${isoDay(current.validFrom)})`);
+      const start = isoDay(current.validFrom);
+      given.problems.add('validFrom', said('BEFORE_START', `must be after the current value's start (${start})`, { start }));
     }
     return { districtId, fields, validFrom, current };
   },

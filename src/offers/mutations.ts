@@ -7,6 +7,7 @@ import { referenceSourceId } from '../places/referenceKeys.js';
 import { sameNames } from '../writes/checks.js';
 import { entityMutations } from '../writes/entityMutations.js';
 import type { Problems } from '../writes/problems.js';
+import { unknownEntry } from '../writes/references.js';
 import { Offer } from './types.js';
 
 const OfferFields = builder.inputType('OfferFieldsInput', {
@@ -53,7 +54,7 @@ async function resolvePlaces(fields: OfferFieldsInput, districtId: string, probl
     if (town) return { municipalityId: town.id };
     const listed = official.find((place) => place.name === name);
     if (listed) return { official: { ags: listed.id, name, districtId } };
-    problems.add(`fields.places[${index}]`, `"${name}" is not a town of district ${districtId}`);
+    problems.add(`fields.places[${index}]`, unknownEntry('Municipality', name, `a town of district ${districtId}`));
     return { municipalityId: '' };
   });
   return { columns: {}, lists: places };

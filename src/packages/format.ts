@@ -89,8 +89,8 @@ function rowSchema(table: TableSpec) {
   // A column left out of a package is empty, not unknown.
   const empty = Object.fromEntries(columns.map((column) => [column.name, null]));
   return schema.superRefine((row, context) =>
-    rowRule({ ...empty, ...(row as Row) }, (column, message) =>
-      context.addIssue({ code: 'custom', path: column ? [column] : [], message }),
+    rowRule({ ...empty, ...(row as Row) }, (column, problem) =>
+      context.addIssue({ code: 'custom', path: column ? [column] : [], message: problem.message, params: { said: problem } }),
     ),
   );
 }

@@ -9,8 +9,11 @@ import type { Database, Tx } from '../db/client.js';
 import { genericDelegate, hasColumn } from '../db/datamodel.js';
 import { referenceSourceId } from '../places/referenceKeys.js';
 import { deriveColumns } from '../rules/derived.js';
+import { type Said, said } from '../rules/issues.js';
+import { saidOfZod } from '../rules/zodIssues.js';
 import type { AuditEntry } from '../writes/audit.js';
 import { Problems, ValidationError, VersionConflictError } from '../writes/problems.js';
+import { listedTwice, unknownEntry } from '../writes/references.js';
 import { type Actor, type Write, write } from '../writes/transaction.js';
 import { columnsOf, type DataPackage, packageSchema } from './format.js';
 import { canonicalRow, databaseRow, ownedTables, type Row, sortedByKey } from './rows.js';
@@ -90,10 +93,19 @@ function jsonPath(segments: readonly PropertyKey[]): string {
 
 const rowPath = (table: TableSpec, index: number, column?: string) => jsonPath(['tables', table.key, index, ...(column ? [column] : [])]);
 
+const packageProblem = (message: string) => said('PACKAGE', message);
+
+/** A reference to a record of the package's own table (`table`: its key, e.g. "positions") that the package lacks. */
+const notInPackage = (table: string, key: string) =>
+  unknownEntry(table, key, `must name a record of "${table}" in this package: "${key}" is not in it`);
+
+const notKnown = (table: string, model: string, key: string) =>
+  unknownEntry(table, key, `names ${model} "${key}", which is neither in the import nor in the database`);
+
 /** Problems of packages: each JSON path is preceded by the package's label (its file name). */
 class PackageProblems extends Problems {
-  addIn(label: string, path: string, message: string) {
-    this.add(label ? `${label} ${path}` : path, message);
+  addIn(label: string, path: string, problem: Said) {
+    this.add(label ? `${label} ${path}` : path, problem);
   }
 }
 
@@ -108,7 +120,7 @@ function withDerivedColumns(content: unknown, label: string, problems: PackagePr
     if (!Array.isArray(rows)) continue;
     tables[table.key] = rows.map((row: unknown, position) =>
       isObject(row)
-        ? deriveColumns(table.model, row, (column, message) => problems.addIn(label, rowPath(table, position, column), message))
+        ? deriveColumns(table.model, row, (column, problem) => problems.addIn(label, rowPath(table, position, column), problem))
         : row,
     );
   }
@@ -124,13 +136,13 @@ function parse(inputs: PackageInput[], problems: PackageProblems): Parsed[] {
   for (const { label = '', content: written } of inputs) {
     const { content, problem } = upgradePackage(written);
     if (problem) {
-      problems.addIn(label, '$.formatVersion', problem);
+      problems.addIn(label, '$.formatVersion', packageProblem(problem));
       continue;
     }
     // Derived columns are derived as a mutation derives them (src/rules/derived.ts) before the
     // rows are checked: a channel's link left as it was beside a new number follows the number.
     const result = packageSchema.safeParse(withDerivedColumns(content, label, problems));
-    if (!result.success) for (const issue of result.error.issues) problems.addIn(label, jsonPath(issue.path), issue.message);
+    if (!result.success) for (const issue of result.error.issues) problems.addIn(label, jsonPath(issue.path), saidOfZod(issue));
     const data = (result.success ? result.data : content) as Partial<DataPackage>;
     const kind = data?.kind;
     if (!isObject(data) || (kind !== 'district' && kind !== 'catalogue') || !isObject(data.tables)) continue;
@@ -159,13 +171,13 @@ function indexKeys(packages: Parsed[], problems: PackageProblems): Index {
   const owners = new Set<string>();
   for (const dataPackage of packages) {
     const owner = dataPackage.owner ?? 'catalogue';
-    if (owners.has(owner)) problems.addIn(dataPackage.label, '$', `a second package of ${owner} in one import`);
+    if (owners.has(owner)) problems.addIn(dataPackage.label, '$', packageProblem(`a second package of ${owner} in one import`));
     owners.add(owner);
     for (const [key, rows] of Object.entries(dataPackage.tables)) {
       const keys = index.get(key) ?? index.set(key, new Map()).get(key)!;
       rows.forEach((row, position) => {
         const rowId = rowKey(tableByKey.get(key)!, row);
-        if (keys.has(rowId)) problems.addIn(dataPackage.label, rowPath(tableByKey.get(key)!, position), `"${rowId}" is listed twice`);
+        if (keys.has(rowId)) problems.addIn(dataPackage.label, rowPath(tableByKey.get(key)!, position), listedTwice(rowId));
         keys.set(rowId, dataPackage);
       });
     }
@@ -190,9 +202,13 @@ function checkRows(dataPackage: Parsed, index: Index, problems: PackageProblems,
         const value = row[column.name];
         const path = rowPath(table, position, column.name);
         if (column.name === 'districtId' && table.model !== 'District') {
-          if (owner && value !== owner) problems.addIn(label, path, `must be "${owner}", the package's district`);
+          if (owner && value !== owner) problems.addIn(label, path, packageProblem(`must be "${owner}", the package's district`));
           if (!owner && value !== undefined)
-            problems.addIn(label, path, 'must be left out: a catalogue record belongs to no district (put it in the district’s package)');
+            problems.addIn(
+              label,
+              path,
+              packageProblem('must be left out: a catalogue record belongs to no district (put it in the district’s package)'),
+            );
           continue;
         }
         if (!column.references || value === undefined) continue;
@@ -201,20 +217,24 @@ function checkRows(dataPackage: Parsed, index: Index, problems: PackageProblems,
         if (holds(target.key, targetKey)) continue;
         // The official list's source: no package carries it, every installation loads it (a town of the list cites it).
         if (column.references === 'Source' && targetKey === referenceSourceId) continue;
-        const report = (message: string) => () => problems.addIn(label, path, message);
+        const report = (problem: Said) => () => problems.addIn(label, path, problem);
         if (owner && target.ofDistrict) {
           if (target.ofCatalogue && index.get(target.key)?.get(targetKey)?.kind === 'catalogue') continue;
-          const message = target.ofCatalogue
-            ? `must name a record of "${target.key}" in this package or in the catalogue: "${targetKey}" is in neither`
-            : `must name a record of "${target.key}" in this package: "${targetKey}" is not in it`;
-          if (target.ofCatalogue) pending.push({ target, catalogueOnly: true, key: targetKey, report: report(message) });
-          else problems.addIn(label, path, message);
+          const problem = target.ofCatalogue
+            ? unknownEntry(
+                target.key,
+                targetKey,
+                `must name a record of "${target.key}" in this package or in the catalogue: "${targetKey}" is in neither`,
+              )
+            : notInPackage(target.key, targetKey);
+          if (target.ofCatalogue) pending.push({ target, catalogueOnly: true, key: targetKey, report: report(problem) });
+          else problems.addIn(label, path, problem);
         } else if (!index.get(target.key)?.has(targetKey)) {
           pending.push({
             target,
             catalogueOnly: false,
             key: targetKey,
-            report: report(`names ${column.references} "${targetKey}", which is neither in the import nor in the database`),
+            report: report(notKnown(target.key, column.references, targetKey)),
           });
         }
       }
@@ -241,16 +261,11 @@ function checkTranslated(
   const target = tableByModel.get(String(row.entityType));
   if (!target || holds(target.key, row.entityId)) return; // an unknown type is reported by the row rule
   const key = String(row.entityId);
-  const report = (message: string) => () => problems.addIn(dataPackage.label, path, message);
+  const report = (problem: Said) => () => problems.addIn(dataPackage.label, path, problem);
   if (dataPackage.owner) {
-    problems.addIn(dataPackage.label, path, `must name a record of "${target.key}" in this package: "${key}" is not in it`);
+    problems.addIn(dataPackage.label, path, notInPackage(target.key, key));
   } else if (!index.get(target.key)?.has(key)) {
-    pending.push({
-      target,
-      catalogueOnly: false,
-      key,
-      report: report(`names ${target.model} "${key}", which is neither in the import nor in the database`),
-    });
+    pending.push({ target, catalogueOnly: false, key, report: report(notKnown(target.key, target.model, key)) });
   }
 }
 
@@ -267,7 +282,7 @@ function checkOwnershipThroughOthers(dataPackage: Parsed, problems: PackageProbl
         problems.addIn(
           label,
           rowPath(tableByKey.get('persons')!, position),
-          `"${String(person.id)}" is not the person of any contact in this package`,
+          packageProblem(`"${String(person.id)}" is not the person of any contact in this package`),
         );
     });
   }
@@ -277,7 +292,7 @@ function checkOwnershipThroughOthers(dataPackage: Parsed, problems: PackageProbl
       problems.addIn(
         label,
         rowPath(tableByKey.get('partners')!, position, 'sourceId'),
-        'must name a source of this package: a partner belongs to the package whose source names it',
+        packageProblem('must name a source of this package: a partner belongs to the package whose source names it'),
       );
   });
 }
@@ -593,7 +608,7 @@ async function checkKeysFree(tx: Tx, dataPackage: Parsed, stored: Map<string, Ag
         problems.addIn(
           dataPackage.label,
           rowPath(table, position, 'id'),
-          `"${id}" is a record of ${dataPackage.owner ? 'another district or of the catalogue' : 'a district'}`,
+          packageProblem(`"${id}" is a record of ${dataPackage.owner ? 'another district or of the catalogue' : 'a district'}`),
         );
     }
   }
@@ -651,7 +666,7 @@ export function asProblem(error: unknown): never {
   if ((code && refusalCodes.has(code)) || (sqlState && refusalSqlStates.has(sqlState))) {
     const lastLine = (error as Error).message.split('\n').filter(Boolean).at(-1) ?? '';
     const reason = /Message: `(.*)`/.exec(lastLine)?.[1] ?? lastLine;
-    throw new ValidationError([{ path: '$', message: `The database refused the package: ${reason}` }]);
+    throw new ValidationError([{ path: '$', ...packageProblem(`The database refused the package: ${reason}`) }]);
   }
   throw error;
 }
@@ -674,7 +689,12 @@ export async function importWithin(write: Write, inputs: PackageInput[], options
         target: districts,
         catalogueOnly: false,
         key: dataPackage.owner,
-        report: () => problems.addIn(dataPackage.label, '$.district', `"${dataPackage.owner}" is not a district in the catalogue`),
+        report: () =>
+          problems.addIn(
+            dataPackage.label,
+            '$.district',
+            said('NO_SUCH_DISTRICT', `"${dataPackage.owner}" is not a district in the catalogue`, { key: dataPackage.owner! }),
+          ),
       });
     }
   }

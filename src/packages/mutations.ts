@@ -2,6 +2,7 @@
 // (see docs in the README and schema/package.schema.json); admins also the catalogue.
 import { isEmbedded } from '../db/client.js';
 import { builder } from '../graphql/builder.js';
+import { said } from '../rules/issues.js';
 import { mutationErrors } from '../writes/errorTypes.js';
 import { type AccessRule, editorsOfDistrict, writeMutation } from '../writes/mutation.js';
 import { asProblem, type ImportSummary, importWithin, importWrite, type RecordChange } from './import.js';
@@ -155,9 +156,13 @@ const importPackage = writeMutation('importDataPackage', {
     if (isEmbedded() && rows > embeddedImportMaxRows)
       problems.add(
         'package',
-        `has ${rows.toLocaleString('en')} rows, more than the embedded database imports through the API (${embeddedImportMaxRows.toLocaleString('en')}): ` +
-          'it runs one transaction at a time, and every reader would wait for this one. Import it with PostgreSQL (DATABASE_URL), ' +
-          'or with `npm run data:import` while the server is stopped',
+        said(
+          'TOO_LARGE',
+          `has ${rows.toLocaleString('en')} rows, more than the embedded database imports through the API (${embeddedImportMaxRows.toLocaleString('en')}): ` +
+            'it runs one transaction at a time, and every reader would wait for this one. Import it with PostgreSQL (DATABASE_URL), ' +
+            'or with `npm run data:import` while the server is stopped',
+          { rows: String(rows), max: String(embeddedImportMaxRows) },
+        ),
       );
     return null;
   },

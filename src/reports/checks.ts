@@ -1,4 +1,5 @@
 // What a problem report must be: anyone may send one, so the checks are strict and simple.
+import { type Said, said } from '../rules/issues.js';
 import { emailAddress } from '../rules/values.js';
 import type { Problems } from '../writes/problems.js';
 
@@ -6,14 +7,17 @@ const messageLength = { min: 10, max: 2_000 };
 const maxLinks = 2;
 
 /** Why a report's message is refused, or null. */
-function messageProblem(message: string): string | null {
+function messageProblem(message: string): Said | null {
   const text = message.trim();
   if (text.length < messageLength.min || text.length > messageLength.max) {
-    return `must be ${messageLength.min} to ${messageLength.max} characters: say what is wrong and, if you know it, what is right`;
+    const { min, max } = messageLength;
+    const sentence = `must be ${min} to ${max} characters: say what is wrong and, if you know it, what is right`;
+    return said('REPORT_LENGTH', sentence, { min: String(min), max: String(max) });
   }
-  if (!/\p{L}{2}/u.test(text)) return 'must say in words what is wrong';
-  if ((text.match(/https?:\/\/|www\./gi) ?? []).length > maxLinks) return `may contain at most ${maxLinks} links`;
-  if (/(.)\1{19}/u.test(text)) return 'must not repeat one character 20 times';
+  if (!/\p{L}{2}/u.test(text)) return said('REPORT_WORDS', 'must say in words what is wrong');
+  if ((text.match(/https?:\/\/|www\./gi) ?? []).length > maxLinks)
+    return said('REPORT_LINKS', `may contain at most ${maxLinks} links`, { max: String(maxLinks) });
+  if (/(.)\1{19}/u.test(text)) return said('REPORT_REPEATS', 'must not repeat one character 20 times');
   return null;
 }
 
@@ -23,6 +27,6 @@ export function checkReport(fields: { message: string; contactEmail?: string | n
   if (problem) problems.add('message', problem);
   const { contactEmail } = fields;
   if (contactEmail != null && contactEmail !== '' && (contactEmail.length > 254 || !emailAddress.safeParse(contactEmail).success)) {
-    problems.add('contactEmail', 'must be an e-mail address (or be left out)');
+    problems.add('contactEmail', said('EMAIL_ADDRESS', 'must be an e-mail address (or be left out)'));
   }
 }

@@ -8,6 +8,7 @@ import type { ModelName } from '../db/datamodel.js';
 import type { ProblemReport as ReportRow } from '../generated/prisma/client.js';
 import type { ProblemReportStatus, ProblemTopic } from '../generated/prisma/enums.js';
 import { builder } from '../graphql/builder.js';
+import { said } from '../rules/issues.js';
 import { isFeedType } from '../writes/announce.js';
 import type { AuditEntry } from '../writes/audit.js';
 import { answeredAsBefore } from '../writes/deprecated.js';
@@ -54,18 +55,31 @@ async function subjectOf(subject: string, problems: Problems): Promise<{ type: M
   try {
     decoded = decodeGlobalId(subject);
   } catch {
-    problems.add('subject', 'is not the ID of a record (use the `id` of a contact, an offer, a post …)');
+    problems.add(
+      'subject',
+      said('NOT_AN_ID', 'is not the ID of a record (use the `id` of a contact, an offer, a post …)', { type: 'record' }),
+    );
     return null;
   }
   const { typename, id } = decoded;
   if (!isFeedType(typename)) {
-    problems.add('subject', `is a ${typename}, which cannot be reported: report the contact, offer or post it belongs to`);
+    problems.add(
+      'subject',
+      said('NOT_REPORTABLE', `is a ${typename}, which cannot be reported: report the contact, offer or post it belongs to`, {
+        type: typename,
+      }),
+    );
     return null;
   }
   const owner = await ownerOf(typename, id);
   if (!owner) throw new NotFoundError(`No ${typename} with this ID.`);
   if (!owner.districtId) {
-    problems.add('subject', `is a ${typename} that belongs to no district: report the record of a district that shows it`);
+    problems.add(
+      'subject',
+      said('NOT_REPORTABLE', `is a ${typename} that belongs to no district: report the record of a district that shows it`, {
+        type: typename,
+      }),
+    );
     return null;
   }
   return { type: typename, id, districtId: owner.districtId };
@@ -141,7 +155,7 @@ const update = writeMutation('updateProblemReport', {
   authorise: (input) => editorsOfReport(input.id),
   async prepare(input, problems) {
     if (input.fields.answer != null && input.fields.answer.length > 2_000)
-      problems.add('fields.answer', 'must be at most 2,000 characters');
+      problems.add('fields.answer', said('TOO_LONG', 'must be at most 2,000 characters', { max: '2000' }));
     return String(input.id);
   },
   dataLock: 'none',

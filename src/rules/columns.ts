@@ -8,6 +8,7 @@ import { type ModelName, modelNames, type ScalarsOf, storedColumns } from '../db
 import type { DatamodelField } from '../db/datamodelTypes.js';
 import { TargetGroup } from '../generated/prisma/enums.js';
 import { typesWithFieldSources } from './factSources.js';
+import { type Said, said } from './issues.js';
 import { ChannelFormatError, channelValue } from './normalise.js';
 import { isTranslatable } from './translatable.js';
 import {
@@ -27,17 +28,19 @@ import {
   phoneNumberE164,
   webAddress,
 } from './values.js';
+import { coded, saidOfZod } from './zodIssues.js';
 
 type ColumnRules = { [M in ModelName]?: { [C in keyof ScalarsOf<M> & string]?: z.ZodType } };
 
-const twoDecimals = z.number().multipleOf(0.01, 'must have at most two decimal places');
+const twoDecimals = z.number().multipleOf(0.01, coded('DECIMALS', 'must have at most two decimal places', { places: '2' }));
+const atLeastOne = coded('AT_LEAST', 'must be 1 or more', { min: '1' });
 
 /** Rules beyond a column's type. Text columns without one must not be empty. */
 export const columnRules: ColumnRules = {
   District: { id: districtKey },
   Municipality: { ags: municipalityKey },
   Source: { url: webAddress },
-  Position: { headcount: z.int().min(1, 'must be 1 or more'), since: partialDate },
+  Position: { headcount: z.int().min(1, atLeastOne), since: partialDate },
   Address: { postalCode: germanPostalCode },
   OfficeHours: { timeZone: ianaTimeZone },
   OfficeHourInterval: { weekday: isoWeekday, opens: clockTime, closes: clockTime },
@@ -49,15 +52,15 @@ export const columnRules: ColumnRules = {
   Offer: {
     languages: z.array(languageCode),
     targetGroups: z.array(z.enum(Object.values(TargetGroup) as [string, ...string[]])),
-    languageCount: z.int().min(1, 'must be 1 or more'),
+    languageCount: z.int().min(1, atLeastOne),
     website: webAddress,
   },
   Partner: { website: webAddress },
   Project: { periodStart: partialDate, periodEnd: partialDate },
-  IndicatorValue: { value: twoDecimals.min(0, 'must be a number of 0 or more') },
+  IndicatorValue: { value: twoDecimals.min(0, coded('AT_LEAST', 'must be a number of 0 or more', { min: '0' })) },
   Document: { url: webAddress, issued: partialDate },
   Translation: { language: bcp47Translation },
-  ApiToken: { name: nonEmptyText.max(200, 'must be at most 200 characters') },
+  ApiToken: { name: nonEmptyText.max(200, coded('TOO_LONG', 'must be at most 200 characters', { max: '200' })) },
 };
 
 /** The rule of one column, where it has one beyond its type (text: not empty). */
@@ -76,25 +79,29 @@ export type Row = Record<string, unknown>;
  * column that is `undefined` is not known (a change leaves it as it is), and rules that need it
  * stay silent; an empty column is null.
  */
-export type RowRule = (row: Row, report: (column: string | null, message: string) => void) => void;
+export type RowRule = (row: Row, report: (column: string | null, problem: Said) => void) => void;
 
 const known = (row: Row, ...columns: string[]) => columns.every((column) => row[column] !== undefined);
 
 const periodInOrder: RowRule = (row, report) => {
   const { periodStart: start, periodEnd: end } = row;
-  if (typeof start === 'string' && typeof end === 'string' && start > end) report('periodEnd', `must not be before the start (${start})`);
+  if (typeof start === 'string' && typeof end === 'string' && start > end)
+    report('periodEnd', said('DATE_ORDER', `must not be before the start (${start})`, { start }));
 };
 
 const channelValues: Record<string, z.ZodType> = { EMAIL: emailAddress, WEB_FORM: webAddress };
 
+const closesAfterOpens = (opens: string) => said('CLOSES_AFTER_OPENS', `must be later than opens (${opens})`, { opens });
+
 export const rowRules: { [M in ModelName]?: RowRule } = {
   Address: (row, report) => {
-    if (known(row, 'street', 'postOfficeBox') && !row.street && !row.postOfficeBox) report(null, 'needs a street or a post-office box');
+    if (known(row, 'street', 'postOfficeBox') && !row.street && !row.postOfficeBox)
+      report(null, said('STREET_OR_PO_BOX', 'needs a street or a post-office box'));
   },
   OfficeHourInterval: (row, report) => {
     const { opens, closes } = row;
     if (typeof opens === 'string' && typeof closes === 'string' && clockTime.safeParse(opens).success && opens >= closes) {
-      report('closes', `must be later than opens (${opens})`);
+      report('closes', closesAfterOpens(opens));
     }
   },
   OfficeHourException: (row, report) => {
@@ -104,42 +111,65 @@ export const rowRules: { [M in ModelName]?: RowRule } = {
         ? lastDay < firstDay
         : typeof firstDay === 'string' && typeof lastDay === 'string' && lastDay < firstDay
     ) {
-      report('lastDay', 'must not be before the first day');
+      report(
+        'lastDay',
+        said('DATE_ORDER', 'must not be before the first day', {
+          start: String(firstDay instanceof Date ? firstDay.toISOString().slice(0, 10) : firstDay),
+        }),
+      );
     }
     if (known(row, 'opens', 'closes') && !opens !== !closes)
-      report(opens ? 'closes' : 'opens', 'give both times for special hours, or neither for a closure');
+      report(opens ? 'closes' : 'opens', said('BOTH_TIMES_OR_NONE', 'give both times for special hours, or neither for a closure'));
     else if (typeof opens === 'string' && typeof closes === 'string' && clockTime.safeParse(opens).success && opens >= closes) {
-      report('closes', `must be later than opens (${opens})`);
+      report('closes', closesAfterOpens(opens));
     }
   },
   Translation: (row, report) => {
     if (typeof row.entityType === 'string' && typeof row.field === 'string' && !isTranslatable(row.entityType, row.field)) {
-      report('field', `"${row.field}" of ${row.entityType} is not a translatable text (see src/rules/translatable.ts)`);
+      report(
+        'field',
+        said('NOT_TRANSLATABLE', `"${row.field}" of ${row.entityType} is not a translatable text (see src/rules/translatable.ts)`, {
+          field: row.field,
+          type: row.entityType,
+        }),
+      );
     }
   },
   FactSource: (row, report) => {
     const { entityType, field } = row;
     if (typeof entityType !== 'string' || typeof field !== 'string') return;
-    if (!modelNames.includes(entityType as ModelName)) report('entityType', `"${entityType}" is not a kind of record`);
+    const unknown = (column: string, key: string, type: string, message: string) =>
+      report(column, said('UNKNOWN_ENTRY', message, { key, type }));
+    if (!modelNames.includes(entityType as ModelName))
+      unknown('entityType', entityType, 'kind of record', `"${entityType}" is not a kind of record`);
     else if (!typesWithFieldSources.includes(entityType as ModelName))
-      report('entityType', `"${entityType}" does not name the pages of its fields; one of ${typesWithFieldSources.join(', ')} does`);
+      unknown(
+        'entityType',
+        entityType,
+        'kind of record with field sources',
+        `"${entityType}" does not name the pages of its fields; one of ${typesWithFieldSources.join(', ')} does`,
+      );
     else if (!storedColumns(entityType as ModelName).some((column) => column.name === field))
-      report('field', `"${field}" is not a field of ${entityType}`);
+      unknown('field', field, `field of ${entityType}`, `"${field}" is not a field of ${entityType}`);
   },
   ContactChannel: (row, report) => {
     if (typeof row.value !== 'string') return;
     const rule = channelValues[String(row.kind)] ?? phoneNumberE164;
     const issues = rule.safeParse(row.value).error?.issues ?? [];
-    for (const issue of issues) report('value', issue.message);
+    for (const issue of issues) report('value', saidOfZod(issue));
     // A value given beside the printed text is what that text reads as: a printed number no
     // rule can read (an O for a 0), or one that rings elsewhere, would mislead its readers.
     if (issues.length || typeof row.printed !== 'string' || row.kind === 'WEB_FORM') return;
     try {
       const read = channelValue(String(row.kind), row.printed);
-      if (read !== row.value) report('value', `is not what "${row.printed}" reads as (${read})`);
+      if (read !== row.value)
+        report(
+          'value',
+          said('VALUE_NOT_PRINTED', `is not what "${row.printed}" reads as (${read})`, { printed: row.printed, read: String(read) }),
+        );
     } catch (error) {
       if (!(error instanceof ChannelFormatError)) throw error;
-      report('printed', error.message);
+      report('printed', error.said);
     }
   },
   Funding: periodInOrder,
@@ -147,14 +177,13 @@ export const rowRules: { [M in ModelName]?: RowRule } = {
   ConceptMilestone: periodInOrder,
   IntegrationConcept: (row, report) => {
     if (known(row, 'status', 'adoptedOn') && row.status === 'ADOPTED' && !row.adoptedOn)
-      report('adoptedOn', 'an adopted concept needs its adoption date');
+      report('adoptedOn', said('ADOPTION_DATE', 'an adopted concept needs its adoption date'));
   },
 };
 
 /** A problem found in a row: where in the row (empty: the row as a whole) and what is wrong. */
-export interface RowProblem {
+export interface RowProblem extends Said {
   path: (string | number)[];
-  message: string;
 }
 
 /** "languages[0]", "fields.title": a path in the form the API's input paths use. */
@@ -175,9 +204,9 @@ export function checkRow(model: ModelName, row: Row): RowProblem[] {
     if (value === undefined || value === null) continue;
     const rule = columnRule(model, column);
     for (const issue of rule?.safeParse(value).error?.issues ?? []) {
-      problems.push({ path: [column.name, ...(issue.path as (string | number)[])], message: issue.message });
+      problems.push({ path: [column.name, ...(issue.path as (string | number)[])], ...saidOfZod(issue) });
     }
   }
-  rowRules[model]?.(row, (column, message) => problems.push({ path: column ? [column] : [], message }));
+  rowRules[model]?.(row, (column, problem) => problems.push({ path: column ? [column] : [], ...problem }));
   return problems;
 }

@@ -4,6 +4,7 @@
 // "03606 650-123" gets its `tel:` link whichever way it arrives.
 import type { ModelName } from '../db/datamodel.js';
 import type { Row } from './columns.js';
+import type { Said } from './issues.js';
 import { ChannelFormatError, channelValue } from './normalise.js';
 
 interface Derivation {
@@ -46,7 +47,7 @@ export const isDerived = (model: ModelName, column: string) => column in (derive
  * The row with every derived column that is empty filled in (and every normalised one brought in
  * line with its source); what cannot be derived is reported at its source column.
  */
-export function deriveColumns(model: ModelName, row: object, report: (column: string, message: string) => void): Row {
+export function deriveColumns(model: ModelName, row: object, report: (column: string, problem: Said) => void): Row {
   const derived: Row = { ...row };
   for (const [column, derivation] of Object.entries(derivedColumns[model] ?? {})) {
     const given = derived[column] != null;
@@ -56,7 +57,7 @@ export function deriveColumns(model: ModelName, row: object, report: (column: st
       if (value != null) derived[column] = value;
     } catch (error) {
       if (!(error instanceof ChannelFormatError)) throw error;
-      report(derivation.from, error.message);
+      report(derivation.from, error.said);
     }
   }
   return derived;

@@ -1,14 +1,20 @@
 // Contact channels are printed in many styles ("03632 / 741 - 273", "x[at]y.de", "x(a)y.de").
 // These functions give the normalised value and leave the printed text to be stored beside it.
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
+import { type IssueCode, type Said, said } from './issues.js';
 
 export class ChannelFormatError extends Error {
+  /** The problem as the API reports it, with its code. */
+  readonly said: Said;
+
   constructor(
     readonly printed: string,
+    code: IssueCode,
     reason: string,
   ) {
     super(`"${printed}" ${reason}`);
     this.name = 'ChannelFormatError';
+    this.said = said(code, this.message, { text: printed });
   }
 }
 
@@ -27,16 +33,21 @@ const letterAmongDigits = /\d[\s\-–/]*\p{L}(?!\p{L})|(?<!\p{L})\p{L}[\s\-–/]
 export function normalisePhone(printed: string): string {
   // The number itself: from its first digit or plus sign on (a label such as "Tel." before it).
   const number = printed.slice(printed.search(/[\d+]/));
-  if (letterAmongDigits.test(number)) throw new ChannelFormatError(printed, 'has a letter among its digits (an O for a 0?)');
+  if (letterAmongDigits.test(number))
+    throw new ChannelFormatError(printed, 'PHONE_LETTER', 'has a letter among its digits (an O for a 0?)');
   if (/^\d/.test(number) && !number.startsWith('0'))
-    throw new ChannelFormatError(printed, 'has no area code (Vorwahl): write it as dialled from elsewhere, e.g. "03606 650-123"');
+    throw new ChannelFormatError(
+      printed,
+      'PHONE_AREA_CODE',
+      'has no area code (Vorwahl): write it as dialled from elsewhere, e.g. "03606 650-123"',
+    );
   let parsed: ReturnType<typeof parsePhoneNumberWithError>;
   try {
     parsed = parsePhoneNumberWithError(printed.replace(/[/–-]/g, ' '), 'DE');
   } catch (error) {
-    throw new ChannelFormatError(printed, `is not a phone number (${(error as Error).message})`);
+    throw new ChannelFormatError(printed, 'PHONE_NUMBER', `is not a phone number (${(error as Error).message})`);
   }
-  if (!parsed.isValid()) throw new ChannelFormatError(printed, 'is not a valid phone number');
+  if (!parsed.isValid()) throw new ChannelFormatError(printed, 'PHONE_NUMBER', 'is not a valid phone number');
   return parsed.number;
 }
 
@@ -47,7 +58,7 @@ const plainAddress = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
 /** An e-mail address as printed, de-obfuscated and lower-cased. */
 export function normaliseEmail(printed: string): string {
   const address = printed.trim().replace(obfuscatedAt, '@').toLowerCase();
-  if (!plainAddress.test(address)) throw new ChannelFormatError(printed, 'is not an e-mail address');
+  if (!plainAddress.test(address)) throw new ChannelFormatError(printed, 'EMAIL_ADDRESS', 'is not an e-mail address');
   return address;
 }
 
@@ -55,7 +66,7 @@ function webFormAddress(printed: string): string {
   try {
     return new URL(printed).toString();
   } catch {
-    throw new ChannelFormatError(printed, 'is not a web address');
+    throw new ChannelFormatError(printed, 'WEB_ADDRESS', 'is not a web address');
   }
 }
 

@@ -5,6 +5,7 @@ import { db } from '../db/client.js';
 import type { ApiToken } from '../generated/prisma/client.js';
 import { builder } from '../graphql/builder.js';
 import { districtKeyForScope } from '../rules/districtKeys.js';
+import { said } from '../rules/issues.js';
 import { checkColumns, sameNames } from '../writes/checks.js';
 import { type AccessRule, inputDistrict, writeMutation } from '../writes/mutation.js';
 import { NotFoundError } from '../writes/problems.js';
@@ -72,7 +73,7 @@ writeMutation('issueEditorToken', {
   async prepare(input, problems) {
     const district = inputDistrict(input.district, 'district', problems);
     if (district && !(await db().district.findUnique({ where: { id: district }, select: { id: true } })))
-      problems.add('district', `"${district}" is no district of Thüringen or Sachsen`);
+      problems.add('district', said('NO_SUCH_DISTRICT', `"${district}" is no district of Thüringen or Sachsen`, { key: district }));
     checkColumns('ApiToken', input.fields, sameNames('name'), problems.within('fields'), { creating: true });
     return district;
   },

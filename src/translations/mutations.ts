@@ -7,8 +7,10 @@ import { decodeGlobalId } from '../common/globalId.js';
 import { berlinDate } from '../common/history.js';
 import type { ModelName } from '../db/datamodel.js';
 import { builder } from '../graphql/builder.js';
+import { said } from '../rules/issues.js';
 import { isTranslatable, type TranslatableType, translatableFields } from '../rules/translatable.js';
 import { bcp47Translation } from '../rules/values.js';
+import { saidOfZod } from '../rules/zodIssues.js';
 import { answeredAsBefore } from '../writes/deprecated.js';
 import { type AccessRule, writeMutation } from '../writes/mutation.js';
 import { type Owner, ownerOf } from '../writes/ownership.js';
@@ -47,14 +49,24 @@ function subjectOf(subject: string): { type: TranslatableType; id: string } | nu
 
 function checkInput(input: SaveTranslation, problems: Problems): { type: TranslatableType; id: string } | null {
   const subject = subjectOf(input.subject);
-  if (!subject) problems.add('subject', 'is not the ID of a record with translatable texts (an offer, a post, a concept, office hours …)');
+  if (!subject)
+    problems.add(
+      'subject',
+      said('NOT_AN_ID', 'is not the ID of a record with translatable texts (an offer, a post, a concept, office hours …)', {
+        type: 'record with translatable texts',
+      }),
+    );
   else if (!isTranslatable(subject.type, input.field)) {
-    problems.add('field', `"${input.field}" is not a translatable text of ${subject.type}: ${translatableFields[subject.type].join(', ')}`);
+    const message = `"${input.field}" is not a translatable text of ${subject.type}: ${translatableFields[subject.type].join(', ')}`;
+    problems.add('field', said('NOT_TRANSLATABLE', message, { field: input.field, type: subject.type }));
   }
   const language = bcp47Translation.safeParse(input.language);
-  if (!language.success) problems.add('language', language.error.issues[0]!.message);
+  if (!language.success) problems.add('language', saidOfZod(language.error.issues[0]!));
   if (!input.fields.text.trim() || input.fields.text.length > 10_000)
-    problems.add('fields.text', 'must not be empty, and at most 10,000 characters');
+    problems.add(
+      'fields.text',
+      said(input.fields.text.trim() ? 'TOO_LONG' : 'NOT_EMPTY', 'must not be empty, and at most 10,000 characters', { max: '10000' }),
+    );
   return subject;
 }
 

@@ -4,6 +4,7 @@
 
 import { type ModelName, storedColumns } from '../db/datamodel.js';
 import { checkRow, formatPath, type Row } from '../rules/columns.js';
+import { requiredValue } from '../rules/issues.js';
 import type { Problems } from '../writes/problems.js';
 
 /** Input fields that hold a column of the model: the field's name, or the column it fills. */
@@ -51,16 +52,16 @@ export function checkColumns(model: ModelName, input: object, fields: ColumnFiel
   const fieldOf = new Map(Object.entries(fields).map(([field, column]) => [column, field]));
   if (options.creating) {
     for (const field of requiredFields(model, fields)) {
-      if ((input as Row)[field] == null) problems.add(join(options.at, field), 'is required');
+      if ((input as Row)[field] == null) problems.add(join(options.at, field), requiredValue);
     }
   }
   const row = givenValues(input, fields);
   // In a new record, what was left out is empty; in a change it is unknown (kept).
   const known: Row = options.creating ? { ...Object.fromEntries(Object.values(fields).map((column) => [column, null])), ...row } : row;
-  for (const problem of checkRow(model, known)) {
-    const [column, ...rest] = problem.path;
+  for (const { path, ...problem } of checkRow(model, known)) {
+    const [column, ...rest] = path;
     const field = column === undefined ? '' : (fieldOf.get(String(column)) ?? String(column));
-    problems.add(join(options.at, formatPath([field, ...rest].filter((segment) => segment !== ''))), problem.message);
+    problems.add(join(options.at, formatPath([field, ...rest].filter((segment) => segment !== ''))), problem);
   }
   return row;
 }

@@ -4,7 +4,8 @@ import type { Announcement } from '../writes/announce.js';
 
 /**
  * What editors enter is a fact like any other and names its source: one "editorial" source
- * per district and day, dated that day.
+ * per district and day, dated that day. Named in German, the language of every source (and of
+ * the editors who read it beside their entries).
  */
 export async function editorialSource(
   tx: Prisma.TransactionClient,
@@ -18,11 +19,11 @@ export async function editorialSource(
     data: [
       {
         id,
-        title: 'Entered by the district’s editors',
+        title: 'Eingetragen von der Redaktion des Kreises',
         kind: 'EDITORIAL',
         districtId,
         asOf: day,
-        asOfBasis: 'The day the editors entered or changed the facts.',
+        asOfBasis: 'Der Tag, an dem die Redaktion die Angaben eingetragen oder geändert hat.',
       },
     ],
     skipDuplicates: true,

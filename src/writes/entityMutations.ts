@@ -9,6 +9,7 @@ import type { Tx } from '../db/client.js';
 import { type EditableModel, genericDelegate } from '../db/datamodel.js';
 import { builder, type Types } from '../graphql/builder.js';
 import type { Row } from '../rules/columns.js';
+import { requiredValue } from '../rules/issues.js';
 import type { Problems } from '../writes/problems.js';
 import { type ColumnFields, checkColumns, requiredFields } from './checks.js';
 import { editorsOfDistrict, editorsOfRecord, inputDistrict, recordId, writeMutation } from './mutation.js';
@@ -65,7 +66,7 @@ export function entityMutations<Shape extends VersionedRecord & object, Fields e
 
   const prepare = async (fields: Fields, districtId: string, problems: Problems, creating: boolean) => {
     const row = checkColumns(model, fields, spec.columns, problems, { at: 'fields', creating });
-    for (const name of spec.alsoRequired ?? []) if (creating && fields[name] == null) problems.add(`fields.${name}`, 'is required');
+    for (const name of spec.alsoRequired ?? []) if (creating && fields[name] == null) problems.add(`fields.${name}`, requiredValue);
     const resolved = (await spec.resolve?.(fields, districtId, problems, creating)) ?? { columns: {} };
     return { row: { ...row, ...resolved.columns }, resolved };
   };

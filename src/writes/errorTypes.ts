@@ -5,6 +5,7 @@
 // reason and leaves the others' results standing.
 import { NotAllowedError, NotAuthenticatedError } from '../auth/refusals.js';
 import { builder } from '../graphql/builder.js';
+import { type IssueCode, issueCodes, issueTexts } from '../rules/issues.js';
 import { type Issue, NotFoundError, ValidationError, VersionConflictError } from './problems.js';
 
 const MutationError = builder.interfaceRef<Error>('MutationError').implement({
@@ -12,11 +13,36 @@ const MutationError = builder.interfaceRef<Error>('MutationError').implement({
   fields: (t) => ({ message: t.exposeString('message', { description: 'What went wrong, for people.' }) }),
 });
 
+const IssueCodeRef = builder.enumType('InputIssueCode', {
+  description:
+    'What kind of problem an input issue is: stable, for software to tell problems apart and to say them in its users’ language (the editors’ texts in German and English: src/rules/issues.ts). Parameters are named in the descriptions.',
+  values: Object.fromEntries(issueCodes.map((code) => [code, { value: code, description: issueTexts[code].about }])) as Record<
+    IssueCode,
+    { value: IssueCode; description: string }
+  >,
+});
+
+const IssueParameter = builder.objectRef<[string, string]>('InputIssueParameter').implement({
+  description: 'A value an issue is about, e.g. { name: "max", value: "200" } for TOO_LONG.',
+  fields: (t) => ({
+    name: t.string({ description: 'The parameter’s name, as its code’s description names it.', resolve: ([name]) => name }),
+    value: t.string({ description: 'Its value, as text.', resolve: ([, value]) => value }),
+  }),
+});
+
 const IssueRef = builder.objectRef<Issue>('InputIssue').implement({
   description: 'One problem with the input.',
   fields: (t) => ({
     path: t.exposeString('path', { description: 'The input field, e.g. "channels[1].printed".' }),
-    message: t.exposeString('message', { description: 'What is wrong with it.' }),
+    message: t.exposeString('message', {
+      description: 'What is wrong with it, in English for developers (may be reworded: tell problems apart by `code`).',
+    }),
+    code: t.field({ type: IssueCodeRef, description: 'What kind of problem it is.', resolve: (issue) => issue.code }),
+    params: t.field({
+      type: [IssueParameter],
+      description: 'The values the problem is about (see the code’s description).',
+      resolve: (issue) => Object.entries(issue.params),
+    }),
   }),
 });
 

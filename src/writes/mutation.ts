@@ -11,9 +11,11 @@ import type { ModelName } from '../db/datamodel.js';
 import { builder, type Types } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
 import { districtKeyForScope, parseDistrictAgs } from '../rules/districtKeys.js';
+import { said } from '../rules/issues.js';
 import { mutationErrors } from './errorTypes.js';
 import { ownerOf } from './ownership.js';
 import { type Issue, Problems, ValidationError } from './problems.js';
+import { notAnId } from './references.js';
 import { type Actor, anonymousReader, type Write, type WriteOptions, write } from './transaction.js';
 
 /** Who may call a mutation, as @pothos/plugin-scope-auth scopes. */
@@ -33,7 +35,7 @@ export async function editorsOfRecord(model: ModelName, globalId: string | numbe
 /** The local key of a record named by global ID in the input, checked to be of the model. */
 export function recordId(model: ModelName, globalId: string | number, path: string, problems: Problems): string {
   const key = keyOfType(globalId, model);
-  if (key === null) problems.add(path, `is not the ID of a ${model}`);
+  if (key === null) problems.add(path, notAnId(model));
   return key ?? '';
 }
 
@@ -42,7 +44,7 @@ export function inputDistrict(ags: string, path: string, problems: Problems): st
   try {
     return parseDistrictAgs(ags, path);
   } catch (error) {
-    problems.add(path, (error as Error).message);
+    problems.add(path, said('DISTRICT_KEY', (error as Error).message));
     return '';
   }
 }
@@ -59,7 +61,8 @@ export function givenFields<Fields extends object>(
 ): { fields: Fields; problems: Problems } {
   const flat = input as Record<string, unknown>;
   if (input.fields == null) return { fields: Object.fromEntries(flatNames.map((name) => [name, flat[name]])) as Fields, problems };
-  for (const name of flatNames) if (flat[name] != null) problems.add(name, 'is deprecated beside `fields`: give it under `fields` only');
+  for (const name of flatNames)
+    if (flat[name] != null) problems.add(name, said('DEPRECATED_INPUT', 'is deprecated beside `fields`: give it under `fields` only'));
   return { fields: input.fields, problems: problems.within('fields') };
 }
 

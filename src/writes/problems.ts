@@ -1,11 +1,12 @@
 // Expected failures of a write: what is wrong with the input (every problem at once, each with
-// its path), a stale version, a missing record. Plain classes, free of GraphQL: the package
-// import and the scripts use them as well as the mutations (their GraphQL types: errorTypes.ts).
+// its path, code and parameters), a stale version, a missing record. Plain classes, free of
+// GraphQL: the package import and the scripts use them as well as the mutations (their GraphQL
+// types: errorTypes.ts).
+import type { Said } from '../rules/issues.js';
 
-export interface Issue {
+export interface Issue extends Said {
   /** Path of the input field, e.g. "channels[1].printed". */
   path: string;
-  message: string;
 }
 
 export class ValidationError extends Error {
@@ -39,8 +40,8 @@ export class Problems {
     private readonly prefix = '',
   ) {}
 
-  add(path: string, message: string): void {
-    this.issues.push({ path: pathJoin(this.prefix, path), message });
+  add(path: string, problem: Said): void {
+    this.issues.push({ path: pathJoin(this.prefix, path), ...problem });
   }
 
   /** The same list, for the input object at `path`: what is added there is reported under it. */

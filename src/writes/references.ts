@@ -4,7 +4,15 @@
 import { keyOfType } from '../common/globalId.js';
 import { db } from '../db/client.js';
 import { genericDelegate, type ModelName } from '../db/datamodel.js';
+import { said } from '../rules/issues.js';
 import type { Problems } from '../writes/problems.js';
+
+export const notAnId = (model: string) => said('NOT_AN_ID', `is not the ID of a ${model}`, { type: model });
+
+/** A key that names no entry of a list (`what`: "a role of the catalogue", "a town of district 16065"). */
+export const unknownEntry = (type: string, key: string, what: string) => said('UNKNOWN_ENTRY', `"${key}" is not ${what}`, { key, type });
+
+export const listedTwice = (key: string) => said('LISTED_TWICE', `"${key}" is listed twice`, { key });
 
 /** The keys among `keys` that exist in the model's table. */
 async function existing(model: ModelName, keys: string[]): Promise<Set<string>> {
@@ -22,7 +30,7 @@ export async function catalogueKey(
   what: string,
 ): Promise<string | undefined> {
   if ((await existing(model, [key])).has(key)) return key;
-  problems.add(path, `"${key}" is not ${what}`);
+  problems.add(path, unknownEntry(model, key, what));
   return undefined;
 }
 
@@ -30,8 +38,8 @@ export async function catalogueKey(
 export async function catalogueKeys(model: ModelName, keys: string[], path: (index: number) => string, problems: Problems, what: string) {
   const known = await existing(model, keys);
   keys.forEach((key, index) => {
-    if (!known.has(key)) problems.add(path(index), `"${key}" is not ${what}`);
-    else if (keys.indexOf(key) !== index) problems.add(path(index), `"${key}" is listed twice`);
+    if (!known.has(key)) problems.add(path(index), unknownEntry(model, key, what));
+    else if (keys.indexOf(key) !== index) problems.add(path(index), listedTwice(key));
   });
 }
 
@@ -50,11 +58,11 @@ export async function recordOfDistrict(
 ): Promise<string | undefined> {
   const id = keyOfType(globalId, model);
   if (id === null) {
-    problems.add(path, `is not the ID of a ${model}`);
+    problems.add(path, notAnId(model));
     return undefined;
   }
   const [row] = await genericDelegate(db(), model).findMany({ where: { id, ...where }, select: { districtId: true } });
   if (row?.districtId === districtId) return id;
-  problems.add(path, `is not ${what} of district ${districtId}`);
+  problems.add(path, said('OTHER_DISTRICT', `is not ${what} of district ${districtId}`, { district: districtId, type: model }));
   return undefined;
 }

@@ -175,7 +175,9 @@ describe('contacts, by the district\u2019s own editor', () => {
     const withoutPost = await as(editing.tokens.kyffhaeuser, create, {
       input: { district: '16065', fields: { person: { familyName: 'Muster' } } },
     });
-    expect(withoutPost.data.createContact.issues).toEqual([{ path: 'fields.position', message: 'is required' }]);
+    expect(withoutPost.data.createContact.issues).toEqual([
+      { path: 'fields.position', message: 'is required', code: 'REQUIRED', params: [] },
+    ]);
     const created = await as(editing.tokens.kyffhaeuser, create, {
       input: {
         district: '16065',

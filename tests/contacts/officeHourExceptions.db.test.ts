@@ -109,7 +109,12 @@ test('weekly hours may be given in OpenStreetMap syntax instead of intervals; no
   expect(issuePaths(both.data.updateContact)).toEqual(['officeHours[0].openingHours']);
   const dated = await given([{ printed: 'Mo 9–12', openingHours: 'Dec 24 off; Mo 09:00-12:00' }]);
   expect(dated.data.updateContact.issues).toEqual([
-    { path: 'officeHours[0].openingHours', message: 'must be the same every week: give dates as exceptions' },
+    {
+      path: 'officeHours[0].openingHours',
+      message: 'must be the same every week: give dates as exceptions',
+      code: 'OPENING_HOURS_SYNTAX',
+      params: [{ name: 'detail', value: 'must be the same every week: give dates as exceptions' }],
+    },
   ]);
   const read = await given([{ printed: 'Mo–Fr 9–12 Uhr', openingHours: 'Mo-Fr 09:00-12:00; PH off' }]);
   expect(read.data.updateContact.__typename).toBe('MutationUpdateContactSuccess');

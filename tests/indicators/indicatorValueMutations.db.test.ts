@@ -79,10 +79,12 @@ describe('indicator values', () => {
     const input = { district: '16065', indicator: 'population-migration-background', currentVersion: current.version };
     const both = await as(editing.tokens.kyffhaeuser, record, { input: { ...input, value: 1, fields: { value: 4100 } } });
     expect(both.data.recordIndicatorValue.issues).toEqual([
-      { path: 'value', message: 'is deprecated beside `fields`: give it under `fields` only' },
+      { path: 'value', message: 'is deprecated beside `fields`: give it under `fields` only', code: 'DEPRECATED_INPUT', params: [] },
     ]);
     const missing = await as(editing.tokens.kyffhaeuser, record, { input: { ...input, fields: { printed: 'viele' } } });
-    expect(missing.data.recordIndicatorValue.issues).toEqual([{ path: 'fields.value', message: 'is required' }]);
+    expect(missing.data.recordIndicatorValue.issues).toEqual([
+      { path: 'fields.value', message: 'is required', code: 'REQUIRED', params: [] },
+    ]);
     const recorded = await as(editing.tokens.kyffhaeuser, record, {
       input: { ...input, fields: { value: 4100, printed: 'mehr als 4.100', validFrom: '2026-01-01' } },
     });
@@ -117,6 +119,8 @@ describe('indicator values', () => {
         expect(response.data.recordIndicatorValue.issues).toContainEqual({
           path: 'currentVersion',
           message: 'is required: a value is current (version 1); name the version you read',
+          code: 'VERSION_NEEDED',
+          params: [{ name: 'version', value: '1' }],
         });
       }
       expect(await currentValues()).toBe(1);

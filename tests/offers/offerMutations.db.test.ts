@@ -84,6 +84,8 @@ describe('offers', () => {
     for (const response of creations) expect(response.data?.createOffer?.__typename).toBe('MutationCreateOfferSuccess');
     const sources = await editing.server.database.client.source.findMany({ where: { districtId: '14522', kind: 'EDITORIAL' } });
     expect(sources).toHaveLength(1);
+    // Named in German, as every source is.
+    expect(sources[0]).toMatchObject({ title: 'Eingetragen von der Redaktion des Kreises' });
   });
 
   test('invalid offers are refused with every problem named', async () => {
@@ -121,7 +123,15 @@ test('a district without data of its own names its towns from the official list;
   expect(town).toMatchObject({ id: '16061/16061115', ags: '16061115', sourceId: 'reference:bkg-verwaltungsgebiete' });
   // Not a town of Eichsfeld: refused with the path, as before.
   const refused = await as(token, createOfferDocument, { input: { district: '16061', fields: { ...languageCafe, places: ['Artern'] } } });
-  expect(refused.data.createOffer.issues).toContainEqual({ path: 'fields.places[0]', message: '"Artern" is not a town of district 16061' });
+  expect(refused.data.createOffer.issues).toContainEqual({
+    path: 'fields.places[0]',
+    message: '"Artern" is not a town of district 16061',
+    code: 'UNKNOWN_ENTRY',
+    params: [
+      { name: 'key', value: 'Artern' },
+      { name: 'type', value: 'Municipality' },
+    ],
+  });
   const exported = (await exportPackages(editing.server.database.client)).find((file) => file.dataPackage.district === '16061')!;
   expect(exported.dataPackage.tables.municipalities).toEqual([
     { id: '16061/16061115', name: 'Leinefelde-Worbis', ags: '16061115', districtId: '16061', sourceId: 'reference:bkg-verwaltungsgebiete' },

@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ModelName } from '../../src/db/datamodel.js';
 import { checkRow, columnRules, rowRules } from '../../src/rules/columns.js';
+import { issueText } from '../../src/rules/issues.js';
 
 const notEmpty = 'must not be empty';
 
@@ -75,13 +76,28 @@ const columnCases: [ModelName, string, unknown, string | null][] = [
   ['Offer', 'description', 'Glocke\u0007', 'must not contain control characters'],
   ['ConceptMilestone', 'items', ['Erstens', 'Zweitens'], null],
   ['ConceptMilestone', 'items', ['Erstens:\nmit Detail'], 'must be one line: a list holds one item per line'],
+  ['ApiToken', 'name', 'Redaktion Nordhausen', null],
+  ['ApiToken', 'name', 'x'.repeat(201), 'must be at most 200 characters'],
 ];
 
 describe('column rules', () => {
   test.each(columnCases)('%s.%s = %j', (model, column, value, message) => {
     const problems = checkRow(model, { [column]: value });
     if (message === null) expect(problems).toEqual([]);
-    else expect(problems).toContainEqual({ path: expect.arrayContaining([column]), message });
+    else expect(problems).toContainEqual(expect.objectContaining({ path: expect.arrayContaining([column]), message }));
+  });
+
+  test('every refusal has a code of its own, with the parameters its editor text names', () => {
+    const refused = columnCases.filter(([, , , message]) => message !== null);
+    const problems = refused.flatMap(([model, column, value]) => checkRow(model, { [column]: value }));
+    expect(problems.filter((problem) => problem.code === 'INVALID')).toEqual([]);
+    expect(checkRow('Offer', { description: 'x'.repeat(32_768) })).toEqual([
+      expect.objectContaining({ code: 'TOO_LONG', params: { max: '32767' } }),
+    ]);
+    expect(checkRow('Offer', { targetGroups: ['ALIENS'] })).toEqual([
+      expect.objectContaining({ code: 'ONE_OF', path: ['targetGroups', 0] }),
+    ]);
+    for (const problem of problems) expect(issueText(problem, 'de')).not.toMatch(/undefined/);
   });
 
   test('every registered rule has a case above', () => {
@@ -180,7 +196,15 @@ const rowCases: [ModelName, Record<string, unknown>, { path: string[]; message: 
 
 describe('row rules', () => {
   test.each(rowCases)('%s %j', (model, row, problems) => {
-    expect(checkRow(model, row)).toEqual(problems);
+    expect(checkRow(model, row)).toEqual(problems.map((problem) => expect.objectContaining(problem)));
+  });
+
+  test('every refusal has a code of its own', () => {
+    const problems = rowCases.flatMap(([model, row]) => checkRow(model, row));
+    expect(problems.filter((problem) => problem.code === 'INVALID')).toEqual([]);
+    expect(checkRow('OfficeHourInterval', { opens: '14:00', closes: '09:00' })).toEqual([
+      expect.objectContaining({ code: 'CLOSES_AFTER_OPENS', params: { opens: '14:00' } }),
+    ]);
   });
 
   test('every row rule has a case that refuses', () => {

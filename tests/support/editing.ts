@@ -32,7 +32,7 @@ export function editingServer(): EditingContext {
 export const mutationResult = /* GraphQL */ `
   __typename
   ... on MutationError { message }
-  ... on ValidationError { issues { path message } }
+  ... on ValidationError { issues { path message code params { name value } } }
   ... on VersionConflictError { expectedVersion currentVersion }
 `;
 

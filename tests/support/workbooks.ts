@@ -24,7 +24,7 @@ export async function workbookOf(server: TestServer, token: string, ags: string)
 const importSelection = /* GraphQL */ `
   __typename
   ... on MutationError { message }
-  ... on ValidationError { issues { path message } }
+  ... on ValidationError { issues { path message code params { name value } } }
   ... on VersionConflictError { expectedVersion currentVersion }
   ... on MutationImportDistrictWorkbookSuccess { data {
     dryRun version unchanged

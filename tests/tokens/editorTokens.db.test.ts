@@ -81,13 +81,18 @@ test('every problem of the input at once, at its field; nothing is issued', asyn
   const refused = await issueFor(editing.tokens.admin, '16999', '   ');
   expect(refused.__typename).toBe('ValidationError');
   expect(refused.issues).toEqual([
-    { path: 'district', message: '"16999" is no district of Thüringen or Sachsen' },
-    { path: 'fields.name', message: 'must not be empty' },
+    {
+      path: 'district',
+      message: '"16999" is no district of Thüringen or Sachsen',
+      code: 'NO_SUCH_DISTRICT',
+      params: [{ name: 'key', value: '16999' }],
+    },
+    { path: 'fields.name', message: 'must not be empty', code: 'NOT_EMPTY', params: [] },
   ]);
   const tooLong = await issueFor(editing.tokens.admin, '16062', 'x'.repeat(201));
   expect(tooLong).toMatchObject({
     __typename: 'ValidationError',
-    issues: [{ path: 'fields.name', message: 'must be at most 200 characters' }],
+    issues: [{ path: 'fields.name', message: 'must be at most 200 characters', code: 'TOO_LONG', params: [{ name: 'max', value: '200' }] }],
   });
   expect(await editing.server.database.client.apiToken.count({ where: { districtIds: { has: '16062' } } })).toBe(0);
 });

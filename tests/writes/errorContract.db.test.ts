@@ -3,10 +3,11 @@
 // the others' answers standing.
 import { getNamedType, isInputObjectType, isNonNullType, isUnionType } from 'graphql';
 import { expect, test } from 'vitest';
+import { type IssueCode, issueText } from '../../src/rules/issues.js';
 import { schema } from '../../src/schema.js';
 import { mutationErrorTypes } from '../../src/writes/errorTypes.js';
 import { currentGuide } from '../support/contacts.js';
-import { answerOf, editingServer } from '../support/editing.js';
+import { answerOf, editingServer, mutate } from '../support/editing.js';
 
 const editing = editingServer();
 
@@ -118,4 +119,25 @@ test('a stale version of the district is a conflict; confirming names the versio
     __typename: 'MutationVerifyDistrictDataSuccess',
     data: { version: version + 1 },
   });
+});
+
+test('a refused value answers its code and parameters, which the editors’ texts say in plain German', async () => {
+  const { data } = await editing.as(
+    editing.tokens.kyffhaeuser,
+    '{ district(ags: "16065") { contacts(first: 1) { edges { node { id version } } } } }',
+  );
+  const contact = data.district.contacts.edges[0].node;
+  const response = await editing.as(editing.tokens.kyffhaeuser, mutate('updateContact', 'UpdateContactInput'), {
+    input: { id: contact.id, version: contact.version, fields: { channels: [{ kind: 'PHONE', printed: '650-123' }] } },
+  });
+  const [issue] = answerOf(response).issues as { path: string; code: IssueCode; params: { name: string; value: string }[] }[];
+  expect(issue).toMatchObject({
+    path: 'fields.channels[0].printed',
+    code: 'PHONE_AREA_CODE',
+    params: [{ name: 'text', value: '650-123' }],
+  });
+  const params = Object.fromEntries(issue!.params.map(({ name, value }) => [name, value]));
+  expect(issueText({ code: issue!.code, params }, 'de')).toBe(
+    '„650-123“: bitte die Telefonnummer mit Vorwahl angeben, z. B. 03606 650-123',
+  );
 });

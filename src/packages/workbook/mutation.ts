@@ -3,6 +3,7 @@
 // importDataPackage, its problems named by cell ("Kontakte!D7"). A dry run first, always: applying
 // needs the version that dry run answered, so what is written is exactly what was shown.
 import { builder } from '../../graphql/builder.js';
+import { said } from '../../rules/issues.js';
 import { editorsOfDistrict, writeMutation } from '../../writes/mutation.js';
 import { ValidationError } from '../../writes/problems.js';
 import type { Write } from '../../writes/transaction.js';
@@ -48,7 +49,7 @@ const atCells = (workbook: ReadWorkbook) => (error: unknown) => {
   const named = new Set(workbook.issues.map((issue) => issue.path));
   const seen = new Set<string>();
   const imported = error.issues
-    .map((issue) => ({ path: workbook.cellOf(issue.path), message: workbookMessage(issue.message) }))
+    .map((issue) => ({ ...issue, path: workbook.cellOf(issue.path), message: workbookMessage(issue) }))
     // A derived column's source and the row's rule may both name one cell for one reason.
     .filter((issue) => !named.has(issue.path) && !seen.has(`${issue.path} ${issue.message}`) && seen.add(`${issue.path} ${issue.message}`));
   throw new ValidationError([...workbook.issues, ...imported]);
@@ -80,7 +81,10 @@ writeMutation('importDistrictWorkbook', {
     if (input.dryRun === false && input.expectedVersion == null)
       problems.add(
         'expectedVersion',
-        'is needed to apply a workbook: give the `version` of its dry run, so that exactly what it showed is written',
+        said(
+          'VERSION_NEEDED',
+          'is needed to apply a workbook: give the `version` of its dry run, so that exactly what it showed is written',
+        ),
       );
     return readWorkbook(Buffer.from(await input.workbook.arrayBuffer()), input.district, problems);
   },

@@ -11,6 +11,7 @@ import type ExcelJS from 'exceljs';
 import { isoDay } from '../../common/history.js';
 import { logger } from '../../logger.js';
 import { referenceSourceId } from '../../places/referenceKeys.js';
+import { type IssueCode, said } from '../../rules/issues.js';
 import { type Issue, Problems } from '../../writes/problems.js';
 import { type DataPackage, packageFormat } from '../format.js';
 import type { Row } from '../rows.js';
@@ -42,7 +43,18 @@ const wholeWorkbook = 'Arbeitsmappe';
 
 type Value = string | number | boolean | string[];
 
-class CellProblem extends Error {}
+/** A cell that cannot be read; coded as the import codes a value of the wrong kind, or as the workbook's own problem. */
+class CellProblem extends Error {
+  constructor(
+    message: string,
+    readonly code: IssueCode = 'WORKBOOK',
+    readonly params: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+const workbookProblem = (message: string) => said('WORKBOOK', message);
 
 /** The cell's value as text, a number, a boolean, a date, or empty; formulas and error values refused. */
 function plainValue(cell: ExcelJS.Cell): string | number | boolean | Date | null {
@@ -72,7 +84,7 @@ function dateText(text: string): string | null {
 }
 
 const notADate = (value: unknown): never => {
-  throw new CellProblem(`„${String(value)}“ ist kein Datum (z. B. 31.12.2026)`);
+  throw new CellProblem(`„${String(value)}“ ist kein Datum (z. B. 31.12.2026)`, 'WRONG_TYPE', { expected: 'date' });
 };
 
 /** Excel keeps a time typed into a general cell ("09:00") as a time on its day zero. */
@@ -92,14 +104,14 @@ function packageValue(column: SheetColumn, value: string | number | boolean | Da
       if (typeof value === 'number') return value;
       const number = Number(String(value).trim().replace(',', '.'));
       if (typeof value === 'string' && Number.isFinite(number)) return number;
-      throw new CellProblem(`„${String(value)}“ ist keine Zahl`);
+      throw new CellProblem(`„${String(value)}“ ist keine Zahl`, 'WRONG_TYPE', { expected: 'number' });
     }
     case 'boolean': {
       if (typeof value === 'boolean') return value;
       const text = String(value).trim().toLowerCase();
       if (truthy.has(text)) return true;
       if (falsy.has(text)) return false;
-      throw new CellProblem(`„${String(value)}“ ist weder WAHR noch FALSCH`);
+      throw new CellProblem(`„${String(value)}“ ist weder WAHR noch FALSCH`, 'WRONG_TYPE', { expected: 'boolean' });
     }
     case 'date':
       if (value instanceof Date) return isoDay(value);
@@ -139,13 +151,16 @@ function readHeader(sheet: ExcelJS.Worksheet, layout: TableSheet, problems: Prob
     const column = byHeader.get(name);
     const at = `${layout.name}!${columnLetter(position)}1`;
     if (!column)
-      problems.add(at, `Spalte „${text}“ gibt es in diesem Blatt nicht (Überschriften nicht umbenennen; eigene Spalten bitte löschen)`);
-    else if ([...found.values()].includes(column)) problems.add(at, `Spalte „${text}“ steht zweimal im Blatt`);
+      problems.add(
+        at,
+        workbookProblem(`Spalte „${text}“ gibt es in diesem Blatt nicht (Überschriften nicht umbenennen; eigene Spalten bitte löschen)`),
+      );
+    else if ([...found.values()].includes(column)) problems.add(at, workbookProblem(`Spalte „${text}“ steht zweimal im Blatt`));
     else found.set(position, column);
   });
   const missing = layout.columns.filter((column) => ![...found.values()].includes(column));
   for (const column of missing)
-    problems.add(`${layout.name}!1:1`, `Spalte „${headerOf(column)}“ fehlt (Überschriften nicht umbenennen oder löschen)`);
+    problems.add(`${layout.name}!1:1`, workbookProblem(`Spalte „${headerOf(column)}“ fehlt (Überschriften nicht umbenennen oder löschen)`));
   return missing.length ? null : found;
 }
 
@@ -164,7 +179,9 @@ function readTableSheet(sheet: ExcelJS.Worksheet, layout: TableSheet, ags: strin
   if (merges.length)
     problems.add(
       `${layout.name}!${merges[0]}`,
-      `verbundene Zellen${merges.length > 1 ? ` (auch ${merges.slice(1).join(', ')})` : ''}: bitte die Verbindung aufheben, jede Zeile ein Datensatz`,
+      workbookProblem(
+        `verbundene Zellen${merges.length > 1 ? ` (auch ${merges.slice(1).join(', ')})` : ''}: bitte die Verbindung aufheben, jede Zeile ein Datensatz`,
+      ),
     );
   const columns = readHeader(sheet, layout, problems);
   if (!columns) return result;
@@ -183,7 +200,7 @@ function readTableSheet(sheet: ExcelJS.Worksheet, layout: TableSheet, ags: strin
         } else if (column.kind === 'list') row[column.column.name] = [];
       } catch (error) {
         if (!(error instanceof CellProblem)) throw error;
-        problems.add(at, error.message);
+        problems.add(at, said(error.code, error.message, error.params));
         filled = true;
       }
     }
@@ -216,7 +233,9 @@ function readOrigin(sheet: ExcelJS.Worksheet, problems: Problems): Origin {
   if (fields.get('format') !== packageFormat)
     problems.add(
       `${originSheet}!B2`,
-      `muss „${packageFormat}“ sein: das Blatt „${originSheet}“ wurde verändert, oder die Mappe ist keine des Integrationsgraphen`,
+      workbookProblem(
+        `muss „${packageFormat}“ sein: das Blatt „${originSheet}“ wurde verändert, oder die Mappe ist keine des Integrationsgraphen`,
+      ),
     );
   origin.district = fields.get('district') ?? null;
   origin.formatVersion = Number(fields.get('formatVersion')) || null;
@@ -251,7 +270,7 @@ export async function readWorkbook(bytes: Buffer, ags: string, problems: Problem
     checkArchive(bytes);
   } catch (error) {
     if (!(error instanceof ArchiveRefusal)) throw error;
-    problems.add(wholeWorkbook, error.message);
+    problems.add(wholeWorkbook, workbookProblem(error.message));
     return null;
   }
   const { default: Excel } = await import('exceljs');
@@ -262,7 +281,9 @@ export async function readWorkbook(bytes: Buffer, ags: string, problems: Problem
     logger.info({ err: error }, 'an uploaded workbook could not be parsed');
     problems.add(
       wholeWorkbook,
-      'Die Datei lässt sich nicht als Arbeitsmappe lesen: sie ist beschädigt. Bitte in Excel oder LibreOffice öffnen und als „Excel-Arbeitsmappe (.xlsx)“ neu speichern.',
+      workbookProblem(
+        'Die Datei lässt sich nicht als Arbeitsmappe lesen: sie ist beschädigt. Bitte in Excel oder LibreOffice öffnen und als „Excel-Arbeitsmappe (.xlsx)“ neu speichern.',
+      ),
     );
     return null;
   }
@@ -273,7 +294,9 @@ export async function readWorkbook(bytes: Buffer, ags: string, problems: Problem
     if (sheet.state !== 'visible') {
       found.add(
         `${sheet.name}!A1`,
-        'ist ein ausgeblendetes Blatt: bitte einblenden und prüfen, oder löschen (ausgeblendete Daten werden nicht übernommen)',
+        workbookProblem(
+          'ist ein ausgeblendetes Blatt: bitte einblenden und prüfen, oder löschen (ausgeblendete Daten werden nicht übernommen)',
+        ),
       );
       continue;
     }
@@ -283,25 +306,34 @@ export async function readWorkbook(bytes: Buffer, ags: string, problems: Problem
     else if (sheet.name !== instructionsSheet && sheet.name !== listsSheet)
       found.add(
         `${sheet.name}!A1`,
-        `Blatt „${sheet.name}“ gehört nicht zu dieser Arbeitsmappe (Blätter nicht umbenennen; eigene Blätter bitte löschen)`,
+        workbookProblem(
+          `Blatt „${sheet.name}“ gehört nicht zu dieser Arbeitsmappe (Blätter nicht umbenennen; eigene Blätter bitte löschen)`,
+        ),
       );
   }
   if (!sheets.size) {
     problems.add(
       wholeWorkbook,
-      'enthält keines der Blätter einer Arbeitsmappe des Integrationsgraphen (Kontakte, Angebote …): ist es die richtige Datei?',
+      workbookProblem(
+        'enthält keines der Blätter einer Arbeitsmappe des Integrationsgraphen (Kontakte, Angebote …): ist es die richtige Datei?',
+      ),
     );
     return null;
   }
   if (!origin) {
     problems.add(
       wholeWorkbook,
-      `Das Blatt „${originSheet}“ fehlt: es sagt, aus welchem Stand die Mappe gemacht wurde. Bitte eine neue Mappe herunterladen.`,
+      workbookProblem(
+        `Das Blatt „${originSheet}“ fehlt: es sagt, aus welchem Stand die Mappe gemacht wurde. Bitte eine neue Mappe herunterladen.`,
+      ),
     );
     return null;
   }
   if (origin.district !== ags)
-    found.add(`${originSheet}!B4`, `Die Mappe ist die des Kreises ${origin.district ?? '(keiner)'}, hochgeladen wurde sie für ${ags}`);
+    found.add(
+      `${originSheet}!B4`,
+      workbookProblem(`Die Mappe ist die des Kreises ${origin.district ?? '(keiner)'}, hochgeladen wurde sie für ${ags}`),
+    );
   withoutUnusedOfficialTowns(sheets, origin.madeFrom);
   const tables = Object.fromEntries([...sheets].map(([key, { rows }]) => [key, rows]));
   return {
