@@ -18,7 +18,7 @@ const QUERY = `query DistrictWidget($ags: String!, $asOf: Date, $lang: String) {
         person { displayName }
         position { title(lang: $lang) localized(lang: $lang) { field language } }
         channels { kind value printed href }
-        addresses { kind printed }
+        addresses { kind printed coordinates { mapUrl } accessibility { stepFreeEntrance lift accessibleToilet hearingLoop note } }
         officeHours { printed(lang: $lang) localized(lang: $lang) { field language } byAppointment appointmentRequired isOpen nextChange { at opens } icalUrl location { printed } intervals { weekday opens closes } }
       } }
     }
@@ -32,7 +32,7 @@ const QUERY = `query DistrictWidget($ags: String!, $asOf: Date, $lang: String) {
 // The same query is a trusted document of the API (schema/operations/DistrictWidget.graphql):
 // sent by this hash, the request is short and the same for every reader, so that a cache
 // between browser and API can keep it. A server that does not know the hash gets the text.
-const QUERY_HASH = 'sha256:7f2b3bd1b06a4511766e9083cc8c4c63fd00a026e7966cd98b62526ad93e0d02';
+const QUERY_HASH = 'sha256:b747bc76cd4a70a08dc30bba7d6be63beb2876e2f8a097475fa311a453122f08';
 
 const LANGUAGES = { de: 'Deutsch', en: 'English', ar: 'العربية', uk: 'Українська' };
 const RIGHT_TO_LEFT = new Set(['ar', 'fa']);
@@ -53,6 +53,14 @@ const LABELS = {
     places: 'Orte',
     online: 'auch online',
     addresses: { VISITOR: 'Besucheranschrift', POSTAL: 'Postanschrift' },
+    onMap: 'Auf der Karte',
+    access: {
+      label: 'Barrierefreiheit',
+      stepFreeEntrance: ['stufenloser Zugang', 'kein stufenloser Zugang'],
+      lift: ['Aufzug', 'kein Aufzug'],
+      accessibleToilet: ['barrierefreies WC', 'kein barrierefreies WC'],
+      hearingLoop: ['induktive Höranlage', 'keine induktive Höranlage'],
+    },
     channels: { PHONE: 'Telefon', MOBILE: 'Mobil', FAX: 'Fax', EMAIL: 'E-Mail', WEB_FORM: 'Kontaktformular' },
     report: 'Fehler melden',
     topic: 'Betrifft',
@@ -123,6 +131,14 @@ const LABELS = {
     places: 'Places',
     online: 'also online',
     addresses: { VISITOR: 'Visitor address', POSTAL: 'Postal address' },
+    onMap: 'On the map',
+    access: {
+      label: 'Access',
+      stepFreeEntrance: ['step-free entrance', 'no step-free entrance'],
+      lift: ['lift', 'no lift'],
+      accessibleToilet: ['accessible toilet', 'no accessible toilet'],
+      hearingLoop: ['hearing loop', 'no hearing loop'],
+    },
     channels: { PHONE: 'Phone', MOBILE: 'Mobile', FAX: 'Fax', EMAIL: 'E-mail', WEB_FORM: 'Contact form' },
     report: 'Report an error',
     topic: 'About',
@@ -187,6 +203,14 @@ const LABELS = {
     places: 'الأماكن',
     online: 'متاح عبر الإنترنت أيضًا',
     addresses: { VISITOR: 'عنوان الزوار', POSTAL: 'العنوان البريدي' },
+    onMap: 'على الخريطة',
+    access: {
+      label: 'إمكانية الوصول',
+      stepFreeEntrance: ['مدخل بدون درج', 'لا يوجد مدخل بدون درج'],
+      lift: ['مصعد', 'لا يوجد مصعد'],
+      accessibleToilet: ['مرحاض مهيأ لذوي الإعاقة', 'لا يوجد مرحاض مهيأ لذوي الإعاقة'],
+      hearingLoop: ['حلقة سمعية', 'لا توجد حلقة سمعية'],
+    },
     channels: { PHONE: 'هاتف', MOBILE: 'جوال', FAX: 'فاكس', EMAIL: 'بريد إلكتروني', WEB_FORM: 'نموذج الاتصال' },
     report: 'الإبلاغ عن خطأ',
     topic: 'الموضوع',
@@ -251,6 +275,14 @@ const LABELS = {
     places: 'Місця',
     online: 'також онлайн',
     addresses: { VISITOR: 'Адреса для відвідувачів', POSTAL: 'Поштова адреса' },
+    onMap: 'На карті',
+    access: {
+      label: 'Доступність',
+      stepFreeEntrance: ['вхід без сходинок', 'немає входу без сходинок'],
+      lift: ['ліфт', 'немає ліфта'],
+      accessibleToilet: ['доступний туалет', 'немає доступного туалету'],
+      hearingLoop: ['індукційна петля', 'немає індукційної петлі'],
+    },
     channels: { PHONE: 'Телефон', MOBILE: 'Мобільний', FAX: 'Факс', EMAIL: 'Ел. пошта', WEB_FORM: 'Контактна форма' },
     report: 'Повідомити про помилку',
     topic: 'Стосується',
@@ -525,13 +557,16 @@ function renderContact(contact, api, t, lang) {
   for (const address of contact.addresses.filter(({ kind }) => kind !== 'OFFICE_HOURS')) {
     // A visitors' and a postal address side by side say which is which.
     const label = t.addresses[address.kind];
+    const map = address.coordinates ? [' ', element('a', { href: address.coordinates.mapUrl, class: 'ig-map' }, t.onMap)] : [];
     card.append(
       element(
         'p',
         { class: 'ig-address' },
         ...(label ? [element('span', { class: 'ig-address-kind' }, `${label}: `)] : []),
         content(address.printed),
+        ...map,
       ),
+      ...renderAccess(address.accessibility, t),
     );
   }
   for (const hours of contact.officeHours) card.append(renderOfficeHours(hours, t, lang));
@@ -540,6 +575,17 @@ function renderContact(contact, api, t, lang) {
     card.append(element('p', {}, element('a', { href: contact.vcardUrl, class: 'ig-vcard' }, t.saveContact)));
   card.append(reportForm(api, contact.id, t));
   return card;
+}
+
+/** What the editors know of a place's access (Barrierefreiheit): each feature known, and their note; nothing where nothing is known. */
+function renderAccess(access, t) {
+  const known = ['stepFreeEntrance', 'lift', 'accessibleToilet', 'hearingLoop']
+    .filter((feature) => access[feature] !== null)
+    .map((feature) => t.access[feature][access[feature] ? 0 : 1]);
+  const note = access.note ? [content(access.note)] : [];
+  if (!known.length && !note.length) return [];
+  const said = [...(known.length ? [known.join(', ')] : []), ...note].flatMap((part, index) => (index ? ['. ', part] : [part]));
+  return [element('p', { class: 'ig-access' }, element('span', { class: 'ig-access-label' }, `${t.access.label}: `), ...said)];
 }
 
 /** A labelled choice among `options` ([value, label]), "all" first. */

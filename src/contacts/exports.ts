@@ -10,6 +10,7 @@ import { isHolidayState, publicHolidays } from '../calendar/holidays.js';
 import { berlinDate, isoDay } from '../common/history.js';
 import { db } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { pointOf } from '../rules/mapLinks.js';
 import { instantAt } from './officeHours.js';
 
 const contactForExport = {
@@ -68,6 +69,15 @@ export function contactVCard(contact: ExportedContact, version: '4.0' | '3.0'): 
       [address.postOfficeBox ?? '', address.room ?? '', street, address.locality, '', address.postalCode, 'Deutschland'],
     ]);
   }
+  // The entrance where the editors placed it: of the office or visitor address (vCard has one GEO per card).
+  const entrance = contact.addresses.find((each) => (each.kind === 'OFFICE' || each.kind === 'VISITOR') && pointOf(each));
+  const point = entrance && pointOf(entrance);
+  if (point)
+    properties.push(
+      version === '4.0'
+        ? ['geo', {}, 'uri', `geo:${point.latitude},${point.longitude}`]
+        : ['geo', {}, 'text', [String(point.latitude), String(point.longitude)]],
+    );
   const hours = contact.officeHours.map((each) => each.printed).join('; ');
   if (hours) properties.push(['note', {}, 'text', `Sprechzeiten: ${hours}`]);
   return VCard.fromJSON([

@@ -3,12 +3,13 @@
 // plain e-mail addresses, printed addresses), every problem collected with its path.
 import { deriveColumns } from '../rules/derived.js';
 import { said } from '../rules/issues.js';
+import { pointOfMapLink } from '../rules/mapLinks.js';
 import { checkColumns, checkEach, sameNames } from '../writes/checks.js';
 import type { Problems } from '../writes/problems.js';
 import type { AddressFields, ChannelFields, ContactFields, ExceptionFields, OfficeHoursFields, PersonFields } from './inputs.js';
 import { type Interval, weeklyIntervalsFrom } from './officeHours.js';
 
-type CheckedAddress = AddressFields & { printed: string };
+type CheckedAddress = Omit<AddressFields, 'mapLink'> & { printed: string };
 type CheckedException = ExceptionFields & { lastDay: Date };
 
 export interface ContactParts {
@@ -21,9 +22,38 @@ export interface ContactParts {
   })[];
 }
 
-const addressFields = sameNames('kind', 'placeName', 'street', 'postOfficeBox', 'postalCode', 'locality', 'room');
+const addressFields = sameNames(
+  'kind',
+  'placeName',
+  'street',
+  'postOfficeBox',
+  'postalCode',
+  'locality',
+  'room',
+  'latitude',
+  'longitude',
+  'stepFreeEntrance',
+  'lift',
+  'accessibleToilet',
+  'hearingLoop',
+  'accessibilityNote',
+);
 
-function checkAddress(address: AddressFields, path: string, problems: Problems): CheckedAddress {
+/** The address's point: as given, or read from the map link given instead. */
+function withPoint({ mapLink, ...address }: AddressFields, path: string, problems: Problems): Omit<AddressFields, 'mapLink'> {
+  if (mapLink == null) return address;
+  if (address.latitude != null || address.longitude != null) {
+    problems.add(`${path}.mapLink`, said('POINT_TWICE', 'give the point once: as mapLink or as latitude and longitude, not both'));
+    return address;
+  }
+  const point = pointOfMapLink(mapLink);
+  if (!point)
+    problems.add(`${path}.mapLink`, said('MAP_LINK', `"${mapLink}" is not an OpenStreetMap link naming a point`, { text: mapLink }));
+  return { ...address, ...point };
+}
+
+function checkAddress(given: AddressFields, path: string, problems: Problems): CheckedAddress {
+  const address = withPoint(given, path, problems);
   checkColumns('Address', address, addressFields, problems, { at: path, creating: true });
   return deriveColumns('Address', address, (column, message) => problems.add(`${path}.${column}`, message)) as CheckedAddress;
 }

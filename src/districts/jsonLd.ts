@@ -9,6 +9,7 @@ import type {
   GovernmentOffice,
   GovernmentOrganization,
   Graph,
+  LocationFeatureSpecification,
   OpeningHoursSpecification,
   PostalAddress,
   Service,
@@ -17,6 +18,7 @@ import { encodeGlobalId } from '../common/globalId.js';
 import { isoDay, validOn } from '../common/history.js';
 import { db } from '../db/client.js';
 import { exportLink } from '../exports/formats.js';
+import { pointOf } from '../rules/mapLinks.js';
 
 const days: DayOfWeek[] = [
   'https://schema.org/Monday',
@@ -60,8 +62,13 @@ type LoadedContact = LoadedDistrict['contacts'][number];
 const channel = (contact: LoadedContact, kind: string) =>
   contact.channels.find((each) => each.kind === kind && each.value)?.value ?? undefined;
 
-function postalAddress(contact: LoadedContact): PostalAddress | undefined {
-  const address = contact.addresses.find((each) => each.kind === 'OFFICE' || each.kind === 'VISITOR') ?? contact.addresses[0];
+type LoadedAddress = LoadedContact['addresses'][number];
+
+/** Where visitors go: the office or visitor address, else any. */
+const placeOf = (contact: LoadedContact): LoadedAddress | undefined =>
+  contact.addresses.find((each) => each.kind === 'OFFICE' || each.kind === 'VISITOR') ?? contact.addresses[0];
+
+function postalAddress(address: LoadedAddress | undefined): PostalAddress | undefined {
   if (!address) return undefined;
   return {
     '@type': 'PostalAddress',
@@ -73,7 +80,21 @@ function postalAddress(contact: LoadedContact): PostalAddress | undefined {
   };
 }
 
+/** The accessibility features the editors know of, as schema.org amenity features (true or false; the note as text). */
+function accessFeatures(address: LoadedAddress): LocationFeatureSpecification[] {
+  const known: [string, boolean | string | null][] = [
+    ['Stufenloser Zugang', address.stepFreeEntrance],
+    ['Aufzug', address.lift],
+    ['Barrierefreies WC', address.accessibleToilet],
+    ['Induktive Höranlage', address.hearingLoop],
+    ['Hinweise zur Barrierefreiheit', address.accessibilityNote],
+  ];
+  return known.flatMap(([name, value]) => (value === null ? [] : [{ '@type': 'LocationFeatureSpecification' as const, name, value }]));
+}
+
 function office(contact: LoadedContact, district: LoadedDistrict, origin: string): GovernmentOffice {
+  const place = placeOf(contact);
+  const entrance = place && pointOf(place);
   const name = contact.person
     ? [contact.person.salutation, contact.person.givenName, contact.person.familyName].filter(Boolean).join(' ')
     : undefined;
@@ -111,7 +132,9 @@ function office(contact: LoadedContact, district: LoadedDistrict, origin: string
     '@id': idOf(origin, 'Contact', contact.id),
     name: `${contact.position.title}, ${district.name}`,
     parentOrganization: { '@id': idOf(origin, 'District', district.id) },
-    address: postalAddress(contact),
+    address: postalAddress(place),
+    geo: entrance ? { '@type': 'GeoCoordinates', latitude: entrance.latitude, longitude: entrance.longitude } : undefined,
+    amenityFeature: place && accessFeatures(place).length ? accessFeatures(place) : undefined,
     telephone: point.telephone,
     email: point.email,
     openingHoursSpecification: hours.length ? hours : undefined,

@@ -16,6 +16,8 @@ import {
   clockTime,
   districtKey,
   emailAddress,
+  germanLatitude,
+  germanLongitude,
   germanPostalCode,
   ianaTimeZone,
   isoWeekday,
@@ -41,7 +43,7 @@ export const columnRules: ColumnRules = {
   Municipality: { ags: municipalityKey },
   Source: { url: webAddress },
   Position: { headcount: z.int().min(1, atLeastOne), since: partialDate },
-  Address: { postalCode: germanPostalCode },
+  Address: { postalCode: germanPostalCode, latitude: germanLatitude, longitude: germanLongitude },
   OfficeHours: { timeZone: ianaTimeZone },
   OfficeHourInterval: { weekday: isoWeekday, opens: clockTime, closes: clockTime },
   OfficeHourException: { opens: clockTime, closes: clockTime },
@@ -97,6 +99,8 @@ export const rowRules: { [M in ModelName]?: RowRule } = {
   Address: (row, report) => {
     if (known(row, 'street', 'postOfficeBox') && !row.street && !row.postOfficeBox)
       report(null, said('STREET_OR_PO_BOX', 'needs a street or a post-office box'));
+    if (known(row, 'latitude', 'longitude') && (row.latitude == null) !== (row.longitude == null))
+      report(row.latitude == null ? 'latitude' : 'longitude', said('COORDINATES_PAIR', 'give both latitude and longitude, or neither'));
   },
   OfficeHourInterval: (row, report) => {
     const { opens, closes } = row;

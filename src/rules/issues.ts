@@ -153,6 +153,28 @@ export const issueTexts = {
     de: () => 'muss eine Postleitzahl sein (5 Ziffern)',
     en: () => 'must be a postal code (5 digits)',
   },
+  OUTSIDE_GERMANY: {
+    about: 'The coordinate lies outside Germany (`min` to `max` degrees): latitude and longitude swapped, or a point elsewhere?',
+    de: () => 'liegt nicht in Deutschland: sind Breite und Länge vertauscht?',
+    en: () => 'is not in Germany: are latitude and longitude swapped?',
+  },
+  COORDINATES_PAIR: {
+    about: 'A point needs both latitude and longitude.',
+    de: () => 'bitte Breite und Länge angeben, oder keine von beiden',
+    en: () => 'please give both latitude and longitude, or neither',
+  },
+  MAP_LINK: {
+    about: 'The link (`text`) is not an OpenStreetMap link that names a point (…?mlat=…&mlon=… or #map=zoom/lat/lon).',
+    de: () =>
+      'ist kein OpenStreetMap-Link mit einem Punkt: bitte auf openstreetmap.org den Eingang anklicken und den Link der Adresszeile kopieren',
+    en: () =>
+      'is not an OpenStreetMap link naming a point: please click the entrance on openstreetmap.org and copy the link from the address bar',
+  },
+  POINT_TWICE: {
+    about: 'A point was given both as a map link and as latitude and longitude.',
+    de: () => 'den Punkt bitte nur einmal angeben: als Link oder als Breite und Länge',
+    en: () => 'give the point only once: as a link or as latitude and longitude',
+  },
   STREET_OR_PO_BOX: {
     about: 'An address needs a street or a post-office box.',
     de: () => 'braucht eine Straße oder ein Postfach',

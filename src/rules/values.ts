@@ -54,6 +54,19 @@ export const languageCode = z
   .string()
   .regex(/^[a-z]{2}$/, coded('LANGUAGE_CODE', 'must be an ISO 639-1 code (two lower-case letters, e.g. "uk")'));
 
+/** A degree of a point in Germany (WGS 84): what lies outside is most often latitude and longitude swapped. */
+const degreesInGermany = (axis: string, min: number, max: number) => {
+  const message = coded('OUTSIDE_GERMANY', `must lie in Germany (${axis} ${min} to ${max}): are latitude and longitude swapped?`, {
+    min: String(min),
+    max: String(max),
+  });
+  return z.number().min(min, message).max(max, message);
+};
+
+export const germanLatitude = degreesInGermany('latitude', 47.2, 55.1);
+
+export const germanLongitude = degreesInGermany('longitude', 5.8, 15.1);
+
 export const germanPostalCode = z.string().regex(/^\d{5}$/, coded('POSTAL_CODE', 'must be a German postal code (5 digits)'));
 
 export const districtKey = z.string().regex(/^\d{5}$/, coded('DISTRICT_KEY', 'must be the 5-digit AGS of a district'));

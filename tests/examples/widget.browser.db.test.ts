@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer } from '../../src/http/server.js';
 import { rootDir } from '../../src/paths.js';
+import { createToken } from '../../src/tokens/issue.js';
 import { chromiumPath, haveChromium, launchChromium } from '../support/browser.js';
 import { serveFolder } from '../support/staticServer.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
@@ -86,6 +87,48 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     expect(await mittelsachsen.locator('.ig-contact').count()).toBe(1);
     expect(await mittelsachsen.locator('a.ig-vcard').count()).toBe(0);
     await mittelsachsen.close();
+  });
+
+  test('an address the editors placed on the map links to it, and says what is known of its access', async () => {
+    const { token } = await createToken(api.database.client, { name: 'Redaktion', role: 'EDITOR', districtIds: ['16065'] });
+    const read = await api.graphql(
+      `{ contacts(filter: { area: { district: "16065" }, role: "integration-guide" }) { edges { node { id version
+        person { displayName } addresses { kind placeName street postOfficeBox postalCode locality room } } } } }`,
+    );
+    const guide = read.data.contacts.edges[0].node;
+    const update = (addresses: object[], version: number) =>
+      api.graphql(
+        'mutation ($input: UpdateContactInput!) { updateContact(input: $input) { ... on MutationUpdateContactSuccess { data { version } } } }',
+        { input: { id: guide.id, version, fields: { addresses } } },
+        token,
+      );
+    const placed = guide.addresses.map((address: object) => ({
+      ...address,
+      latitude: 51.37021,
+      longitude: 10.87203,
+      stepFreeEntrance: true,
+      lift: false,
+      accessibilityNote: 'Klingel am Seiteneingang',
+    }));
+    const edited = await update(placed, guide.version);
+    try {
+      for (const [lang, access] of [
+        ['de', 'Barrierefreiheit: stufenloser Zugang, kein Aufzug. Klingel am Seiteneingang'],
+        ['en', 'Access: step-free entrance, no lift. Klingel am Seiteneingang'],
+      ]) {
+        const page = await openWidget(api.url, { ags: '16065', lang: lang! });
+        const card = page.locator('.ig-contact', { hasText: guide.person.displayName });
+        expect(await card.locator('a.ig-map').getAttribute('href')).toBe(
+          'https://www.openstreetmap.org/?mlat=51.37021&mlon=10.87203#map=19/51.37021/10.87203',
+        );
+        expect(await card.locator('.ig-access').textContent()).toBe(access);
+        // The editors' note is German content, marked so in another language.
+        if (lang === 'en') expect(await card.locator('.ig-access [lang="de"]').textContent()).toBe('Klingel am Seiteneingang');
+        await page.close();
+      }
+    } finally {
+      await update(guide.addresses, edited.data.updateContact.data.version);
+    }
   });
 
   test('times are on the 24-hour clock in every language, with today and tomorrow named', async () => {
