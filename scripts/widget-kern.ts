@@ -11,7 +11,7 @@ const kernCss = fileURLToPath(new URL('../node_modules/@kern-ux/native/dist/kern
 export const widgetKernFile = fileURLToPath(new URL('../examples/district-widget/kern.css', import.meta.url));
 
 /** The KERN components the widget uses (a class and its BEM elements and modifiers). */
-const components = ['kern-btn', 'kern-form-input', 'kern-label', 'kern-link', 'kern-alert', 'kern-badge', 'kern-hint'];
+const components = ['kern-btn', 'kern-form-input', 'kern-label', 'kern-alert'];
 
 /**
  * The widget's documented custom properties (README "The district widget") set KERN's tokens, so
@@ -38,6 +38,9 @@ function forWidget(selector: string) {
   return classes.length > 0 && classes.every(usedComponent);
 }
 
+/** Only tokens come from the page's scopes: KERN's page background there would paint the district's page. */
+const declaresTokensOnly = (rule: Rule) => rule.nodes.every((node) => node.type !== 'decl' || node.prop.startsWith('--'));
+
 /** A shadow root has no :root nor page body: there tokens belong to :host. */
 function tokensOnHost(rule: Rule) {
   rule.selector = ':host';
@@ -56,13 +59,17 @@ export async function widgetKern(): Promise<string> {
   root.walkAtRules('font-face', (rule) => {
     rule.remove();
   });
+  // Only the first line of a file may declare its encoding; this one is UTF-8 anyway.
+  root.walkAtRules('charset', (rule) => {
+    rule.remove();
+  });
   // The widget is light whatever the reader's system prefers: it sits on the district's page,
   // whose own choice it cannot know, and KERN's dark theme on a light page would be unreadable.
   root.walkAtRules('media', (rule) => {
     if (rule.params.includes('prefers-color-scheme')) rule.remove();
   });
   root.walkRules((rule) => {
-    if (rule.selectors.some((selector) => tokenScopes.includes(selector))) tokensOnHost(rule);
+    if (rule.selectors.some((selector) => tokenScopes.includes(selector)) && declaresTokensOnly(rule)) tokensOnHost(rule);
     else if (rule.selectors.every(forWidget)) rule.selectors = rule.selectors.filter(forWidget);
     else rule.remove();
   });

@@ -71,7 +71,8 @@ export async function useSecurityHeaders(app: FastifyInstance, { hstsMaxAgeSecon
   const everyAnswer = helmet(helmetOptions(hstsMaxAgeSeconds));
   app.addHook('onRequest', (request, reply, done) =>
     everyAnswer(request.raw, reply.raw, () => {
-      // What a token is answered (non-public fields, a token issued) is kept by no browser or proxy.
+      // What a token is answered (non-public fields, a token issued) is kept by no browser or proxy,
+      // unless its route says the answer is public anyway (an export, the dashboard's page).
       if (request.headers.authorization) reply.raw.setHeader('cache-control', 'private, no-store');
       done();
     }),

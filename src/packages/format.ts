@@ -8,6 +8,8 @@ import { isDateOnly, type ModelName, modelOf, referencedModel, storedColumns } f
 import * as enums from '../generated/prisma/enums.js';
 import { columnRule, type Row, rowRules } from '../rules/columns.js';
 import { isDerived } from '../rules/derived.js';
+import { districtKey } from '../rules/values.js';
+import { coded } from '../rules/zodIssues.js';
 import { type PackageKind, type TableSpec, tablesOf } from './tables.js';
 import { packageFormatVersion } from './versions.js';
 
@@ -107,8 +109,8 @@ const header = {
   format: z.literal(packageFormat).describe('Marks the document as an Integrationsgraph data package.'),
   formatVersion: z
     .int()
-    .min(1, 'must be a format version from 1')
-    .max(packageFormatVersion, `must be a format version this release reads (1 to ${packageFormatVersion})`)
+    .min(1, coded('PACKAGE', 'must be a format version from 1'))
+    .max(packageFormatVersion, coded('PACKAGE', `must be a format version this release reads (1 to ${packageFormatVersion})`))
     .describe(
       `The format version the package was written for (1 to ${packageFormatVersion}); packages of older versions are upgraded when imported.`,
     ),
@@ -126,10 +128,7 @@ const districtPackageSchema = z
   .strictObject({
     ...header,
     kind: z.literal('district').describe('A district package: all data of one district.'),
-    district: z
-      .string()
-      .regex(/^\d{5}$/, 'must be the 5-digit AGS of the district')
-      .describe('AGS of the district (5 digits, e.g. "16065").'),
+    district: districtKey.describe('AGS of the district (5 digits, e.g. "16065").'),
     tables: tablesSchema('district').describe(
       'The district’s records, by table. A table listed holds all of them: a record left out of it is archived (or, where it cannot be, refused). A table left out is not described by the package (one written before the table existed) and stays as it is; exports list every table.',
     ),

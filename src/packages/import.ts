@@ -13,7 +13,7 @@ import { type Said, said } from '../rules/issues.js';
 import { saidOfZod } from '../rules/zodIssues.js';
 import type { AuditEntry } from '../writes/audit.js';
 import { Problems, ValidationError, VersionConflictError } from '../writes/problems.js';
-import { listedTwice, unknownEntry } from '../writes/references.js';
+import { listedTwice } from '../writes/references.js';
 import { type Actor, type Write, write } from '../writes/transaction.js';
 import { columnsOf, type DataPackage, packageSchema } from './format.js';
 import { canonicalRow, databaseRow, ownedTables, type Row, sortedByKey } from './rows.js';
@@ -95,12 +95,14 @@ const rowPath = (table: TableSpec, index: number, column?: string) => jsonPath([
 
 const packageProblem = (message: string) => said('PACKAGE', message);
 
-/** A reference to a record of the package's own table (`table`: its key, e.g. "positions") that the package lacks. */
+/** A key naming no record of a table (`table`: its key in the package, e.g. "positions", by which a workbook names its sheet). */
+const unknownKey = (table: string, key: string, message: string) => said('UNKNOWN_ENTRY', message, { key, table });
+
 const notInPackage = (table: string, key: string) =>
-  unknownEntry(table, key, `must name a record of "${table}" in this package: "${key}" is not in it`);
+  unknownKey(table, key, `must name a record of "${table}" in this package: "${key}" is not in it`);
 
 const notKnown = (table: string, model: string, key: string) =>
-  unknownEntry(table, key, `names ${model} "${key}", which is neither in the import nor in the database`);
+  unknownKey(table, key, `names ${model} "${key}", which is neither in the import nor in the database`);
 
 /** Problems of packages: each JSON path is preceded by the package's label (its file name). */
 class PackageProblems extends Problems {
@@ -221,7 +223,7 @@ function checkRows(dataPackage: Parsed, index: Index, problems: PackageProblems,
         if (owner && target.ofDistrict) {
           if (target.ofCatalogue && index.get(target.key)?.get(targetKey)?.kind === 'catalogue') continue;
           const problem = target.ofCatalogue
-            ? unknownEntry(
+            ? unknownKey(
                 target.key,
                 targetKey,
                 `must name a record of "${target.key}" in this package or in the catalogue: "${targetKey}" is in neither`,

@@ -142,19 +142,16 @@ export const rowRules: { [M in ModelName]?: RowRule } = {
   FactSource: (row, report) => {
     const { entityType, field } = row;
     if (typeof entityType !== 'string' || typeof field !== 'string') return;
-    const unknown = (column: string, key: string, type: string, message: string) =>
-      report(column, said('UNKNOWN_ENTRY', message, { key, type }));
-    if (!modelNames.includes(entityType as ModelName))
-      unknown('entityType', entityType, 'kind of record', `"${entityType}" is not a kind of record`);
+    const unknown = (column: string, key: string, message: string) => report(column, said('UNKNOWN_ENTRY', message, { key }));
+    if (!modelNames.includes(entityType as ModelName)) unknown('entityType', entityType, `"${entityType}" is not a kind of record`);
     else if (!typesWithFieldSources.includes(entityType as ModelName))
       unknown(
         'entityType',
         entityType,
-        'kind of record with field sources',
         `"${entityType}" does not name the pages of its fields; one of ${typesWithFieldSources.join(', ')} does`,
       );
     else if (!storedColumns(entityType as ModelName).some((column) => column.name === field))
-      unknown('field', field, `field of ${entityType}`, `"${field}" is not a field of ${entityType}`);
+      unknown('field', field, `"${field}" is not a field of ${entityType}`);
   },
   ContactChannel: (row, report) => {
     if (typeof row.value !== 'string') return;

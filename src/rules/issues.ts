@@ -105,7 +105,7 @@ export const issueTexts = {
   },
   OPENING_HOURS_SYNTAX: {
     about: 'The weekly hours in OpenStreetMap syntax cannot be read (`detail`).',
-    de: (p) => `diese Öffnungszeiten sind nicht lesbar (${p.detail})`,
+    de: () => 'diese Öffnungszeiten sind nicht lesbar: bitte als Wochenzeiten angeben, z. B. Mo-Fr 09:00-12:00',
     en: (p) => `these opening hours cannot be read (${p.detail})`,
   },
   HOURS_TWICE: {
@@ -216,14 +216,15 @@ export const issueTexts = {
     en: () => 'does not refer to a valid record',
   },
   UNKNOWN_ENTRY: {
-    about: 'The key (`key`) is not an entry of the list of `type` (a catalogue, the district’s towns, its records).',
+    about:
+      'The key (`key`) names no entry of its list: a record of `type` (a model, e.g. Municipality), or in a data package one of its `table` (e.g. positions).',
     de: (p) => `${quoted.de(p.key)} steht nicht in der Auswahlliste`,
     en: (p) => `${quoted.en(p.key)} is not in the list of choices`,
   },
   OTHER_DISTRICT: {
-    about: 'The record named is not one of the district (`district`).',
-    de: () => 'gehört nicht zu diesem Landkreis',
-    en: () => 'does not belong to this district',
+    about: 'The record named is not one of the district (`district`), or does not exist.',
+    de: () => 'gehört nicht zu diesem Kreis, oder es gibt ihn nicht',
+    en: () => 'does not belong to this district, or does not exist',
   },
   LISTED_TWICE: {
     about: 'The key (`key`) is listed twice.',
@@ -278,16 +279,21 @@ export const issueTexts = {
   REPORT_REPEATS: {
     about: 'A report repeats one character 20 times.',
     de: () => 'bitte ohne lange Wiederholungen eines Zeichens',
-    en: () => 'please without long repetitions of a character',
+    en: () => 'please do not repeat one character many times',
   },
   VERSION_NEEDED: {
     about: 'The change must name the version it was based on (`version`, the current one).',
     de: () => 'bitte zuerst neu laden: die Änderung braucht den aktuellen Stand',
     en: () => 'please reload first: the change needs the current state',
   },
+  DRY_RUN_VERSION: {
+    about: 'Applying an import needs the version its dry run answered.',
+    de: () => 'zum Übernehmen bitte erst prüfen lassen (Probelauf) und dessen Stand angeben',
+    en: () => 'to apply it, first check it (dry run) and give the version the check answered',
+  },
   WEBHOOK_TARGET: {
     about: 'A webhook’s address cannot be delivered to (`detail`).',
-    de: (p) => `an diese Adresse kann nicht geliefert werden (${p.detail})`,
+    de: () => 'an diese Adresse kann nicht geliefert werden: bitte eine öffentliche https-Adresse angeben',
     en: (p) => `cannot deliver to this address (${p.detail})`,
   },
   FEED_CURSOR: {

@@ -8,6 +8,10 @@ const byMessage = new Map<string, Said>();
 
 /** A rule's message, registered with its code: what zod reports with it is coded so. */
 export function coded(code: IssueCode, message: string, params: Record<string, string> = {}): string {
+  const known = byMessage.get(message);
+  // One sentence, one code: a second rule saying it with another code or other values would take the first's.
+  if (known && (known.code !== code || JSON.stringify(known.params) !== JSON.stringify(params)))
+    throw new Error(`"${message}" is registered as ${known.code} already`);
   byMessage.set(message, said(code, message, params));
   return message;
 }
@@ -17,6 +21,9 @@ export function saidOfZod(issue: z.core.$ZodIssue): Said {
   const known = byMessage.get(issue.message);
   if (known) return known;
   switch (issue.code) {
+    case 'invalid_format':
+      // A calendar date or a moment (z.iso) written otherwise.
+      return said('WRONG_TYPE', issue.message, { expected: issue.format === 'date' ? 'date' : String(issue.format) });
     case 'invalid_type':
       // zod names the input only in its sentence ("…, received undefined").
       return issue.message.endsWith('received undefined')

@@ -94,6 +94,9 @@ writeMutation('revokeEditorToken', {
   dataLock: 'none',
   async prepare() {},
   async write(handle, input) {
+    // Ministries' and administrators' tokens are revoked on the server (npm run tokens), not here.
+    const token = await handle.tx.apiToken.findUnique({ where: { id: String(input.id) }, select: { role: true } });
+    if (token?.role !== 'EDITOR') throw new NotFoundError('No active editor token with this ID.');
     const revoked = await revokeTokenIn(handle, String(input.id));
     if (!revoked) throw new NotFoundError('No active token with this ID.');
     return revoked;

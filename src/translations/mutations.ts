@@ -65,7 +65,9 @@ function checkInput(input: SaveTranslation, problems: Problems): { type: Transla
   if (!input.fields.text.trim() || input.fields.text.length > 10_000)
     problems.add(
       'fields.text',
-      said(input.fields.text.trim() ? 'TOO_LONG' : 'NOT_EMPTY', 'must not be empty, and at most 10,000 characters', { max: '10000' }),
+      input.fields.text.trim()
+        ? said('TOO_LONG', 'must not be empty, and at most 10,000 characters', { max: '10000' })
+        : said('NOT_EMPTY', 'must not be empty, and at most 10,000 characters'),
     );
   return subject;
 }

@@ -186,6 +186,13 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
   test('a reader reports an error in the office hours; the district’s editors find it, with the address they may answer', async () => {
     const page = await openWidget(api.url, { ags: '16063' });
     await page.click('.ig-contact .ig-report summary');
+    // Room to write: KERN's field, several lines high.
+    expect(
+      await page
+        .locator('.ig-contact .ig-report textarea')
+        .first()
+        .evaluate((field) => field.getBoundingClientRect().height),
+    ).toBeGreaterThan(90);
     await page.selectOption('.ig-contact .ig-report select', 'OFFICE_HOURS');
     await page.fill('.ig-contact .ig-report textarea', 'Dienstags ist das Büro geschlossen.');
     await page.fill('.ig-contact .ig-report input[type=email]', 'leserin@example.org');
@@ -504,6 +511,16 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
       expect(await style('.ig-contact-name', 'font-family')).toBe(theme ? 'Georgia, serif' : '"Fira Sans", sans-serif');
       await site.close();
     }
+    await page.close();
+  });
+
+  test('a reader whose system prefers dark colours gets the same readable, light widget', async () => {
+    const page = await browser.newPage({ colorScheme: 'dark' });
+    await page.goto(`${site.origin}/index.html?${new URLSearchParams({ api: api.url, ags: '16065' })}`);
+    await page.waitForSelector('#integration-widget[data-state="ready"]');
+    const style = styleOf(page);
+    expect(await style('.ig-contact-name', 'color')).toBe('oklch(0.2023 0.0321 277.67)'); // KERN's text colour
+    expect(await style('.ig-body', 'color-scheme')).toBe('light');
     await page.close();
   });
 

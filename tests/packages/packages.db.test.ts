@@ -30,7 +30,7 @@ const importMutation = /* GraphQL */ `
   mutation ($package: JSONObject!, $dryRun: Boolean) {
     importDistrictPackage(package: $package, dryRun: $dryRun) {
       __typename
-      ... on ValidationError { issues { path message } }
+      ... on ValidationError { issues { path message code params { name value } } }
       ... on MutationImportDistrictPackageSuccess {
         data { dryRun unchanged added { entityType key district fields } changed { entityType key fields } archived { entityType key fields } kept { entityType key fields } }
       }
@@ -224,9 +224,21 @@ describe('importing over HTTP', () => {
         '$.tables.officeHourIntervals[0].closes',
       ]),
     );
-    expect(result.issues.find((issue: { path: string }) => issue.path === '$.tables.municipalities[0].districtId').message).toBe(
-      'must be "16065", the package\'s district',
-    );
+    const at = (path: string) => result.issues.find((issue: { path: string }) => issue.path === path);
+    expect(at('$.tables.municipalities[0].districtId')).toMatchObject({
+      message: 'must be "16065", the package\'s district',
+      code: 'PACKAGE',
+    });
+    expect(at('$.tables.contacts[1].positionId')).toEqual({
+      path: '$.tables.contacts[1].positionId',
+      message: 'must name a record of "positions" in this package: "16063/position/integration-manager" is not in it',
+      code: 'UNKNOWN_ENTRY',
+      params: [
+        { name: 'key', value: '16063/position/integration-manager' },
+        { name: 'table', value: 'positions' },
+      ],
+    });
+    expect(at('$.tables.officeHourIntervals[0].closes')).toMatchObject({ code: 'CLOSES_AFTER_OPENS' });
     expect(await everything()).toBe(before);
   });
 

@@ -106,6 +106,10 @@ test('a revoked token is refused at once, stays listed as revoked, and only its 
   expect(answerOf(await editing.as(token, revoke, { input: { id } })).__typename).toBe('NotAllowedError');
   // Nor may a ministry revoke another ministry's or an administrator's token.
   const ministryTokens = await editing.server.database.client.apiToken.findMany({ where: { role: { not: 'EDITOR' } } });
+  expect(ministryTokens.length).toBeGreaterThan(0);
+  // An administrator revokes those on the server, not as an editor's token.
+  for (const other of ministryTokens)
+    expect(answerOf(await editing.as(editing.tokens.admin, revoke, { input: { id: other.id } })).__typename).toBe('NotFoundError');
   for (const other of ministryTokens)
     expect(answerOf(await editing.as(editing.tokens.ministryTH, revoke, { input: { id: other.id } })).__typename).toBe('NotAllowedError');
 

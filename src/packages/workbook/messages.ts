@@ -8,7 +8,7 @@ import { sheetByTable } from './sheets.js';
 
 /** A problem of the import, as a workbook's reader reads it. */
 export function workbookMessage(issue: Issue): string {
-  const sheet = sheetByTable.get(issue.params.type ?? '')?.name;
+  const sheet = sheetByTable.get(issue.params.table ?? '')?.name;
   if (issue.code === 'UNKNOWN_ENTRY' && sheet) return `nennt „${issue.params.key}“, das im Blatt „${sheet}“ nicht steht`;
   if (issue.code === 'LISTED_TWICE') return `der Schlüssel „${issue.params.key}“ steht zweimal im Blatt`;
   if (issue.code === 'PACKAGE' || issue.code === 'INVALID' || issue.code === 'WORKBOOK') return issue.message;

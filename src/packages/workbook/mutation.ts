@@ -82,7 +82,7 @@ writeMutation('importDistrictWorkbook', {
       problems.add(
         'expectedVersion',
         said(
-          'VERSION_NEEDED',
+          'DRY_RUN_VERSION',
           'is needed to apply a workbook: give the `version` of its dry run, so that exactly what it showed is written',
         ),
       );
