@@ -99,8 +99,13 @@ entityMutations({
     if (!places) return;
     const towns: string[] = [];
     for (const place of places) towns.push(await townOf(tx, place));
+    // A town named again keeps what the input cannot say of it (its label, "Geschäftsstelle", from a package).
+    const kept = await tx.offerPlace.findMany({ where: { offerId }, select: { municipalityId: true, label: true } });
+    const labels = new Map(kept.map((place) => [place.municipalityId, place.label]));
     await tx.offerPlace.deleteMany({ where: { offerId } });
-    await tx.offerPlace.createMany({ data: towns.map((municipalityId) => ({ id: randomUUID(), offerId, municipalityId })) });
+    await tx.offerPlace.createMany({
+      data: towns.map((municipalityId) => ({ id: randomUUID(), offerId, municipalityId, label: labels.get(municipalityId) ?? null })),
+    });
   },
   load: (tx, id) => tx.offer.findUnique({ where: { id }, include: { places: { include: { municipality: true } } } }),
 });

@@ -161,3 +161,23 @@ test('a town of the official list that the district knows under another name is 
   expect(created.data.createOffer.data.places).toEqual([{ municipality: { name: 'Leinefelde-Worbis, Stadt' } }]);
   expect(await client.municipality.count({ where: { districtId: '16061' } })).toBe(1);
 });
+
+test('changing an offer’s towns keeps what its package says of a town named again (its label)', async () => {
+  const { data } = await as(
+    null,
+    `{ district(ags: "16065") { offers(first: 50) { edges { node { id version title places { municipality { name } label } } } } } }`,
+  );
+  const vhs = data.district.offers.edges
+    .map(({ node }: { node: any }) => node)
+    .find((offer: any) => offer.id && offer.places.some((place: any) => place.label));
+  expect(vhs.places).toEqual(expect.arrayContaining([{ municipality: { name: 'Artern' }, label: 'Geschäftsstelle' }]));
+  const towns = [...vhs.places.map((place: any) => place.municipality.name), 'Ebeleben'];
+  const changed = await as(
+    editing.tokens.kyffhaeuser,
+    `mutation ($input: UpdateOfferInput!) { updateOffer(input: $input) { ${result} ... on MutationUpdateOfferSuccess { data { places { municipality { name } label } } } } }`,
+    { input: { id: vhs.id, version: vhs.version, fields: { places: towns } } },
+  );
+  const places = changed.data.updateOffer.data.places;
+  expect(places).toEqual(expect.arrayContaining([...vhs.places, { municipality: { name: 'Ebeleben' }, label: null }]));
+  expect(places).toHaveLength(vhs.places.length + 1);
+});
