@@ -32,6 +32,7 @@ import './feed/types.js';
 import './feed/webhooks.js';
 import './reports/types.js';
 import './reports/mutations.js';
+import './places/location.js';
 import './places/types.js';
 import './comparison/types.js';
 import './translations/types.js';

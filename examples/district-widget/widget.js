@@ -24,7 +24,7 @@ const QUERY = `query DistrictWidget($ags: String!, $asOf: Date, $lang: String) {
     }
     offers(first: 50) {
       totalCount
-      edges { node { id title(lang: $lang) nominativeTitle localized(lang: $lang) { field language } description(lang: $lang) providerName nominativeProviderName website online places { municipality { name } } category targetGroups languages } }
+      edges { node { id title(lang: $lang) nominativeTitle localized(lang: $lang) { field language } description(lang: $lang) providerName nominativeProviderName website online places { municipality { name } coordinates { mapUrl } accessibility { stepFreeEntrance lift accessibleToilet hearingLoop note } } category targetGroups languages } }
     }
   }
 }`;
@@ -32,7 +32,7 @@ const QUERY = `query DistrictWidget($ags: String!, $asOf: Date, $lang: String) {
 // The same query is a trusted document of the API (schema/operations/DistrictWidget.graphql):
 // sent by this hash, the request is short and the same for every reader, so that a cache
 // between browser and API can keep it. A server that does not know the hash gets the text.
-const QUERY_HASH = 'sha256:b747bc76cd4a70a08dc30bba7d6be63beb2876e2f8a097475fa311a453122f08';
+const QUERY_HASH = 'sha256:3eab7c5c1145b4f77a06018783736a57b9d260047d476d4b77987e18b673b01b';
 
 const LANGUAGES = { de: 'Deutsch', en: 'English', ar: 'العربية', uk: 'Українська' };
 const RIGHT_TO_LEFT = new Set(['ar', 'fa']);
@@ -577,15 +577,19 @@ function renderContact(contact, api, t, lang) {
   return card;
 }
 
-/** What the editors know of a place's access (Barrierefreiheit): each feature known, and their note; nothing where nothing is known. */
-function renderAccess(access, t) {
+/**
+ * What the editors know of a place's access (Barrierefreiheit): each feature known, and their note;
+ * nothing where nothing is known. `town` names the place where an offer has several.
+ */
+function renderAccess(access, t, town) {
   const known = ['stepFreeEntrance', 'lift', 'accessibleToilet', 'hearingLoop']
     .filter((feature) => access[feature] !== null)
     .map((feature) => t.access[feature][access[feature] ? 0 : 1]);
   const note = access.note ? [content(access.note)] : [];
   if (!known.length && !note.length) return [];
   const said = [...(known.length ? [known.join(', ')] : []), ...note].flatMap((part, index) => (index ? ['. ', part] : [part]));
-  return [element('p', { class: 'ig-access' }, element('span', { class: 'ig-access-label' }, `${t.access.label}: `), ...said)];
+  const label = town ? [`${t.access.label} (`, content(town), '): '] : [`${t.access.label}: `];
+  return [element('p', { class: 'ig-access' }, element('span', { class: 'ig-access-label' }, ...label), ...said)];
 }
 
 /** A labelled choice among `options` ([value, label]), "all" first. */
@@ -650,7 +654,10 @@ function renderOffer(offer, api, t) {
   const plain = (text) => text.replace(/[„“”"«»‚‘’']/g, '"');
   const provider = providerName && !plain(name).includes(plain(providerName)) ? [` – ${providerName}`] : [];
   // Town names are German; "also online" is the widget's own words.
-  const where = [...offer.places.map(({ municipality }) => content(municipality.name)), ...(offer.online ? [t.online] : [])];
+  // A town the editors placed on the map links there.
+  const town = ({ municipality, coordinates }) =>
+    coordinates ? element('a', { href: coordinates.mapUrl, class: 'ig-map' }, content(municipality.name)) : content(municipality.name);
+  const where = [...offer.places.map(town), ...(offer.online ? [t.online] : [])];
   return element(
     'li',
     { class: 'ig-offer' },
@@ -661,6 +668,7 @@ function renderOffer(offer, api, t) {
     ...(where.length
       ? [element('p', { class: 'ig-offer-places' }, `${t.places}: `, ...where.flatMap((place, index) => (index ? [', ', place] : [place])))]
       : []),
+    ...offer.places.flatMap((place) => renderAccess(place.accessibility, t, place.municipality.name)),
     reportForm(api, offer.id, t),
   );
 }

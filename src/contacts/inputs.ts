@@ -3,6 +3,7 @@
 
 import { AddressKind, ChannelKind } from '../generated/prisma/enums.js';
 import { builder } from '../graphql/builder.js';
+import { locationInputFields } from '../places/location.js';
 import { Weekday } from './types.js';
 
 export const PersonInput = builder.inputType('PersonInput', {
@@ -32,17 +33,7 @@ export const AddressInput = builder.inputType('AddressInput', {
     postalCode: t.string({ required: true, description: 'Postleitzahl, 5 digits.' }),
     locality: t.string({ required: true, description: 'Town.' }),
     room: t.string({ description: 'Building and room.' }),
-    latitude: t.float({ description: 'Where the entrance is: latitude in WGS 84 decimal degrees, e.g. 51.37021 (with `longitude`).' }),
-    longitude: t.float({ description: 'Longitude in WGS 84 decimal degrees, e.g. 10.87203 (with `latitude`).' }),
-    mapLink: t.string({
-      description:
-        'Instead of latitude and longitude: a link from openstreetmap.org naming the point (its marker, ?mlat=…&mlon=…, or the map’s centre, #map=19/51.37021/10.87203). Not stored: the point is.',
-    }),
-    stepFreeEntrance: t.boolean({ description: 'Step-free entrance (stufenloser Zugang); left out: not known.' }),
-    lift: t.boolean({ description: 'A lift to the floors visitors use (Aufzug); left out: not known.' }),
-    accessibleToilet: t.boolean({ description: 'An accessible toilet (barrierefreies WC); left out: not known.' }),
-    hearingLoop: t.boolean({ description: 'A hearing loop (induktive Höranlage); left out: not known.' }),
-    accessibilityNote: t.string({ description: 'More about access, e.g. "Klingel am Seiteneingang; Rampe über den Hof".' }),
+    ...locationInputFields(t),
   }),
 });
 

@@ -1,9 +1,10 @@
 // What editors send for a contact's channels, addresses and office hours: checked against the
 // column rules (src/rules/) and normalised as every write path normalises them (E.164 phones,
 // plain e-mail addresses, printed addresses), every problem collected with its path.
+
+import { locationColumns, withPoint } from '../places/location.js';
 import { deriveColumns } from '../rules/derived.js';
 import { said } from '../rules/issues.js';
-import { pointOfMapLink } from '../rules/mapLinks.js';
 import { checkColumns, checkEach, sameNames } from '../writes/checks.js';
 import type { Problems } from '../writes/problems.js';
 import type { AddressFields, ChannelFields, ContactFields, ExceptionFields, OfficeHoursFields, PersonFields } from './inputs.js';
@@ -22,35 +23,7 @@ export interface ContactParts {
   })[];
 }
 
-const addressFields = sameNames(
-  'kind',
-  'placeName',
-  'street',
-  'postOfficeBox',
-  'postalCode',
-  'locality',
-  'room',
-  'latitude',
-  'longitude',
-  'stepFreeEntrance',
-  'lift',
-  'accessibleToilet',
-  'hearingLoop',
-  'accessibilityNote',
-);
-
-/** The address's point: as given, or read from the map link given instead. */
-function withPoint({ mapLink, ...address }: AddressFields, path: string, problems: Problems): Omit<AddressFields, 'mapLink'> {
-  if (mapLink == null) return address;
-  if (address.latitude != null || address.longitude != null) {
-    problems.add(`${path}.mapLink`, said('POINT_TWICE', 'give the point once: as mapLink or as latitude and longitude, not both'));
-    return address;
-  }
-  const point = pointOfMapLink(mapLink);
-  if (!point)
-    problems.add(`${path}.mapLink`, said('MAP_LINK', `"${mapLink}" is not an OpenStreetMap link naming a point`, { text: mapLink }));
-  return { ...address, ...point };
-}
+const addressFields = sameNames('kind', 'placeName', 'street', 'postOfficeBox', 'postalCode', 'locality', 'room', ...locationColumns);
 
 function checkAddress(given: AddressFields, path: string, problems: Problems): CheckedAddress {
   const address = withPoint(given, path, problems);

@@ -8,7 +8,8 @@ import { builder } from '../graphql/builder.js';
 import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../graphql/changeTracked.js';
 import { entityByGlobalId } from '../graphql/entities.js';
 import { describedEnum } from '../graphql/enums.js';
-import { mapLinkOf, type Point, pointOf } from '../rules/mapLinks.js';
+import { Accessibility, GeoCoordinates } from '../places/location.js';
+import { pointOf } from '../rules/mapLinks.js';
 import { translatedString, translationFields } from '../translations/types.js';
 import {
   holidayAt,
@@ -75,34 +76,6 @@ builder.prismaObject('ContactChannel', {
       description: 'A link for the value: "tel:+493632741273", "mailto:…"; null where there is no value.',
       resolve: (channel) => (channel.value ? `${hrefSchemes[channel.kind] ?? ''}${channel.value}` : null),
     }),
-  }),
-});
-
-const GeoCoordinates = builder.objectRef<Point>('GeoCoordinates').implement({
-  description: 'A point in WGS 84, as the editors entered it (from a map; never geocoded).',
-  fields: (t) => ({
-    latitude: t.exposeFloat('latitude', { description: 'Latitude in decimal degrees, e.g. 51.37021.' }),
-    longitude: t.exposeFloat('longitude', { description: 'Longitude in decimal degrees, e.g. 10.87203.' }),
-    mapUrl: t.string({ description: 'The point on openstreetmap.org, with a marker.', resolve: mapLinkOf }),
-  }),
-});
-
-interface Access {
-  stepFreeEntrance: boolean | null;
-  lift: boolean | null;
-  accessibleToilet: boolean | null;
-  hearingLoop: boolean | null;
-  accessibilityNote: string | null;
-}
-
-const Accessibility = builder.objectRef<Access>('Accessibility').implement({
-  description: 'How a place can be reached and used (Barrierefreiheit). Each feature is true, false, or null where not known.',
-  fields: (t) => ({
-    stepFreeEntrance: t.exposeBoolean('stepFreeEntrance', { nullable: true, description: 'Step-free entrance (stufenloser Zugang).' }),
-    lift: t.exposeBoolean('lift', { nullable: true, description: 'A lift to the floors visitors use (Aufzug).' }),
-    accessibleToilet: t.exposeBoolean('accessibleToilet', { nullable: true, description: 'An accessible toilet (barrierefreies WC).' }),
-    hearingLoop: t.exposeBoolean('hearingLoop', { nullable: true, description: 'A hearing loop (induktive Höranlage).' }),
-    note: t.exposeString('accessibilityNote', { nullable: true, description: 'More about access, as the editors wrote it.' }),
   }),
 });
 

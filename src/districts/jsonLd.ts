@@ -6,6 +6,7 @@
 import type {
   ContactPoint,
   DayOfWeek,
+  GeoCoordinates,
   GovernmentOffice,
   GovernmentOrganization,
   Graph,
@@ -13,6 +14,7 @@ import type {
   OpeningHoursSpecification,
   PostalAddress,
   Service,
+  ServiceChannel,
 } from 'schema-dts';
 import { encodeGlobalId } from '../common/globalId.js';
 import { isoDay, validOn } from '../common/history.js';
@@ -80,21 +82,49 @@ function postalAddress(address: LoadedAddress | undefined): PostalAddress | unde
   };
 }
 
+type Located = Pick<
+  LoadedAddress,
+  'latitude' | 'longitude' | 'stepFreeEntrance' | 'lift' | 'accessibleToilet' | 'hearingLoop' | 'accessibilityNote'
+>;
+
 /** The accessibility features the editors know of, as schema.org amenity features (true or false; the note as text). */
-function accessFeatures(address: LoadedAddress): LocationFeatureSpecification[] {
+function accessFeatures(place: Located): LocationFeatureSpecification[] {
   const known: [string, boolean | string | null][] = [
-    ['Stufenloser Zugang', address.stepFreeEntrance],
-    ['Aufzug', address.lift],
-    ['Barrierefreies WC', address.accessibleToilet],
-    ['Induktive Höranlage', address.hearingLoop],
-    ['Hinweise zur Barrierefreiheit', address.accessibilityNote],
+    ['Stufenloser Zugang', place.stepFreeEntrance],
+    ['Aufzug', place.lift],
+    ['Barrierefreies WC', place.accessibleToilet],
+    ['Induktive Höranlage', place.hearingLoop],
+    ['Hinweise zur Barrierefreiheit', place.accessibilityNote],
   ];
   return known.flatMap(([name, value]) => (value === null ? [] : [{ '@type': 'LocationFeatureSpecification' as const, name, value }]));
 }
 
+/** A place's point and access, as schema.org says them of a Place. */
+function whereAndAccess(place: Located): { geo?: GeoCoordinates; amenityFeature?: LocationFeatureSpecification[] } {
+  const point = pointOf(place);
+  const features = accessFeatures(place);
+  return {
+    geo: point ? { '@type': 'GeoCoordinates', latitude: point.latitude, longitude: point.longitude } : undefined,
+    amenityFeature: features.length ? features : undefined,
+  };
+}
+
+/** An offer's places where the editors placed or described them: the service is available there. */
+function serviceLocations(offer: LoadedDistrict['offers'][number]): ServiceChannel[] {
+  return offer.places
+    .filter((place) => pointOf(place) || accessFeatures(place).length)
+    .map((place) => ({
+      '@type': 'ServiceChannel',
+      serviceLocation: {
+        '@type': 'Place',
+        name: [place.label, place.municipality.name].filter(Boolean).join(', '),
+        ...whereAndAccess(place),
+      },
+    }));
+}
+
 function office(contact: LoadedContact, district: LoadedDistrict, origin: string): GovernmentOffice {
   const place = placeOf(contact);
-  const entrance = place && pointOf(place);
   const name = contact.person
     ? [contact.person.salutation, contact.person.givenName, contact.person.familyName].filter(Boolean).join(' ')
     : undefined;
@@ -133,8 +163,7 @@ function office(contact: LoadedContact, district: LoadedDistrict, origin: string
     name: `${contact.position.title}, ${district.name}`,
     parentOrganization: { '@id': idOf(origin, 'District', district.id) },
     address: postalAddress(place),
-    geo: entrance ? { '@type': 'GeoCoordinates', latitude: entrance.latitude, longitude: entrance.longitude } : undefined,
-    amenityFeature: place && accessFeatures(place).length ? accessFeatures(place) : undefined,
+    ...(place ? whereAndAccess(place) : {}),
     telephone: point.telephone,
     email: point.email,
     openingHoursSpecification: hours.length ? hours : undefined,
@@ -145,6 +174,10 @@ function office(contact: LoadedContact, district: LoadedDistrict, origin: string
 }
 
 function service(offer: LoadedDistrict['offers'][number], district: LoadedDistrict, origin: string): Service {
+  const channels: ServiceChannel[] = [
+    ...(offer.online ? [{ '@type': 'ServiceChannel' as const, serviceUrl: offer.website ?? undefined }] : []),
+    ...serviceLocations(offer),
+  ];
   return {
     '@type': 'Service',
     '@id': idOf(origin, 'Offer', offer.id),
@@ -156,7 +189,7 @@ function service(offer: LoadedDistrict['offers'][number], district: LoadedDistri
       ? offer.places.map((place) => ({ '@type': 'AdministrativeArea', name: place.municipality.name }))
       : { '@type': 'AdministrativeArea', name: district.name },
     audience: offer.targetGroups.map((group) => ({ '@type': 'Audience', audienceType: group })),
-    availableChannel: offer.online ? { '@type': 'ServiceChannel', serviceUrl: offer.website ?? undefined } : undefined,
+    availableChannel: channels.length ? channels : undefined,
     url: offer.website ?? undefined,
   };
 }

@@ -6,6 +6,8 @@ import { builder } from '../graphql/builder.js';
 import { ChangeTracked, currentOrModifiedSince, modifiedSinceDescription } from '../graphql/changeTracked.js';
 import { entityByGlobalId } from '../graphql/entities.js';
 import { describedEnum } from '../graphql/enums.js';
+import { Accessibility, GeoCoordinates } from '../places/location.js';
+import { pointOf } from '../rules/mapLinks.js';
 import { languageCode } from '../rules/values.js';
 import { translatedString, translationFields } from '../translations/types.js';
 
@@ -35,7 +37,14 @@ builder.prismaObject('OfferPlace', {
   description: 'A town where an offer is available.',
   fields: (t) => ({
     municipality: t.relation('municipality', { description: 'The town.' }),
-    label: t.exposeString('label', { nullable: true }),
+    label: t.exposeString('label', { nullable: true, description: 'What is there, e.g. "Geschäftsstelle".' }),
+    coordinates: t.field({
+      type: GeoCoordinates,
+      nullable: true,
+      description: 'Where the offer is held in the town, where the editors entered it.',
+      resolve: pointOf,
+    }),
+    accessibility: t.field({ type: Accessibility, description: 'How the place can be reached and used.', resolve: (place) => place }),
   }),
 });
 

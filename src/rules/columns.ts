@@ -44,6 +44,7 @@ export const columnRules: ColumnRules = {
   Source: { url: webAddress },
   Position: { headcount: z.int().min(1, atLeastOne), since: partialDate },
   Address: { postalCode: germanPostalCode, latitude: germanLatitude, longitude: germanLongitude },
+  OfferPlace: { latitude: germanLatitude, longitude: germanLongitude },
   OfficeHours: { timeZone: ianaTimeZone },
   OfficeHourInterval: { weekday: isoWeekday, opens: clockTime, closes: clockTime },
   OfficeHourException: { opens: clockTime, closes: clockTime },
@@ -91,6 +92,12 @@ const periodInOrder: RowRule = (row, report) => {
     report('periodEnd', said('DATE_ORDER', `must not be before the start (${start})`, { start }));
 };
 
+/** A point is both its halves, or none. */
+const wholePoint: RowRule = (row, report) => {
+  if (known(row, 'latitude', 'longitude') && (row.latitude == null) !== (row.longitude == null))
+    report(row.latitude == null ? 'latitude' : 'longitude', said('COORDINATES_PAIR', 'give both latitude and longitude, or neither'));
+};
+
 const channelValues: Record<string, z.ZodType> = { EMAIL: emailAddress, WEB_FORM: webAddress };
 
 const closesAfterOpens = (opens: string) => said('CLOSES_AFTER_OPENS', `must be later than opens (${opens})`, { opens });
@@ -99,9 +106,9 @@ export const rowRules: { [M in ModelName]?: RowRule } = {
   Address: (row, report) => {
     if (known(row, 'street', 'postOfficeBox') && !row.street && !row.postOfficeBox)
       report(null, said('STREET_OR_PO_BOX', 'needs a street or a post-office box'));
-    if (known(row, 'latitude', 'longitude') && (row.latitude == null) !== (row.longitude == null))
-      report(row.latitude == null ? 'latitude' : 'longitude', said('COORDINATES_PAIR', 'give both latitude and longitude, or neither'));
+    wholePoint(row, report);
   },
+  OfferPlace: wholePoint,
   OfficeHourInterval: (row, report) => {
     const { opens, closes } = row;
     if (typeof opens === 'string' && typeof closes === 'string' && clockTime.safeParse(opens).success && opens >= closes) {

@@ -175,6 +175,11 @@ export const issueTexts = {
     de: () => 'den Punkt bitte nur einmal angeben: als Link oder als Breite und Länge',
     en: () => 'give the point only once: as a link or as latitude and longitude',
   },
+  PLACES_TWICE: {
+    about: 'An offer’s towns were given both as names (places) and with their details (placeDetails).',
+    de: () => 'die Orte bitte nur einmal angeben: als Namen oder mit ihren Angaben',
+    en: () => 'give the places only once: as names or with their details',
+  },
   STREET_OR_PO_BOX: {
     about: 'An address needs a street or a post-office box.',
     de: () => 'braucht eine Straße oder ein Postfach',

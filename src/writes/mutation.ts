@@ -140,6 +140,9 @@ function sortedByInput(problems: Problems, inputType: GraphQLInputObjectType): V
  */
 function fieldRanks(type: GraphQLInputObjectType, segments: string[]): number[] {
   const [first, ...rest] = segments;
+  // An item of a list ("places[1]"): by its position, then by its own fields.
+  const item = /^(\d+)\]$/.exec(first ?? '');
+  if (item) return [Number(item[1]), ...fieldRanks(type, rest)];
   const names = [...builder.configStore.getFields(type.name, 'InputObject').keys()];
   const index = names.indexOf(first ?? '');
   if (index < 0) return [names.length];

@@ -131,6 +131,39 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
     }
   });
 
+  test('an offer’s town the editors placed on the map links to it, with what is known of its access', async () => {
+    const { token } = await createToken(api.database.client, { name: 'Redaktion', role: 'EDITOR', districtIds: ['16065'] });
+    const read = await api.graphql(
+      '{ district(ags: "16065") { offers(first: 50) { edges { node { id version places { label municipality { name } } } } } } }',
+    );
+    const vhs = read.data.district.offers.edges
+      .map(({ node }: { node: any }) => node)
+      .find((offer: any) => offer.places.some((place: any) => place.label === 'Geschäftsstelle'));
+    const update = (placeDetails: object[], version: number) =>
+      api.graphql(
+        'mutation ($input: UpdateOfferInput!) { updateOffer(input: $input) { ... on MutationUpdateOfferSuccess { data { version } } } }',
+        { input: { id: vhs.id, version, fields: { placeDetails } } },
+        token,
+      );
+    const original = vhs.places.map((place: any) => ({ town: place.municipality.name, label: place.label }));
+    const placed = original.map((place: any) =>
+      place.town === 'Artern' ? { ...place, latitude: 51.36421, longitude: 11.29145, stepFreeEntrance: true } : place,
+    );
+    const edited = await update(placed, vhs.version);
+    try {
+      const page = await openWidget(api.url, { ags: '16065' });
+      const card = page.locator('.ig-offer', { has: page.locator('a.ig-map') });
+      expect(await card.locator('a.ig-map').textContent()).toBe('Artern');
+      expect(await card.locator('a.ig-map').getAttribute('href')).toBe(
+        'https://www.openstreetmap.org/?mlat=51.36421&mlon=11.29145#map=19/51.36421/11.29145',
+      );
+      expect(await card.locator('.ig-access').textContent()).toBe('Barrierefreiheit (Artern): stufenloser Zugang');
+      await page.close();
+    } finally {
+      await update(original, edited.data.updateOffer.data.version);
+    }
+  });
+
   test('times are on the 24-hour clock in every language, with today and tomorrow named', async () => {
     const expected = {
       en: /^(Open now – closes|Closed – opens) (today|tomorrow|Monday|Wednesday|Friday) \d\d:\d\d$/,

@@ -181,3 +181,75 @@ test('changing an offer’s towns keeps what its package says of a town named ag
   expect(places).toEqual(expect.arrayContaining([...vhs.places, { municipality: { name: 'Ebeleben' }, label: null }]));
   expect(places).toHaveLength(vhs.places.length + 1);
 });
+
+test('an offer’s towns with their point and access: given as placeDetails, kept when named again, in the JSON-LD', async () => {
+  const read = `{ district(ags: "16065") { offers(first: 50) { edges { node { id version places { label municipality { name } } } } } } }`;
+  const vhs = (await as(null, read)).data.district.offers.edges
+    .map(({ node }: { node: any }) => node)
+    .find((offer: any) => offer.places.some((place: any) => place.label === 'Geschäftsstelle'));
+  const placed = `places { label municipality { name } coordinates { latitude longitude } accessibility { stepFreeEntrance lift note } }`;
+  const update = (version: number, fields: object) =>
+    as(
+      editing.tokens.kyffhaeuser,
+      `mutation ($input: UpdateOfferInput!) { updateOffer(input: $input) { ${result} ... on MutationUpdateOfferSuccess { data { version ${placed} } } } }`,
+      { input: { id: vhs.id, version, fields } },
+    ).then(answerOf);
+  const detailed = (await update(vhs.version, {
+    placeDetails: [
+      {
+        town: 'Artern',
+        label: 'Geschäftsstelle',
+        mapLink: 'https://www.openstreetmap.org/#map=19/51.36421/11.29145',
+        stepFreeEntrance: true,
+      },
+      { town: 'Sondershausen', label: 'Geschäftsstelle' },
+    ],
+  })) as any;
+  expect(detailed.__typename).toBe('MutationUpdateOfferSuccess');
+  const artern = { label: 'Geschäftsstelle', municipality: { name: 'Artern' }, coordinates: { latitude: 51.36421, longitude: 11.29145 } };
+  expect(detailed.data.places).toContainEqual({ ...artern, accessibility: { stepFreeEntrance: true, lift: null, note: null } });
+
+  // Named again by name alone, the town keeps its point and access; a new one knows nothing yet.
+  const renamed = (await update(detailed.data.version, { places: ['Artern', 'Ebeleben'] })) as any;
+  expect(renamed.data.places).toEqual(
+    expect.arrayContaining([
+      { ...artern, accessibility: { stepFreeEntrance: true, lift: null, note: null } },
+      {
+        label: null,
+        municipality: { name: 'Ebeleben' },
+        coordinates: null,
+        accessibility: { stepFreeEntrance: null, lift: null, note: null },
+      },
+    ]),
+  );
+
+  const { data } = await as(null, '{ district(ags: "16065") { jsonLdUrl } }');
+  const document = await (await fetch(data.district.jsonLdUrl)).json();
+  const service = document['@graph'].find((node: { '@id': string }) => node['@id'].endsWith(vhs.id));
+  expect(service.availableChannel).toContainEqual({
+    '@type': 'ServiceChannel',
+    serviceLocation: {
+      '@type': 'Place',
+      name: 'Geschäftsstelle, Artern',
+      geo: { '@type': 'GeoCoordinates', latitude: 51.36421, longitude: 11.29145 },
+      amenityFeature: [{ '@type': 'LocationFeatureSpecification', name: 'Stufenloser Zugang', value: true }],
+    },
+  });
+
+  // Both ways at once, an unknown town, a swapped point: each at its field.
+  const refused = (await update(renamed.data.version, {
+    places: ['Artern'],
+    placeDetails: [{ town: 'Atlantis' }, { town: 'Artern', latitude: 11.29145, longitude: 51.36421 }],
+  })) as any;
+  expect(refused.issues.map(({ path, code }: { path: string; code: string }) => [path, code])).toEqual([
+    ['fields.placeDetails', 'PLACES_TWICE'],
+  ]);
+  const wrong = (await update(renamed.data.version, {
+    placeDetails: [{ town: 'Atlantis' }, { town: 'Artern', latitude: 11.29145, longitude: 51.36421 }],
+  })) as any;
+  expect(wrong.issues.map(({ path, code }: { path: string; code: string }) => [path, code])).toEqual([
+    ['fields.placeDetails[0].town', 'UNKNOWN_ENTRY'],
+    ['fields.placeDetails[1].latitude', 'OUTSIDE_GERMANY'],
+    ['fields.placeDetails[1].longitude', 'OUTSIDE_GERMANY'],
+  ]);
+});
