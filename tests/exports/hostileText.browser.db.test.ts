@@ -39,6 +39,9 @@ describe.skipIf(!haveChromium)(`editors' text stays text (${chromiumPath})`, () 
     for (const concept of tables.concepts!) concept.title = markup;
     for (const hours of tables.officeHours!) hours.printed = lines;
     for (const person of tables.persons!) person.familyName = name;
+    // What editors write of a place's access reaches the widget and the JSON-LD too.
+    for (const address of tables.addresses!) address.accessibilityNote = markup;
+    for (const place of tables.offerPlaces!) place.accessibilityNote = markup;
     const tokens = await createTestTokens(api.database.client);
     const imported = await api.graphql(
       'mutation ($input: ImportDataPackageInput!) { importDataPackage(input: $input) { __typename ... on ValidationError { issues { path message } } } }',
@@ -63,6 +66,11 @@ describe.skipIf(!haveChromium)(`editors' text stays text (${chromiumPath})`, () 
       .map((node) => node.name);
     expect(titles.length).toBeGreaterThan(0);
     expect(new Set(titles)).toEqual(new Set([markup]));
+    const notes = (JSON.parse(text)['@graph'] as { amenityFeature?: { value: unknown }[] }[]).flatMap((node) =>
+      (node.amenityFeature ?? []).map((feature) => feature.value),
+    );
+    expect(notes.length).toBeGreaterThan(0);
+    expect(new Set(notes)).toEqual(new Set([markup]));
     // As a district website uses it: pasted into a script block of its page.
     const page = await browser.newPage();
     await page.setContent(
@@ -78,12 +86,16 @@ describe.skipIf(!haveChromium)(`editors' text stays text (${chromiumPath})`, () 
     expect(expanded).toContain(JSON.stringify(markup).slice(1, -1));
   });
 
-  test('the widget shows the offer’s title as text and runs nothing of it', async () => {
+  test('the widget shows the offer’s title and the access notes as text and runs nothing of them', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.origin}/index.html?${new URLSearchParams({ api: api.url, ags: '16065' })}`);
     await page.waitForSelector('#integration-widget[data-state="ready"]');
     expect(await ran(page)).toBeNull();
     expect(await page.locator('.ig-offer').first().textContent()).toContain(markup);
+    // An access note, of an office and of an offer's town, as text as well.
+    const notes = await page.locator('.ig-access').allTextContents();
+    expect(notes.length).toBeGreaterThan(1);
+    for (const note of notes) expect(note).toContain(markup);
     await page.close();
   });
 
