@@ -44,7 +44,10 @@ const layers: { name: string; paths: string[] }[] = [
       'translations/',
     ],
   },
-  { name: 'the schema and the HTTP edge', paths: ['schema.ts', 'schemaArtefact.ts', 'http/', 'exports/', 'dashboard/', 'main.ts'] },
+  {
+    name: 'the schema and the HTTP edge',
+    paths: ['schema.ts', 'schemaArtefact.ts', 'http/', 'exports/', 'dashboard/', 'editor/', 'main.ts'],
+  },
 ];
 
 function layerOf(path: string): number {
@@ -65,7 +68,7 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'generated' ? [] : sourceFiles(path);
-    return /\.(ts|mts)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
+    return /\.(ts|tsx|mts)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
 }
 

@@ -1,5 +1,5 @@
 // The dashboard at /dashboard for people who would rather look than read: the page, its script
-// (bundled from client/dashboard.ts with d3-geo by scripts/build-dashboard.mjs when the packages
+// (bundled from client/dashboard.ts with d3-geo by scripts/build-pages.mjs when the packages
 // are installed) and the district outlines — all from this server, nothing from a CDN.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,11 +7,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../http/problem.js';
 import { asHtmlPage } from '../http/securityHeaders.js';
-import { prismaDir, rootDir } from '../paths.js';
+import { buildDir, kernDir, prismaDir } from '../paths.js';
 
-const buildDir = join(rootDir, 'build');
-/** KERN UX (@kern-ux/native), the administration's design system: its stylesheet and fonts, served from our package. */
-const kernDir = join(rootDir, 'node_modules', '@kern-ux', 'native', 'dist');
 const referenceDir = join(prismaDir, 'reference');
 const dashboardBundle = join(buildDir, 'dashboard.js');
 
@@ -140,7 +137,7 @@ export function dashboardRoutes() {
     app.get('/dashboard/', sendPage);
     app.get('/dashboard/dashboard.js', async (_request, reply) => {
       if (!existsSync(dashboardBundle))
-        throw new HttpProblem(404, 'NOT_FOUND', 'The dashboard is not built: run npm install (or npm run build:dashboard).');
+        throw new HttpProblem(404, 'NOT_FOUND', 'The dashboard is not built: run npm install (or npm run build:pages).');
       return reply.sendFile('dashboard.js', buildDir);
     });
     app.get('/dashboard/districts.geojson', (_request, reply) => reply.sendFile('districts-sn-th.geojson', referenceDir));

@@ -1,6 +1,7 @@
 // Headers every answer carries (helmet): no MIME sniffing, no referrer leaks, HSTS where
 // the operator says the API is served over TLS; a Content Security Policy on the HTML pages only
-// (GraphiQL: its script is inline and its editor workers come from blob: URLs; the dashboard),
+// (GraphiQL: its script is inline and its editor workers come from blob: URLs; the dashboard;
+// a stricter one for the editors' app),
 // everything from our own server. CORS (@fastify/cors): anonymous reads need no cookies, so no
 // credentials; with an allow-list, answers vary by Origin and an origin not on it (including
 // "null": sandboxed frames, files) gets no CORS headers at all.
@@ -36,6 +37,27 @@ const htmlPolicy = contentSecurityPolicy({
     frameAncestors: ["'none'"],
     baseUri: ["'none'"],
     formAction: ["'none'"],
+  },
+});
+
+/**
+ * The editors' app: script and style only from its files (no inline script, so markup that got
+ * into data cannot run), and Trusted Types required, so that no code of the page can write text
+ * as HTML.
+ */
+const appPolicy = contentSecurityPolicy({
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'none'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'none'"],
+    requireTrustedTypesFor: ["'script'"],
   },
 });
 
@@ -82,4 +104,9 @@ export async function useSecurityHeaders(app: FastifyInstance, { hstsMaxAgeSecon
 /** An HTML page's headers besides those every answer carries: its Content Security Policy. */
 export function asHtmlPage(request: FastifyRequest, reply: FastifyReply) {
   htmlPolicy(request.raw, reply.raw, () => {});
+}
+
+/** The headers of an app page whose script and style are files of ours (the editors' app). */
+export function asAppPage(request: FastifyRequest, reply: FastifyReply) {
+  appPolicy(request.raw, reply.raw, () => {});
 }

@@ -1,5 +1,6 @@
 // The HTTP edge: a Fastify router with every address a route of its own — GraphQL at /graphql
 // (Yoga as one route, GraphiQL included), the exports (/export/…, src/exports/), the dashboard,
+// the editors' app (/editor),
 // /health and /ready — and the router's plugins for what every route shares: CORS and security
 // headers, rate limits, one error body, the request timeout, draining on shutdown.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -8,6 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { createAuthenticator, type JwtOptions } from '../auth/viewer.js';
 import { dashboardRoutes } from '../dashboard/page.js';
 import { type ChangeNotifier, createChangeNotifier } from '../db/notifier.js';
+import { editorRoutes } from '../editor/page.js';
 import { exportRoutes } from '../exports/routes.js';
 import { workbookRoutes } from '../exports/workbookRoute.js';
 import { logger } from '../logger.js';
@@ -229,6 +231,7 @@ export async function startServer({
   await app.register(exportRoutes(publicUrl));
   await app.register(workbookRoutes(authenticate));
   await app.register(dashboardRoutes());
+  await app.register(editorRoutes());
   await app.register(healthRoutes(async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true }))));
   await app.listen({ port, host });
 

@@ -3,11 +3,10 @@
 // click, the table with its downloads, and the attribution.
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { rootDir } from '../../src/paths.js';
-import { chromiumPath, haveChromium, launchChromium } from '../support/browser.js';
+import { axeViolations } from '../support/axe.js';
+import { chromiumPath, haveChromium, launchChromium, onlyOurServer } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
 describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPath})`, () => {
@@ -29,13 +28,7 @@ describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPa
     address = '/dashboard',
   ): Promise<{ page: Page; elsewhere: string[] }> {
     const page = await browser.newPage({ viewport, acceptDownloads: true });
-    const elsewhere: string[] = [];
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
-      elsewhere.push(url);
-      return route.abort();
-    });
+    const elsewhere = await onlyOurServer(page, origin);
     await page.goto(`${origin}${address}`, { waitUntil: 'load' });
     await page.waitForFunction(() => /^(Stand|As of) /.test(document.getElementById('status')?.textContent ?? ''), undefined, {
       timeout: 20_000,
@@ -278,18 +271,7 @@ describe.skipIf(!haveChromium)(`the dashboard in headless Chromium (${chromiumPa
     async (lang, width) => {
       const { page } = await openDashboard({ width, height: 800 }, `/dashboard?district=16066&lang=${lang}`);
       await page.waitForSelector('#detail h2');
-      await page.addScriptTag({ path: join(rootDir, 'node_modules', 'axe-core', 'axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
-          }
-        ).axe;
-        const result = await axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        });
-        return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       // The scrolling tables are reached by keyboard.
       expect(await page.getAttribute('#heatmap >> xpath=..', 'tabindex')).toBe('0');

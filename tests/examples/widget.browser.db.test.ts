@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer } from '../../src/http/server.js';
 import { rootDir } from '../../src/paths.js';
 import { createToken } from '../../src/tokens/issue.js';
+import { axeViolations } from '../support/axe.js';
 import { chromiumPath, haveChromium, launchChromium } from '../support/browser.js';
 import { serveFolder } from '../support/staticServer.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
@@ -351,19 +352,8 @@ describe.skipIf(!haveChromium)(`district widget in headless Chromium (${chromium
       const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
       await page.goto(`${site.origin}/index.html?${new URLSearchParams({ api: api.url, ags: '16065', asOf: '2016-07-01', lang })}`);
       await page.waitForSelector('#integration-widget[data-state="ready"]');
-      await page.addScriptTag({ path: join(rootDir, 'node_modules', 'axe-core', 'axe.min.js') });
       // axe's rules for WCAG 2.0 to 2.2, A and AA (target sizes among them), and its best practices.
-      const violations = () =>
-        page.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
-            }
-          ).axe;
-          const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-          const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-          return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-        });
+      const violations = () => axeViolations(page, { bestPractice: true });
       expect(await violations()).toEqual([]);
       // Nothing wider than the phone's screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -2,7 +2,7 @@
 // host is refused, and still it renders, opens the example operations as tabs and runs one.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromiumPath, haveChromium, launchChromium } from '../support/browser.js';
+import { chromiumPath, haveChromium, launchChromium, onlyOurServer } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
 describe.skipIf(!haveChromium)(`GraphiQL in headless Chromium (${chromiumPath})`, () => {
@@ -19,13 +19,7 @@ describe.skipIf(!haveChromium)(`GraphiQL in headless Chromium (${chromiumPath})`
   test('renders from our own server alone and runs the contact card', async () => {
     const page = await browser.newPage();
     const origin = new URL(api.url).origin;
-    const elsewhere: string[] = [];
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-      elsewhere.push(url);
-      return route.abort();
-    });
+    const elsewhere = await onlyOurServer(page, origin);
     await page.goto(api.url, { waitUntil: 'load' });
     await page.waitForSelector('.graphiql-execute-button', { timeout: 20_000 });
     expect(await page.title()).toBe('Integrationsgraph');

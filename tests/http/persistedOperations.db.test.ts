@@ -1,4 +1,4 @@
-// Trusted documents: every operation of schema/operations is accepted by its hash over GET (a
+// Trusted documents: every query of schema/operations is accepted by its hash over GET (a
 // short, cacheable request) and answers what its text answers; the widget and the typed client
 // send theirs that way; an unknown hash is a 400 that says what to do.
 import { readFile } from 'node:fs/promises';
@@ -11,6 +11,8 @@ import type {
   CompareStateQueryVariables,
   ContactCardQueryVariables,
   DistrictWidgetQueryVariables,
+  EditorContactsQueryVariables,
+  EditorViewerQueryVariables,
   OffersQueryVariables,
 } from '../../schema/generated/graphql.js';
 import { persistedDocumentsFile } from '../../src/http/persistedOperations.js';
@@ -33,6 +35,8 @@ const exampleVariables: Record<string, Record<string, unknown>> = {
   CompareState: { state: 'SN' } satisfies CompareStateQueryVariables,
   ChangesSince: {} satisfies ChangesSinceQueryVariables,
   DistrictWidget: { ags: '16063', lang: 'de' } satisfies DistrictWidgetQueryVariables,
+  EditorViewer: {} satisfies EditorViewerQueryVariables,
+  EditorContacts: { ags: '16065' } satisfies EditorContactsQueryVariables,
 };
 
 const byHash = (hash: string, variables: Record<string, unknown>) =>
@@ -44,10 +48,12 @@ const byHash = (hash: string, variables: Record<string, unknown>) =>
     { headers: { accept: 'application/graphql-response+json' } },
   );
 
-test('every committed operation answers by its hash as by its text', async () => {
-  const names = Object.values(trusted).map((text) => /^(?:query|mutation|subscription) (\w+)/.exec(text)![1]!);
+test('every committed query answers by its hash as by its text', async () => {
+  // Mutations (the editors' app's) are sent as text by POST: GET may not change anything.
+  const queries = Object.entries(trusted).filter(([, text]) => text.startsWith('query '));
+  const names = queries.map(([, text]) => /^query (\w+)/.exec(text)![1]!);
   expect(names.sort()).toEqual(Object.keys(exampleVariables).sort());
-  for (const [hash, text] of Object.entries(trusted)) {
+  for (const [hash, text] of queries) {
     const name = /^query (\w+)/.exec(text)![1]!;
     const response = await byHash(hash, exampleVariables[name]!);
     expect(response.status, name).toBe(200);

@@ -1,7 +1,7 @@
 // Debian's Chromium, headless, driven by playwright-core (a test tool's own browser download
 // cannot work here). Browser tests skip with a message where no Chromium is installed.
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const haveChromium = existsSync(chromiumPath);
@@ -25,4 +25,19 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Lets the page reach our server (and its own data: and blob: URLs) and nothing else, as a
+ * browser with no other host reachable; the addresses it tried elsewhere are collected.
+ */
+export async function onlyOurServer(page: Page, origin: string): Promise<string[]> {
+  const elsewhere: string[] = [];
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    elsewhere.push(url);
+    return route.abort();
+  });
+  return elsewhere;
 }

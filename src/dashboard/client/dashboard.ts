@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// The dashboard in the browser (bundled by scripts/build-dashboard.mjs with its libraries: no
+// The dashboard in the browser (bundled by scripts/build-pages.mjs with its libraries: no
 // CDN). It asks the API for one state's comparison and draws: a map of the districts coloured by
 // the measure chosen (d3-geo over the BKG outlines), the district × field-of-action heat map, a
 // district's detail on click, and the same data as a table with the spreadsheet downloads.

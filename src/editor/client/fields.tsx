@@ -1,0 +1,132 @@
+// Form parts that show the API's problems where they belong: each problem at the field its
+// `path` names, in the editor's language, and all of them in a summary above the form.
+import type { ComponentChildren } from 'preact';
+import type { EditorUpdateContactMutation } from '../../../schema/generated/graphql.js';
+import { type IssueCode, issueText } from '../../rules/issues.js';
+import { helpOf } from './help.js';
+import type { Language, Texts } from './texts.js';
+
+type Answer = EditorUpdateContactMutation['updateContact'];
+export type Issue = Extract<Answer, { __typename: 'ValidationError' }>['issues'][number];
+
+/** A problem's path within the form: "fields.channels[0].printed" → "channels[0].printed". */
+const formPath = (issue: Issue) => issue.path.replace(/^fields\./, '');
+
+/** The element id of the field a form path names. */
+const fieldId = (path: string) => `f-${path.replace(/[[\].]+/g, '-').replace(/-$/, '')}`;
+
+function said(issue: Issue, language: Language): string {
+  const params = Object.fromEntries(issue.params.map(({ name, value }) => [name, value]));
+  return issueText({ code: issue.code as IssueCode, params }, language);
+}
+
+interface FieldProps {
+  path: string;
+  label: string;
+  /** The schema's input type and field whose description explains it. */
+  help?: [type: string, field: string];
+  issues: Issue[];
+  language: Language;
+  children: (attributes: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ComponentChildren;
+}
+
+/** A labelled field with the schema's explanation and the problems at its path. */
+export function Field({ path, label, help, issues, language, children }: FieldProps) {
+  const id = fieldId(path);
+  const own = issues.filter((issue) => formPath(issue) === path);
+  const helpText = help && helpOf(...help);
+  const described = [helpText && `${id}-help`, own.length > 0 && `${id}-error`].filter(Boolean).join(' ');
+  return (
+    <div class={`kern-form-input${own.length ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={id}>
+        {label}
+      </label>
+      {helpText && (
+        <div class="kern-hint" id={`${id}-help`}>
+          {helpText}
+        </div>
+      )}
+      {own.length > 0 && (
+        <p class="kern-error" id={`${id}-error`} role="alert">
+          <span class="kern-body">{own.map((issue) => said(issue, language)).join(' · ')}</span>
+        </p>
+      )}
+      {children({ id, ...(described ? { 'aria-describedby': described } : {}), ...(own.length ? { 'aria-invalid': true } : {}) })}
+    </div>
+  );
+}
+
+interface TextFieldProps extends Omit<FieldProps, 'children'> {
+  value: string;
+  onValue(value: string): void;
+  /** A few lines rather than one. */
+  multiline?: boolean;
+}
+
+/** A text field at a path of the form, with its problems. */
+export function TextField({ value, onValue, multiline, ...field }: TextFieldProps) {
+  const onInput = (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => onValue(event.currentTarget.value);
+  return (
+    <Field {...field}>
+      {(attributes) =>
+        multiline ? (
+          <textarea class="kern-form-input__input" rows={2} {...attributes} value={value} onInput={onInput} />
+        ) : (
+          <input class="kern-form-input__input" {...attributes} value={value} onInput={onInput} />
+        )
+      }
+    </Field>
+  );
+}
+
+/** Where an API token is typed: hidden like a password, never offered for autofill. */
+export function TokenField({ id, texts, value, onValue }: { id: string; texts: Texts; value: string; onValue(token: string): void }) {
+  return (
+    <div class="kern-form-input">
+      <label class="kern-label" for={id}>
+        {texts.token}
+      </label>
+      <div class="kern-hint" id={`${id}-help`}>
+        {texts.tokenHelp}
+      </div>
+      <input
+        class="kern-form-input__input"
+        id={id}
+        type="password"
+        autocomplete="off"
+        aria-describedby={`${id}-help`}
+        value={value}
+        onInput={(event) => onValue(event.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+/** Every problem at once, each a link to its field (KERN's error summary). */
+export function ProblemSummary({ issues, texts, language }: { issues: Issue[]; texts: Texts; language: Language }) {
+  if (!issues.length) return null;
+  return (
+    <div class="kern-alert kern-alert--danger" role="alert" tabindex={-1} id="problems">
+      <div class="kern-alert__header">
+        <span class="kern-title">{texts.problemsTitle(issues.length)}</span>
+      </div>
+      <div class="kern-alert__body">
+        <ul class="kern-list">
+          {issues.map((issue) => (
+            <li key={`${issue.path}-${issue.code}`}>
+              <a class="kern-link" href={`#${fieldId(formPath(issue))}`} onClick={focusField(formPath(issue))}>
+                {said(issue, language)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+/** Links in the summary move the focus to their field, not the page's hash route. */
+const focusField = (path: string) => (event: Event) => {
+  event.preventDefault();
+  document.getElementById(fieldId(path))?.focus();
+};

@@ -1,0 +1,6 @@
+// What a field means, in the API's own words: the committed schema's descriptions, bundled by
+// scripts/build-pages.mjs, so that the app keeps no second copy of them.
+import descriptions from 'virtual:schema-descriptions';
+
+/** The schema's description of an input field or enum value, e.g. helpOf('ChannelInput', 'printed'). */
+export const helpOf = (type: string, part: string): string | undefined => descriptions[`${type}.${part}`];

@@ -1,0 +1,260 @@
+// The editors' app at /editor: sign in with a token, choose a district, keep its contacts
+// current. Routes live in the address's fragment (#/d/16065/c/<id>), so that the browser's back
+// button and a reload keep the place, and the server serves one page.
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { EditorViewerDocument, type EditorViewerQuery } from '../../../schema/generated/graphql.js';
+import { ApiFailure, read, session } from './api.js';
+import { type Contact, ContactForm, ContactList, loadContacts, PublicCard } from './contacts.js';
+import { TokenField } from './fields.js';
+import { texts as allTexts, type Language, type Texts } from './texts.js';
+
+type Viewer = NonNullable<EditorViewerQuery['viewer']>;
+
+const languageKey = 'integrationsgraph.editor.language';
+
+type Route = { page: 'districts' } | { page: 'district'; ags: string } | { page: 'contact'; ags: string; id: string };
+
+function routeOf(hash: string): Route {
+  const [d, ags, c, id] = hash.replace(/^#\/?/, '').split('/');
+  if (d === 'd' && ags && c === 'c' && id) return { page: 'contact', ags, id: decodeURIComponent(id) };
+  if (d === 'd' && ags) return { page: 'district', ags };
+  return { page: 'districts' };
+}
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => routeOf(location.hash));
+  useEffect(() => {
+    const follow = () => setRoute(routeOf(location.hash));
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+  return route;
+}
+
+/** Every new page moves the focus to its heading, so that screen readers and keyboards start there. */
+function Heading({ children }: { children: string }) {
+  useEffect(() => document.getElementById('page-heading')?.focus(), [children]);
+  return (
+    <h1 class="kern-heading-large" id="page-heading" tabindex={-1}>
+      {children}
+    </h1>
+  );
+}
+
+function SignIn({ texts, onSignedIn, refused }: { texts: Texts; onSignedIn(): void; refused: boolean }) {
+  const [token, setToken] = useState('');
+  return (
+    <form
+      class="sign-in"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!token.trim()) return;
+        session.signIn(token);
+        onSignedIn();
+      }}
+    >
+      <Heading>{texts.signInTitle}</Heading>
+      <p class="kern-body">{texts.signInIntro}</p>
+      {refused && (
+        <div class="kern-alert kern-alert--danger" role="alert">
+          <div class="kern-alert__header">
+            <span class="kern-title">{texts.unknownToken}</span>
+          </div>
+        </div>
+      )}
+      <TokenField id="token" texts={texts} value={token} onValue={setToken} />
+      <button type="submit" class="kern-btn kern-btn--primary">
+        <span class="kern-label">{texts.signIn}</span>
+      </button>
+    </form>
+  );
+}
+
+function Districts({ viewer, texts }: { viewer: Viewer; texts: Texts }) {
+  const day = (at: string | null) => at && new Intl.DateTimeFormat(texts.dateTime, { dateStyle: 'long' }).format(new Date(at));
+  return (
+    <>
+      <Heading>{texts.yourDistricts}</Heading>
+      {viewer.districts.length === 0 ? (
+        <p class="kern-body">{texts.noDistricts}</p>
+      ) : (
+        <ul class="kern-list district-list">
+          {viewer.districts.map((district) => (
+            <li key={district.ags}>
+              <a class="kern-link" href={`#/d/${district.ags}`}>
+                {district.name}
+              </a>{' '}
+              <span class="kern-body">— {texts.lastVerified(day(district.lastVerifiedAt))}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+type Loaded = { name: string; contacts: Contact[] } | { failure: string } | null;
+
+function District({
+  route,
+  viewer,
+  texts,
+  language,
+}: {
+  route: Exclude<Route, { page: 'districts' }>;
+  viewer: Viewer;
+  texts: Texts;
+  language: Language;
+}) {
+  const own = viewer.districts.some((district) => district.ags === route.ags);
+  const [loaded, setLoaded] = useState<Loaded>(null);
+  const reload = useCallback(async () => {
+    const district = await loadContacts(route.ags);
+    setLoaded(district);
+    return district.contacts;
+  }, [route.ags]);
+  useEffect(() => {
+    if (own) reload().catch((error: Error) => setLoaded({ failure: error.message }));
+  }, [own, reload]);
+
+  if (!own)
+    return (
+      <>
+        <Heading>{texts.notYourDistrict}</Heading>
+        <a class="kern-link" href="#/">
+          {texts.backToDistricts}
+        </a>
+      </>
+    );
+  if (!loaded)
+    return (
+      <p class="kern-body" role="status">
+        {texts.loading}
+      </p>
+    );
+  if ('failure' in loaded)
+    return (
+      <p class="kern-body" role="alert">
+        {loaded.failure}
+      </p>
+    );
+  if (route.page === 'district')
+    return (
+      <>
+        <a class="kern-link" href="#/">
+          {texts.backToDistricts}
+        </a>
+        <Heading>{`${loaded.name}: ${texts.contacts}`}</Heading>
+        <ContactList contacts={loaded.contacts} texts={texts} ags={route.ags} />
+      </>
+    );
+  const contact = loaded.contacts.find((candidate) => candidate.id === route.id);
+  if (!contact) return <Heading>{texts.notYourDistrict}</Heading>;
+  return (
+    <>
+      <a class="kern-link" href={`#/d/${route.ags}`}>
+        {texts.backToContacts}
+      </a>
+      <Heading>{texts.edit(contact.person?.displayName ?? contact.position.title)}</Heading>
+      <div class="edit-layout">
+        <ContactForm key={contact.id} contact={contact} texts={texts} language={language} reload={reload} />
+        <aside aria-labelledby="public-heading">
+          <h2 class="kern-heading-medium" id="public-heading">
+            {texts.publicCard}
+          </h2>
+          <PublicCard contact={contact} texts={texts} />
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function App() {
+  const [language, setLanguage] = useState<Language>(() => (localStorage.getItem(languageKey) === 'en' ? 'en' : 'de'));
+  const texts = allTexts[language];
+  const route = useRoute();
+  const [viewer, setViewer] = useState<Viewer | null>(null);
+  const [refused, setRefused] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const identify = useCallback(async () => {
+    if (!session.token()) return setViewer(null);
+    try {
+      const answer = await read(EditorViewerDocument, {});
+      setFailure(null);
+      setViewer(answer.viewer);
+    } catch (error) {
+      if (!(error instanceof ApiFailure)) throw error;
+      if (error.kind !== 'signedOut') return setFailure(error.kind === 'network' ? texts.networkDown : texts.serverFailed);
+      session.signOut();
+      setRefused(true);
+      setViewer(null);
+    }
+  }, [texts]);
+  useEffect(() => void identify(), []);
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = texts.appTitle;
+    localStorage.setItem(languageKey, language);
+  }, [language, texts]);
+
+  const signOut = () => {
+    session.signOut();
+    setViewer(null);
+    setRefused(false);
+    location.hash = '#/';
+  };
+
+  return (
+    <>
+      <header class="app-header">
+        <p class="kern-title">{texts.appTitle}</p>
+        <div class="kern-form-input language">
+          <label class="kern-label" for="language">
+            {texts.language}
+          </label>
+          <div class="kern-form-input__select-wrapper">
+            <select
+              class="kern-form-input__select"
+              id="language"
+              value={language}
+              onChange={(event) => setLanguage(event.currentTarget.value as Language)}
+            >
+              <option value="de" lang="de">
+                Deutsch
+              </option>
+              <option value="en" lang="en">
+                English
+              </option>
+            </select>
+          </div>
+        </div>
+        {viewer && (
+          <p class="kern-body signed-in">
+            {texts.signedInAs(viewer.name)}{' '}
+            <button type="button" class="kern-btn kern-btn--tertiary" onClick={signOut}>
+              <span class="kern-label">{texts.signOut}</span>
+            </button>
+          </p>
+        )}
+      </header>
+      <main id="main" tabindex={-1}>
+        {failure && (
+          <p class="kern-body" role="alert">
+            {failure}
+          </p>
+        )}
+        {!viewer ? (
+          <SignIn texts={texts} refused={refused} onSignedIn={() => void identify()} />
+        ) : route.page === 'districts' ? (
+          <Districts viewer={viewer} texts={texts} />
+        ) : (
+          <District route={route} viewer={viewer} texts={texts} language={language} />
+        )}
+      </main>
+    </>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,52 @@
+// The editors' app at /editor: one page, its script (bundled from client/ with Preact by
+// scripts/build-pages.mjs when the packages are installed), its stylesheet and KERN UX — all
+// from this server, nothing from a CDN, and nothing inline, so that its Content Security Policy
+// allows no script but its own file. Public and cacheable: the page holds no data; what an editor
+// sees is asked for with their token.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpProblem } from '../http/problem.js';
+import { asAppPage } from '../http/securityHeaders.js';
+import { buildDir, kernDir, rootDir } from '../paths.js';
+
+const editorBundle = join(buildDir, 'editor.js');
+const stylesheetDir = join(rootDir, 'src', 'editor');
+
+const page = `<!doctype html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Integrationsgraph – Redaktion</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/editor/kern/fonts/fira-sans.css">
+<link rel="stylesheet" href="/editor/kern/kern.min.css">
+<link rel="stylesheet" href="/editor/editor.css">
+</head>
+<body>
+<div id="app"><main><p class="kern-body">Die Redaktion braucht JavaScript. / The editors' app needs JavaScript.</p></main></div>
+<script type="module" src="/editor/editor.js"></script>
+</body>
+</html>
+`;
+
+export function editorRoutes() {
+  return async (app: FastifyInstance) => {
+    await app.register(fastifyStatic, { root: [buildDir, stylesheetDir], serve: false, maxAge: 300_000 });
+    await app.register(fastifyStatic, { root: kernDir, prefix: '/editor/kern/', decorateReply: false, maxAge: 86_400_000 });
+    const sendPage = async (request: FastifyRequest, reply: FastifyReply) => {
+      asAppPage(request, reply);
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(page);
+    };
+    app.get('/editor', sendPage);
+    app.get('/editor/', sendPage);
+    app.get('/editor/editor.js', async (_request, reply) => {
+      if (!existsSync(editorBundle))
+        throw new HttpProblem(404, 'NOT_FOUND', 'The editors’ app is not built: run npm install (or npm run build:pages).');
+      return reply.sendFile('editor.js', buildDir);
+    });
+    app.get('/editor/editor.css', (_request, reply) => reply.sendFile('editor.css', stylesheetDir));
+  };
+}

@@ -1,0 +1,289 @@
+// The editors' app in headless Chromium with no network beyond our server, used as an editor
+// uses it: sign in with a token, open the district, change a contact's phone and office hours,
+// meet a refused value, a second writer's change, a dropped network and an expired token — and
+// the public answers follow. German first, English by the switch; axe on every page.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { ContactCardDocument } from '../../schema/generated/graphql.js';
+import { createToken, revokeToken } from '../../src/tokens/issue.js';
+import { axeViolations } from '../support/axe.js';
+import { chromiumPath, haveChromium, launchChromium, onlyOurServer } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/testServer.js';
+import { createTestTokens, type TestTokens } from '../support/tokens.js';
+
+const pilavskij = 'Q29udGFjdDoxNjA2NS9jb250YWN0L3BpbGF2c2tpag==';
+
+describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiumPath})`, () => {
+  let api: TestServer;
+  let browser: Browser;
+  let origin: string;
+  let tokens: TestTokens;
+  beforeAll(async () => {
+    [api, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    origin = new URL(api.url).origin;
+  }, 120_000);
+  beforeEach(async () => {
+    await api.reset();
+    tokens = await createTestTokens(api.database.client);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  /** A page that may reach our server and nothing else; requests elsewhere and script errors are collected. */
+  async function openEditor(viewport = { width: 1280, height: 800 }) {
+    const page = await browser.newPage({ viewport });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    const elsewhere = await onlyOurServer(page, origin);
+    await page.goto(`${origin}/editor`, { waitUntil: 'load' });
+    await page.waitForSelector('#page-heading');
+    return { page, elsewhere, errors };
+  }
+
+  /** Signs in and waits for what follows: the district list, or another element named. */
+  async function signIn(page: Page, token: string, then = '.district-list') {
+    await page.fill('#token', token);
+    await page.click('button[type=submit]');
+    await page.waitForSelector(then);
+  }
+
+  async function openContact(page: Page, id = pilavskij) {
+    await page.click('.district-list a');
+    await page.waitForSelector('.contact-list');
+    await page.click(`a[href$="${encodeURIComponent(id)}"]`);
+    await page.waitForSelector('form #f-channels-0-printed');
+  }
+
+  const save = async (page: Page) => {
+    await page.click('button[type=submit]');
+    await page.waitForFunction(() => !document.querySelector('button[type=submit]')?.hasAttribute('disabled'));
+  };
+
+  test('an editor signs in, changes a phone number and adds office hours; the public answers show it at once', async () => {
+    const { page, elsewhere, errors } = await openEditor();
+    expect(await page.textContent('h1')).toBe('Anmelden');
+    await signIn(page, tokens.kyffhaeuser);
+    expect(await page.textContent('.signed-in')).toContain('Angemeldet als Redaktion Kyffhäuserkreis');
+    // Only the editor's own district is offered.
+    expect(await page.locator('.district-list a').allTextContents()).toEqual(['Kyffhäuserkreis']);
+    await openContact(page);
+    // The schema's own description explains the field.
+    expect(await page.textContent('#f-channels-0-printed-help')).toContain('The value as printed');
+
+    await page.fill('#f-channels-0-printed', '03632 741-299');
+    await page.click('text=Sprechzeiten hinzufügen');
+    await page.fill('#f-officeHours-0-printed', 'Montag 9 bis 12 Uhr');
+    await page.fill('#f-officeHours-0-openingHours', 'Mo 09:00-12:00');
+    await save(page);
+    expect(await page.textContent('#save-status')).toBe('Gespeichert. Die Änderung ist sofort öffentlich sichtbar.');
+    // The preview beside the form is what the API now answers.
+    const preview = page.locator('aside .public-card');
+    expect(await preview.locator('a').count()).toBe(0);
+    expect(await preview.textContent()).toContain('Telefon: 03632 741-299');
+    expect(await preview.textContent()).toMatch(/Montag 9 bis 12 Uhr — Jetzt (geöffnet|geschlossen), (öffnet|schließt) Montag/);
+
+    // Anonymous readers (the widget's contact card) get the new values.
+    const { data } = await api.graphql(ContactCardDocument, { ags: '16065' });
+    const contact = data!.district!.contacts.edges.find((edge) => edge.node.id === pilavskij)!.node;
+    expect(contact.channels[0]).toMatchObject({ kind: 'PHONE', printed: '03632 741-299', value: '+493632741299' });
+    expect(contact.officeHours[0]!.intervals).toEqual([{ weekday: 'MONDAY', opens: '09:00', closes: '12:00' }]);
+
+    mkdirSync('test-output', { recursive: true });
+    await page.screenshot({ path: 'test-output/editor-contact-de.png', fullPage: true });
+    expect(elsewhere).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('a refused value is explained at its field in plain German, every problem at once, and what was typed stays', async () => {
+    const { page } = await openEditor();
+    await signIn(page, tokens.kyffhaeuser);
+    await openContact(page);
+    await page.fill('#f-channels-0-printed', '650-123');
+    await page.click('text=Sprechzeiten hinzufügen');
+    await page.fill('#f-officeHours-0-printed', 'Montags');
+    await page.fill('#f-officeHours-0-openingHours', 'Montags immer');
+    await save(page);
+    expect(await page.textContent('#f-channels-0-printed-error')).toBe(
+      '„650-123“: bitte die Telefonnummer mit Vorwahl angeben, z. B. 03606 650-123',
+    );
+    expect(await page.getAttribute('#f-channels-0-printed', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('#f-officeHours-0-openingHours-error')).toBeTruthy();
+    expect(await page.locator('#problems li').count()).toBe(2);
+    expect(await page.inputValue('#f-channels-0-printed')).toBe('650-123');
+    expect(await page.inputValue('#f-officeHours-0-openingHours')).toBe('Montags immer');
+    // The summary's link takes the keyboard to the field.
+    await page.click('#problems li:first-child a');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-channels-0-printed');
+    // Nothing was saved.
+    const { data } = await api.graphql(ContactCardDocument, { ags: '16065' });
+    expect(data!.district!.contacts.edges.find((edge) => edge.node.id === pilavskij)!.node.channels[0]!.printed).toBe('03632 / 741-261');
+
+    // In English, the same problems in English.
+    await page.selectOption('#language', 'en');
+    expect(await page.textContent('#f-channels-0-printed-error')).toMatch(/^“650-123”: /);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    mkdirSync('test-output', { recursive: true });
+    await page.screenshot({ path: 'test-output/editor-problems-en.png', fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  test('a second writer’s change is shown beside the editor’s; either can be taken and saved', async () => {
+    const { page } = await openEditor();
+    await signIn(page, tokens.kyffhaeuser);
+    await openContact(page);
+    await page.fill('#f-channels-0-printed', '03632 741-111');
+    // Meanwhile a colleague changes the same contact.
+    const { data } = await api.graphql(
+      'mutation ($input: UpdateContactInput!) { updateContact(input: $input) { __typename } }',
+      { input: { id: pilavskij, version: 1, fields: { channels: [{ kind: 'PHONE', printed: '03632 741-222' }] } } },
+      tokens.kyffhaeuser,
+    );
+    expect(data.updateContact.__typename).toBe('MutationUpdateContactSuccess');
+    await save(page);
+    const conflict = page.locator('#conflict');
+    expect(await conflict.locator('section').first().textContent()).toContain('Telefon: 03632 741-222');
+    expect(await conflict.locator('section').last().textContent()).toContain('Telefon: 03632 741-111');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('conflict');
+    await page.click('text=Meine Fassung behalten');
+    await save(page);
+    expect(await page.textContent('#save-status')).toContain('Gespeichert');
+    const card = await api.graphql(ContactCardDocument, { ags: '16065' });
+    expect(card.data!.district!.contacts.edges.find((edge) => edge.node.id === pilavskij)!.node.channels.map((c) => c.printed)).toEqual([
+      '03632 741-111',
+      'r.pilavskij@kyffhaeuser.de',
+    ]);
+    await page.close();
+  }, 60_000);
+
+  test('nothing typed is lost when the network drops or the token is revoked mid-edit', async () => {
+    const first = await createToken(api.database.client, {
+      name: 'Redaktion Kyffhäuserkreis, Frau Weise',
+      role: 'EDITOR',
+      districtIds: ['16065'],
+    });
+    const { page } = await openEditor();
+    await signIn(page, first.token);
+    await openContact(page);
+    await page.fill('#f-channels-0-printed', '03632 741-333');
+    await page.route(`${origin}/graphql`, (route) =>
+      route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.fallback(),
+    );
+    await save(page);
+    expect(await page.textContent('#save-status')).toBe(
+      'Der Server ist nicht erreichbar. Ihre Eingaben bleiben erhalten; bitte erneut senden.',
+    );
+    expect(await page.inputValue('#f-channels-0-printed')).toBe('03632 741-333');
+    await page.unroute(`${origin}/graphql`);
+
+    // The token is revoked before the next try: the form stays, a new sign-in sends it.
+    await revokeToken(api.database.client, first.id);
+    await save(page);
+    expect(await page.textContent('#save-status')).toContain('Ihre Anmeldung gilt nicht mehr');
+    expect(await page.inputValue('#f-channels-0-printed')).toBe('03632 741-333');
+    await page.fill('#token-again', tokens.kyffhaeuser);
+    await page.click('.sign-in-again button');
+    await save(page);
+    expect(await page.textContent('#save-status')).toContain('Gespeichert');
+    const { data } = await api.graphql(ContactCardDocument, { ags: '16065' });
+    expect(data!.district!.contacts.edges.find((edge) => edge.node.id === pilavskij)!.node.channels[0]!.printed).toBe('03632 741-333');
+    await page.close();
+  }, 60_000);
+
+  test('another district is not offered, and its address says so; markup in data is shown as text', async () => {
+    await api.database.client.position.updateMany({
+      where: { districtId: '16065' },
+      data: { title: '<img src=x onerror="window.__ran=1">Lotse' },
+    });
+    const { page, errors } = await openEditor();
+    await signIn(page, tokens.kyffhaeuser);
+    await page.click('.district-list a');
+    await page.waitForSelector('.contact-list');
+    expect(await page.locator('.contact-list img').count()).toBe(0);
+    expect(await page.textContent('.contact-list')).toContain('<img src=x onerror="window.__ran=1">Lotse');
+    expect(await page.evaluate(() => (window as { __ran?: number }).__ran)).toBeUndefined();
+
+    await page.goto(`${origin}/editor#/d/16063`);
+    await page.waitForSelector('#page-heading');
+    expect(await page.textContent('h1')).toBe('Diesen Kreis können Sie mit Ihrem Zugang nicht bearbeiten.');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('an unknown token is refused and not kept; signing out forgets the token', async () => {
+    const { page } = await openEditor();
+    await signIn(page, 'igt_unknown', '.sign-in [role=alert]');
+    expect(await page.textContent('[role=alert]')).toContain('Dieser Zugangsschlüssel wird nicht angenommen');
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await signIn(page, tokens.kyffhaeuser);
+    expect(await page.evaluate(() => Object.values(sessionStorage))).toEqual([tokens.kyffhaeuser]);
+    expect(await page.evaluate(() => localStorage.getItem('integrationsgraph.editor.token'))).toBeNull();
+    await page.click('text=Abmelden');
+    expect(await page.textContent('h1')).toBe('Anmelden');
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await page.close();
+  }, 60_000);
+
+  test('the whole edit by keyboard alone', async () => {
+    const { page } = await openEditor();
+    await tabTo(page, '', 'token');
+    await page.keyboard.type(tokens.kyffhaeuser);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.district-list');
+    await tabTo(page, 'Kyffhäuserkreis');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.contact-list');
+    await tabTo(page, 'Herr Pilavskij bearbeiten');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#f-channels-0-printed');
+    await tabTo(page, '', 'f-channels-0-printed');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('03632 741-444');
+    await page.keyboard.press('Enter'); // submits the form
+    await page.waitForFunction(() => document.getElementById('save-status')?.textContent?.startsWith('Gespeichert'));
+    await page.close();
+  }, 60_000);
+
+  /** Presses Tab until the focused element has that text (or id); fails after 40 presses. */
+  async function tabTo(page: Page, text: string, id?: string) {
+    for (let presses = 0; presses < 40; presses++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), id: document.activeElement?.id }));
+      if (id ? focused.id === id : focused.text === text) return;
+    }
+    throw new Error(`Tab never reached ${id ?? text}`);
+  }
+
+  test.each([
+    ['de', 1280],
+    ['en', 1280],
+    ['de', 375],
+    ['en', 375],
+  ] as const)(
+    'no WCAG 2.2 AA violations or best-practice problems found by axe-core on every page (%s, %i px)',
+    async (language, width) => {
+      const { page } = await openEditor({ width, height: 800 });
+      if (language === 'en') await page.selectOption('#language', 'en');
+      const pages: Record<string, string[]> = {};
+      pages.signIn = await axeViolations(page, { bestPractice: true });
+      await signIn(page, tokens.kyffhaeuser);
+      pages.districts = await axeViolations(page, { bestPractice: true });
+      await openContact(page);
+      pages.form = await axeViolations(page, { bestPractice: true });
+      await page.fill('#f-channels-0-printed', '650-123');
+      await save(page);
+      await page.waitForSelector('#problems');
+      pages.problems = await axeViolations(page, { bestPractice: true });
+      expect(pages).toEqual({ signIn: [], districts: [], form: [], problems: [] });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      mkdirSync('test-output', { recursive: true });
+      await page.screenshot({ path: `test-output/editor-problems-${language}-${width}.png`, fullPage: true });
+      await page.close();
+    },
+    90_000,
+  );
+});
