@@ -160,7 +160,26 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.close();
   }, 60_000);
 
-  test('nothing typed is lost when the network drops or the token is revoked mid-edit', async () => {
+  test('input kept over a reload is not saved over a change someone made in between: the conflict is shown', async () => {
+    const { page } = await openEditor();
+    await signIn(page, tokens.kyffhaeuser);
+    await openContact(page);
+    await page.fill('#f-channels-0-printed', '03632 741-555');
+    const { data } = await api.graphql(
+      'mutation ($input: UpdateContactInput!) { updateContact(input: $input) { __typename } }',
+      { input: { id: pilavskij, version: 1, fields: { channels: [{ kind: 'PHONE', printed: '03632 741-666' }] } } },
+      tokens.kyffhaeuser,
+    );
+    expect(data.updateContact.__typename).toBe('MutationUpdateContactSuccess');
+    await page.reload();
+    await page.waitForSelector('#f-channels-0-printed');
+    expect(await page.inputValue('#f-channels-0-printed')).toBe('03632 741-555');
+    await save(page);
+    expect(await page.locator('#conflict section').first().textContent()).toContain('Telefon: 03632 741-666');
+    await page.close();
+  }, 60_000);
+
+  test('nothing typed is lost when the network drops, the tab is reloaded or the token is revoked mid-edit', async () => {
     const first = await createToken(api.database.client, {
       name: 'Redaktion Kyffhäuserkreis, Frau Weise',
       role: 'EDITOR',
@@ -179,6 +198,10 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     );
     expect(await page.inputValue('#f-channels-0-printed')).toBe('03632 741-333');
     await page.unroute(`${origin}/graphql`);
+    // Reloading the tab keeps the unsaved input too.
+    await page.reload();
+    await page.waitForSelector('#f-channels-0-printed');
+    expect(await page.inputValue('#f-channels-0-printed')).toBe('03632 741-333');
 
     // The token is revoked before the next try: the form stays, a new sign-in sends it.
     await revokeToken(api.database.client, first.id);

@@ -150,8 +150,22 @@ type Outcome =
   | { kind: 'conflict'; theirs: Contact }
   | { kind: 'failed'; reason: 'network' | 'server' | 'signedOut' | 'refused'; message: string };
 
-/** Where a contact's draft waits while the page lives: a failed save or a new sign-in does not lose it. */
+/**
+ * Where a contact's unsaved changes wait while the tab lives, with the version they were made
+ * on: a failed save, a new sign-in or a reload does not lose them, and saving them after
+ * someone else's change shows the conflict instead of overwriting it.
+ */
 const draftKey = (id: string) => `integrationsgraph.editor.draft.${id}`;
+
+interface KeptDraft {
+  draft: Draft;
+  version: number;
+}
+
+const keptDraft = (contact: Contact): KeptDraft => {
+  const kept = sessionStorage.getItem(draftKey(contact.id));
+  return kept ? (JSON.parse(kept) as KeptDraft) : { draft: draftOf(contact), version: contact.version };
+};
 
 interface FormProps {
   contact: Contact;
@@ -162,13 +176,14 @@ interface FormProps {
 }
 
 export function ContactForm({ contact, texts, language, reload }: FormProps) {
-  const [draft, setDraft] = useState<Draft>(() => {
-    const kept = sessionStorage.getItem(draftKey(contact.id));
-    return kept ? (JSON.parse(kept) as Draft) : draftOf(contact);
-  });
-  const [version, setVersion] = useState(contact.version);
+  const [draft, setDraft] = useState(() => keptDraft(contact).draft);
+  const [version, setVersion] = useState(() => keptDraft(contact).version);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  useEffect(() => sessionStorage.setItem(draftKey(contact.id), JSON.stringify(draft)), [contact.id, draft]);
+  useEffect(() => {
+    const unchanged = version === contact.version && JSON.stringify(draft) === JSON.stringify(draftOf(contact));
+    if (unchanged) sessionStorage.removeItem(draftKey(contact.id));
+    else sessionStorage.setItem(draftKey(contact.id), JSON.stringify({ draft, version } satisfies KeptDraft));
+  }, [contact, draft, version]);
 
   const issues = outcome.kind === 'problems' ? outcome.issues : [];
   const shared = { issues, language };
@@ -188,9 +203,10 @@ export function ContactForm({ contact, texts, language, reload }: FormProps) {
         input: { id: contact.id, version, fields: fieldsOf(draft) },
       });
       if (answer.__typename === 'MutationUpdateContactSuccess') {
-        sessionStorage.removeItem(draftKey(contact.id));
-        setVersion(answer.data.version);
-        await reload();
+        // The form shows what was saved as the API now answers it (normalised, e.g. the hours' notation).
+        const saved = (await reload()).find((other) => other.id === contact.id);
+        setDraft(saved ? draftOf(saved) : draft);
+        setVersion(saved?.version ?? answer.data.version);
         setOutcome({ kind: 'saved' });
       } else if (answer.__typename === 'ValidationError') {
         setOutcome({ kind: 'problems', issues: answer.issues });
