@@ -3,6 +3,7 @@
 // meet a refused value, a second writer's change, a dropped network and an expired token — and
 // the public answers follow. German first, English by the switch; axe on every page.
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { ContactCardDocument } from '../../schema/generated/graphql.js';
@@ -34,7 +35,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
 
   /** A page that may reach our server and nothing else; requests elsewhere and script errors are collected. */
   async function openEditor(viewport = { width: 1280, height: 800 }) {
-    const page = await browser.newPage({ viewport });
+    const page = await browser.newPage({ viewport, acceptDownloads: true });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
@@ -237,6 +238,62 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.close();
   }, 60_000);
 
+  test('the district page: confirming the data, answering a reader’s report (its text shown as text)', async () => {
+    const report = await api.graphql('mutation ($input: CreateProblemReportInput!) { createProblemReport(input: $input) { __typename } }', {
+      input: {
+        subject: pilavskij,
+        fields: { topic: 'PHONE_OR_EMAIL', message: 'Die Nummer <b>stimmt nicht</b> mehr', contactEmail: 'leser@example.org' },
+      },
+    });
+    expect(report.data.createProblemReport.__typename).toBe('MutationCreateProblemReportSuccess');
+    const { page, errors } = await openEditor();
+    await signIn(page, tokens.kyffhaeuser);
+    await page.click('.district-list a');
+    await page.waitForSelector('#confirm-heading');
+    expect(await page.textContent('h1')).toBe('Kyffhäuserkreis');
+    expect(await page.textContent('.confirmation')).toContain('Noch nie bestätigt');
+    expect(await page.textContent('.confirmation')).toContain('seit mehr als sechs Monaten nicht bestätigt');
+    await page.click('text=Alle Angaben sind aktuell');
+    await page.waitForFunction(() => document.getElementById('confirm-status')?.textContent === 'Bestätigt. Vielen Dank!');
+    expect(await page.textContent('.confirmation')).toMatch(/Zuletzt bestätigt am \d+\. \w+ \d{4}/);
+    expect(await page.locator('.confirmation .kern-alert').count()).toBe(0);
+    const { data } = await api.graphql('{ district(ags: "16065") { lastVerifiedAt } }');
+    expect(Date.now() - Date.parse(data.district.lastVerifiedAt)).toBeLessThan(60_000);
+
+    // The report: its text as typed, the reader's address, answered from the page.
+    const card = page.locator('.report');
+    expect(await card.locator('.report-message').textContent()).toBe('Die Nummer <b>stimmt nicht</b> mehr');
+    expect(await card.locator('b').count()).toBe(0);
+    expect(await card.textContent()).toContain('Antwort erbeten an leser@example.org');
+    await card.locator('textarea').fill('Danke, die Nummer ist korrigiert.');
+    await card.locator('text=Antwort speichern').click();
+    await page.waitForFunction(() => document.querySelector('.report h3')?.textContent?.endsWith('beantwortet'));
+    const reports = await api.graphql('{ district(ags: "16065") { problemReports { status answer } } }', {}, tokens.kyffhaeuser);
+    expect(reports.data.district.problemReports).toEqual([{ status: 'ANSWERED', answer: 'Danke, die Nummer ist korrigiert.' }]);
+    await card.locator('text=Meldung schließen').click();
+    await page.waitForSelector('text=Es liegen keine offenen Meldungen vor.');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('a district without data greets its new editor with first steps and the workbook to fill in', async () => {
+    const nordhausen = await createToken(api.database.client, { name: 'Redaktion Nordhausen', role: 'EDITOR', districtIds: ['16062'] });
+    const { page } = await openEditor();
+    await signIn(page, nordhausen.token);
+    await page.click('.district-list a');
+    await page.waitForSelector('#first-steps-heading');
+    expect(await page.textContent('h1')).toBe('Nordhausen');
+    expect(await page.textContent('.first-steps')).toContain('Name und Gemeinden stammen aus dem amtlichen Verzeichnis');
+    expect(await page.textContent('#contacts-heading + *')).toBe('Für diesen Kreis sind noch keine Ansprechpersonen eingetragen.');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Arbeitsmappe herunterladen')]);
+    expect(download.suggestedFilename()).toBe('Nordhausen.xlsx');
+    const file = await readFile((await download.path())!);
+    expect(file.subarray(0, 2).toString()).toBe('PK'); // a zip: .xlsx
+    mkdirSync('test-output', { recursive: true });
+    await page.screenshot({ path: 'test-output/editor-first-steps-de.png', fullPage: true });
+    await page.close();
+  }, 60_000);
+
   test('an unknown token is refused and not kept; signing out forgets the token', async () => {
     const { page } = await openEditor();
     await signIn(page, 'igt_unknown', '.sign-in [role=alert]');
@@ -289,19 +346,26 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
   ] as const)(
     'no WCAG 2.2 AA violations or best-practice problems found by axe-core on every page (%s, %i px)',
     async (language, width) => {
+      await api.graphql('mutation ($input: CreateProblemReportInput!) { createProblemReport(input: $input) { __typename } }', {
+        input: { subject: pilavskij, fields: { message: 'Die Sprechzeiten fehlen.' } },
+      });
       const { page } = await openEditor({ width, height: 800 });
       if (language === 'en') await page.selectOption('#language', 'en');
       const pages: Record<string, string[]> = {};
       pages.signIn = await axeViolations(page, { bestPractice: true });
       await signIn(page, tokens.kyffhaeuser);
       pages.districts = await axeViolations(page, { bestPractice: true });
-      await openContact(page);
+      await page.click('.district-list a');
+      await page.waitForSelector('.report');
+      pages.district = await axeViolations(page, { bestPractice: true });
+      await page.click(`a[href$="${encodeURIComponent(pilavskij)}"]`);
+      await page.waitForSelector('form #f-channels-0-printed');
       pages.form = await axeViolations(page, { bestPractice: true });
       await page.fill('#f-channels-0-printed', '650-123');
       await save(page);
       await page.waitForSelector('#problems');
       pages.problems = await axeViolations(page, { bestPractice: true });
-      expect(pages).toEqual({ signIn: [], districts: [], form: [], problems: [] });
+      expect(pages).toEqual({ signIn: [], districts: [], district: [], form: [], problems: [] });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       mkdirSync('test-output', { recursive: true });
       await page.screenshot({ path: `test-output/editor-problems-${language}-${width}.png`, fullPage: true });

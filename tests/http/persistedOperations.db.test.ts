@@ -11,7 +11,7 @@ import type {
   CompareStateQueryVariables,
   ContactCardQueryVariables,
   DistrictWidgetQueryVariables,
-  EditorContactsQueryVariables,
+  EditorDistrictQueryVariables,
   EditorViewerQueryVariables,
   OffersQueryVariables,
 } from '../../schema/generated/graphql.js';
@@ -36,7 +36,7 @@ const exampleVariables: Record<string, Record<string, unknown>> = {
   ChangesSince: {} satisfies ChangesSinceQueryVariables,
   DistrictWidget: { ags: '16063', lang: 'de' } satisfies DistrictWidgetQueryVariables,
   EditorViewer: {} satisfies EditorViewerQueryVariables,
-  EditorContacts: { ags: '16065' } satisfies EditorContactsQueryVariables,
+  EditorDistrict: { ags: '16065' } satisfies EditorDistrictQueryVariables,
 };
 
 const byHash = (hash: string, variables: Record<string, unknown>) =>

@@ -5,16 +5,15 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import {
   type ChannelKind,
-  EditorContactsDocument,
-  type EditorContactsQuery,
+  type EditorDistrictQuery,
   EditorUpdateContactDocument,
   type OfficeHoursInput,
 } from '../../../schema/generated/graphql.js';
-import { ApiFailure, read, session, write } from './api.js';
+import { ApiFailure, session, write } from './api.js';
 import { Field, type Issue, ProblemSummary, TextField, TokenField } from './fields.js';
 import type { Language, Texts } from './texts.js';
 
-export type Contact = EditorContactsQuery['district']['contacts']['edges'][number]['node'];
+export type Contact = EditorDistrictQuery['district']['contacts']['edges'][number]['node'];
 type Hours = Contact['officeHours'][number];
 
 interface HoursDraft {
@@ -427,10 +426,4 @@ function Conflict({
       </div>
     </div>
   );
-}
-
-/** The district's contacts, read again after every save. */
-export async function loadContacts(ags: string): Promise<{ name: string; contacts: Contact[] }> {
-  const { district } = await read(EditorContactsDocument, { ags });
-  return { name: district.name, contacts: district.contacts.edges.map((edge) => edge.node) };
 }

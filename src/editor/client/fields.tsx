@@ -12,8 +12,8 @@ export type Issue = Extract<Answer, { __typename: 'ValidationError' }>['issues']
 /** A problem's path within the form: "fields.channels[0].printed" → "channels[0].printed". */
 const formPath = (issue: Issue) => issue.path.replace(/^fields\./, '');
 
-/** The element id of the field a form path names. */
-const fieldId = (path: string) => `f-${path.replace(/[[\].]+/g, '-').replace(/-$/, '')}`;
+/** The element id of the field a form path names; `scope` tells apart forms of one page (a report's id). */
+const fieldId = (path: string, scope?: string) => `f-${scope ? `${scope}-` : ''}${path.replace(/[[\].]+/g, '-').replace(/-$/, '')}`;
 
 function said(issue: Issue, language: Language): string {
   const params = Object.fromEntries(issue.params.map(({ name, value }) => [name, value]));
@@ -22,6 +22,8 @@ function said(issue: Issue, language: Language): string {
 
 interface FieldProps {
   path: string;
+  /** Which of several forms on the page (their field ids differ by it). */
+  scope?: string;
   label: string;
   /** The schema's input type and field whose description explains it. */
   help?: [type: string, field: string];
@@ -31,8 +33,8 @@ interface FieldProps {
 }
 
 /** A labelled field with the schema's explanation and the problems at its path. */
-export function Field({ path, label, help, issues, language, children }: FieldProps) {
-  const id = fieldId(path);
+export function Field({ path, scope, label, help, issues, language, children }: FieldProps) {
+  const id = fieldId(path, scope);
   const own = issues.filter((issue) => formPath(issue) === path);
   const helpText = help && helpOf(...help);
   const described = [helpText && `${id}-help`, own.length > 0 && `${id}-error`].filter(Boolean).join(' ');
@@ -103,10 +105,10 @@ export function TokenField({ id, texts, value, onValue }: { id: string; texts: T
 }
 
 /** Every problem at once, each a link to its field (KERN's error summary). */
-export function ProblemSummary({ issues, texts, language }: { issues: Issue[]; texts: Texts; language: Language }) {
+export function ProblemSummary({ issues, texts, language, scope }: { issues: Issue[]; texts: Texts; language: Language; scope?: string }) {
   if (!issues.length) return null;
   return (
-    <div class="kern-alert kern-alert--danger" role="alert" tabindex={-1} id="problems">
+    <div class="kern-alert kern-alert--danger" role="alert" tabindex={-1} id={`problems${scope ? `-${scope}` : ''}`}>
       <div class="kern-alert__header">
         <span class="kern-title">{texts.problemsTitle(issues.length)}</span>
       </div>
@@ -114,7 +116,7 @@ export function ProblemSummary({ issues, texts, language }: { issues: Issue[]; t
         <ul class="kern-list">
           {issues.map((issue) => (
             <li key={`${issue.path}-${issue.code}`}>
-              <a class="kern-link" href={`#${fieldId(formPath(issue))}`} onClick={focusField(formPath(issue))}>
+              <a class="kern-link" href={`#${fieldId(formPath(issue), scope)}`} onClick={focusField(fieldId(formPath(issue), scope))}>
                 {said(issue, language)}
               </a>
             </li>
@@ -126,7 +128,7 @@ export function ProblemSummary({ issues, texts, language }: { issues: Issue[]; t
 }
 
 /** Links in the summary move the focus to their field, not the page's hash route. */
-const focusField = (path: string) => (event: Event) => {
+const focusField = (id: string) => (event: Event) => {
   event.preventDefault();
-  document.getElementById(fieldId(path))?.focus();
+  document.getElementById(id)?.focus();
 };

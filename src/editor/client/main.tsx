@@ -5,7 +5,8 @@ import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { EditorViewerDocument, type EditorViewerQuery } from '../../../schema/generated/graphql.js';
 import { ApiFailure, read, session } from './api.js';
-import { type Contact, ContactForm, ContactList, loadContacts, PublicCard } from './contacts.js';
+import { ContactForm, PublicCard } from './contacts.js';
+import { type DistrictData, DistrictHome, loadDistrict } from './district.js';
 import { TokenField } from './fields.js';
 import { texts as allTexts, type Language, type Texts } from './texts.js';
 
@@ -94,7 +95,7 @@ function Districts({ viewer, texts }: { viewer: Viewer; texts: Texts }) {
   );
 }
 
-type Loaded = { name: string; contacts: Contact[] } | { failure: string } | null;
+type Loaded = DistrictData | { failure: string } | null;
 
 function District({
   route,
@@ -110,9 +111,9 @@ function District({
   const own = viewer.districts.some((district) => district.ags === route.ags);
   const [loaded, setLoaded] = useState<Loaded>(null);
   const reload = useCallback(async () => {
-    const district = await loadContacts(route.ags);
+    const district = await loadDistrict(route.ags);
     setLoaded(district);
-    return district.contacts;
+    return district.contacts.edges.map((edge) => edge.node);
   }, [route.ags]);
   useEffect(() => {
     if (own) reload().catch((error: Error) => setLoaded({ failure: error.message }));
@@ -145,16 +146,16 @@ function District({
         <a class="kern-link" href="#/">
           {texts.backToDistricts}
         </a>
-        <Heading>{`${loaded.name}: ${texts.contacts}`}</Heading>
-        <ContactList contacts={loaded.contacts} texts={texts} ags={route.ags} />
+        <Heading>{loaded.name}</Heading>
+        <DistrictHome district={loaded} texts={texts} language={language} reload={reload} />
       </>
     );
-  const contact = loaded.contacts.find((candidate) => candidate.id === route.id);
+  const contact = loaded.contacts.edges.find((edge) => edge.node.id === route.id)?.node;
   if (!contact) return <Heading>{texts.notYourDistrict}</Heading>;
   return (
     <>
       <a class="kern-link" href={`#/d/${route.ags}`}>
-        {texts.backToContacts}
+        {texts.backToDistrict(loaded.name)}
       </a>
       <Heading>{texts.edit(contact.person?.displayName ?? contact.position.title)}</Heading>
       <div class="edit-layout">

@@ -1,0 +1,213 @@
+// A district as its editors keep it: whether its data has been confirmed lately, its readers'
+// problem reports to answer, first steps where it holds nothing yet, and its contacts.
+import { useState } from 'preact/hooks';
+import {
+  EditorAnswerReportDocument,
+  EditorDistrictDocument,
+  type EditorDistrictQuery,
+  EditorVerifyDistrictDocument,
+  type ProblemReportStatus,
+} from '../../../schema/generated/graphql.js';
+import { ApiFailure, read, session, write } from './api.js';
+import { ContactList } from './contacts.js';
+import { type Issue, ProblemSummary, TextField } from './fields.js';
+import type { Language, Texts } from './texts.js';
+
+export type DistrictData = EditorDistrictQuery['district'];
+type Report = DistrictData['problemReports'][number];
+
+export async function loadDistrict(ags: string): Promise<DistrictData> {
+  return (await read(EditorDistrictDocument, { ags })).district;
+}
+
+/** Data not confirmed for this long is flagged, as the ministries' comparison flags it. */
+const confirmationDueMs = 183 * 24 * 3600 * 1000;
+
+const failureText = (error: unknown, texts: Texts) => {
+  if (!(error instanceof ApiFailure)) throw error;
+  return { network: texts.networkDown, server: texts.serverFailed, signedOut: texts.signedOutMidEdit, refused: error.message }[error.kind];
+};
+
+interface DistrictProps {
+  district: DistrictData;
+  texts: Texts;
+  language: Language;
+  reload(): Promise<unknown>;
+}
+
+export function DistrictHome({ district, texts, language, reload }: DistrictProps) {
+  return (
+    <>
+      {!district.coverage.hasData && <FirstSteps district={district} texts={texts} />}
+      <Confirmation district={district} texts={texts} language={language} reload={reload} />
+      <section aria-labelledby="reports-heading">
+        <h2 class="kern-heading-medium" id="reports-heading">
+          {texts.reports}
+        </h2>
+        {district.problemReports.length === 0 ? (
+          <p class="kern-body">{texts.noReports}</p>
+        ) : (
+          <ul class="report-list">
+            {district.problemReports.map((report, index) => (
+              <li key={report.id}>
+                <ReportAnswer report={report} scope={`report-${index}`} texts={texts} language={language} reload={reload} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="contacts-heading">
+        <h2 class="kern-heading-medium" id="contacts-heading">
+          {texts.contacts}
+        </h2>
+        <ContactList contacts={district.contacts.edges.map((edge) => edge.node)} texts={texts} ags={district.ags} />
+      </section>
+    </>
+  );
+}
+
+const day = (at: string, texts: Texts) => new Intl.DateTimeFormat(texts.dateTime, { dateStyle: 'long' }).format(new Date(at));
+
+function Confirmation({ district, texts, reload }: DistrictProps) {
+  const [message, setMessage] = useState<string | null>(null);
+  const verified = district.lastVerifiedAt;
+  const due = !verified || Date.now() - Date.parse(verified) > confirmationDueMs;
+  async function confirm() {
+    try {
+      const { verifyDistrictData: answer } = await write(EditorVerifyDistrictDocument, {
+        input: { district: district.ags, version: district.version },
+      });
+      if (answer.__typename === 'MutationVerifyDistrictDataSuccess') {
+        await reload();
+        setMessage(texts.confirmed);
+      } else {
+        // Changed meanwhile (VersionConflictError): what is shown now is what gets confirmed next.
+        await reload();
+        setMessage(answer.__typename === 'VersionConflictError' ? texts.confirmAgain : answer.message);
+      }
+    } catch (error) {
+      setMessage(failureText(error, texts));
+    }
+  }
+  return (
+    <section aria-labelledby="confirm-heading" class="confirmation">
+      <h2 class="kern-heading-medium" id="confirm-heading">
+        {texts.confirmTitle}
+      </h2>
+      <p class="kern-body">{texts.lastVerified(verified && day(verified, texts))}</p>
+      {due && (
+        <div class="kern-alert kern-alert--warning">
+          <div class="kern-alert__header">
+            <span class="kern-title">{texts.confirmationDue}</span>
+          </div>
+        </div>
+      )}
+      <p class="kern-body">{texts.confirmHelp}</p>
+      <button type="button" class="kern-btn kern-btn--primary" onClick={confirm}>
+        <span class="kern-label">{texts.confirm}</span>
+      </button>
+      <p class="kern-body status" role="status" id="confirm-status">
+        {message}
+      </p>
+    </section>
+  );
+}
+
+function ReportAnswer({ report, scope, texts, language, reload }: { report: Report; scope: string } & Omit<DistrictProps, 'district'>) {
+  const [answer, setAnswer] = useState(report.answer ?? '');
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  async function send(status: ProblemReportStatus) {
+    try {
+      const { updateProblemReport: result } = await write(EditorAnswerReportDocument, {
+        input: { id: report.id, version: report.version, fields: { answer: answer.trim() || null, status } },
+      });
+      if (result.__typename === 'ValidationError') return setIssues(result.issues);
+      setIssues([]);
+      if (result.__typename !== 'MutationUpdateProblemReportSuccess') return setMessage(result.message);
+      await reload();
+    } catch (error) {
+      setMessage(failureText(error, texts));
+    }
+  }
+  return (
+    <article class="kern-card report" aria-labelledby={`${scope}-title`}>
+      <div class="kern-card__container">
+        <div class="kern-card__header">
+          <h3 class="kern-heading-small" id={`${scope}-title`}>
+            {texts.topics[report.topic]} · {day(report.createdAt, texts)} · {texts.reportStatus[report.status]}
+          </h3>
+        </div>
+        <div class="kern-card__body">
+          <p class="kern-body report-message">{report.message}</p>
+          {report.contactEmail && <p class="kern-body">{texts.replyTo(report.contactEmail)}</p>}
+          <ProblemSummary issues={issues} texts={texts} language={language} scope={scope} />
+          <TextField
+            path="answer"
+            scope={scope}
+            label={texts.answer}
+            help={['ProblemReportAnswerFieldsInput', 'answer']}
+            value={answer}
+            onValue={setAnswer}
+            multiline
+            issues={issues}
+            language={language}
+          />
+          <div class="buttons">
+            <button type="button" class="kern-btn kern-btn--primary" onClick={() => send('ANSWERED')}>
+              <span class="kern-label">{texts.sendAnswer}</span>
+            </button>
+            <button type="button" class="kern-btn kern-btn--secondary" onClick={() => send('CLOSED')}>
+              <span class="kern-label">{texts.closeReport}</span>
+            </button>
+          </div>
+          <p class="kern-body status" role="status">
+            {message}
+          </p>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+/** Where a district holds nothing yet: what to do first, and the workbook to fill in. */
+function FirstSteps({ district, texts }: { district: DistrictData; texts: Texts }) {
+  const [message, setMessage] = useState<string | null>(null);
+  async function downloadWorkbook() {
+    try {
+      const response = await fetch(`/export/districts/${district.ags}/package.xlsx`, {
+        headers: { authorization: `Bearer ${session.token()}` },
+      });
+      if (!response.ok) throw new ApiFailure(response.status === 401 ? 'signedOut' : 'server', `HTTP ${response.status}`);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(await response.blob());
+      link.download = `${district.name}.xlsx`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (error) {
+      setMessage(error instanceof TypeError ? texts.networkDown : failureText(error, texts));
+    }
+  }
+  return (
+    <section aria-labelledby="first-steps-heading" class="kern-alert kern-alert--info first-steps">
+      <div class="kern-alert__header">
+        <h2 class="kern-title" id="first-steps-heading">
+          {texts.firstStepsTitle}
+        </h2>
+      </div>
+      <div class="kern-alert__body">
+        <ol class="kern-list kern-list--number">
+          {texts.firstSteps.map((step) => (
+            <li key={step}>{step}</li>
+          ))}
+        </ol>
+        <button type="button" class="kern-btn kern-btn--secondary" onClick={downloadWorkbook}>
+          <span class="kern-label">{texts.downloadWorkbook}</span>
+        </button>
+        <p class="kern-body status" role="status">
+          {message}
+        </p>
+      </div>
+    </section>
+  );
+}
