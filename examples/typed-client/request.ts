@@ -11,14 +11,16 @@ export class GraphQLRequestError extends Error {
 /**
  * Queries travel as GET by their hash (the server knows schema/operations as trusted documents),
  * so that a cache between client and API can keep the answers; mutations as POST with their text.
+ * An API token, where given, goes in the Authorization header (editing, non-public fields).
  */
 export async function request<Result, Variables>(
   url: string,
   document: TypedDocumentString<Result, Variables>,
   variables: Variables,
+  token?: string,
 ): Promise<Result> {
   const hash = document.__meta__?.hash as string | undefined;
-  const headers = { accept: 'application/graphql-response+json' };
+  const headers = { accept: 'application/graphql-response+json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
   const response =
     hash && !document.toString().trimStart().startsWith('mutation')
       ? await fetch(

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import codegenConfig from '../../codegen.js';
 import { request } from '../../examples/typed-client/request.js';
 import { rootDir } from '../../src/paths.js';
+import { createToken } from '../../src/tokens/issue.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
 let server: TestServer;
@@ -26,8 +27,45 @@ test('the generated code and the example client type-check strictly', async () =
   await expect(promisify(execFile)(process.execPath, [tsc, '-p', 'examples/typed-client'], { cwd: rootDir })).resolves.toBeDefined();
 }, 60_000);
 
+/** The editors' app's operations need an editor's token (its mutations are checked by answers that change nothing). */
+const editorToken = async () =>
+  (await createToken(server.database.client, { name: 'Redaktion Kyffhäuserkreis', role: 'EDITOR', districtIds: ['16065'] })).token;
+
 // One check per operation in schema/operations; a new operation without one fails below.
 const checks: Record<string, () => Promise<void>> = {
+  async EditorViewer() {
+    const { viewer } = await request(server.url, documents.EditorViewerDocument, {}, await editorToken());
+    expect(viewer?.districts.map((district) => district.name)).toEqual(['Kyffhäuserkreis']);
+  },
+  async EditorDistrict() {
+    const { district } = await request(server.url, documents.EditorDistrictDocument, { ags: '16065' }, await editorToken());
+    expect(district.coverage.hasData).toBe(true);
+    const contact = district.contacts.edges.find(({ node }) => node.person?.displayName === 'Herr Pilavskij')!.node;
+    expect(contact.channels[0]).toMatchObject({ kind: 'PHONE', printed: '03632 / 741-261' });
+  },
+  async EditorUpdateContact() {
+    const { district } = await request(server.url, documents.ContactCardDocument, { ags: '16065' });
+    const input = { id: district.contacts.edges[0]!.node.id, version: 0, fields: { channels: [] } };
+    const { updateContact } = await request(server.url, documents.EditorUpdateContactDocument, { input }, await editorToken());
+    expect(updateContact).toMatchObject({ __typename: 'VersionConflictError', currentVersion: 1 });
+  },
+  async EditorVerifyDistrict() {
+    const input = { district: '16065', version: 0 };
+    const { verifyDistrictData } = await request(server.url, documents.EditorVerifyDistrictDocument, { input }, await editorToken());
+    expect(verifyDistrictData.__typename).toBe('VersionConflictError');
+  },
+  async EditorAnswerReport() {
+    const { district } = await request(server.url, documents.ContactCardDocument, { ags: '16065' });
+    const subject = district.contacts.edges[0]!.node.id;
+    await server.graphql('mutation ($input: CreateProblemReportInput!) { createProblemReport(input: $input) { __typename } }', {
+      input: { subject, fields: { message: 'Die Telefonnummer ist veraltet.' } },
+    });
+    const token = await editorToken();
+    const [report] = (await request(server.url, documents.EditorDistrictDocument, { ags: '16065' }, token)).district.problemReports;
+    const input = { id: report!.id, version: report!.version, fields: { answer: 'Danke, korrigiert.', status: 'ANSWERED' as const } };
+    const { updateProblemReport } = await request(server.url, documents.EditorAnswerReportDocument, { input }, token);
+    expect(updateProblemReport).toMatchObject({ __typename: 'MutationUpdateProblemReportSuccess', data: { status: 'ANSWERED' } });
+  },
   async ContactCard() {
     const { district } = await request(server.url, documents.ContactCardDocument, { ags: '16065', asOf: '2016-07-01' });
     const weise = district.contacts.edges[0]!.node;
