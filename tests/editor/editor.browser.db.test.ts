@@ -294,6 +294,69 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.close();
   }, 60_000);
 
+  test('a ministry sees its state’s districts, gives Nordhausen its first editor, who signs in, and revokes the access again', async () => {
+    const { page: ministry, errors } = await openEditor();
+    await signIn(ministry, tokens.ministryTH, '#stewardship');
+    expect(await ministry.textContent('h1')).toBe('Kreise und ihre Redaktionen');
+    // The test tokens give the Kyffhäuserkreis and the Wartburgkreis an editor.
+    expect(await ministry.textContent('#stewardship-summary')).toBe('22 Kreise, davon 3 mit Daten; 20 noch ohne Redaktion.');
+    expect(await ministry.locator('#stewardship tbody tr').count()).toBe(22);
+    const nordhausen = ministry.locator('#stewardship tr[data-ags="16062"]');
+    expect(await nordhausen.locator('td').allTextContents()).toEqual(['noch keine Daten', '—', '0', 'noch keine Redaktion']);
+    await nordhausen.locator('a').click();
+    await ministry.waitForSelector('#issue-heading');
+    expect(await ministry.textContent('#editors-heading + p')).toContain('noch keine Redaktion');
+
+    // A name is required, said at its field.
+    await ministry.click('text=Zugang erzeugen');
+    await ministry.waitForSelector('#f-name-error');
+    expect(await ministry.textContent('#f-name-error')).toBe('darf nicht leer sein');
+    await ministry.fill('#f-name', 'Redaktion Nordhausen, Frau Beispiel');
+    await ministry.click('text=Zugang erzeugen');
+    await ministry.waitForSelector('#issued');
+    const token = await ministry.inputValue('#issued-token');
+    expect(token).toMatch(/^igt_/);
+    expect(await ministry.locator('.token-list li').allTextContents()).toEqual([
+      expect.stringContaining('Redaktion Nordhausen, Frau Beispiel · seit'),
+    ]);
+    mkdirSync('test-output', { recursive: true });
+    await ministry.screenshot({ path: 'test-output/editor-ministry-issued-de.png', fullPage: true });
+
+    // The new editor signs in (another browser) and finds the empty district with its first steps.
+    const { page: editor } = await openEditor();
+    await signIn(editor, token);
+    expect(await editor.locator('.district-list a').allTextContents()).toEqual(['Nordhausen']);
+    await editor.click('.district-list a');
+    await editor.waitForSelector('#first-steps-heading');
+
+    // Revoked, the key stops working at once.
+    ministry.once('dialog', (dialog) => dialog.accept());
+    await ministry.click('text=Zugang von Redaktion Nordhausen, Frau Beispiel widerrufen');
+    await ministry.waitForSelector('text=Der Zugang von Redaktion Nordhausen, Frau Beispiel ist widerrufen.');
+    expect(await ministry.locator('.token-list').count()).toBe(0);
+    await editor.reload();
+    await editor.waitForSelector('.sign-in [role=alert]');
+    expect(await editor.textContent('.sign-in [role=alert]')).toContain('nicht angenommen');
+
+    // A ministry reads its districts but does not edit them.
+    await ministry.goto(`${origin}/editor#/d/16065`);
+    await ministry.waitForSelector('#page-heading');
+    expect(await ministry.textContent('h1')).toBe('Diesen Kreis können Sie mit Ihrem Zugang nicht bearbeiten.');
+    expect(errors).toEqual([]);
+    await Promise.all([ministry.close(), editor.close()]);
+  }, 90_000);
+
+  test('a ministry of another state sees only its own districts', async () => {
+    const { page } = await openEditor();
+    await signIn(page, tokens.ministrySN, '#stewardship');
+    expect(await page.locator('#stewardship tbody tr').count()).toBe(13);
+    expect(await page.locator('#stewardship tr[data-ags="16062"]').count()).toBe(0);
+    await page.goto(`${origin}/editor#/s/16062`);
+    await page.waitForSelector('#page-heading');
+    expect(await page.textContent('h1')).toBe('Diesen Kreis können Sie mit Ihrem Zugang nicht bearbeiten.');
+    await page.close();
+  }, 60_000);
+
   test('an unknown token is refused and not kept; signing out forgets the token', async () => {
     const { page } = await openEditor();
     await signIn(page, 'igt_unknown', '.sign-in [role=alert]');
@@ -372,5 +435,28 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
       await page.close();
     },
     90_000,
+  );
+
+  test.each([
+    ['de', 1280],
+    ['en', 375],
+  ] as const)(
+    'the ministry’s pages have no WCAG 2.2 AA violations or best-practice problems (%s, %i px)',
+    async (language, width) => {
+      const { page } = await openEditor({ width, height: 800 });
+      if (language === 'en') await page.selectOption('#language', 'en');
+      await signIn(page, tokens.ministryTH, '#stewardship');
+      const pages: Record<string, string[]> = { overview: await axeViolations(page, { bestPractice: true }) };
+      await page.click('#stewardship tr[data-ags="16065"] a');
+      await page.waitForSelector('#issue-heading');
+      await page.fill('#f-name', 'Redaktion Kyffhäuserkreis, Herr Beispiel');
+      await page.click('form button[type=submit]');
+      await page.waitForSelector('#issued');
+      pages.district = await axeViolations(page, { bestPractice: true });
+      expect(pages).toEqual({ overview: [], district: [] });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.close();
+    },
+    60_000,
   );
 });

@@ -54,6 +54,21 @@ const checks: Record<string, () => Promise<void>> = {
     const { verifyDistrictData } = await request(server.url, documents.EditorVerifyDistrictDocument, { input }, await editorToken());
     expect(verifyDistrictData.__typename).toBe('VersionConflictError');
   },
+  async EditorStewardship() {
+    const ministry = (await createToken(server.database.client, { name: 'TMASGFF', role: 'MINISTRY', stateId: 'TH' })).token;
+    const { viewer } = await request(server.url, documents.EditorStewardshipDocument, {}, ministry);
+    expect(viewer?.districts).toHaveLength(22);
+    const input = { district: '16062', fields: { name: 'Redaktion Nordhausen' } };
+    const { issueEditorToken } = await request(server.url, documents.EditorIssueTokenDocument, { input }, ministry);
+    if (issueEditorToken.__typename !== 'MutationIssueEditorTokenSuccess') throw new Error(issueEditorToken.__typename);
+    expect(issueEditorToken.data.token).toMatch(/^igt_/);
+    const revoke = { id: issueEditorToken.data.editorToken.id };
+    const { revokeEditorToken } = await request(server.url, documents.EditorRevokeTokenDocument, { input: revoke }, ministry);
+    expect(revokeEditorToken.__typename).toBe('MutationRevokeEditorTokenSuccess');
+  },
+  // Issued and revoked above, with the overview.
+  EditorIssueToken: async () => {},
+  EditorRevokeToken: async () => {},
   async EditorAnswerReport() {
     const { district } = await request(server.url, documents.ContactCardDocument, { ags: '16065' });
     const subject = district.contacts.edges[0]!.node.id;

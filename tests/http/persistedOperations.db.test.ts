@@ -12,6 +12,7 @@ import type {
   ContactCardQueryVariables,
   DistrictWidgetQueryVariables,
   EditorDistrictQueryVariables,
+  EditorStewardshipQueryVariables,
   EditorViewerQueryVariables,
   OffersQueryVariables,
 } from '../../schema/generated/graphql.js';
@@ -38,6 +39,7 @@ const exampleVariables: Record<string, Record<string, unknown>> = {
   DistrictWidget: { ags: '16063', lang: 'de' } satisfies DistrictWidgetQueryVariables,
   EditorViewer: {} satisfies EditorViewerQueryVariables,
   EditorDistrict: { ags: '16065' } satisfies EditorDistrictQueryVariables,
+  EditorStewardship: {} satisfies EditorStewardshipQueryVariables,
 };
 
 const byHash = (hash: string, variables: Record<string, unknown>, token?: string) =>
@@ -54,12 +56,13 @@ test('every committed query answers by its hash as by its text', async () => {
   const queries = Object.entries(trusted).filter(([, text]) => text.startsWith('query '));
   const names = queries.map(([, text]) => /^query (\w+)/.exec(text)![1]!);
   expect(names.sort()).toEqual(Object.keys(exampleVariables).sort());
-  // The editors' app reads what only the district's editors may (its problem reports).
+  // The editors' app reads what only a district's editors may (its problem reports), and a ministry its districts' editors.
   const editor = (await createToken(server.database.client, { name: 'Redaktion Kyffhäuserkreis', role: 'EDITOR', districtIds: ['16065'] }))
     .token;
+  const ministry = (await createToken(server.database.client, { name: 'TMASGFF', role: 'MINISTRY', stateId: 'TH' })).token;
   for (const [hash, text] of queries) {
     const name = /^query (\w+)/.exec(text)![1]!;
-    const token = name.startsWith('Editor') ? editor : undefined;
+    const token = name === 'EditorStewardship' ? ministry : name.startsWith('Editor') ? editor : undefined;
     const response = await byHash(hash, exampleVariables[name]!, token);
     expect(response.status, name).toBe(200);
     const viaHash = await response.json();

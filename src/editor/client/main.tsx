@@ -8,18 +8,24 @@ import { ApiFailure, read, session } from './api.js';
 import { ContactForm, PublicCard } from './contacts.js';
 import { type DistrictData, DistrictHome, loadDistrict } from './district.js';
 import { TokenField } from './fields.js';
+import { StewardDistrict, StewardOverview, useStewardship } from './stewardship.js';
 import { texts as allTexts, type Language, type Texts } from './texts.js';
 
 type Viewer = NonNullable<EditorViewerQuery['viewer']>;
 
 const languageKey = 'integrationsgraph.editor.language';
 
-type Route = { page: 'districts' } | { page: 'district'; ags: string } | { page: 'contact'; ags: string; id: string };
+type Route =
+  | { page: 'districts' }
+  | { page: 'district'; ags: string }
+  | { page: 'contact'; ags: string; id: string }
+  | { page: 'steward'; ags: string };
 
 function routeOf(hash: string): Route {
   const [d, ags, c, id] = hash.replace(/^#\/?/, '').split('/');
   if (d === 'd' && ags && c === 'c' && id) return { page: 'contact', ags, id: decodeURIComponent(id) };
   if (d === 'd' && ags) return { page: 'district', ags };
+  if (d === 's' && ags) return { page: 'steward', ags };
   return { page: 'districts' };
 }
 
@@ -103,12 +109,13 @@ function District({
   texts,
   language,
 }: {
-  route: Exclude<Route, { page: 'districts' }>;
+  route: Extract<Route, { page: 'district' | 'contact' }>;
   viewer: Viewer;
   texts: Texts;
   language: Language;
 }) {
-  const own = viewer.districts.some((district) => district.ags === route.ags);
+  // A ministry reads its districts but does not change them.
+  const own = viewer.role !== 'MINISTRY' && viewer.districts.some((district) => district.ags === route.ags);
   const [loaded, setLoaded] = useState<Loaded>(null);
   const reload = useCallback(async () => {
     const district = await loadDistrict(route.ags);
@@ -167,6 +174,58 @@ function District({
           <PublicCard contact={contact} texts={texts} />
         </aside>
       </div>
+    </>
+  );
+}
+
+/** A ministry's (or an administrator's) home: their districts, and one district's access keys. */
+function Stewardship({
+  route,
+  viewer,
+  texts,
+  language,
+}: {
+  route: Extract<Route, { page: 'districts' | 'steward' }>;
+  viewer: Viewer;
+  texts: Texts;
+  language: Language;
+}) {
+  const [steward, failure, reload] = useStewardship();
+  if (failure)
+    return (
+      <p class="kern-body" role="alert">
+        {failure}
+      </p>
+    );
+  if (!steward)
+    return (
+      <p class="kern-body" role="status">
+        {texts.loading}
+      </p>
+    );
+  if (route.page === 'districts')
+    return (
+      <>
+        <Heading>{texts.stewardshipTitle}</Heading>
+        <StewardOverview steward={steward} texts={texts} />
+      </>
+    );
+  const district = steward.districts.find((candidate) => candidate.ags === route.ags);
+  if (!district) return <Heading>{texts.notYourDistrict}</Heading>;
+  return (
+    <>
+      <a class="kern-link" href="#/">
+        {texts.backToDistricts}
+      </a>
+      <Heading>{district.name}</Heading>
+      {viewer.role === 'ADMIN' && (
+        <p class="kern-body">
+          <a class="kern-link" href={`#/d/${district.ags}`}>
+            {texts.editData}
+          </a>
+        </p>
+      )}
+      <StewardDistrict district={district} texts={texts} language={language} reload={reload} />
     </>
   );
 }
@@ -248,7 +307,9 @@ function App() {
         )}
         {!viewer ? (
           <SignIn texts={texts} refused={refused} onSignedIn={() => void identify()} />
-        ) : route.page === 'districts' ? (
+        ) : viewer.role !== 'EDITOR' && (route.page === 'districts' || route.page === 'steward') ? (
+          <Stewardship route={route} viewer={viewer} texts={texts} language={language} />
+        ) : route.page === 'districts' || route.page === 'steward' ? (
           <Districts viewer={viewer} texts={texts} />
         ) : (
           <District route={route} viewer={viewer} texts={texts} language={language} />
