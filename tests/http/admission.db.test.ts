@@ -87,8 +87,8 @@ function holdDistrictLists() {
 }
 
 /** The first `count` answers to come (a 503 comes at once), leaving the others pending. */
-async function firstAnswers(requests: Promise<Response | null>[], count: number): Promise<Response[]> {
-  const answered: Response[] = [];
+async function firstAnswers<T>(requests: Promise<T | null>[], count: number): Promise<T[]> {
+  const answered: T[] = [];
   await new Promise<void>((resolve) => {
     for (const request of requests)
       void request.then((response) => {
@@ -166,6 +166,29 @@ test('a client that leaves the queue frees its place', async () => {
     expect((await Promise.all(instead)).map((response) => response.status).sort()).toEqual([200, 503]);
   } finally {
     hold.release();
+  }
+});
+
+test('a query answered by the request timeout while it waits leaves the queue', async () => {
+  const timed = await startServer({ port: 0, host: '127.0.0.1', admission: limits, requestTimeoutMs: 1_000 });
+  /** The error code a comparison is answered with ('answered' for its data). */
+  const codeOf = async () => ((await (await compare(timed.url)).json()).errors?.[0].extensions.code ?? 'answered') as string;
+  const hold = holdDistrictLists();
+  try {
+    const first = codeOf();
+    await hold.arrived();
+    // One is refused at once, the other waits until the request timeout answers it.
+    expect(await firstAnswers([codeOf(), codeOf()], 2)).toEqual(['OVERLOADED', 'REQUEST_TIMEOUT']);
+    // Of two more, one takes the place the timed-out query left, the other is refused.
+    const next = [codeOf(), codeOf()];
+    expect(await firstAnswers(next, 1)).toEqual(['OVERLOADED']);
+    hold.release();
+    // The first was held past the timeout; the one that took the place ran (answered, or timed out too).
+    expect(await first).toBe('REQUEST_TIMEOUT');
+    expect((await Promise.all(next)).filter((code) => code === 'OVERLOADED')).toHaveLength(1);
+  } finally {
+    hold.release();
+    await timed.close();
   }
 });
 
