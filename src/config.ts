@@ -74,6 +74,14 @@ const schema = z.object({
     .default(32 * 1024 * 1024),
   /** A request not answered within this time gets a 503; 0: no limit. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** The cost of expensive queries executing at once (see src/http/admission.ts); 0 turns admission off. */
+  ADMISSION_COST_IN_FLIGHT: z.coerce.number().int().min(0).default(40_000),
+  /** Queries costing less run at once, never queued (the widget's reads). */
+  ADMISSION_CHEAP_BELOW_COST: z.coerce.number().int().min(1).default(8_000),
+  /** Expensive queries waiting for their turn at most; the next one gets 503 OVERLOADED. */
+  ADMISSION_QUEUE_LENGTH: z.coerce.number().int().min(0).default(16),
+  /** How long an expensive query may wait for its turn before it gets 503 OVERLOADED. */
+  ADMISSION_MAX_WAIT_MS: z.coerce.number().int().min(1).default(5_000),
   /** A client that has not sent a request's headers within this time loses its connection. */
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(10_000),
   /** How long an idle connection is kept open for the client's next request. */

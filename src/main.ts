@@ -72,6 +72,12 @@ const running = await startServer({
   exposeErrorDetails: config.EXPOSE_ERROR_DETAILS,
   bodyLimits: { anonymousBytes: config.REQUEST_BODY_LIMIT_BYTES, authenticatedBytes: config.AUTHENTICATED_BODY_LIMIT_BYTES },
   requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+  admission: config.ADMISSION_COST_IN_FLIGHT > 0 && {
+    costInFlight: config.ADMISSION_COST_IN_FLIGHT,
+    cheapBelowCost: config.ADMISSION_CHEAP_BELOW_COST,
+    queueLength: config.ADMISSION_QUEUE_LENGTH,
+    maxWaitMs: config.ADMISSION_MAX_WAIT_MS,
+  },
   headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
   keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS,
   maxConnections: config.MAX_CONNECTIONS,

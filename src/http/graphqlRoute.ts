@@ -35,7 +35,7 @@ export interface GraphQLOptions {
   fieldSuggestions: boolean;
   graphiql: boolean;
   exposeErrorDetails: boolean;
-  /** Yoga plugins of the rate limits and the response cache, in that order. */
+  /** Yoga plugins of the rate limits, admission and the response cache, in that order. */
   plugins: Plugin[];
 }
 

@@ -307,6 +307,12 @@ function aliasProblems(schema: GraphQLSchema, document: DocumentNode, operation:
   return problems;
 }
 
+/** The weighed cost of each executed operation, by its context (admission.ts queues by it). */
+const weighedCosts = new WeakMap<object, number>();
+
+/** The complexity plugin's cost of the operation executing with `context`; undefined if it was not weighed. */
+export const operationCost = (context: object): number | undefined => weighedCosts.get(context);
+
 /** A cost beyond the sender's limit: the complexity plugin's, with the variables' values. */
 function costProblems(
   schema: GraphQLSchema,
@@ -327,6 +333,7 @@ function costProblems(
     if (error instanceof GraphQLError) return [error];
     throw error;
   }
+  weighedCosts.set(context, cost);
   if (cost <= maxCost) return [];
   const message = `Query cost ${cost} exceeds the limit of ${maxCost}: ask for fewer items per list (first/last) or fewer nested lists.`;
   return [refusal('COST_LIMIT_EXCEEDED', message, { cost, maximum: maxCost })];

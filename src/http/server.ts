@@ -14,6 +14,7 @@ import { exportRoutes } from '../exports/routes.js';
 import { workbookRoutes } from '../exports/workbookRoute.js';
 import { logger } from '../logger.js';
 import { schema } from '../schema.js';
+import { type AdmissionLimits, useAdmission } from './admission.js';
 import { recogniseGateway } from './gateway.js';
 import { createGraphQLYoga, graphqlRoute } from './graphqlRoute.js';
 import { healthRoutes, type ReadinessCheck } from './health.js';
@@ -54,6 +55,8 @@ export interface ServerOptions {
   bodyLimits?: BodyLimits;
   /** How long a request may take before it is answered 503; 0: no limit. */
   requestTimeoutMs?: number;
+  /** Expensive queries share a cost budget and queue (admission.ts); without it (false), none is queued. */
+  admission?: AdmissionLimits | false;
   /** How long a client may take to send a request's headers before its connection is closed. */
   headersTimeoutMs?: number;
   /** How long an idle connection is kept open; longer than the idle timeout of the proxy in front. */
@@ -164,6 +167,7 @@ export async function startServer({
   readiness,
   drainTimeoutMs = 25_000,
   requestTimeoutMs = 30_000,
+  admission = false,
   headersTimeoutMs = 10_000,
   keepAliveTimeoutMs = 72_000,
   maxConnections = 2_000,
@@ -225,7 +229,7 @@ export async function startServer({
     fieldSuggestions,
     graphiql,
     exposeErrorDetails,
-    plugins: [...(rateLimiter ? [rateLimiter.plugin] : []), ...responseCaching.plugins],
+    plugins: [...(rateLimiter ? [rateLimiter.plugin] : []), ...(admission ? [useAdmission(admission)] : []), ...responseCaching.plugins],
   });
   await app.register(graphqlRoute({ yoga, bodyLimits, authenticate, keptAnswer: responseCaching.answer(isDraining) }));
   await app.register(exportRoutes(publicUrl));
