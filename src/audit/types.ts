@@ -1,4 +1,5 @@
 import { badInput } from '../common/errors.js';
+import { decodeGlobalId } from '../common/globalId.js';
 import { db } from '../db/client.js';
 import { AuditAction } from '../generated/prisma/enums.js';
 import { builder } from '../graphql/builder.js';
@@ -13,12 +14,16 @@ describedEnum('AuditAction', AuditAction, 'What a change did.', {
   VERIFY: 'The district’s editors confirmed its data as correct.',
 });
 
-builder.prismaNode('AuditEvent', {
-  description: 'A change to the data: who, when, which record, before and after. Visible to ministries (their state) and admins.',
+const AuditEvent = builder.prismaNode('AuditEvent', {
+  description:
+    'A change to the data: who, when, which record, before and after. Visible to ministries (their state) and admins; a record’s `history` also to its district’s editors.',
   id: { field: 'id' },
   nullable: true,
-  // The same rule as the auditEvents list, wherever an event is reached (node, nodes).
-  authScopes: (event) => ({ auditorOf: event.districtId ?? '' }),
+  // The same rule as the auditEvents list, wherever an event is reached (node, nodes); a
+  // district's editors read the changes of their district's records, not who was given access.
+  authScopes: (event) => ({
+    $any: { auditorOf: event.districtId ?? '', ...(event.entityType === 'ApiToken' ? {} : { editorOf: event.districtId ?? '' }) },
+  }),
   fields: (t) => ({
     at: t.expose('at', { type: 'DateTime', description: 'When the change was committed.' }),
     actorName: t.exposeString('actorName'),
@@ -75,5 +80,30 @@ builder.queryField('auditEvents', (t) =>
     resolve: (query, _root, args, context) =>
       db().auditEvent.findMany({ ...query, where: auditWhere(args.filter, context), orderBy: [{ at: 'desc' }, { id: 'desc' }] }),
     totalCount: (_connection, args, context) => db().auditEvent.count({ where: auditWhere(args.filter, context) }),
+  }),
+);
+
+/** How many changes of one record `history` lists at most, newest first. */
+const historyLength = 100;
+
+builder.queryField('history', (t) =>
+  t.field({
+    type: [AuditEvent],
+    description: `Who changed a record, what and when (the audit log), newest first, at most ${historyLength}: its changes and those of its translations. For the editors of its district, its state’s ministry and administrators.`,
+    args: { of: t.arg.id({ required: true, description: 'The record’s `id` (an offer, a contact …).' }) },
+    resolve: async (_root, args) => {
+      const { typename, id } = decodeGlobalId(String(args.of));
+      const translations = await db().translation.findMany({ where: { entityType: typename, entityId: id }, select: { id: true } });
+      return db().auditEvent.findMany({
+        where: {
+          OR: [
+            { entityType: typename, entityId: id },
+            { entityType: 'Translation', entityId: { in: translations.map((translation) => translation.id) } },
+          ],
+        },
+        orderBy: [{ at: 'desc' }, { id: 'desc' }],
+        take: historyLength,
+      });
+    },
   }),
 );

@@ -59,9 +59,14 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.waitForSelector('form #f-channels-0-printed');
   }
 
+  /** Presses "Speichern" and waits until the form has the answer (its count of answered saves moves on). */
   const save = async (page: Page) => {
+    const before = Number(await page.getAttribute('form[data-answered]', 'data-answered'));
     await page.click('button[type=submit]');
-    await page.waitForFunction(() => !document.querySelector('button[type=submit]')?.hasAttribute('disabled'));
+    await page.waitForFunction(
+      (count) => Number(document.querySelector('form[data-answered]')?.getAttribute('data-answered')) > count,
+      before,
+    );
   };
 
   test('an editor signs in, changes a phone number and adds office hours; the public answers show it at once', async () => {
@@ -92,6 +97,9 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     const contact = data!.district!.contacts.edges.find((edge) => edge.node.id === pilavskij)!.node;
     expect(contact.channels[0]).toMatchObject({ kind: 'PHONE', printed: '03632 741-299', value: '+493632741299' });
     expect(contact.officeHours[0]!.intervals).toEqual([{ weekday: 'MONDAY', opens: '09:00', closes: '12:00' }]);
+    // The contact's history says who changed it, and the number before and after.
+    await page.waitForSelector('.history > li');
+    expect(await page.locator('.history > li > p').first().textContent()).toMatch(/· Redaktion Kyffhäuserkreis · geändert$/);
 
     mkdirSync('test-output', { recursive: true });
     await page.screenshot({ path: 'test-output/editor-contact-de.png', fullPage: true });
@@ -117,7 +125,8 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     expect(await page.locator('#problems li').count()).toBe(2);
     expect(await page.inputValue('#f-channels-0-printed')).toBe('650-123');
     expect(await page.inputValue('#f-officeHours-0-openingHours')).toBe('Montags immer');
-    // The summary's link takes the keyboard to the field.
+    // The summary takes the focus, and its link takes the keyboard to the field.
+    await page.waitForFunction(() => document.activeElement?.id === 'problems');
     await page.click('#problems li:first-child a');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-channels-0-printed');
     // Nothing was saved.
@@ -126,7 +135,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
 
     // In English, the same problems in English.
     await page.selectOption('#language', 'en');
-    expect(await page.textContent('#f-channels-0-printed-error')).toMatch(/^“650-123”: /);
+    await page.waitForFunction(() => document.getElementById('f-channels-0-printed-error')?.textContent?.startsWith('“650-123”: '));
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     mkdirSync('test-output', { recursive: true });
     await page.screenshot({ path: 'test-output/editor-problems-en.png', fullPage: true });
@@ -149,7 +158,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     const conflict = page.locator('#conflict');
     expect(await conflict.locator('section').first().textContent()).toContain('Telefon: 03632 741-222');
     expect(await conflict.locator('section').last().textContent()).toContain('Telefon: 03632 741-111');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('conflict');
+    await page.waitForFunction(() => document.activeElement?.id === 'conflict');
     await page.click('text=Meine Fassung behalten');
     await save(page);
     expect(await page.textContent('#save-status')).toContain('Gespeichert');
@@ -356,6 +365,91 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     expect(await page.textContent('h1')).toBe('Diesen Kreis können Sie mit Ihrem Zugang nicht bearbeiten.');
     await page.close();
   }, 60_000);
+
+  test('an offer is added with towns of the district, translated into English, and archived; the public sees each step', async () => {
+    const { page, errors } = await openEditor();
+    await signIn(page, tokens.kyffhaeuser);
+    await page.click('.district-list a');
+    await page.waitForSelector('#offers-heading');
+    await page.click('text=Angebot hinzufügen');
+    await page.waitForSelector('.offer-form');
+    expect(await page.textContent('h1')).toBe('Neues Angebot');
+    // Nothing filled in: every required field is named at once.
+    await page.click('text=Angebot anlegen');
+    await page.waitForSelector('#problems');
+    expect(await page.textContent('#f-title-error')).toBe('darf nicht leer sein');
+    expect(await page.textContent('#f-description-error')).toBeTruthy();
+
+    await page.fill('#f-title', 'Sprechstunde für Neuzugewanderte');
+    await page.selectOption('#f-category', 'COUNSELLING');
+    await page.fill('#f-description', 'Beratung zu Ämtern, Schule und Arbeit, ohne Termin.');
+    await page.check('#f-targetGroups-NEWCOMERS');
+    await page.fill('#f-languages', 'de, uk');
+    for (const town of ['Sondershausen', 'Artern']) {
+      await page.fill('#f-places', town);
+      await page.click('text=Ort hinzufügen');
+    }
+    await page.click('text=Angebot anlegen');
+    await page.waitForSelector('#translations-heading');
+    expect(await page.textContent('h1')).toBe('Sprechstunde für Neuzugewanderte bearbeiten');
+    const offers = async () =>
+      (
+        await api.graphql(
+          '{ district(ags: "16065") { offers { edges { node { id title(lang: "en") languages places { municipality { name } } } } } } }',
+        )
+      ).data.district.offers.edges.map((edge: { node: unknown }) => edge.node);
+    const created = (await offers()).find((offer: { title: string }) => offer.title === 'Sprechstunde für Neuzugewanderte');
+    expect(created).toMatchObject({
+      languages: ['de', 'uk'],
+      places: [{ municipality: { name: 'Artern' } }, { municipality: { name: 'Sondershausen' } }],
+    });
+
+    // Translated into English: anonymous readers asking in English get it.
+    const english = page.locator('.translation[lang="en"]');
+    await english.locator('input').fill('Office hours for newcomers');
+    await english.locator('textarea').fill('Advice on authorities, school and work, no appointment needed.');
+    await english.locator('button').click();
+    await page.waitForFunction(
+      () => document.getElementById('translation-en-status')?.textContent === 'Gespeichert. Die Änderung ist sofort öffentlich sichtbar.',
+    );
+    expect((await offers()).map((offer: { title: string }) => offer.title)).toContain('Office hours for newcomers');
+    // The history names each step and who took it.
+    await page.waitForFunction(() => document.querySelectorAll('.history > li').length === 3);
+    expect(await page.locator('.history > li > p').allTextContents()).toEqual([
+      expect.stringMatching(/· Redaktion Kyffhäuserkreis · angelegt \(Übersetzung\)$/),
+      expect.stringMatching(/· Redaktion Kyffhäuserkreis · angelegt \(Übersetzung\)$/),
+      expect.stringMatching(/· Redaktion Kyffhäuserkreis · angelegt$/),
+    ]);
+    expect(await page.textContent('.history')).toContain('text: — → Office hours for newcomers');
+    // The form changes the German text, whatever language the browser asks for (this one asks for English).
+    await page.reload();
+    await page.waitForSelector('#f-title');
+    expect(await page.evaluate(() => navigator.language)).toMatch(/^en/);
+    expect(await page.inputValue('#f-title')).toBe('Sprechstunde für Neuzugewanderte');
+    expect(await page.textContent('h1')).toBe('Sprechstunde für Neuzugewanderte bearbeiten');
+    mkdirSync('test-output', { recursive: true });
+    await page.screenshot({ path: 'test-output/editor-offer-de.png', fullPage: true });
+
+    // Archived: gone from the public list, and from the district page.
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.click('#archive-heading ~ button');
+    await page.waitForSelector('#offers-heading');
+    expect((await offers()).map((offer: { id: string }) => offer.id)).not.toContain(created.id);
+    const history = await api.graphql(
+      'query ($of: ID!) { history(of: $of) { action entityType } }',
+      { of: created.id },
+      tokens.kyffhaeuser,
+    );
+    expect(history.data.history.map((event: { action: string; entityType: string }) => `${event.action} ${event.entityType}`)).toEqual([
+      'ARCHIVE Offer',
+      'CREATE Translation',
+      'CREATE Translation',
+      'CREATE Offer',
+    ]);
+    expect(await page.textContent('.offer-list')).not.toContain('Sprechstunde für Neuzugewanderte');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
 
   test('an unknown token is refused and not kept; signing out forgets the token', async () => {
     const { page } = await openEditor();

@@ -2,7 +2,7 @@
 // type-check of the generated code with the example client, and every operation executed
 // over HTTP against the real server.
 import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { generate } from '@graphql-codegen/cli';
@@ -31,7 +31,7 @@ test('the generated code and the example client type-check strictly', async () =
 const editorToken = async () =>
   (await createToken(server.database.client, { name: 'Redaktion Kyffhäuserkreis', role: 'EDITOR', districtIds: ['16065'] })).token;
 
-// One check per operation in schema/operations; a new operation without one fails below.
+// A check per operation in schema/operations (one may run several, named together); a new operation without one fails below.
 const checks: Record<string, () => Promise<void>> = {
   async EditorViewer() {
     const { viewer } = await request(server.url, documents.EditorViewerDocument, {}, await editorToken());
@@ -54,7 +54,7 @@ const checks: Record<string, () => Promise<void>> = {
     const { verifyDistrictData } = await request(server.url, documents.EditorVerifyDistrictDocument, { input }, await editorToken());
     expect(verifyDistrictData.__typename).toBe('VersionConflictError');
   },
-  async EditorStewardship() {
+  async 'EditorStewardship EditorIssueToken EditorRevokeToken'() {
     const ministry = (await createToken(server.database.client, { name: 'TMASGFF', role: 'MINISTRY', stateId: 'TH' })).token;
     const { viewer } = await request(server.url, documents.EditorStewardshipDocument, {}, ministry);
     expect(viewer?.districts).toHaveLength(22);
@@ -66,9 +66,30 @@ const checks: Record<string, () => Promise<void>> = {
     const { revokeEditorToken } = await request(server.url, documents.EditorRevokeTokenDocument, { input: revoke }, ministry);
     expect(revokeEditorToken.__typename).toBe('MutationRevokeEditorTokenSuccess');
   },
-  // Issued and revoked above, with the overview.
-  EditorIssueToken: async () => {},
-  EditorRevokeToken: async () => {},
+  async 'EditorCreateOffer EditorUpdateOffer EditorSaveTranslation EditorHistory EditorArchiveOffer'() {
+    const token = await editorToken();
+    const fields = { title: 'Sprechstunde', category: 'COUNSELLING' as const, description: 'Beratung ohne Termin.', places: ['Artern'] };
+    const { createOffer } = await request(server.url, documents.EditorCreateOfferDocument, { input: { district: '16065', fields } }, token);
+    if (createOffer.__typename !== 'MutationCreateOfferSuccess') throw new Error(createOffer.__typename);
+    const { id, version } = createOffer.data;
+    const update = { id, version, fields: { title: 'Offene Sprechstunde' } };
+    const { updateOffer } = await request(server.url, documents.EditorUpdateOfferDocument, { input: update }, token);
+    expect(updateOffer).toMatchObject({ __typename: 'MutationUpdateOfferSuccess', data: { version: version + 1 } });
+    const translation = { subject: id, field: 'title', language: 'en', fields: { text: 'Open office hours' } };
+    const { saveTranslation } = await request(server.url, documents.EditorSaveTranslationDocument, { input: translation }, token);
+    expect(saveTranslation.__typename).toBe('MutationSaveTranslationSuccess');
+    const { history } = await request(server.url, documents.EditorHistoryDocument, { of: id }, token);
+    expect(history.map((event) => `${event?.action} ${event?.entityType}`)).toEqual(['CREATE Translation', 'UPDATE Offer', 'CREATE Offer']);
+    // A translation counts as a change of its offer: archived at the version it has now.
+    const { node } = (await server.graphql(`{ node(id: "${id}") { ... on Offer { version } } }`)).data;
+    const { archiveOffer } = await request(
+      server.url,
+      documents.EditorArchiveOfferDocument,
+      { input: { id, version: node.version } },
+      token,
+    );
+    expect(archiveOffer.__typename).toBe('MutationArchiveOfferSuccess');
+  },
   async EditorAnswerReport() {
     const { district } = await request(server.url, documents.ContactCardDocument, { ags: '16065' });
     const subject = district.contacts.edges[0]!.node.id;
@@ -167,8 +188,17 @@ const checks: Record<string, () => Promise<void>> = {
 };
 
 test('every operation in schema/operations runs over HTTP and returns the typed data', async () => {
-  const files = (await readdir(join(rootDir, 'schema', 'operations'))).filter((file) => file.endsWith('.graphql'));
-  expect(files.map((file) => file.replace('.graphql', '')).sort()).toEqual(Object.keys(checks).sort());
+  const folder = join(rootDir, 'schema', 'operations');
+  // Files of operations; a file of fragments (EditorProblems) is checked with the operations that use it.
+  const files: string[] = [];
+  for (const file of await readdir(folder)) {
+    if (file.endsWith('.graphql') && /^(query|mutation|subscription) /m.test(await readFile(join(folder, file), 'utf8'))) files.push(file);
+  }
+  expect(files.map((file) => file.replace('.graphql', '')).sort()).toEqual(
+    Object.keys(checks)
+      .flatMap((names) => names.split(' '))
+      .sort(),
+  );
   for (const check of Object.values(checks)) await check();
 });
 

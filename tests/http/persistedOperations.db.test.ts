@@ -12,6 +12,7 @@ import type {
   ContactCardQueryVariables,
   DistrictWidgetQueryVariables,
   EditorDistrictQueryVariables,
+  EditorHistoryQueryVariables,
   EditorStewardshipQueryVariables,
   EditorViewerQueryVariables,
   OffersQueryVariables,
@@ -40,6 +41,7 @@ const exampleVariables: Record<string, Record<string, unknown>> = {
   EditorViewer: {} satisfies EditorViewerQueryVariables,
   EditorDistrict: { ags: '16065' } satisfies EditorDistrictQueryVariables,
   EditorStewardship: {} satisfies EditorStewardshipQueryVariables,
+  EditorHistory: { of: 'Q29udGFjdDoxNjA2NS9jb250YWN0L3BpbGF2c2tpag==' } satisfies EditorHistoryQueryVariables,
 };
 
 const byHash = (hash: string, variables: Record<string, unknown>, token?: string) =>

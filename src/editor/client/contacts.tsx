@@ -10,7 +10,8 @@ import {
   type OfficeHoursInput,
 } from '../../../schema/generated/graphql.js';
 import { ApiFailure, session, write } from './api.js';
-import { Field, type Issue, ProblemSummary, TextField, TokenField } from './fields.js';
+import type { DistrictData } from './district.js';
+import { Conflict, Field, type Issue, ProblemSummary, TextField, TokenField } from './fields.js';
 import type { Language, Texts } from './texts.js';
 
 export type Contact = EditorDistrictQuery['district']['contacts']['edges'][number]['node'];
@@ -76,6 +77,8 @@ const fieldsOf = (draft: Draft) => ({
     openingHours: openingHours.trim() || null,
   })),
 });
+
+const contactIn = (district: DistrictData, id: string) => district.contacts.edges.find((edge) => edge.node.id === id)?.node;
 
 const nameOf = (contact: Contact, texts: Texts) => contact.person?.displayName ?? `${contact.position.title} (${texts.office})`;
 
@@ -171,13 +174,15 @@ interface FormProps {
   texts: Texts;
   language: Language;
   /** After a save or when the other person's version is taken: read the district again. */
-  reload(): Promise<Contact[]>;
+  reload(): Promise<DistrictData>;
 }
 
 export function ContactForm({ contact, texts, language, reload }: FormProps) {
   const [draft, setDraft] = useState(() => keptDraft(contact).draft);
   const [version, setVersion] = useState(() => keptDraft(contact).version);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  // Saves answered so far, on the form: a script (or a test) waits for the next by it.
+  const [answered, setAnswered] = useState(0);
   useEffect(() => {
     const unchanged = version === contact.version && JSON.stringify(draft) === JSON.stringify(draftOf(contact));
     if (unchanged) sessionStorage.removeItem(draftKey(contact.id));
@@ -203,7 +208,7 @@ export function ContactForm({ contact, texts, language, reload }: FormProps) {
       });
       if (answer.__typename === 'MutationUpdateContactSuccess') {
         // The form shows what was saved as the API now answers it (normalised, e.g. the hours' notation).
-        const saved = (await reload()).find((other) => other.id === contact.id);
+        const saved = contactIn(await reload(), contact.id);
         setDraft(saved ? draftOf(saved) : draft);
         setVersion(saved?.version ?? answer.data.version);
         setOutcome({ kind: 'saved' });
@@ -211,7 +216,7 @@ export function ContactForm({ contact, texts, language, reload }: FormProps) {
         setOutcome({ kind: 'problems', issues: answer.issues });
         requestAnimationFrame(() => document.getElementById('problems')?.focus());
       } else if (answer.__typename === 'VersionConflictError') {
-        const theirs = (await reload()).find((other) => other.id === contact.id);
+        const theirs = contactIn(await reload(), contact.id);
         if (theirs) setOutcome({ kind: 'conflict', theirs });
         requestAnimationFrame(() => document.getElementById('conflict')?.focus());
       } else {
@@ -220,6 +225,8 @@ export function ContactForm({ contact, texts, language, reload }: FormProps) {
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
       setOutcome({ kind: 'failed', reason: error.kind, message: error.message });
+    } finally {
+      setAnswered((count) => count + 1);
     }
   }
 
@@ -230,10 +237,15 @@ export function ContactForm({ contact, texts, language, reload }: FormProps) {
   };
 
   return (
-    <form onSubmit={save} noValidate>
+    <form onSubmit={save} noValidate data-answered={answered}>
       <ProblemSummary issues={issues} texts={texts} language={language} />
       {outcome.kind === 'conflict' && (
-        <Conflict theirs={draftOf(outcome.theirs)} yours={draft} texts={texts} onChoose={(take) => resolveConflict(outcome.theirs, take)} />
+        <Conflict
+          theirs={listOf(draftOf(outcome.theirs), texts)}
+          yours={listOf(draft, texts)}
+          texts={texts}
+          onChoose={(take) => resolveConflict(outcome.theirs, take)}
+        />
       )}
       <fieldset class="kern-fieldset">
         <legend class="kern-label">{texts.channels}</legend>
@@ -382,48 +394,3 @@ const listOf = (draft: Draft, texts: Texts) => [
   ...draft.channels.map((channel) => `${texts.channelKinds[channel.kind]}: ${channel.printed}`),
   ...draft.officeHours.map((hours) => `${texts.officeHours}: ${hours.printed}${hours.openingHours ? ` (${hours.openingHours})` : ''}`),
 ];
-
-function Conflict({
-  theirs,
-  yours,
-  texts,
-  onChoose,
-}: {
-  theirs: Draft;
-  yours: Draft;
-  texts: Texts;
-  onChoose(take: 'theirs' | 'yours'): void;
-}) {
-  return (
-    <div class="kern-alert kern-alert--warning" role="alert" tabindex={-1} id="conflict">
-      <div class="kern-alert__header">
-        <span class="kern-title">{texts.conflictTitle}</span>
-      </div>
-      <div class="kern-alert__body">
-        <p class="kern-body">{texts.conflictIntro}</p>
-        <div class="versions">
-          {(
-            [
-              ['theirs', theirs],
-              ['yours', yours],
-            ] as const
-          ).map(([who, version]) => (
-            <section key={who} aria-labelledby={`version-${who}`}>
-              <h3 class="kern-heading-small" id={`version-${who}`}>
-                {texts[who]}
-              </h3>
-              <ul class="kern-list">
-                {listOf(version, texts).map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-              <button type="button" class="kern-btn kern-btn--secondary" onClick={() => onChoose(who)}>
-                <span class="kern-label">{who === 'theirs' ? texts.takeTheirs : texts.keepYours}</span>
-              </button>
-            </section>
-          ))}
-        </div>
-      </div>
-    </div>
-  );
-}

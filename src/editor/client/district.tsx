@@ -11,6 +11,7 @@ import {
 import { ApiFailure, read, session, write } from './api.js';
 import { ContactList } from './contacts.js';
 import { type Issue, ProblemSummary, TextField } from './fields.js';
+import { OfferList } from './offers.js';
 import type { Language, Texts } from './texts.js';
 
 export type DistrictData = EditorDistrictQuery['district'];
@@ -32,7 +33,7 @@ interface DistrictProps {
   district: DistrictData;
   texts: Texts;
   language: Language;
-  reload(): Promise<unknown>;
+  reload(): Promise<DistrictData>;
 }
 
 export function DistrictHome({ district, texts, language, reload }: DistrictProps) {
@@ -61,6 +62,12 @@ export function DistrictHome({ district, texts, language, reload }: DistrictProp
           {texts.contacts}
         </h2>
         <ContactList contacts={district.contacts.edges.map((edge) => edge.node)} texts={texts} ags={district.ags} />
+      </section>
+      <section aria-labelledby="offers-heading">
+        <h2 class="kern-heading-medium" id="offers-heading">
+          {texts.offers}
+        </h2>
+        <OfferList offers={district.offers.edges.map((edge) => edge.node)} ags={district.ags} texts={texts} />
       </section>
     </>
   );

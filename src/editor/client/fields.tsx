@@ -35,7 +35,8 @@ interface FieldProps {
 /** A labelled field with the schema's explanation and the problems at its path. */
 export function Field({ path, scope, label, help, issues, language, children }: FieldProps) {
   const id = fieldId(path, scope);
-  const own = issues.filter((issue) => formPath(issue) === path);
+  // A list field also shows the problems of its items (languages[1]).
+  const own = issues.filter((issue) => formPath(issue) === path || formPath(issue).startsWith(`${path}[`));
   const helpText = help && helpOf(...help);
   const described = [helpText && `${id}-help`, own.length > 0 && `${id}-error`].filter(Boolean).join(' ');
   return (
@@ -132,3 +133,49 @@ const focusField = (id: string) => (event: Event) => {
   event.preventDefault();
   document.getElementById(id)?.focus();
 };
+
+/** Someone else's version beside the editor's, each as lines, to take either. */
+export function Conflict({
+  theirs,
+  yours,
+  texts,
+  onChoose,
+}: {
+  theirs: string[];
+  yours: string[];
+  texts: Texts;
+  onChoose(take: 'theirs' | 'yours'): void;
+}) {
+  return (
+    <div class="kern-alert kern-alert--warning" role="alert" tabindex={-1} id="conflict">
+      <div class="kern-alert__header">
+        <span class="kern-title">{texts.conflictTitle}</span>
+      </div>
+      <div class="kern-alert__body">
+        <p class="kern-body">{texts.conflictIntro}</p>
+        <div class="versions">
+          {(
+            [
+              ['theirs', theirs],
+              ['yours', yours],
+            ] as const
+          ).map(([who, version]) => (
+            <section key={who} aria-labelledby={`version-${who}`}>
+              <h3 class="kern-heading-small" id={`version-${who}`}>
+                {texts[who]}
+              </h3>
+              <ul class="kern-list">
+                {version.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+              <button type="button" class="kern-btn kern-btn--secondary" onClick={() => onChoose(who)}>
+                <span class="kern-label">{who === 'theirs' ? texts.takeTheirs : texts.keepYours}</span>
+              </button>
+            </section>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -8,6 +8,8 @@ import { ApiFailure, read, session } from './api.js';
 import { ContactForm, PublicCard } from './contacts.js';
 import { type DistrictData, DistrictHome, loadDistrict } from './district.js';
 import { TokenField } from './fields.js';
+import { History } from './history.js';
+import { ArchiveOffer, OfferForm, OfferTranslations } from './offers.js';
 import { StewardDistrict, StewardOverview, useStewardship } from './stewardship.js';
 import { texts as allTexts, type Language, type Texts } from './texts.js';
 
@@ -19,11 +21,13 @@ type Route =
   | { page: 'districts' }
   | { page: 'district'; ags: string }
   | { page: 'contact'; ags: string; id: string }
+  | { page: 'offer'; ags: string; id: string }
   | { page: 'steward'; ags: string };
 
 function routeOf(hash: string): Route {
   const [d, ags, c, id] = hash.replace(/^#\/?/, '').split('/');
   if (d === 'd' && ags && c === 'c' && id) return { page: 'contact', ags, id: decodeURIComponent(id) };
+  if (d === 'd' && ags && c === 'o' && id) return { page: 'offer', ags, id: decodeURIComponent(id) };
   if (d === 'd' && ags) return { page: 'district', ags };
   if (d === 's' && ags) return { page: 'steward', ags };
   return { page: 'districts' };
@@ -109,7 +113,7 @@ function District({
   texts,
   language,
 }: {
-  route: Extract<Route, { page: 'district' | 'contact' }>;
+  route: Extract<Route, { page: 'district' | 'contact' | 'offer' }>;
   viewer: Viewer;
   texts: Texts;
   language: Language;
@@ -120,7 +124,7 @@ function District({
   const reload = useCallback(async () => {
     const district = await loadDistrict(route.ags);
     setLoaded(district);
-    return district.contacts.edges.map((edge) => edge.node);
+    return district;
   }, [route.ags]);
   useEffect(() => {
     if (own) reload().catch((error: Error) => setLoaded({ failure: error.message }));
@@ -157,6 +161,7 @@ function District({
         <DistrictHome district={loaded} texts={texts} language={language} reload={reload} />
       </>
     );
+  if (route.page === 'offer') return <OfferPage id={route.id} district={loaded} texts={texts} language={language} reload={reload} />;
   const contact = loaded.contacts.edges.find((edge) => edge.node.id === route.id)?.node;
   if (!contact) return <Heading>{texts.notYourDistrict}</Heading>;
   return (
@@ -174,6 +179,40 @@ function District({
           <PublicCard contact={contact} texts={texts} />
         </aside>
       </div>
+      <History of={contact.id} revision={String(contact.version)} texts={texts} />
+    </>
+  );
+}
+
+function OfferPage({
+  id,
+  district,
+  texts,
+  language,
+  reload,
+}: {
+  id: string;
+  district: DistrictData;
+  texts: Texts;
+  language: Language;
+  reload(): Promise<DistrictData>;
+}) {
+  const offer = id === 'new' ? null : district.offers.edges.find((edge) => edge.node.id === id)?.node;
+  if (offer === undefined) return <Heading>{texts.notYourDistrict}</Heading>;
+  return (
+    <>
+      <a class="kern-link" href={`#/d/${district.ags}`}>
+        {texts.backToDistrict(district.name)}
+      </a>
+      <Heading>{offer ? texts.edit(offer.title) : texts.newOffer}</Heading>
+      <OfferForm key={id} offer={offer} district={district} texts={texts} language={language} reload={reload} />
+      {offer && (
+        <>
+          <OfferTranslations key={`${id}-translations`} offer={offer} texts={texts} language={language} reload={reload} />
+          <ArchiveOffer offer={offer} ags={district.ags} texts={texts} reload={reload} />
+          <History of={offer.id} revision={JSON.stringify([offer.version, offer.en, offer.ar, offer.uk])} texts={texts} />
+        </>
+      )}
     </>
   );
 }

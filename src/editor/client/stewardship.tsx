@@ -111,8 +111,8 @@ export function StewardDistrict({ district, texts, language, reload }: StewardDi
     if (!confirm(texts.revokeQuestion(holder))) return;
     try {
       const { revokeEditorToken: answer } = await write(EditorRevokeTokenDocument, { input: { id } });
-      setMessage(answer.__typename === 'MutationRevokeEditorTokenSuccess' ? texts.revoked(holder) : answer.message);
       await reload();
+      setMessage(answer.__typename === 'MutationRevokeEditorTokenSuccess' ? texts.revoked(holder) : answer.message);
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
       setMessage(error.kind === 'network' ? texts.networkDown : error.message);

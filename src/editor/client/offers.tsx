@@ -1,0 +1,457 @@
+// A district's offers: the list, the form that adds or changes one (towns from the district's
+// official municipalities), its translations, and archiving it.
+import { useState } from 'preact/hooks';
+import {
+  EditorArchiveOfferDocument,
+  EditorCreateOfferDocument,
+  EditorSaveTranslationDocument,
+  EditorUpdateOfferDocument,
+  type OfferCategory,
+  type OfferFieldsInput,
+  type TargetGroup,
+} from '../../../schema/generated/graphql.js';
+import { ApiFailure, write } from './api.js';
+import type { DistrictData } from './district.js';
+import { Conflict, Field, type Issue, ProblemSummary, TextField } from './fields.js';
+import type { Language, Texts } from './texts.js';
+
+export type Offer = DistrictData['offers']['edges'][number]['node'];
+
+interface OfferDraft {
+  title: string;
+  description: string;
+  category: OfferCategory;
+  targetGroups: TargetGroup[];
+  /** Language codes as typed, e.g. "de, uk". */
+  languages: string;
+  providerName: string;
+  website: string;
+  online: boolean;
+  places: string[];
+}
+
+const categories: OfferCategory[] = [
+  'COUNSELLING',
+  'LANGUAGE_COURSE',
+  'ADULT_EDUCATION',
+  'CHILDCARE',
+  'HEALTH',
+  'INFORMATION',
+  'RETURN_COUNSELLING',
+  'SCHOOL_SOCIAL_WORK',
+  'SOCIAL_SERVICES',
+];
+const targetGroups: TargetGroup[] = ['NEWCOMERS', 'REFUGEES', 'ALL_RESIDENTS', 'CHILDREN', 'PARENTS', 'PUPILS', 'MUNICIPALITIES'];
+/** The languages the widget speaks besides German. */
+const translationLanguages = ['en', 'ar', 'uk'] as const;
+
+const draftOf = (offer: Offer | null): OfferDraft => ({
+  title: offer?.title ?? '',
+  description: offer?.description ?? '',
+  category: offer?.category ?? 'COUNSELLING',
+  targetGroups: offer?.targetGroups ?? [],
+  languages: offer?.languages.join(', ') ?? 'de',
+  providerName: offer?.providerName ?? '',
+  website: offer?.website ?? '',
+  online: offer?.online ?? false,
+  places: offer?.places.map((place) => place.municipality.name) ?? [],
+});
+
+const fieldsOf = (draft: OfferDraft): OfferFieldsInput => ({
+  ...draft,
+  languages: draft.languages
+    .split(/[,;\s]+/)
+    .map((code) => code.trim())
+    .filter(Boolean),
+  providerName: draft.providerName.trim() || null,
+  website: draft.website.trim() || null,
+});
+
+const linesOf = (draft: OfferDraft, texts: Texts) => [
+  `${texts.offerTitle}: ${draft.title}`,
+  `${texts.offerCategory}: ${texts.categories[draft.category]}`,
+  `${texts.offerDescription}: ${draft.description}`,
+  `${texts.offerPlaces}: ${draft.places.join(', ') || texts.none}`,
+];
+
+export function OfferList({ offers, ags, texts }: { offers: Offer[]; ags: string; texts: Texts }) {
+  return (
+    <>
+      {offers.length === 0 ? (
+        <p class="kern-body">{texts.noOffers}</p>
+      ) : (
+        <ul class="kern-list offer-list">
+          {offers.map((offer) => (
+            <li key={offer.id}>
+              <a class="kern-link" href={`#/d/${ags}/o/${encodeURIComponent(offer.id)}`}>
+                {offer.title}
+              </a>{' '}
+              <span class="kern-body">
+                · {texts.categories[offer.category]}
+                {offer.places.length > 0 && ` · ${offer.places.map((place) => place.municipality.name).join(', ')}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <a class="kern-link" href={`#/d/${ags}/o/new`}>
+        {texts.addOffer}
+      </a>
+    </>
+  );
+}
+
+interface OfferFormProps {
+  offer: Offer | null;
+  district: DistrictData;
+  texts: Texts;
+  language: Language;
+  reload(): Promise<DistrictData>;
+}
+
+type Outcome =
+  | { kind: 'idle' | 'saving' | 'saved' }
+  | { kind: 'problems'; issues: Issue[] }
+  | { kind: 'conflict'; theirs: Offer }
+  | { kind: 'failed'; message: string };
+
+const failureText = (error: unknown, texts: Texts) => {
+  if (!(error instanceof ApiFailure)) throw error;
+  return { network: texts.networkDown, server: texts.serverFailed, signedOut: texts.signedOutMidEdit, refused: error.message }[error.kind];
+};
+
+export function OfferForm({ offer, district, texts, language, reload }: OfferFormProps) {
+  const [draft, setDraft] = useState(() => draftOf(offer));
+  const [version, setVersion] = useState(offer?.version ?? 0);
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  // Saves answered so far, on the form: a script (or a test) waits for the next by it.
+  const [answered, setAnswered] = useState(0);
+  const [town, setTown] = useState('');
+  const issues = outcome.kind === 'problems' ? outcome.issues : [];
+  const shared = { issues, language };
+  const set = (part: Partial<OfferDraft>) => setDraft({ ...draft, ...part });
+  const toggle = <Item,>(list: Item[], item: Item, on: boolean) => (on ? [...list, item] : list.filter((other) => other !== item));
+
+  async function save(event: Event) {
+    event.preventDefault();
+    setOutcome({ kind: 'saving' });
+    try {
+      const answer = offer
+        ? (await write(EditorUpdateOfferDocument, { input: { id: offer.id, version, fields: fieldsOf(draft) } })).updateOffer
+        : (await write(EditorCreateOfferDocument, { input: { district: district.ags, fields: fieldsOf(draft) } })).createOffer;
+      if (answer.__typename === 'MutationCreateOfferSuccess' || answer.__typename === 'MutationUpdateOfferSuccess') {
+        await reload();
+        setVersion(answer.data.version);
+        setOutcome({ kind: 'saved' });
+        if (!offer) location.hash = `#/d/${district.ags}/o/${encodeURIComponent(answer.data.id)}`;
+      } else if (answer.__typename === 'ValidationError') {
+        setOutcome({ kind: 'problems', issues: answer.issues });
+        requestAnimationFrame(() => document.getElementById('problems')?.focus());
+      } else if (answer.__typename === 'VersionConflictError' && offer) {
+        const theirs = (await reload()).offers.edges.find((edge) => edge.node.id === offer.id)?.node;
+        if (theirs) setOutcome({ kind: 'conflict', theirs });
+        requestAnimationFrame(() => document.getElementById('conflict')?.focus());
+      } else {
+        setOutcome({ kind: 'failed', message: answer.message });
+      }
+    } catch (error) {
+      setOutcome({ kind: 'failed', message: failureText(error, texts) });
+    } finally {
+      setAnswered((count) => count + 1);
+    }
+  }
+
+  const addTown = () => {
+    const name = town.trim();
+    if (name && !draft.places.includes(name)) set({ places: [...draft.places, name] });
+    setTown('');
+  };
+
+  return (
+    <form onSubmit={save} noValidate data-answered={answered} class="offer-form">
+      <ProblemSummary issues={issues} texts={texts} language={language} />
+      {outcome.kind === 'conflict' && (
+        <Conflict
+          theirs={linesOf(draftOf(outcome.theirs), texts)}
+          yours={linesOf(draft, texts)}
+          texts={texts}
+          onChoose={(take) => {
+            if (take === 'theirs') setDraft(draftOf(outcome.theirs));
+            setVersion(outcome.theirs.version);
+            setOutcome({ kind: 'idle' });
+          }}
+        />
+      )}
+      <TextField
+        path="title"
+        label={texts.offerTitle}
+        help={['OfferFieldsInput', 'title']}
+        value={draft.title}
+        onValue={(title) => set({ title })}
+        {...shared}
+      />
+      <Field path="category" label={texts.offerCategory} help={['OfferFieldsInput', 'category']} {...shared}>
+        {(attributes) => (
+          <div class="kern-form-input__select-wrapper">
+            <select
+              class="kern-form-input__select"
+              {...attributes}
+              value={draft.category}
+              onChange={(event) => set({ category: event.currentTarget.value as OfferCategory })}
+            >
+              {categories.map((category) => (
+                <option key={category} value={category}>
+                  {texts.categories[category]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </Field>
+      <TextField
+        path="description"
+        label={texts.offerDescription}
+        help={['OfferFieldsInput', 'description']}
+        value={draft.description}
+        onValue={(description) => set({ description })}
+        multiline
+        {...shared}
+      />
+      <fieldset class="kern-fieldset">
+        <legend class="kern-label">{texts.offerTargetGroups}</legend>
+        <div class="kern-fieldset__body">
+          {targetGroups.map((group) => (
+            <div class="kern-form-check" key={group}>
+              <input
+                class="kern-form-check__checkbox"
+                type="checkbox"
+                id={`f-targetGroups-${group}`}
+                checked={draft.targetGroups.includes(group)}
+                onChange={(event) => set({ targetGroups: toggle(draft.targetGroups, group, event.currentTarget.checked) })}
+              />
+              <label class="kern-label" for={`f-targetGroups-${group}`}>
+                {texts.targetGroups[group]}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <TextField
+        path="languages"
+        label={texts.offerLanguages}
+        help={['OfferFieldsInput', 'languages']}
+        value={draft.languages}
+        onValue={(languages) => set({ languages })}
+        {...shared}
+      />
+      <TextField
+        path="providerName"
+        label={texts.offerProvider}
+        help={['OfferFieldsInput', 'providerName']}
+        value={draft.providerName}
+        onValue={(providerName) => set({ providerName })}
+        {...shared}
+      />
+      <TextField
+        path="website"
+        label={texts.offerWebsite}
+        help={['OfferFieldsInput', 'website']}
+        value={draft.website}
+        onValue={(website) => set({ website })}
+        {...shared}
+      />
+      <div class="kern-form-check">
+        <input
+          class="kern-form-check__checkbox"
+          type="checkbox"
+          id="f-online"
+          checked={draft.online}
+          onChange={(event) => set({ online: event.currentTarget.checked })}
+        />
+        <label class="kern-label" for="f-online">
+          {texts.offerOnline}
+        </label>
+      </div>
+      <fieldset class="kern-fieldset">
+        <legend class="kern-label">{texts.offerPlaces}</legend>
+        <div class="kern-fieldset__body">
+          <ul class="kern-list place-list">
+            {draft.places.map((place) => (
+              <li key={place}>
+                {place}{' '}
+                <button
+                  type="button"
+                  class="kern-btn kern-btn--tertiary"
+                  onClick={() => set({ places: draft.places.filter((other) => other !== place) })}
+                >
+                  <span class="kern-label">{texts.removePlace(place)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <Field path="places" label={texts.addPlaceLabel} help={['OfferFieldsInput', 'places']} {...shared}>
+            {(attributes) => (
+              <input
+                class="kern-form-input__input"
+                list="district-towns"
+                autocomplete="off"
+                {...attributes}
+                value={town}
+                onInput={(event) => setTown(event.currentTarget.value)}
+                onKeyDown={(event) => {
+                  if (event.key !== 'Enter') return;
+                  event.preventDefault();
+                  addTown();
+                }}
+              />
+            )}
+          </Field>
+          <datalist id="district-towns">
+            {district.places.map((place) => (
+              <option key={place.name} value={place.name} />
+            ))}
+          </datalist>
+          <button type="button" class="kern-btn kern-btn--secondary" onClick={addTown}>
+            <span class="kern-label">{texts.addPlace}</span>
+          </button>
+        </div>
+      </fieldset>
+      <p class={`kern-body status status--${outcome.kind}`} role="status" id="offer-status">
+        {outcome.kind === 'saved' ? texts.saved : outcome.kind === 'failed' ? outcome.message : null}
+      </p>
+      <button type="submit" class="kern-btn kern-btn--primary" disabled={outcome.kind === 'saving'}>
+        <span class="kern-label">{outcome.kind === 'saving' ? texts.saving : offer ? texts.save : texts.addOfferSubmit}</span>
+      </button>
+    </form>
+  );
+}
+
+/** The offer's title and description in each language the widget speaks, saved one language at a time. */
+export function OfferTranslations({
+  offer,
+  texts,
+  language,
+  reload,
+}: {
+  offer: Offer;
+  texts: Texts;
+  language: Language;
+  reload(): Promise<unknown>;
+}) {
+  return (
+    <section aria-labelledby="translations-heading">
+      <h2 class="kern-heading-medium" id="translations-heading">
+        {texts.translations}
+      </h2>
+      {translationLanguages.map((target) => (
+        <Translation key={target} offer={offer} target={target} texts={texts} language={language} reload={reload} />
+      ))}
+    </section>
+  );
+}
+
+function Translation({
+  offer,
+  target,
+  texts,
+  language,
+  reload,
+}: {
+  offer: Offer;
+  target: (typeof translationLanguages)[number];
+  texts: Texts;
+  language: Language;
+  reload(): Promise<unknown>;
+}) {
+  const existing = (field: string) => offer[target].find((text) => text.field === field && !text.fellBack)?.text ?? '';
+  const [title, setTitle] = useState(() => existing('title'));
+  const [description, setDescription] = useState(() => existing('description'));
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const scope = `translation-${target}`;
+
+  async function save() {
+    const changed = Object.entries({ title, description }).filter(([field, text]) => text.trim() && text !== existing(field));
+    try {
+      for (const [field, text] of changed) {
+        const { saveTranslation: answer } = await write(EditorSaveTranslationDocument, {
+          input: { subject: offer.id, field, language: target, fields: { text } },
+        });
+        if (answer.__typename === 'ValidationError') {
+          setIssues(answer.issues.map((issue) => ({ ...issue, path: `${field}` })));
+          return;
+        }
+        if (answer.__typename !== 'MutationSaveTranslationSuccess') return setMessage(answer.message);
+      }
+      setIssues([]);
+      await reload();
+      setMessage(texts.saved);
+    } catch (error) {
+      setMessage(failureText(error, texts));
+    }
+  }
+
+  return (
+    <fieldset class="kern-fieldset translation" lang={target}>
+      <legend class="kern-label">{texts.languageNames[target]}</legend>
+      <div class="kern-fieldset__body">
+        <ProblemSummary issues={issues} texts={texts} language={language} scope={scope} />
+        <TextField
+          path="title"
+          scope={scope}
+          label={texts.offerTitle}
+          value={title}
+          onValue={setTitle}
+          issues={issues}
+          language={language}
+        />
+        <TextField
+          path="description"
+          scope={scope}
+          label={texts.offerDescription}
+          value={description}
+          onValue={setDescription}
+          multiline
+          issues={issues}
+          language={language}
+        />
+        <button type="button" class="kern-btn kern-btn--secondary" onClick={save}>
+          <span class="kern-label">{texts.saveTranslation(texts.languageNames[target])}</span>
+        </button>
+        <p class="kern-body status" role="status" id={`${scope}-status`}>
+          {message}
+        </p>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Archives the offer (asked first) and goes back to the district. */
+export function ArchiveOffer({ offer, ags, texts, reload }: { offer: Offer; ags: string; texts: Texts; reload(): Promise<unknown> }) {
+  const [message, setMessage] = useState<string | null>(null);
+  async function archive() {
+    if (!confirm(texts.archiveQuestion(offer.title))) return;
+    try {
+      const { archiveOffer: answer } = await write(EditorArchiveOfferDocument, { input: { id: offer.id, version: offer.version } });
+      if (answer.__typename !== 'MutationArchiveOfferSuccess') return setMessage(answer.message);
+      await reload();
+      location.hash = `#/d/${ags}`;
+    } catch (error) {
+      setMessage(failureText(error, texts));
+    }
+  }
+  return (
+    <section aria-labelledby="archive-heading">
+      <h2 class="kern-heading-medium" id="archive-heading">
+        {texts.archiveTitle}
+      </h2>
+      <p class="kern-body">{texts.archiveHelp}</p>
+      <button type="button" class="kern-btn kern-btn--secondary" onClick={archive}>
+        <span class="kern-label">{texts.archiveOffer}</span>
+      </button>
+      <p class="kern-body status" role="status">
+        {message}
+      </p>
+    </section>
+  );
+}
