@@ -355,6 +355,43 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await Promise.all([ministry.close(), editor.close()]);
   }, 90_000);
 
+  test('the new editor of a district without data adds its first post and contact; the comparison counts it', async () => {
+    const nordhausen = await createToken(api.database.client, { name: 'Redaktion Nordhausen', role: 'EDITOR', districtIds: ['16062'] });
+    const coverage = async () =>
+      (await api.graphql('{ district(ags: "16062") { coverage { hasData contactCount } } }')).data.district.coverage;
+    expect(await coverage()).toEqual({ hasData: false, contactCount: 0 });
+    const { page, errors } = await openEditor();
+    await signIn(page, nordhausen.token);
+    await page.click('.district-list a');
+    await page.waitForSelector('#first-steps-heading');
+    await page.click('text=Ansprechperson hinzufügen');
+    await page.waitForSelector('.new-contact');
+    // A district without posts starts with a new one.
+    expect(await page.inputValue('#f-position')).toBe('');
+    await page.fill('#f-post-title', 'Integrationsmanagerin');
+    await page.selectOption('#f-post-role', { index: 0 });
+    await page.fill('#f-person-salutation', 'Frau');
+    await page.fill('#f-person-familyName', 'Beispiel');
+    await page.fill('#f-channels-0-printed', '650-123');
+    await page.fill('#f-channels-1-printed', 'beispiel@example.org');
+    await save(page);
+    // The post was made; the phone number is refused at its field, everything typed stays.
+    expect(await page.textContent('#f-channels-0-printed-error')).toContain('bitte die Telefonnummer mit Vorwahl angeben');
+    expect(await page.inputValue('#f-person-familyName')).toBe('Beispiel');
+    expect(await axeViolations(page, { bestPractice: true })).toEqual([]);
+    await page.fill('#f-channels-0-printed', '03631 911-0');
+    // Created, the contact's own form opens for the rest (office hours …).
+    await page.click('button[type=submit]');
+    await page.waitForSelector('h1:has-text("Frau Beispiel bearbeiten")');
+    expect(await page.inputValue('#f-channels-0-printed')).toBe('03631 911-0');
+    // One post, not two: the second try used the post the first one made.
+    const { data } = await api.graphql('{ district(ags: "16062") { positions { title } } }');
+    expect(data.district.positions).toEqual([{ title: 'Integrationsmanagerin' }]);
+    expect(await coverage()).toEqual({ hasData: true, contactCount: 1 });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
   test('a ministry of another state sees only its own districts', async () => {
     const { page } = await openEditor();
     await signIn(page, tokens.ministrySN, '#stewardship');

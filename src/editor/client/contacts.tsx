@@ -5,6 +5,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import {
   type ChannelKind,
+  EditorCreateContactDocument,
+  EditorCreatePositionDocument,
   type EditorDistrictQuery,
   EditorUpdateContactDocument,
   type OfficeHoursInput,
@@ -128,7 +130,17 @@ export function PublicCard({ contact, texts, children }: { contact: Contact; tex
 }
 
 export function ContactList({ contacts, texts, ags }: { contacts: Contact[]; texts: Texts; ags: string }) {
-  if (!contacts.length) return <p class="kern-body">{texts.noContacts}</p>;
+  return (
+    <>
+      {contacts.length === 0 ? <p class="kern-body">{texts.noContacts}</p> : <ContactCards contacts={contacts} texts={texts} ags={ags} />}
+      <a class="kern-link" href={`#/d/${ags}/c/new`}>
+        {texts.addContact}
+      </a>
+    </>
+  );
+}
+
+function ContactCards({ contacts, texts, ags }: { contacts: Contact[]; texts: Texts; ags: string }) {
   return (
     <ul class="contact-list">
       {contacts.map((contact) => (
@@ -394,3 +406,207 @@ const listOf = (draft: Draft, texts: Texts) => [
   ...draft.channels.map((channel) => `${texts.channelKinds[channel.kind]}: ${channel.printed}`),
   ...draft.officeHours.map((hours) => `${texts.officeHours}: ${hours.printed}${hours.openingHours ? ` (${hours.openingHours})` : ''}`),
 ];
+
+interface NewContactDraft {
+  /** An existing post's id, or "" for a new one. */
+  position: string;
+  postTitle: string;
+  role: string;
+  salutation: string;
+  givenName: string;
+  familyName: string;
+  phone: string;
+  email: string;
+}
+
+/** Problems of the post's creation are shown at the post's fields ("fields.title" → "post.title"). */
+const atPost = (issues: Issue[]) => issues.map((issue) => ({ ...issue, path: issue.path.replace(/^fields\./, 'post.') }));
+
+/**
+ * A new contact: to one of the district's posts, or to a new one (its title and kind), with the
+ * person and a phone number and e-mail; office hours and the rest follow in its form.
+ */
+export function NewContactForm({
+  district,
+  texts,
+  language,
+  reload,
+}: {
+  district: DistrictData;
+  texts: Texts;
+  language: Language;
+  reload(): Promise<DistrictData>;
+}) {
+  const [draft, setDraft] = useState<NewContactDraft>({
+    position: district.positions[0]?.id ?? '',
+    postTitle: '',
+    role: district.roles[0]?.key ?? '',
+    salutation: '',
+    givenName: '',
+    familyName: '',
+    phone: '',
+    email: '',
+  });
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [answered, setAnswered] = useState(0);
+  const set = (part: Partial<NewContactDraft>) => setDraft({ ...draft, ...part });
+  const shared = { issues, language };
+
+  /** The post: the one chosen, or a new one (kept in the draft once made, so that a second try does not make another). */
+  async function positionId(): Promise<string | null> {
+    if (draft.position) return draft.position;
+    const { createPosition: answer } = await write(EditorCreatePositionDocument, {
+      input: { district: district.ags, fields: { title: draft.postTitle, role: draft.role } },
+    });
+    if (answer.__typename === 'ValidationError') {
+      setIssues(atPost(answer.issues));
+      return null;
+    }
+    if (answer.__typename !== 'MutationCreatePositionSuccess') throw new ApiFailure('refused', answer.message);
+    setDraft({ ...draft, position: answer.data.id });
+    await reload();
+    return answer.data.id;
+  }
+
+  async function create(event: Event) {
+    event.preventDefault();
+    try {
+      const position = await positionId();
+      if (!position) return;
+      const channels = [
+        ...(draft.phone.trim() ? [{ kind: 'PHONE' as const, printed: draft.phone }] : []),
+        ...(draft.email.trim() ? [{ kind: 'EMAIL' as const, printed: draft.email }] : []),
+      ];
+      const person = draft.familyName.trim()
+        ? { salutation: draft.salutation || null, givenName: draft.givenName.trim() || null, familyName: draft.familyName }
+        : null;
+      const { createContact: answer } = await write(EditorCreateContactDocument, {
+        input: { district: district.ags, fields: { position, person, channels } },
+      });
+      // Without a phone number the e-mail is the first channel sent; its problems belong to the e-mail field.
+      const emailFirst = (issue: Issue) =>
+        draft.phone.trim() ? issue : { ...issue, path: issue.path.replace('channels[0]', 'channels[1]') };
+      if (answer.__typename === 'ValidationError') return setIssues(answer.issues.map(emailFirst));
+      if (answer.__typename !== 'MutationCreateContactSuccess') return setMessage(answer.message);
+      await reload();
+      location.hash = `#/d/${district.ags}/c/${encodeURIComponent(answer.data.id)}`;
+    } catch (error) {
+      if (!(error instanceof ApiFailure)) throw error;
+      setMessage(
+        { network: texts.networkDown, server: texts.serverFailed, signedOut: texts.signedOutMidEdit, refused: error.message }[error.kind],
+      );
+    } finally {
+      setAnswered((count) => count + 1);
+    }
+  }
+
+  return (
+    <form onSubmit={create} noValidate data-answered={answered} class="new-contact">
+      <ProblemSummary issues={issues} texts={texts} language={language} />
+      <fieldset class="kern-fieldset">
+        <legend class="kern-label">{texts.post}</legend>
+        <div class="kern-fieldset__body">
+          <Field path="position" label={texts.postChoice} help={['ContactFieldsInput', 'position']} {...shared}>
+            {(attributes) => (
+              <div class="kern-form-input__select-wrapper">
+                <select
+                  class="kern-form-input__select"
+                  {...attributes}
+                  value={draft.position}
+                  onChange={(event) => set({ position: event.currentTarget.value })}
+                >
+                  {district.positions.map((position) => (
+                    <option key={position.id} value={position.id}>
+                      {position.title}
+                    </option>
+                  ))}
+                  <option value="">{texts.newPost}</option>
+                </select>
+              </div>
+            )}
+          </Field>
+          {!draft.position && (
+            <>
+              <TextField
+                path="post.title"
+                label={texts.postTitle}
+                help={['PositionFieldsInput', 'title']}
+                value={draft.postTitle}
+                onValue={(postTitle) => set({ postTitle })}
+                {...shared}
+              />
+              <Field path="post.role" label={texts.postRole} help={['PositionFieldsInput', 'role']} {...shared}>
+                {(attributes) => (
+                  <div class="kern-form-input__select-wrapper">
+                    <select
+                      class="kern-form-input__select"
+                      {...attributes}
+                      value={draft.role}
+                      onChange={(event) => set({ role: event.currentTarget.value })}
+                    >
+                      {district.roles.map((role) => (
+                        <option key={role.key} value={role.key}>
+                          {role.germanName}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                )}
+              </Field>
+            </>
+          )}
+        </div>
+      </fieldset>
+      <fieldset class="kern-fieldset">
+        <legend class="kern-label">{texts.person}</legend>
+        <div class="kern-fieldset__body">
+          <TextField
+            path="person.salutation"
+            label={texts.salutation}
+            help={['PersonInput', 'salutation']}
+            value={draft.salutation}
+            onValue={(salutation) => set({ salutation })}
+            {...shared}
+          />
+          <TextField
+            path="person.givenName"
+            label={texts.givenName}
+            value={draft.givenName}
+            onValue={(givenName) => set({ givenName })}
+            {...shared}
+          />
+          <TextField
+            path="person.familyName"
+            label={texts.familyName}
+            help={['ContactFieldsInput', 'person']}
+            value={draft.familyName}
+            onValue={(familyName) => set({ familyName })}
+            {...shared}
+          />
+        </div>
+      </fieldset>
+      <TextField
+        path="channels[0].printed"
+        label={texts.channelKinds.PHONE}
+        help={['ChannelInput', 'printed']}
+        value={draft.phone}
+        onValue={(phone) => set({ phone })}
+        {...shared}
+      />
+      <TextField
+        path="channels[1].printed"
+        label={texts.channelKinds.EMAIL}
+        value={draft.email}
+        onValue={(email) => set({ email })}
+        {...shared}
+      />
+      <p class="kern-body status" role="status" id="save-status">
+        {message}
+      </p>
+      <button type="submit" class="kern-btn kern-btn--primary">
+        <span class="kern-label">{texts.addContactSubmit}</span>
+      </button>
+    </form>
+  );
+}

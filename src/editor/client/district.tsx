@@ -14,11 +14,13 @@ import { type Issue, ProblemSummary, TextField } from './fields.js';
 import { OfferList } from './offers.js';
 import type { Language, Texts } from './texts.js';
 
-export type DistrictData = EditorDistrictQuery['district'];
+/** The district, and the catalogue of roles a new post is given one of. */
+export type DistrictData = EditorDistrictQuery['district'] & Pick<EditorDistrictQuery, 'roles'>;
 type Report = DistrictData['problemReports'][number];
 
 export async function loadDistrict(ags: string): Promise<DistrictData> {
-  return (await read(EditorDistrictDocument, { ags })).district;
+  const { district, roles } = await read(EditorDistrictDocument, { ags });
+  return { ...district, roles };
 }
 
 /** Data not confirmed for this long is flagged, as the ministries' comparison flags it. */

@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { EditorViewerDocument, type EditorViewerQuery } from '../../../schema/generated/graphql.js';
 import { ApiFailure, read, session } from './api.js';
-import { ContactForm, PublicCard } from './contacts.js';
+import { ContactForm, NewContactForm, PublicCard } from './contacts.js';
 import { type DistrictData, DistrictHome, loadDistrict } from './district.js';
 import { TokenField } from './fields.js';
 import { History } from './history.js';
@@ -162,6 +162,16 @@ function District({
       </>
     );
   if (route.page === 'offer') return <OfferPage id={route.id} district={loaded} texts={texts} language={language} reload={reload} />;
+  if (route.id === 'new')
+    return (
+      <>
+        <a class="kern-link" href={`#/d/${route.ags}`}>
+          {texts.backToDistrict(loaded.name)}
+        </a>
+        <Heading>{texts.newContact}</Heading>
+        <NewContactForm district={loaded} texts={texts} language={language} reload={reload} />
+      </>
+    );
   const contact = loaded.contacts.edges.find((edge) => edge.node.id === route.id)?.node;
   if (!contact) return <Heading>{texts.notYourDistrict}</Heading>;
   return (
