@@ -388,6 +388,21 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     const { data } = await api.graphql('{ district(ags: "16062") { positions { title } } }');
     expect(data.district.positions).toEqual([{ title: 'Integrationsmanagerin' }]);
     expect(await coverage()).toEqual({ hasData: true, contactCount: 1 });
+
+    // The dashboard the ministries read now counts the district's contact.
+    const dashboard = await browser.newPage();
+    await dashboard.goto(`${origin}/dashboard`);
+    await dashboard.waitForSelector('#districts tbody tr[data-ags="16062"]');
+    expect(await dashboard.locator('#districts tbody tr[data-ags="16062"] td').nth(1).textContent()).toBe('1');
+    await dashboard.close();
+
+    // The contact ends (the person left): no longer public.
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.click('button:has-text("Ansprechperson beenden")');
+    await page.waitForSelector('#first-steps-heading, #contacts-heading');
+    const current = await api.graphql(ContactCardDocument, { ags: '16062' });
+    expect(current.data!.district!.contacts.edges).toEqual([]);
+
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);

@@ -90,14 +90,17 @@ const checks: Record<string, () => Promise<void>> = {
     );
     expect(archiveOffer.__typename).toBe('MutationArchiveOfferSuccess');
   },
-  async 'EditorCreatePosition EditorCreateContact'() {
+  async 'EditorCreatePosition EditorCreateContact EditorArchiveContact'() {
     const token = await editorToken();
     const post = { district: '16065', fields: { title: 'Integrationsmanagerin', role: 'integration-manager' } };
     const { createPosition } = await request(server.url, documents.EditorCreatePositionDocument, { input: post }, token);
     if (createPosition.__typename !== 'MutationCreatePositionSuccess') throw new Error(createPosition.__typename);
     const contact = { district: '16065', fields: { position: createPosition.data.id, person: { familyName: 'Beispiel' } } };
     const { createContact } = await request(server.url, documents.EditorCreateContactDocument, { input: contact }, token);
-    expect(createContact.__typename).toBe('MutationCreateContactSuccess');
+    if (createContact.__typename !== 'MutationCreateContactSuccess') throw new Error(createContact.__typename);
+    const archive = { id: createContact.data.id, version: 1 };
+    const { archiveContact } = await request(server.url, documents.EditorArchiveContactDocument, { input: archive }, token);
+    expect(archiveContact.__typename).toBe('MutationArchiveContactSuccess');
   },
   async EditorAnswerReport() {
     const { district } = await request(server.url, documents.ContactCardDocument, { ags: '16065' });

@@ -3,13 +3,19 @@
 // button and a reload keep the place, and the server serves one page.
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { EditorViewerDocument, type EditorViewerQuery } from '../../../schema/generated/graphql.js';
-import { ApiFailure, read, session } from './api.js';
+import {
+  EditorArchiveContactDocument,
+  EditorArchiveOfferDocument,
+  EditorViewerDocument,
+  type EditorViewerQuery,
+} from '../../../schema/generated/graphql.js';
+import { ApiFailure, read, session, write } from './api.js';
+import { Archive } from './archive.js';
 import { ContactForm, NewContactForm, PublicCard } from './contacts.js';
 import { type DistrictData, DistrictHome, loadDistrict } from './district.js';
 import { TokenField } from './fields.js';
 import { History } from './history.js';
-import { ArchiveOffer, OfferForm, OfferTranslations } from './offers.js';
+import { OfferForm, OfferTranslations } from './offers.js';
 import { StewardDistrict, StewardOverview, useStewardship } from './stewardship.js';
 import { texts as allTexts, type Language, type Texts } from './texts.js';
 
@@ -190,6 +196,16 @@ function District({
         </aside>
       </div>
       <History of={contact.id} revision={String(contact.version)} texts={texts} />
+      <Archive
+        name={contact.person?.displayName ?? contact.position.title}
+        ags={route.ags}
+        texts={texts}
+        words={texts.archiveContact}
+        archive={async () =>
+          (await write(EditorArchiveContactDocument, { input: { id: contact.id, version: contact.version } })).archiveContact
+        }
+        reload={reload}
+      />
     </>
   );
 }
@@ -219,7 +235,16 @@ function OfferPage({
       {offer && (
         <>
           <OfferTranslations key={`${id}-translations`} offer={offer} texts={texts} language={language} reload={reload} />
-          <ArchiveOffer offer={offer} ags={district.ags} texts={texts} reload={reload} />
+          <Archive
+            name={offer.title}
+            ags={district.ags}
+            texts={texts}
+            words={texts.archiveOffer}
+            archive={async () =>
+              (await write(EditorArchiveOfferDocument, { input: { id: offer.id, version: offer.version } })).archiveOffer
+            }
+            reload={reload}
+          />
           <History of={offer.id} revision={JSON.stringify([offer.version, offer.en, offer.ar, offer.uk])} texts={texts} />
         </>
       )}

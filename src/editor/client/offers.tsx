@@ -2,7 +2,6 @@
 // official municipalities), its translations, and archiving it.
 import { useState } from 'preact/hooks';
 import {
-  EditorArchiveOfferDocument,
   EditorCreateOfferDocument,
   EditorSaveTranslationDocument,
   EditorUpdateOfferDocument,
@@ -423,35 +422,5 @@ function Translation({
         </p>
       </div>
     </fieldset>
-  );
-}
-
-/** Archives the offer (asked first) and goes back to the district. */
-export function ArchiveOffer({ offer, ags, texts, reload }: { offer: Offer; ags: string; texts: Texts; reload(): Promise<unknown> }) {
-  const [message, setMessage] = useState<string | null>(null);
-  async function archive() {
-    if (!confirm(texts.archiveQuestion(offer.title))) return;
-    try {
-      const { archiveOffer: answer } = await write(EditorArchiveOfferDocument, { input: { id: offer.id, version: offer.version } });
-      if (answer.__typename !== 'MutationArchiveOfferSuccess') return setMessage(answer.message);
-      await reload();
-      location.hash = `#/d/${ags}`;
-    } catch (error) {
-      setMessage(failureText(error, texts));
-    }
-  }
-  return (
-    <section aria-labelledby="archive-heading">
-      <h2 class="kern-heading-medium" id="archive-heading">
-        {texts.archiveTitle}
-      </h2>
-      <p class="kern-body">{texts.archiveHelp}</p>
-      <button type="button" class="kern-btn kern-btn--secondary" onClick={archive}>
-        <span class="kern-label">{texts.archiveOffer}</span>
-      </button>
-      <p class="kern-body status" role="status">
-        {message}
-      </p>
-    </section>
   );
 }
