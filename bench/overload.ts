@@ -232,7 +232,7 @@ const section = `## Overload: tails and fairness (\`npm run bench:overload\`)
 Node ${process.version}, PostgreSQL on loopback. The machine is shared with other work and the load generator runs on
 it too: the figures are indicative, not a capacity statement. The API as \`npm start\` runs it (pool of 10, seed data:
 35 districts, 4 with data), response cache off (a cached contact card never reaches the execution), once with
-admission's defaults (\`ADMISSION_COST_IN_FLIGHT\` 40,000, \`ADMISSION_CHEAP_BELOW_COST\` 8,000, queue 16, wait 5 s)
+admission's defaults (\`ADMISSION_COST_IN_FLIGHT\` 40,000, \`ADMISSION_CHEAP_BELOW_COST\` 15,000, queue 16, wait 5 s)
 and once with \`ADMISSION_COST_IN_FLIGHT=0\`. Open loop: the contact card (persisted GET, one district after the
 other; cost ${costOf('ContactCard', { ags: '16065' })}) at ${contactCardsPerSecond}/s throughout, and comparisons (persisted GETs,
 alternately CompareDistricts over all 35 districts, cost ${costOf('CompareDistricts', { first: 35 })}, and CompareState of Thüringen

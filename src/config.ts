@@ -76,8 +76,8 @@ const schema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   /** The cost of expensive queries executing at once (see src/http/admission.ts); 0 turns admission off. */
   ADMISSION_COST_IN_FLIGHT: z.coerce.number().int().min(0).default(40_000),
-  /** Queries costing less run at once, never queued (the widget's reads). */
-  ADMISSION_CHEAP_BELOW_COST: z.coerce.number().int().min(1).default(8_000),
+  /** Queries costing less run at once, never queued: the widget's reads (its district page 12,245), not the comparisons (18,400 and more). */
+  ADMISSION_CHEAP_BELOW_COST: z.coerce.number().int().min(1).default(15_000),
   /** Expensive queries waiting for their turn at most; the next one gets 503 OVERLOADED. */
   ADMISSION_QUEUE_LENGTH: z.coerce.number().int().min(0).default(16),
   /** How long an expensive query may wait for its turn before it gets 503 OVERLOADED. */

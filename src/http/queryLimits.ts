@@ -55,7 +55,7 @@ export const queryLimits = {
   /**
    * The complexity plugin's sum: one per field, plus each field's selection times the items it
    * stands for (a connection's page, a plain list's size). The committed operations cost about
-   * 1,000 (Offers), 3,100 (ContactCard), 6,500 (DistrictWidget), 9,300 (CompareState, a whole
+   * 5,000 (Offers, a page of 100), 3,100 (ContactCard), 12,245 (DistrictWidget), 19,300 (CompareState, a whole
    * state with every matrix), 46,000 (CompareDistricts at its largest page, 100 districts).
    */
   maxCost: 50_000,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { type GraphQLField, getNamedType, getOperationAST, isObjectType, parse } from 'graphql';
 import { expect, test } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { defaultPageSize, maxPageSize } from '../../src/graphql/connections.js';
 import { queryLimits } from '../../src/http/queryLimits.js';
 import { rootDir } from '../../src/paths.js';
@@ -54,4 +55,15 @@ test.each(operationFiles)('%s fits the cost limit at its largest page', (file) =
   const declared = (getOperationAST(parse(document))!.variableDefinitions ?? []).map(({ variable }) => variable.name.value);
   const variables = Object.fromEntries(declared.filter((name) => name in largest).map((name) => [name, largest[name]]));
   expect(cost(document, variables)).toBeLessThanOrEqual(queryLimits.maxCost);
+});
+
+test('under admission the widget’s reads are cheap (never queued) and the comparisons expensive, by the default threshold', () => {
+  const { ADMISSION_CHEAP_BELOW_COST: cheapBelow } = loadConfig({});
+  const costOf = (name: string, variables: Record<string, unknown>) =>
+    cost(readFileSync(join(operationsDir, `${name}.graphql`), 'utf8'), variables);
+  expect(costOf('ContactCard', { ags: '16065' })).toBeLessThan(cheapBelow);
+  expect(costOf('Offers', { first: maxPageSize })).toBeLessThan(cheapBelow);
+  expect(costOf('DistrictWidget', { ags: '16065', lang: 'de' })).toBeLessThan(cheapBelow);
+  expect(costOf('CompareDistricts', { state: 'TH', first: 40 })).toBeGreaterThanOrEqual(cheapBelow);
+  expect(costOf('CompareState', { state: 'TH' })).toBeGreaterThanOrEqual(cheapBelow);
 });
