@@ -503,6 +503,32 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.close();
   }, 90_000);
 
+  test('an offer being changed when the token is revoked keeps the input and is saved after signing in again in the form', async () => {
+    const first = await createToken(api.database.client, {
+      name: 'Redaktion Kyffhäuserkreis, Frau Weise',
+      role: 'EDITOR',
+      districtIds: ['16065'],
+    });
+    const { page } = await openEditor();
+    await signIn(page, first.token);
+    await page.click('.district-list a');
+    await page.waitForSelector('.offer-list a');
+    await page.click('.offer-list a');
+    await page.waitForSelector('.offer-form');
+    await page.fill('#f-title', 'Integrationskurse (neu)');
+    await revokeToken(api.database.client, first.id);
+    await save(page);
+    expect(await page.textContent('#offer-status')).toContain('Ihre Anmeldung gilt nicht mehr');
+    expect(await page.inputValue('#f-title')).toBe('Integrationskurse (neu)');
+    await page.fill('#token-again', tokens.kyffhaeuser);
+    await page.click('.sign-in-again button');
+    await save(page);
+    expect(await page.textContent('#offer-status')).toBe('Gespeichert. Die Änderung ist sofort öffentlich sichtbar.');
+    const { data } = await api.graphql('{ district(ags: "16065") { offers { edges { node { title(lang: "de") } } } } }');
+    expect(data.district.offers.edges.map((edge: { node: { title: string } }) => edge.node.title)).toContain('Integrationskurse (neu)');
+    await page.close();
+  }, 60_000);
+
   test('an unknown token is refused and not kept; signing out forgets the token', async () => {
     const { page } = await openEditor();
     await signIn(page, 'igt_unknown', '.sign-in [role=alert]');

@@ -2,6 +2,7 @@
 // as persisted GETs (by hash, as the widget sends them), writes as POSTs; the token only in the
 // Authorization header, kept in sessionStorage for this tab (never in a URL or localStorage).
 import type { TypedDocumentString } from '../../../schema/generated/graphql.js';
+import { failureText, type Texts } from './texts.js';
 
 const tokenKey = 'integrationsgraph.editor.token';
 
@@ -66,4 +67,10 @@ export function write<Result, Variables>(document: TypedDocumentString<Result, V
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: document.toString(), variables }),
   });
+}
+
+/** The words for a failed request; anything but an ApiFailure is a bug and is thrown on. */
+export function saidOfFailure(error: unknown, texts: Texts): string {
+  if (!(error instanceof ApiFailure)) throw error;
+  return failureText(texts, error.kind, error.message);
 }

@@ -1,7 +1,7 @@
 // Archiving a record from its page: asked first, then back to the district. Offers and contacts
 // alike; what the record is and the mutation that archives it are given.
 import { useState } from 'preact/hooks';
-import { ApiFailure } from './api.js';
+import { saidOfFailure } from './api.js';
 import type { Texts } from './texts.js';
 
 interface ArchiveProps {
@@ -25,10 +25,7 @@ export function Archive({ name, ags, texts, words, archive, reload }: ArchivePro
       await reload();
       location.hash = `#/d/${ags}`;
     } catch (error) {
-      if (!(error instanceof ApiFailure)) throw error;
-      setMessage(
-        { network: texts.networkDown, server: texts.serverFailed, signedOut: texts.signedOutMidEdit, refused: error.message }[error.kind],
-      );
+      setMessage(saidOfFailure(error, texts));
     }
   }
   return (

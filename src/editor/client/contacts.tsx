@@ -11,10 +11,10 @@ import {
   EditorUpdateContactDocument,
   type OfficeHoursInput,
 } from '../../../schema/generated/graphql.js';
-import { ApiFailure, session, write } from './api.js';
+import { ApiFailure, saidOfFailure, write } from './api.js';
 import type { DistrictData } from './district.js';
-import { Conflict, Field, type Issue, ProblemSummary, TextField, TokenField } from './fields.js';
-import type { Language, Texts } from './texts.js';
+import { Conflict, Field, type Issue, ProblemSummary, SignInAgain, TextField } from './fields.js';
+import { failureText, type Language, type Texts } from './texts.js';
 
 export type Contact = EditorDistrictQuery['district']['contacts']['edges'][number]['node'];
 type Hours = Contact['officeHours'][number];
@@ -367,38 +367,11 @@ export function ContactForm({ contact, texts, language, reload }: FormProps) {
 
 function Status({ outcome, texts }: { outcome: Outcome; texts: Texts }) {
   const message =
-    outcome.kind === 'saved'
-      ? texts.saved
-      : outcome.kind === 'failed'
-        ? { network: texts.networkDown, server: texts.serverFailed, signedOut: texts.signedOutMidEdit, refused: outcome.message }[
-            outcome.reason
-          ]
-        : null;
+    outcome.kind === 'saved' ? texts.saved : outcome.kind === 'failed' ? failureText(texts, outcome.reason, outcome.message) : null;
   return (
     <p class={`kern-body status status--${outcome.kind}`} role="status" id="save-status">
       {message}
     </p>
-  );
-}
-
-/** A new token without leaving the form: the draft stays where it is. */
-function SignInAgain({ texts, onSignedIn }: { texts: Texts; onSignedIn(): void }) {
-  const [token, setToken] = useState('');
-  return (
-    <div class="sign-in-again">
-      <TokenField id="token-again" texts={texts} value={token} onValue={setToken} />
-      <button
-        type="button"
-        class="kern-btn kern-btn--secondary"
-        onClick={() => {
-          if (!token.trim()) return;
-          session.signIn(token);
-          onSignedIn();
-        }}
-      >
-        <span class="kern-label">{texts.signIn}</span>
-      </button>
-    </div>
   );
 }
 
@@ -492,10 +465,7 @@ export function NewContactForm({
       await reload();
       location.hash = `#/d/${district.ags}/c/${encodeURIComponent(answer.data.id)}`;
     } catch (error) {
-      if (!(error instanceof ApiFailure)) throw error;
-      setMessage(
-        { network: texts.networkDown, server: texts.serverFailed, signedOut: texts.signedOutMidEdit, refused: error.message }[error.kind],
-      );
+      setMessage(saidOfFailure(error, texts));
     } finally {
       setAnswered((count) => count + 1);
     }

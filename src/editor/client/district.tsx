@@ -8,7 +8,7 @@ import {
   EditorVerifyDistrictDocument,
   type ProblemReportStatus,
 } from '../../../schema/generated/graphql.js';
-import { ApiFailure, read, session, write } from './api.js';
+import { ApiFailure, read, saidOfFailure, session, write } from './api.js';
 import { ContactList } from './contacts.js';
 import { type Issue, ProblemSummary, TextField } from './fields.js';
 import { OfferList } from './offers.js';
@@ -25,11 +25,6 @@ export async function loadDistrict(ags: string): Promise<DistrictData> {
 
 /** Data not confirmed for this long is flagged, as the ministries' comparison flags it. */
 const confirmationDueMs = 183 * 24 * 3600 * 1000;
-
-const failureText = (error: unknown, texts: Texts) => {
-  if (!(error instanceof ApiFailure)) throw error;
-  return { network: texts.networkDown, server: texts.serverFailed, signedOut: texts.signedOutMidEdit, refused: error.message }[error.kind];
-};
 
 interface DistrictProps {
   district: DistrictData;
@@ -95,7 +90,7 @@ function Confirmation({ district, texts, reload }: DistrictProps) {
         setMessage(answer.__typename === 'VersionConflictError' ? texts.confirmAgain : answer.message);
       }
     } catch (error) {
-      setMessage(failureText(error, texts));
+      setMessage(saidOfFailure(error, texts));
     }
   }
   return (
@@ -136,7 +131,7 @@ function ReportAnswer({ report, scope, texts, language, reload }: { report: Repo
       if (result.__typename !== 'MutationUpdateProblemReportSuccess') return setMessage(result.message);
       await reload();
     } catch (error) {
-      setMessage(failureText(error, texts));
+      setMessage(saidOfFailure(error, texts));
     }
   }
   return (
@@ -194,7 +189,7 @@ function FirstSteps({ district, texts }: { district: DistrictData; texts: Texts 
       link.click();
       URL.revokeObjectURL(link.href);
     } catch (error) {
-      setMessage(error instanceof TypeError ? texts.networkDown : failureText(error, texts));
+      setMessage(error instanceof TypeError ? texts.networkDown : saidOfFailure(error, texts));
     }
   }
   return (

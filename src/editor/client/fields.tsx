@@ -1,8 +1,10 @@
 // Form parts that show the API's problems where they belong: each problem at the field its
 // `path` names, in the editor's language, and all of them in a summary above the form.
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { EditorUpdateContactMutation } from '../../../schema/generated/graphql.js';
 import { type IssueCode, issueText } from '../../rules/issues.js';
+import { session } from './api.js';
 import { helpOf } from './help.js';
 import type { Language, Texts } from './texts.js';
 
@@ -176,6 +178,27 @@ export function Conflict({
           ))}
         </div>
       </div>
+    </div>
+  );
+}
+
+/** A new token without leaving the form: the draft stays where it is. */
+export function SignInAgain({ texts, onSignedIn }: { texts: Texts; onSignedIn(): void }) {
+  const [token, setToken] = useState('');
+  return (
+    <div class="sign-in-again">
+      <TokenField id="token-again" texts={texts} value={token} onValue={setToken} />
+      <button
+        type="button"
+        class="kern-btn kern-btn--secondary"
+        onClick={() => {
+          if (!token.trim()) return;
+          session.signIn(token);
+          onSignedIn();
+        }}
+      >
+        <span class="kern-label">{texts.signIn}</span>
+      </button>
     </div>
   );
 }

@@ -9,9 +9,9 @@ import {
   type OfferFieldsInput,
   type TargetGroup,
 } from '../../../schema/generated/graphql.js';
-import { ApiFailure, write } from './api.js';
+import { ApiFailure, saidOfFailure, write } from './api.js';
 import type { DistrictData } from './district.js';
-import { Conflict, Field, type Issue, ProblemSummary, TextField } from './fields.js';
+import { Conflict, Field, type Issue, ProblemSummary, SignInAgain, TextField } from './fields.js';
 import type { Language, Texts } from './texts.js';
 
 export type Offer = DistrictData['offers']['edges'][number]['node'];
@@ -112,12 +112,7 @@ type Outcome =
   | { kind: 'idle' | 'saving' | 'saved' }
   | { kind: 'problems'; issues: Issue[] }
   | { kind: 'conflict'; theirs: Offer }
-  | { kind: 'failed'; message: string };
-
-const failureText = (error: unknown, texts: Texts) => {
-  if (!(error instanceof ApiFailure)) throw error;
-  return { network: texts.networkDown, server: texts.serverFailed, signedOut: texts.signedOutMidEdit, refused: error.message }[error.kind];
-};
+  | { kind: 'failed'; message: string; signedOut: boolean };
 
 export function OfferForm({ offer, district, texts, language, reload }: OfferFormProps) {
   const [draft, setDraft] = useState(() => draftOf(offer));
@@ -151,10 +146,14 @@ export function OfferForm({ offer, district, texts, language, reload }: OfferFor
         if (theirs) setOutcome({ kind: 'conflict', theirs });
         requestAnimationFrame(() => document.getElementById('conflict')?.focus());
       } else {
-        setOutcome({ kind: 'failed', message: answer.message });
+        setOutcome({ kind: 'failed', message: answer.message, signedOut: false });
       }
     } catch (error) {
-      setOutcome({ kind: 'failed', message: failureText(error, texts) });
+      setOutcome({
+        kind: 'failed',
+        message: saidOfFailure(error, texts),
+        signedOut: error instanceof ApiFailure && error.kind === 'signedOut',
+      });
     } finally {
       setAnswered((count) => count + 1);
     }
@@ -321,6 +320,7 @@ export function OfferForm({ offer, district, texts, language, reload }: OfferFor
       <button type="submit" class="kern-btn kern-btn--primary" disabled={outcome.kind === 'saving'}>
         <span class="kern-label">{outcome.kind === 'saving' ? texts.saving : offer ? texts.save : texts.addOfferSubmit}</span>
       </button>
+      {outcome.kind === 'failed' && outcome.signedOut && <SignInAgain texts={texts} onSignedIn={() => setOutcome({ kind: 'idle' })} />}
     </form>
   );
 }
@@ -386,7 +386,7 @@ function Translation({
       await reload();
       setMessage(texts.saved);
     } catch (error) {
-      setMessage(failureText(error, texts));
+      setMessage(saidOfFailure(error, texts));
     }
   }
 

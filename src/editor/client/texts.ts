@@ -354,3 +354,7 @@ const en: Texts = {
 };
 
 export const texts: Record<Language, Texts> = { de, en };
+
+/** What an editor reads when a request got no answer (`refused`: the API's own message). */
+export const failureText = (texts: Texts, kind: 'network' | 'server' | 'signedOut' | 'refused', message: string) =>
+  ({ network: texts.networkDown, server: texts.serverFailed, signedOut: texts.signedOutMidEdit, refused: message })[kind];
