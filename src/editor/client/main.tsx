@@ -2,7 +2,7 @@
 // current. Routes live in the address's fragment (#/d/16065/c/<id>), so that the browser's back
 // button and a reload keep the place, and the server serves one page.
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import {
   EditorArchiveContactDocument,
   EditorArchiveOfferDocument,
@@ -348,7 +348,8 @@ function App() {
       .catch((error: unknown) => setRefusal(signInFailureText(error, texts)))
       .finally(() => setFinishing(false));
   }, []);
-  useEffect(() => {
+  // Before the paint, so that the page's language never disagrees with its words (screen readers read by it).
+  useLayoutEffect(() => {
     document.documentElement.lang = language;
     document.title = texts.appTitle;
     localStorage.setItem(languageKey, language);
