@@ -142,6 +142,96 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.close();
   }, 60_000);
 
+  test('an address gets its entrance on the map and what is known about access, office hours a closure; a link that is no map link is refused at its field', async () => {
+    const { page, errors } = await openEditor();
+    await signIn(page, tokens.kyffhaeuser);
+    await openContact(page);
+    expect(await page.inputValue('#f-addresses-0-street')).toBe('Markt 8');
+    // A link pasted from openstreetmap.org that names no point is refused at the one field for the point; the input stays.
+    await page.fill('#f-addresses-0-point', 'https://www.openstreetmap.org/search?query=Markt%208');
+    await save(page);
+    expect(await page.textContent('#f-addresses-0-point-error')).toContain('ist kein OpenStreetMap-Link mit einem Punkt');
+    expect(await page.inputValue('#f-addresses-0-point')).toBe('https://www.openstreetmap.org/search?query=Markt%208');
+
+    await page.fill('#f-addresses-0-point', 'https://www.openstreetmap.org/?mlat=51.37021&mlon=10.87203#map=19/51.37021/10.87203');
+    await page.selectOption('#f-addresses-0-stepFreeEntrance', 'yes');
+    await page.selectOption('#f-addresses-0-lift', 'no');
+    await page.fill('#f-addresses-0-accessibilityNote', 'Klingel am Seiteneingang');
+    await page.click('text=Sprechzeiten hinzufügen');
+    await page.fill('#f-officeHours-0-printed', 'Di 9–12 Uhr');
+    await page.fill('#f-officeHours-0-openingHours', 'Tu 09:00-12:00');
+    await page.click('text=Abweichung hinzufügen');
+    await page.fill('#f-officeHours-0-exceptions-0-firstDay', '2026-12-24');
+    await page.fill('#f-officeHours-0-exceptions-0-lastDay', '2027-01-01');
+    await page.fill('#f-officeHours-0-exceptions-0-note', 'Betriebsferien');
+    await save(page);
+    expect(await page.textContent('#save-status')).toContain('Gespeichert');
+    // The card beside the form says what the public now reads; the form shows the point as coordinates.
+    expect(await page.textContent('.public-card')).toContain('Stufenloser Zugang: ja · Aufzug: nein · Klingel am Seiteneingang');
+    expect(await page.inputValue('#f-addresses-0-point')).toBe('51.37021, 10.87203');
+
+    const { data } = await api.graphql(
+      `{ district(ags: "16065") { contacts { edges { node { id
+          addresses { street coordinates { latitude longitude } accessibility { stepFreeEntrance lift accessibleToilet note } }
+          officeHours { exceptions { firstDay lastDay note } } } } } } }`,
+    );
+    const saved = data.district.contacts.edges.find((edge: { node: { id: string } }) => edge.node.id === pilavskij).node;
+    expect(saved.addresses).toEqual([
+      {
+        street: 'Markt 8',
+        coordinates: { latitude: 51.37021, longitude: 10.87203 },
+        accessibility: { stepFreeEntrance: true, lift: false, accessibleToilet: null, note: 'Klingel am Seiteneingang' },
+      },
+    ]);
+    expect(saved.officeHours[0].exceptions).toEqual([{ firstDay: '2026-12-24', lastDay: '2027-01-01', note: 'Betriebsferien' }]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('saving a contact whose office hours are held elsewhere keeps that place once, as it was', async () => {
+    const held = {
+      printed: 'Mi 14–17 Uhr im Streetworker-Büro',
+      openingHours: 'We 14:00-17:00',
+      location: {
+        kind: 'OFFICE_HOURS',
+        placeName: 'Streetworker-Büro',
+        street: 'Crucisstr. 16',
+        postalCode: '99706',
+        locality: 'Sondershausen',
+        stepFreeEntrance: false,
+      },
+    };
+    const { data: given } = await api.graphql(
+      'mutation ($input: UpdateContactInput!) { updateContact(input: $input) { __typename } }',
+      { input: { id: pilavskij, version: 1, fields: { officeHours: [held] } } },
+      tokens.kyffhaeuser,
+    );
+    expect(given.updateContact.__typename).toBe('MutationUpdateContactSuccess');
+    const query = `{ district(ags: "16065") { contacts { edges { node { id
+      addresses { kind printed } officeHours { printed location { kind printed accessibility { stepFreeEntrance } } } } } } } }`;
+    // The API lists addresses in no particular order.
+    const contactOf = async () => {
+      const { data } = await api.graphql(query);
+      const contact = data.district.contacts.edges.find((edge: { node: { id: string } }) => edge.node.id === pilavskij).node;
+      return { ...contact, addresses: contact.addresses.map((address: { printed: string }) => address.printed).sort() };
+    };
+    const before = await contactOf();
+    expect(before.officeHours[0].location.printed).toBe('Streetworker-Büro, Crucisstr. 16, 99706 Sondershausen');
+
+    const { page } = await openEditor();
+    await signIn(page, tokens.kyffhaeuser);
+    await openContact(page);
+    await page.fill('#f-channels-0-printed', '03632 741-555');
+    await save(page);
+    expect(await page.textContent('#save-status')).toContain('Gespeichert');
+    const after = await contactOf();
+    expect({ addresses: after.addresses, officeHours: after.officeHours }).toEqual({
+      addresses: before.addresses,
+      officeHours: before.officeHours,
+    });
+    await page.close();
+  }, 60_000);
+
   test('a second writer’s change is shown beside the editor’s; either can be taken and saved', async () => {
     const { page } = await openEditor();
     await signIn(page, tokens.kyffhaeuser);

@@ -1,15 +1,14 @@
 // What the cost limit weighs (the complexity plugin, over the `complexity` our fields state): a
 // connection its page, every connection field alike; and the committed operations
 // (schema/operations) fit the client's limit at their largest pages.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { type GraphQLField, getNamedType, getOperationAST, isObjectType, parse } from 'graphql';
 import { expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { defaultPageSize, maxPageSize } from '../../src/graphql/connections.js';
+import { persistedDocumentsFile } from '../../src/http/persistedOperations.js';
 import { queryLimits } from '../../src/http/queryLimits.js';
-import { rootDir } from '../../src/paths.js';
 import { schema } from '../../src/schema.js';
 
 const cost = (query: string, variables?: Record<string, unknown>) => complexityFromQuery(query, { schema, variables }).complexity;
@@ -37,10 +36,13 @@ test('every connection field weighs its page', () => {
   }
 });
 
-const operationsDir = join(rootDir, 'schema', 'operations');
-// Queries: what a mutation costs is its answer's selection (one record), not a page a client chooses; fragments are parts of them.
-const operationFiles = readdirSync(operationsDir).filter(
-  (file) => file.endsWith('.graphql') && getOperationAST(parse(readFileSync(join(operationsDir, file), 'utf8')))?.operation === 'query',
+// The committed queries as clients send them (their fragments included), by name. Queries only:
+// what a mutation costs is its answer's selection (one record), not a page a client chooses.
+const committedQueries = new Map(
+  Object.values(JSON.parse(readFileSync(persistedDocumentsFile, 'utf8')) as Record<string, string>).flatMap((text) => {
+    const operation = getOperationAST(parse(text));
+    return operation?.operation === 'query' ? [[operation.name!.value, text] as const] : [];
+  }),
 );
 /** The values sent for the variables an operation declares: the largest page, a district, a state, a record. */
 const largest: Record<string, unknown> = {
@@ -50,8 +52,8 @@ const largest: Record<string, unknown> = {
   of: 'Q29udGFjdDoxNjA2NS9jb250YWN0L3BpbGF2c2tpag==',
 };
 
-test.each(operationFiles)('%s fits the cost limit at its largest page', (file) => {
-  const document = readFileSync(join(operationsDir, file), 'utf8');
+test.each([...committedQueries.keys()])('%s fits the cost limit at its largest page', (name) => {
+  const document = committedQueries.get(name)!;
   const declared = (getOperationAST(parse(document))!.variableDefinitions ?? []).map(({ variable }) => variable.name.value);
   const variables = Object.fromEntries(declared.filter((name) => name in largest).map((name) => [name, largest[name]]));
   expect(cost(document, variables)).toBeLessThanOrEqual(queryLimits.maxCost);
@@ -59,8 +61,7 @@ test.each(operationFiles)('%s fits the cost limit at its largest page', (file) =
 
 test('under admission the widget’s reads are cheap (never queued) and the comparisons expensive, by the default threshold', () => {
   const { ADMISSION_CHEAP_BELOW_COST: cheapBelow } = loadConfig({});
-  const costOf = (name: string, variables: Record<string, unknown>) =>
-    cost(readFileSync(join(operationsDir, `${name}.graphql`), 'utf8'), variables);
+  const costOf = (name: string, variables: Record<string, unknown>) => cost(committedQueries.get(name)!, variables);
   expect(costOf('ContactCard', { ags: '16065' })).toBeLessThan(cheapBelow);
   expect(costOf('Offers', { first: maxPageSize })).toBeLessThan(cheapBelow);
   expect(costOf('DistrictWidget', { ags: '16065', lang: 'de' })).toBeLessThan(cheapBelow);

@@ -9,75 +9,101 @@ import {
   EditorCreatePositionDocument,
   type EditorDistrictQuery,
   EditorUpdateContactDocument,
-  type OfficeHoursInput,
 } from '../../../schema/generated/graphql.js';
+import {
+  type AddressDraft,
+  AddressFields,
+  accessOf,
+  addressDraftOf,
+  addressInputOf,
+  addressLines,
+  atPointField,
+  newAddress,
+} from './addresses.js';
 import { ApiFailure, saidOfFailure, write } from './api.js';
 import type { DistrictData } from './district.js';
 import { useKeptDraft } from './drafts.js';
-import { Conflict, Field, type Issue, ProblemSummary, SignInAgain, TextField } from './fields.js';
+import { Conflict, type Issue, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
 import { failureText, type Language, type Texts } from './texts.js';
 
 export type Contact = EditorDistrictQuery['district']['contacts']['edges'][number]['node'];
-type Hours = Contact['officeHours'][number];
+
+interface ExceptionDraft {
+  firstDay: string;
+  lastDay: string;
+  opens: string;
+  closes: string;
+  note: string;
+}
 
 interface HoursDraft {
   printed: string;
   openingHours: string;
   byAppointment: boolean;
   appointmentRequired: boolean;
-  /** What the form does not show, sent back as it was: the replacing list would drop it. */
-  kept: Pick<OfficeHoursInput, 'exceptions' | 'location'>;
+  exceptions: ExceptionDraft[];
+  /** Where they are held when not at the office: not shown, sent back as it was (the replacing list would drop it). */
+  location: AddressDraft | null;
 }
 
 export interface Draft {
   channels: { kind: ChannelKind; printed: string }[];
+  addresses: AddressDraft[];
   officeHours: HoursDraft[];
 }
 
 const channelKinds: ChannelKind[] = ['PHONE', 'MOBILE', 'EMAIL', 'FAX', 'WEB_FORM'];
 
-const newHours: HoursDraft = { printed: '', openingHours: '', byAppointment: false, appointmentRequired: false, kept: {} };
+const newHours: HoursDraft = {
+  printed: '',
+  openingHours: '',
+  byAppointment: false,
+  appointmentRequired: false,
+  exceptions: [],
+  location: null,
+};
 
-function keptOf(hours: Hours): HoursDraft['kept'] {
-  const location = hours.location;
-  return {
-    exceptions: hours.exceptions.map(({ firstDay, lastDay, opens, closes, note }) => ({ firstDay, lastDay, opens, closes, note })),
-    location: location && {
-      kind: location.kind,
-      street: location.street,
-      postalCode: location.postalCode,
-      locality: location.locality,
-      placeName: location.placeName,
-      room: location.room,
-      postOfficeBox: location.postOfficeBox,
-      latitude: location.coordinates?.latitude,
-      longitude: location.coordinates?.longitude,
-      stepFreeEntrance: location.accessibility.stepFreeEntrance,
-      lift: location.accessibility.lift,
-      accessibleToilet: location.accessibility.accessibleToilet,
-      hearingLoop: location.accessibility.hearingLoop,
-      accessibilityNote: location.accessibility.note,
-    },
-  };
-}
+const newException: ExceptionDraft = { firstDay: '', lastDay: '', opens: '', closes: '', note: '' };
+
+/** The browser's own date and time pickers, which also take the keyboard. */
+const exceptionInputTypes = { firstDay: 'date', lastDay: 'date', opens: 'time', closes: 'time', note: 'text' } as const;
 
 const draftOf = (contact: Contact): Draft => ({
   channels: contact.channels.map(({ kind, printed }) => ({ kind, printed })),
+  // Where office hours are held belongs to the hours (the API keeps those apart from the list it replaces).
+  addresses: contact.addresses.filter((address) => address.kind !== 'OFFICE_HOURS').map(addressDraftOf),
   officeHours: contact.officeHours.map((hours) => ({
     printed: hours.printed,
     openingHours: hours.openingHours ?? '',
     byAppointment: hours.byAppointment,
     appointmentRequired: hours.appointmentRequired,
-    kept: keptOf(hours),
+    exceptions: hours.exceptions.map(({ firstDay, lastDay, opens, closes, note }) => ({
+      firstDay,
+      lastDay: lastDay === firstDay ? '' : lastDay,
+      opens: opens ?? '',
+      closes: closes ?? '',
+      note: note ?? '',
+    })),
+    location: hours.location && addressDraftOf(hours.location),
   })),
 });
 
+const orNull = (text: string) => text.trim() || null;
+
 const fieldsOf = (draft: Draft) => ({
   channels: draft.channels,
-  officeHours: draft.officeHours.map(({ kept, openingHours, ...hours }) => ({
+  addresses: draft.addresses.map(addressInputOf),
+  officeHours: draft.officeHours.map(({ openingHours, exceptions, location, ...hours }) => ({
     ...hours,
-    ...kept,
-    openingHours: openingHours.trim() || null,
+    openingHours: orNull(openingHours),
+    exceptions: exceptions.map((exception) => ({
+      firstDay: exception.firstDay,
+      lastDay: orNull(exception.lastDay),
+      opens: orNull(exception.opens),
+      closes: orNull(exception.closes),
+      note: orNull(exception.note),
+    })),
+    location: location && addressInputOf(location),
   })),
 });
 
@@ -107,7 +133,10 @@ export function PublicCard({ contact, texts, children }: { contact: Contact; tex
               </li>
             ))}
             {contact.addresses.map((address) => (
-              <li key={address.printed}>{address.printed}</li>
+              <li key={address.printed}>
+                {address.printed}
+                {accessOf(address, texts) && <span class="access">{accessOf(address, texts)}</span>}
+              </li>
             ))}
           </ul>
           {contact.officeHours.map((hours) => (
@@ -179,7 +208,7 @@ export function ContactForm({ contact, texts, language, reload }: FormProps) {
   // Saves answered so far, on the form: a script (or a test) waits for the next by it.
   const [answered, setAnswered] = useState(0);
 
-  const issues = outcome.kind === 'problems' ? outcome.issues : [];
+  const issues = outcome.kind === 'problems' ? atPointField(outcome.issues) : [];
   const shared = { issues, language };
   const setItem =
     <Key extends keyof Draft>(key: Key) =>
@@ -187,6 +216,11 @@ export function ContactForm({ contact, texts, language, reload }: FormProps) {
       setDraft({ ...draft, [key]: draft[key].map((item, at) => (at === index ? { ...item, ...part } : item)) });
   const setChannel = setItem('channels');
   const setHours = setItem('officeHours');
+  const setAddress = setItem('addresses');
+  const setException = (hoursIndex: number, index: number, part: Partial<ExceptionDraft>) =>
+    setHours(hoursIndex, {
+      exceptions: draft.officeHours[hoursIndex]!.exceptions.map((exception, at) => (at === index ? { ...exception, ...part } : exception)),
+    });
   const removeItem = (key: keyof Draft, index: number) => setDraft({ ...draft, [key]: draft[key].filter((_, at) => at !== index) });
 
   async function save(event: Event) {
@@ -242,24 +276,14 @@ export function ContactForm({ contact, texts, language, reload }: FormProps) {
         <div class="kern-fieldset__body">
           {draft.channels.map((channel, index) => (
             <div class="row" key={index}>
-              <Field path={`channels[${index}].kind`} label={texts.channelKind} issues={issues} language={language}>
-                {(attributes) => (
-                  <div class="kern-form-input__select-wrapper">
-                    <select
-                      class="kern-form-input__select"
-                      {...attributes}
-                      value={channel.kind}
-                      onChange={(event) => setChannel(index, { kind: event.currentTarget.value as ChannelKind })}
-                    >
-                      {channelKinds.map((kind) => (
-                        <option key={kind} value={kind}>
-                          {texts.channelKinds[kind]}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                )}
-              </Field>
+              <SelectField
+                path={`channels[${index}].kind`}
+                label={texts.channelKind}
+                value={channel.kind}
+                options={channelKinds.map((kind) => ({ value: kind, label: texts.channelKinds[kind] }))}
+                onValue={(kind) => setChannel(index, { kind })}
+                {...shared}
+              />
               <TextField
                 path={`channels[${index}].printed`}
                 label={texts.channelValue}
@@ -279,6 +303,29 @@ export function ContactForm({ contact, texts, language, reload }: FormProps) {
             onClick={() => setDraft({ ...draft, channels: [...draft.channels, { kind: 'PHONE', printed: '' }] })}
           >
             <span class="kern-label">{texts.addChannel}</span>
+          </button>
+        </div>
+      </fieldset>
+      <fieldset class="kern-fieldset">
+        <legend class="kern-label">{texts.addresses}</legend>
+        <div class="kern-fieldset__body">
+          {draft.addresses.map((address, index) => (
+            <AddressFields
+              key={index}
+              index={index}
+              draft={address}
+              onChange={(part) => setAddress(index, part)}
+              onRemove={() => removeItem('addresses', index)}
+              texts={texts}
+              {...shared}
+            />
+          ))}
+          <button
+            type="button"
+            class="kern-btn kern-btn--tertiary"
+            onClick={() => setDraft({ ...draft, addresses: [...draft.addresses, newAddress] })}
+          >
+            <span class="kern-label">{texts.addAddress}</span>
           </button>
         </div>
       </fieldset>
@@ -318,6 +365,41 @@ export function ContactForm({ contact, texts, language, reload }: FormProps) {
                   </label>
                 </div>
               ))}
+              <fieldset class="kern-fieldset">
+                <legend class="kern-label">{texts.exceptions}</legend>
+                <div class="kern-fieldset__body">
+                  {hours.exceptions.map((exception, at) => (
+                    <div class="row" key={at}>
+                      {(['firstDay', 'lastDay', 'opens', 'closes', 'note'] as const).map((field) => (
+                        <TextField
+                          key={field}
+                          path={`officeHours[${index}].exceptions[${at}].${field}`}
+                          label={texts.exceptionFields[field]}
+                          help={['OfficeHourExceptionInput', field]}
+                          type={exceptionInputTypes[field]}
+                          value={exception[field]}
+                          onValue={(value) => setException(index, at, { [field]: value })}
+                          {...shared}
+                        />
+                      ))}
+                      <button
+                        type="button"
+                        class="kern-btn kern-btn--secondary"
+                        onClick={() => setHours(index, { exceptions: hours.exceptions.filter((_, other) => other !== at) })}
+                      >
+                        <span class="kern-label">{texts.removeException(index + 1, at + 1)}</span>
+                      </button>
+                    </div>
+                  ))}
+                  <button
+                    type="button"
+                    class="kern-btn kern-btn--tertiary"
+                    onClick={() => setHours(index, { exceptions: [...hours.exceptions, newException] })}
+                  >
+                    <span class="kern-label">{texts.addException}</span>
+                  </button>
+                </div>
+              </fieldset>
               <button type="button" class="kern-btn kern-btn--secondary" onClick={() => removeItem('officeHours', index)}>
                 <span class="kern-label">{texts.removeHours(index + 1)}</span>
               </button>
@@ -355,6 +437,7 @@ function Status({ outcome, texts }: { outcome: Outcome; texts: Texts }) {
 
 const listOf = (draft: Draft, texts: Texts) => [
   ...draft.channels.map((channel) => `${texts.channelKinds[channel.kind]}: ${channel.printed}`),
+  ...draft.addresses.map((address) => addressLines(address, texts)),
   ...draft.officeHours.map((hours) => `${texts.officeHours}: ${hours.printed}${hours.openingHours ? ` (${hours.openingHours})` : ''}`),
 ];
 
@@ -455,25 +538,18 @@ export function NewContactForm({
       <fieldset class="kern-fieldset">
         <legend class="kern-label">{texts.post}</legend>
         <div class="kern-fieldset__body">
-          <Field path="position" label={texts.postChoice} help={['ContactFieldsInput', 'position']} {...shared}>
-            {(attributes) => (
-              <div class="kern-form-input__select-wrapper">
-                <select
-                  class="kern-form-input__select"
-                  {...attributes}
-                  value={draft.position}
-                  onChange={(event) => set({ position: event.currentTarget.value })}
-                >
-                  {district.positions.map((position) => (
-                    <option key={position.id} value={position.id}>
-                      {position.title}
-                    </option>
-                  ))}
-                  <option value="">{texts.newPost}</option>
-                </select>
-              </div>
-            )}
-          </Field>
+          <SelectField
+            path="position"
+            label={texts.postChoice}
+            help={['ContactFieldsInput', 'position']}
+            value={draft.position}
+            options={[
+              ...district.positions.map((position) => ({ value: position.id, label: position.title })),
+              { value: '', label: texts.newPost },
+            ]}
+            onValue={(position) => set({ position })}
+            {...shared}
+          />
           {!draft.position && (
             <>
               <TextField
@@ -484,24 +560,15 @@ export function NewContactForm({
                 onValue={(postTitle) => set({ postTitle })}
                 {...shared}
               />
-              <Field path="post.role" label={texts.postRole} help={['PositionFieldsInput', 'role']} {...shared}>
-                {(attributes) => (
-                  <div class="kern-form-input__select-wrapper">
-                    <select
-                      class="kern-form-input__select"
-                      {...attributes}
-                      value={draft.role}
-                      onChange={(event) => set({ role: event.currentTarget.value })}
-                    >
-                      {district.roles.map((role) => (
-                        <option key={role.key} value={role.key}>
-                          {role.germanName}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                )}
-              </Field>
+              <SelectField
+                path="post.role"
+                label={texts.postRole}
+                help={['PositionFieldsInput', 'role']}
+                value={draft.role}
+                options={district.roles.map((role) => ({ value: role.key, label: role.germanName }))}
+                onValue={(role) => set({ role })}
+                {...shared}
+              />
             </>
           )}
         </div>

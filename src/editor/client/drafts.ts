@@ -18,7 +18,10 @@ const draftKey = (id: string) => `integrationsgraph.editor.draft.${id}`;
 export function useKeptDraft<Draft>(id: string, saved: Draft, savedVersion: number) {
   const [kept] = useState(() => {
     const text = sessionStorage.getItem(draftKey(id));
-    return text ? (JSON.parse(text) as KeptDraft<Draft>) : { draft: saved, version: savedVersion };
+    if (!text) return { draft: saved, version: savedVersion };
+    const kept = JSON.parse(text) as KeptDraft<Draft>;
+    // A draft kept by an older version of the app lacks the fields added since: those are as saved.
+    return { ...kept, draft: { ...saved, ...kept.draft } };
   });
   const [draft, setDraft] = useState(kept.draft);
   const [version, setVersion] = useState(kept.version);

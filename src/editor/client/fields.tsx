@@ -67,10 +67,12 @@ interface TextFieldProps extends Omit<FieldProps, 'children'> {
   onValue(value: string): void;
   /** A few lines rather than one. */
   multiline?: boolean;
+  /** The input's type where it is not text: the browser's date or time picker. */
+  type?: 'text' | 'date' | 'time';
 }
 
 /** A text field at a path of the form, with its problems. */
-export function TextField({ value, onValue, multiline, ...field }: TextFieldProps) {
+export function TextField({ value, onValue, multiline, type = 'text', ...field }: TextFieldProps) {
   const onInput = (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => onValue(event.currentTarget.value);
   return (
     <Field {...field}>
@@ -78,9 +80,39 @@ export function TextField({ value, onValue, multiline, ...field }: TextFieldProp
         multiline ? (
           <textarea class="kern-form-input__input" rows={2} {...attributes} value={value} onInput={onInput} />
         ) : (
-          <input class="kern-form-input__input" {...attributes} value={value} onInput={onInput} />
+          <input class="kern-form-input__input" type={type} {...attributes} value={value} onInput={onInput} />
         )
       }
+    </Field>
+  );
+}
+
+interface SelectFieldProps<Value extends string> extends Omit<FieldProps, 'children'> {
+  value: Value;
+  options: readonly { value: Value; label: string }[];
+  onValue(value: Value): void;
+}
+
+/** A choice at a path of the form, with its problems. */
+export function SelectField<Value extends string>({ value, options, onValue, ...field }: SelectFieldProps<Value>) {
+  return (
+    <Field {...field}>
+      {(attributes) => (
+        <div class="kern-form-input__select-wrapper">
+          <select
+            class="kern-form-input__select"
+            {...attributes}
+            value={value}
+            onChange={(event) => onValue(event.currentTarget.value as Value)}
+          >
+            {options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
     </Field>
   );
 }

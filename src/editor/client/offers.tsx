@@ -12,7 +12,7 @@ import {
 import { ApiFailure, saidOfFailure, write } from './api.js';
 import type { DistrictData } from './district.js';
 import { forgetDraft, useKeptDraft } from './drafts.js';
-import { Conflict, Field, type Issue, ProblemSummary, SignInAgain, TextField } from './fields.js';
+import { Conflict, Field, type Issue, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
 import type { Language, Texts } from './texts.js';
 
 export type Offer = DistrictData['offers']['edges'][number]['node'];
@@ -196,24 +196,15 @@ export function OfferForm({ offer, district, texts, language, reload }: OfferFor
         onValue={(title) => set({ title })}
         {...shared}
       />
-      <Field path="category" label={texts.offerCategory} help={['OfferFieldsInput', 'category']} {...shared}>
-        {(attributes) => (
-          <div class="kern-form-input__select-wrapper">
-            <select
-              class="kern-form-input__select"
-              {...attributes}
-              value={draft.category}
-              onChange={(event) => set({ category: event.currentTarget.value as OfferCategory })}
-            >
-              {categories.map((category) => (
-                <option key={category} value={category}>
-                  {texts.categories[category]}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-      </Field>
+      <SelectField
+        path="category"
+        label={texts.offerCategory}
+        help={['OfferFieldsInput', 'category']}
+        value={draft.category}
+        options={categories.map((category) => ({ value: category, label: texts.categories[category] }))}
+        onValue={(category) => set({ category })}
+        {...shared}
+      />
       <TextField
         path="description"
         label={texts.offerDescription}
