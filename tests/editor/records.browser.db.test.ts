@@ -213,6 +213,8 @@ describe.skipIf(!haveChromium)(`the concept and funding forms in headless Chromi
     expect(await page.textContent('#f-description-error')).toBe('darf nicht leer sein');
     expect(await page.textContent('#f-programme-error')).toBe('bitte ein Förderprogramm oder einen Fördermittelgeber angeben');
     // The programmes are the API's, each with its funder.
+    // Chosen from lists, without the API's words for clients (keys, global IDs).
+    expect(await page.locator('#f-programme-help, #f-position-help').count()).toBe(0);
     expect(await page.locator('#f-programme option').allTextContents()).toContain(
       'ThILIK – Thüringer Initiative für lokales Integrationsmanagement in den Kommunen (Freistaat Thüringen)',
     );
@@ -280,7 +282,7 @@ describe.skipIf(!haveChromium)(`the concept and funding forms in headless Chromi
     await page.close();
   }, 90_000);
 
-  test('a second writer’s change of a funding is shown beside the editor’s; the editor keeps theirs and saves', async () => {
+  test('a second writer’s change of a funding is shown beside the editor’s; the editor keeps their own and saves', async () => {
     const { page, errors } = await openEditor();
     await openDistrict(page);
     await page.click(`a[href$="${encodeURIComponent(esfFunding)}"]`);

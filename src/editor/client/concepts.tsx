@@ -334,7 +334,6 @@ export function ConceptForm({ concept, district, texts, language, reload }: Conc
               <SelectField
                 path="fieldsOfAction-new"
                 label={texts.chooseField}
-                help={['ConceptFieldOfActionInput', 'fieldOfAction']}
                 value={chosenField || unchosen[0]!.key}
                 onValue={setChosenField}
                 choices={unchosen.map((entry) => [entry.key, language === 'de' ? entry.germanName : entry.name] as const)}

@@ -207,7 +207,6 @@ export function FundingForm({ funding, district, texts, language, reload }: Fund
       <SelectField
         path="programme"
         label={texts.fundingProgramme}
-        help={['FundingFieldsInput', 'programme']}
         value={draft.programme}
         onValue={(programme) => set({ programme })}
         choices={[
@@ -221,7 +220,6 @@ export function FundingForm({ funding, district, texts, language, reload }: Fund
       <SelectField
         path="position"
         label={texts.fundingPosition}
-        help={['FundingFieldsInput', 'position']}
         value={draft.position}
         onValue={(position) => set({ position })}
         choices={[['', texts.nothingChosen] as const, ...district.positions.map((position) => [position.id, position.title] as const)]}
@@ -231,7 +229,6 @@ export function FundingForm({ funding, district, texts, language, reload }: Fund
         <SelectField
           path="project"
           label={texts.fundingProject}
-          help={['FundingFieldsInput', 'project']}
           value={draft.project}
           onValue={(project) => set({ project })}
           choices={[['', texts.nothingChosen] as const, ...district.projects.map((project) => [project.id, project.name] as const)]}
