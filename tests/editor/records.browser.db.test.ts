@@ -152,6 +152,14 @@ describe.skipIf(!haveChromium)(`the concept and funding forms in headless Chromi
       expect.stringMatching(/· Redaktion Kyffhäuserkreis · geändert$/),
     ]);
     expect(await page.locator('.history > li').last().textContent()).toContain('status: BEING_UPDATED → ADOPTED');
+    // Lists are said by their parts' values, not as records with IDs.
+    expect(await page.locator('.history > li').last().textContent()).toContain('milestones: — → ACHIEVED · ');
+    const newest = await page.locator('.history > li').first().locator('.changes').innerText();
+    expect(newest).toMatch(/^milestones: .*Fortschreibung beschlossen.* → .*Fortschreibung im Kreistag beschlossen/m);
+    expect(newest).toMatch(/^fieldsOfAction: .*Partizipation · THEME.* → /m);
+    expect(await page.textContent('.history')).not.toMatch(/"id"|sourceId|16065\/concept/);
+    mkdirSync('test-output', { recursive: true });
+    await page.screenshot({ path: 'test-output/editor-concept-de.png', fullPage: true });
     // Back on the district page, the list says the new status.
     await page.click(`a[href="#/d/16065"]`);
     await page.waitForSelector('.concept-list');
