@@ -56,6 +56,13 @@ const schema = z.object({
   JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
+  /**
+   * The editors' app's client at that identity provider (a public client: authorization code with
+   * PKCE, its redirect address PUBLIC_URL's /editor/): editors sign in there instead of pasting a token.
+   */
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** The scopes the editors' app asks the identity provider for. */
+  OIDC_SCOPE: z.string().min(1).default('openid profile'),
   /** How long identical anonymous queries are answered from memory; 0 turns the cache off. */
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   /** Strict-Transport-Security max-age (seconds) where the API is served over TLS (behind a TLS proxy); 0: none. */
@@ -141,7 +148,35 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Config = z.infer<typeof schema> & { pgliteDataDir: string; jwt?: { jwksUrl: string; issuer: string; audience: string } };
+export type Config = z.infer<typeof schema> & {
+  pgliteDataDir: string;
+  jwt?: { jwksUrl: string; issuer: string; audience: string };
+  editorSignIn?: EditorSignIn;
+};
+
+/** Where the editors' app sends editors to sign in: the identity provider (its issuer) and the app's client there. */
+export interface EditorSignIn {
+  issuer: string;
+  clientId: string;
+  scope: string;
+}
+
+/** The identity provider's sign-in for the editors' app, when OIDC_CLIENT_ID names its client. */
+function editorSignInOf({
+  OIDC_CLIENT_ID: clientId,
+  OIDC_SCOPE: scope,
+  JWT_ISSUER: issuer,
+}: z.infer<typeof schema>): EditorSignIn | undefined {
+  if (!clientId) return undefined;
+  if (!issuer)
+    throw new Error(
+      'Invalid configuration:\n  OIDC_CLIENT_ID: the sign-in needs the identity provider (JWT_JWKS_URL, JWT_ISSUER, JWT_AUDIENCE)',
+    );
+  if (!URL.canParse(issuer) || !/^https?:$/.test(new URL(issuer).protocol)) {
+    throw new Error("Invalid configuration:\n  JWT_ISSUER: for OIDC_CLIENT_ID, the issuer must be the provider's http(s) address");
+  }
+  return { issuer, clientId, scope };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -161,5 +196,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const dir = parsed.data.PGLITE_DATA_DIR;
   const pgliteDataDir = dir.startsWith('memory://') || isAbsolute(dir) ? dir : join(rootDir, dir);
-  return { ...parsed.data, pgliteDataDir, jwt: jwksUrl && issuer && audience ? { jwksUrl, issuer, audience } : undefined };
+  return {
+    ...parsed.data,
+    pgliteDataDir,
+    jwt: jwksUrl && issuer && audience ? { jwksUrl, issuer, audience } : undefined,
+    editorSignIn: editorSignInOf(parsed.data),
+  };
 }

@@ -65,6 +65,7 @@ const running = await startServer({
   responseCacheTtlMs: config.RESPONSE_CACHE_TTL_MS,
   responseCacheRedisUrl: config.REDIS_URL,
   jwt: config.jwt,
+  editorSignIn: config.editorSignIn,
   hstsMaxAgeSeconds: config.HSTS_MAX_AGE_SECONDS,
   introspection: config.INTROSPECTION,
   fieldSuggestions: config.FIELD_SUGGESTIONS,

@@ -42,4 +42,16 @@ describe('identity provider', () => {
     });
     expect(() => loadConfig({ JWT_ISSUER: 'https://idp.example' })).toThrow(/give all three/);
   });
+
+  test("the editors' sign-in there needs the provider, at an http(s) address", () => {
+    const provider = { JWT_JWKS_URL: 'https://idp.example/jwks.json', JWT_ISSUER: 'https://idp.example/realms/th', JWT_AUDIENCE: 'ig' };
+    expect(loadConfig(provider).editorSignIn).toBeUndefined();
+    expect(loadConfig({ ...provider, OIDC_CLIENT_ID: 'redaktion' }).editorSignIn).toEqual({
+      issuer: 'https://idp.example/realms/th',
+      clientId: 'redaktion',
+      scope: 'openid profile',
+    });
+    expect(() => loadConfig({ OIDC_CLIENT_ID: 'redaktion' })).toThrow(/OIDC_CLIENT_ID: the sign-in needs the identity provider/);
+    expect(() => loadConfig({ ...provider, JWT_ISSUER: 'urn:idp', OIDC_CLIENT_ID: 'redaktion' })).toThrow(/JWT_ISSUER: for OIDC_CLIENT_ID/);
+  });
 });

@@ -43,23 +43,24 @@ const htmlPolicy = contentSecurityPolicy({
 /**
  * The editors' app: script and style only from its files (no inline script, so markup that got
  * into data cannot run), and Trusted Types required, so that no code of the page can write text
- * as HTML.
+ * as HTML. It connects to our server, and to the identity provider's origin where editors sign in there.
  */
-const appPolicy = contentSecurityPolicy({
-  useDefaults: false,
-  directives: {
-    defaultSrc: ["'none'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:'],
-    fontSrc: ["'self'"],
-    connectSrc: ["'self'"],
-    frameAncestors: ["'none'"],
-    baseUri: ["'none'"],
-    formAction: ["'none'"],
-    requireTrustedTypesFor: ["'script'"],
-  },
-});
+const appPolicy = (connectOrigins: string[]) =>
+  contentSecurityPolicy({
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'", ...connectOrigins],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+      requireTrustedTypesFor: ["'script'"],
+    },
+  });
 
 function helmetOptions(hstsMaxAgeSeconds: number) {
   return {
@@ -106,7 +107,8 @@ export function asHtmlPage(request: FastifyRequest, reply: FastifyReply) {
   htmlPolicy(request.raw, reply.raw, () => {});
 }
 
-/** The headers of an app page whose script and style are files of ours (the editors' app). */
-export function asAppPage(request: FastifyRequest, reply: FastifyReply) {
-  appPolicy(request.raw, reply.raw, () => {});
+/** The headers of an app page whose script and style are files of ours (the editors' app), which may also connect to these origins. */
+export function appPageHeaders(connectOrigins: string[] = []) {
+  const policy = appPolicy(connectOrigins);
+  return (request: FastifyRequest, reply: FastifyReply) => policy(request.raw, reply.raw, () => {});
 }

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type AddressInfo, Server as NetServer, type Socket } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { createAuthenticator, type JwtOptions } from '../auth/viewer.js';
+import type { EditorSignIn } from '../config.js';
 import { dashboardRoutes } from '../dashboard/page.js';
 import { type ChangeNotifier, createChangeNotifier } from '../db/notifier.js';
 import { editorRoutes } from '../editor/page.js';
@@ -41,6 +42,8 @@ export interface ServerOptions {
   responseCacheRedisUrl?: string;
   /** The state's identity provider, whose JWTs are accepted besides API tokens. */
   jwt?: JwtOptions;
+  /** The editors' app signs in at the identity provider (OpenID Connect); without it, with a token only. */
+  editorSignIn?: EditorSignIn;
   /** Strict-Transport-Security max-age in seconds, where the API is served over TLS; 0: none. */
   hstsMaxAgeSeconds?: number;
   /** Whether the schema answers introspection queries (client developers' tools need it). */
@@ -176,6 +179,7 @@ export async function startServer({
   responseCacheTtlMs = 0,
   responseCacheRedisUrl,
   jwt,
+  editorSignIn,
   hstsMaxAgeSeconds = 0,
   introspection = true,
   fieldSuggestions = true,
@@ -235,7 +239,7 @@ export async function startServer({
   await app.register(exportRoutes(publicUrl));
   await app.register(workbookRoutes(authenticate));
   await app.register(dashboardRoutes());
-  await app.register(editorRoutes());
+  await app.register(editorRoutes(editorSignIn));
   await app.register(healthRoutes(async () => (draining ? { ready: false, reason: 'shutting down' } : (readiness?.() ?? { ready: true }))));
   await app.listen({ port, host });
 

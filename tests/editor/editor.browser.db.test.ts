@@ -503,7 +503,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.close();
   }, 90_000);
 
-  test('an offer being changed when the token is revoked keeps the input and is saved after signing in again in the form', async () => {
+  test('an offer being changed when the token is revoked keeps the input, also across a reload, and is saved after signing in again', async () => {
     const first = await createToken(api.database.client, {
       name: 'Redaktion Kyffhäuserkreis, Frau Weise',
       role: 'EDITOR',
@@ -520,8 +520,11 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await save(page);
     expect(await page.textContent('#offer-status')).toContain('Ihre Anmeldung gilt nicht mehr');
     expect(await page.inputValue('#f-title')).toBe('Integrationskurse (neu)');
-    await page.fill('#token-again', tokens.kyffhaeuser);
-    await page.click('.sign-in-again button');
+    // Reloading the tab (or leaving it to sign in at the identity provider) keeps the input too.
+    await page.reload();
+    await page.waitForSelector('.sign-in [role=alert]');
+    await signIn(page, tokens.kyffhaeuser, '.offer-form');
+    expect(await page.inputValue('#f-title')).toBe('Integrationskurse (neu)');
     await save(page);
     expect(await page.textContent('#offer-status')).toBe('Gespeichert. Die Änderung ist sofort öffentlich sichtbar.');
     const { data } = await api.graphql('{ district(ags: "16065") { offers { edges { node { title(lang: "de") } } } } }');

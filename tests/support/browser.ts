@@ -29,13 +29,15 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * Lets the page reach our server (and its own data: and blob: URLs) and nothing else, as a
- * browser with no other host reachable; the addresses it tried elsewhere are collected.
+ * browser with no other host reachable; the addresses it tried elsewhere are collected. Origins
+ * besides ours that the page may reach (the state's identity provider) are named too.
  */
-export async function onlyOurServer(page: Page, origin: string): Promise<string[]> {
+export async function onlyOurServer(page: Page, origin: string | string[]): Promise<string[]> {
   const elsewhere: string[] = [];
+  const allowed = [origin, 'data:', 'blob:'].flat();
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (allowed.some((start) => url.startsWith(start))) return route.continue();
     elsewhere.push(url);
     return route.abort();
   });

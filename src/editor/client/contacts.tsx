@@ -2,7 +2,7 @@
 // contact's channels and office hours — problems at their fields, conflicts shown side by side,
 // and nothing typed lost when the network or the sign-in fails.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import {
   type ChannelKind,
   EditorCreateContactDocument,
@@ -13,6 +13,7 @@ import {
 } from '../../../schema/generated/graphql.js';
 import { ApiFailure, saidOfFailure, write } from './api.js';
 import type { DistrictData } from './district.js';
+import { useKeptDraft } from './drafts.js';
 import { Conflict, Field, type Issue, ProblemSummary, SignInAgain, TextField } from './fields.js';
 import { failureText, type Language, type Texts } from './texts.js';
 
@@ -164,23 +165,6 @@ type Outcome =
   | { kind: 'conflict'; theirs: Contact }
   | { kind: 'failed'; reason: 'network' | 'server' | 'signedOut' | 'refused'; message: string };
 
-/**
- * Where a contact's unsaved changes wait while the tab lives, with the version they were made
- * on: a failed save, a new sign-in or a reload does not lose them, and saving them after
- * someone else's change shows the conflict instead of overwriting it.
- */
-const draftKey = (id: string) => `integrationsgraph.editor.draft.${id}`;
-
-interface KeptDraft {
-  draft: Draft;
-  version: number;
-}
-
-const keptDraft = (contact: Contact): KeptDraft => {
-  const kept = sessionStorage.getItem(draftKey(contact.id));
-  return kept ? (JSON.parse(kept) as KeptDraft) : { draft: draftOf(contact), version: contact.version };
-};
-
 interface FormProps {
   contact: Contact;
   texts: Texts;
@@ -190,16 +174,10 @@ interface FormProps {
 }
 
 export function ContactForm({ contact, texts, language, reload }: FormProps) {
-  const [draft, setDraft] = useState(() => keptDraft(contact).draft);
-  const [version, setVersion] = useState(() => keptDraft(contact).version);
+  const { draft, setDraft, version, setVersion } = useKeptDraft(contact.id, draftOf(contact), contact.version);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   // Saves answered so far, on the form: a script (or a test) waits for the next by it.
   const [answered, setAnswered] = useState(0);
-  useEffect(() => {
-    const unchanged = version === contact.version && JSON.stringify(draft) === JSON.stringify(draftOf(contact));
-    if (unchanged) sessionStorage.removeItem(draftKey(contact.id));
-    else sessionStorage.setItem(draftKey(contact.id), JSON.stringify({ draft, version } satisfies KeptDraft));
-  }, [contact, draft, version]);
 
   const issues = outcome.kind === 'problems' ? outcome.issues : [];
   const shared = { issues, language };

@@ -7,6 +7,7 @@ import { type IssueCode, issueText } from '../../rules/issues.js';
 import { isPartialDate } from '../../rules/partialDate.js';
 import { session } from './api.js';
 import { helpOf } from './help.js';
+import { provider, SignInFailure, startSignIn } from './signIn.js';
 import type { Language, Texts } from './texts.js';
 
 type Answer = EditorUpdateContactMutation['updateContact'];
@@ -231,23 +232,58 @@ export function Conflict({
   );
 }
 
-/** A new token without leaving the form: the draft stays where it is. */
+/** What went wrong signing in at the provider, in the editor's words; anything else is a bug and is thrown on. */
+export function signInFailureText(error: unknown, texts: Texts): string {
+  if (!(error instanceof SignInFailure)) throw error;
+  return { cancelled: texts.signInCancelled, mismatch: texts.signInMismatch, provider: texts.signInFailed(error.message) }[error.kind];
+}
+
+/**
+ * Leaves for the state's sign-in service, where one is configured, and returns to this place
+ * of the app; a form's draft waits in the tab meanwhile.
+ */
+export function ProviderSignIn({ texts, primary = false }: { texts: Texts; primary?: boolean }) {
+  const [failure, setFailure] = useState<string | null>(null);
+  if (!provider) return null;
+  const from = provider;
+  return (
+    <div class="provider-sign-in">
+      <button
+        type="button"
+        class={`kern-btn ${primary ? 'kern-btn--primary' : 'kern-btn--secondary'}`}
+        onClick={() => startSignIn(from, location.hash).catch((error: unknown) => setFailure(signInFailureText(error, texts)))}
+      >
+        <span class="kern-label">{texts.signInWithProvider}</span>
+      </button>
+      {failure && (
+        <p class="kern-body" role="alert">
+          {failure}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A new token without leaving the form: the draft stays where it is. Or a new sign-in at the provider, with the draft kept in the tab. */
 export function SignInAgain({ texts, onSignedIn }: { texts: Texts; onSignedIn(): void }) {
   const [token, setToken] = useState('');
   return (
-    <div class="sign-in-again">
-      <TokenField id="token-again" texts={texts} value={token} onValue={setToken} />
-      <button
-        type="button"
-        class="kern-btn kern-btn--secondary"
-        onClick={() => {
-          if (!token.trim()) return;
-          session.signIn(token);
-          onSignedIn();
-        }}
-      >
-        <span class="kern-label">{texts.signIn}</span>
-      </button>
-    </div>
+    <>
+      <ProviderSignIn texts={texts} />
+      <div class="sign-in-again">
+        <TokenField id="token-again" texts={texts} value={token} onValue={setToken} />
+        <button
+          type="button"
+          class="kern-btn kern-btn--secondary"
+          onClick={() => {
+            if (!token.trim()) return;
+            session.signIn(token);
+            onSignedIn();
+          }}
+        >
+          <span class="kern-label">{texts.signIn}</span>
+        </button>
+      </div>
+    </>
   );
 }

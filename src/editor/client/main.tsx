@@ -2,7 +2,7 @@
 // current. Routes live in the address's fragment (#/d/16065/c/<id>), so that the browser's back
 // button and a reload keep the place, and the server serves one page.
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import {
   EditorArchiveConceptDocument,
   EditorArchiveContactDocument,
@@ -16,10 +16,11 @@ import { Archive } from './archive.js';
 import { ConceptForm } from './concepts.js';
 import { ContactForm, NewContactForm, PublicCard } from './contacts.js';
 import { type DistrictData, DistrictHome, loadDistrict } from './district.js';
-import { TokenField } from './fields.js';
+import { ProviderSignIn, signInFailureText, TokenField } from './fields.js';
 import { FundingForm, nameOf as fundingName } from './fundings.js';
 import { History } from './history.js';
 import { OfferForm, OfferTranslations } from './offers.js';
+import { finishSignIn, provider, returnedFromProvider, signOutAtProvider } from './signIn.js';
 import { StewardDistrict, StewardOverview, useStewardship } from './stewardship.js';
 import { texts as allTexts, type Language, type Texts } from './texts.js';
 
@@ -67,32 +68,40 @@ function Heading({ children }: { children: string }) {
   );
 }
 
-function SignIn({ texts, onSignedIn, refused }: { texts: Texts; onSignedIn(): void; refused: boolean }) {
+function SignIn({ texts, onSignedIn, refusal }: { texts: Texts; onSignedIn(): void; refusal: string | null }) {
   const [token, setToken] = useState('');
   return (
-    <form
-      class="sign-in"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!token.trim()) return;
-        session.signIn(token);
-        onSignedIn();
-      }}
-    >
+    <div class="sign-in">
       <Heading>{texts.signInTitle}</Heading>
-      <p class="kern-body">{texts.signInIntro}</p>
-      {refused && (
+      {refusal && (
         <div class="kern-alert kern-alert--danger" role="alert">
           <div class="kern-alert__header">
-            <span class="kern-title">{texts.unknownToken}</span>
+            <span class="kern-title">{refusal}</span>
           </div>
         </div>
       )}
-      <TokenField id="token" texts={texts} value={token} onValue={setToken} />
-      <button type="submit" class="kern-btn kern-btn--primary">
-        <span class="kern-label">{texts.signIn}</span>
-      </button>
-    </form>
+      {provider && (
+        <>
+          <p class="kern-body">{texts.providerIntro}</p>
+          <ProviderSignIn texts={texts} primary />
+          <h2 class="kern-heading-medium">{texts.orWithToken}</h2>
+        </>
+      )}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!token.trim()) return;
+          session.signIn(token);
+          onSignedIn();
+        }}
+      >
+        <p class="kern-body">{texts.signInIntro}</p>
+        <TokenField id="token" texts={texts} value={token} onValue={setToken} />
+        <button type="submit" class={`kern-btn ${provider ? 'kern-btn--secondary' : 'kern-btn--primary'}`}>
+          <span class="kern-label">{texts.signIn}</span>
+        </button>
+      </form>
+    </div>
   );
 }
 
@@ -385,35 +394,49 @@ function App() {
   const texts = allTexts[language];
   const route = useRoute();
   const [viewer, setViewer] = useState<Viewer | null>(null);
-  const [refused, setRefused] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [finishing, setFinishing] = useState(returnedFromProvider);
 
-  const identify = useCallback(async () => {
-    if (!session.token()) return setViewer(null);
-    try {
-      const answer = await read(EditorViewerDocument, {});
-      setFailure(null);
-      setViewer(answer.viewer);
-    } catch (error) {
-      if (!(error instanceof ApiFailure)) throw error;
-      if (error.kind !== 'signedOut') return setFailure(error.kind === 'network' ? texts.networkDown : texts.serverFailed);
-      session.signOut();
-      setRefused(true);
-      setViewer(null);
-    }
-  }, [texts]);
-  useEffect(() => void identify(), []);
+  const identify = useCallback(
+    async (atProvider = false) => {
+      if (!session.token()) return setViewer(null);
+      try {
+        const answer = await read(EditorViewerDocument, {});
+        setFailure(null);
+        setViewer(answer.viewer);
+      } catch (error) {
+        if (!(error instanceof ApiFailure)) throw error;
+        if (error.kind !== 'signedOut') return setFailure(error.kind === 'network' ? texts.networkDown : texts.serverFailed);
+        session.signOut();
+        setRefusal(atProvider ? texts.accountRefused : texts.unknownToken);
+        setViewer(null);
+      }
+    },
+    [texts],
+  );
   useEffect(() => {
+    finishSignIn()
+      .then(async (token) => {
+        if (token) session.signIn(token);
+        await identify(!!token);
+      })
+      .catch((error: unknown) => setRefusal(signInFailureText(error, texts)))
+      .finally(() => setFinishing(false));
+  }, []);
+  // Before the paint, so that the page's language never disagrees with its words (screen readers read by it).
+  useLayoutEffect(() => {
     document.documentElement.lang = language;
     document.title = texts.appTitle;
     localStorage.setItem(languageKey, language);
   }, [language, texts]);
 
-  const signOut = () => {
+  const signOut = async () => {
     session.signOut();
-    setViewer(null);
-    setRefused(false);
     location.hash = '#/';
+    if (await signOutAtProvider().catch(() => false)) return;
+    setViewer(null);
+    setRefusal(null);
   };
 
   return (
@@ -443,7 +466,7 @@ function App() {
         {viewer && (
           <p class="kern-body signed-in">
             {texts.signedInAs(viewer.name)}{' '}
-            <button type="button" class="kern-btn kern-btn--tertiary" onClick={signOut}>
+            <button type="button" class="kern-btn kern-btn--tertiary" onClick={() => void signOut()}>
               <span class="kern-label">{texts.signOut}</span>
             </button>
           </p>
@@ -455,8 +478,12 @@ function App() {
             {failure}
           </p>
         )}
-        {!viewer ? (
-          <SignIn texts={texts} refused={refused} onSignedIn={() => void identify()} />
+        {finishing ? (
+          <p class="kern-body" role="status">
+            {texts.finishingSignIn}
+          </p>
+        ) : !viewer ? (
+          <SignIn texts={texts} refusal={refusal} onSignedIn={() => void identify()} />
         ) : viewer.role !== 'EDITOR' && (route.page === 'districts' || route.page === 'steward') ? (
           <Stewardship route={route} viewer={viewer} texts={texts} language={language} />
         ) : route.page === 'districts' || route.page === 'steward' ? (

@@ -11,6 +11,7 @@ import {
 } from '../../../schema/generated/graphql.js';
 import { ApiFailure, saidOfFailure, write } from './api.js';
 import type { DistrictData } from './district.js';
+import { forgetDraft, useKeptDraft } from './drafts.js';
 import { Conflict, Field, type Issue, ProblemSummary, SignInAgain, TextField } from './fields.js';
 import type { Language, Texts } from './texts.js';
 
@@ -100,6 +101,8 @@ export function OfferList({ offers, ags, texts }: { offers: Offer[]; ags: string
   );
 }
 
+const offerIn = (district: DistrictData, id: string) => district.offers.edges.find((edge) => edge.node.id === id)?.node;
+
 interface OfferFormProps {
   offer: Offer | null;
   district: DistrictData;
@@ -115,8 +118,8 @@ type Outcome =
   | { kind: 'failed'; message: string; signedOut: boolean };
 
 export function OfferForm({ offer, district, texts, language, reload }: OfferFormProps) {
-  const [draft, setDraft] = useState(() => draftOf(offer));
-  const [version, setVersion] = useState(offer?.version ?? 0);
+  const draftId = offer?.id ?? `new-offer-${district.ags}`;
+  const { draft, setDraft, version, setVersion } = useKeptDraft(draftId, draftOf(offer), offer?.version ?? 0);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   // Saves answered so far, on the form: a script (or a test) waits for the next by it.
   const [answered, setAnswered] = useState(0);
@@ -134,15 +137,20 @@ export function OfferForm({ offer, district, texts, language, reload }: OfferFor
         ? (await write(EditorUpdateOfferDocument, { input: { id: offer.id, version, fields: fieldsOf(draft) } })).updateOffer
         : (await write(EditorCreateOfferDocument, { input: { district: district.ags, fields: fieldsOf(draft) } })).createOffer;
       if (answer.__typename === 'MutationCreateOfferSuccess' || answer.__typename === 'MutationUpdateOfferSuccess') {
-        await reload();
+        // The form shows what was saved as the API now answers it.
+        const saved = offerIn(await reload(), answer.data.id);
+        setDraft(saved ? draftOf(saved) : draft);
         setVersion(answer.data.version);
         setOutcome({ kind: 'saved' });
-        if (!offer) location.hash = `#/d/${district.ags}/o/${encodeURIComponent(answer.data.id)}`;
+        if (!offer) {
+          forgetDraft(draftId);
+          location.hash = `#/d/${district.ags}/o/${encodeURIComponent(answer.data.id)}`;
+        }
       } else if (answer.__typename === 'ValidationError') {
         setOutcome({ kind: 'problems', issues: answer.issues });
         requestAnimationFrame(() => document.getElementById('problems')?.focus());
       } else if (answer.__typename === 'VersionConflictError' && offer) {
-        const theirs = (await reload()).offers.edges.find((edge) => edge.node.id === offer.id)?.node;
+        const theirs = offerIn(await reload(), offer.id);
         if (theirs) setOutcome({ kind: 'conflict', theirs });
         requestAnimationFrame(() => document.getElementById('conflict')?.focus());
       } else {

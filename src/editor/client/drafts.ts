@@ -1,0 +1,34 @@
+// Where a form's unsaved changes wait while the tab lives, with the version they were made on: a
+// failed save, a new sign-in (also one at the identity provider, which leaves the page) or a
+// reload does not lose them, and saving them after someone else's change shows the conflict
+// instead of overwriting it. A draft equal to the record as saved is not kept.
+import { useEffect, useState } from 'preact/hooks';
+
+interface KeptDraft<Draft> {
+  draft: Draft;
+  version: number;
+}
+
+const draftKey = (id: string) => `integrationsgraph.editor.draft.${id}`;
+
+/**
+ * The draft and version of the record `id` (a new record's form: "new-<kind>-<district>"), as
+ * kept in the tab or else as saved; setting either keeps it.
+ */
+export function useKeptDraft<Draft>(id: string, saved: Draft, savedVersion: number) {
+  const [kept] = useState(() => {
+    const text = sessionStorage.getItem(draftKey(id));
+    return text ? (JSON.parse(text) as KeptDraft<Draft>) : { draft: saved, version: savedVersion };
+  });
+  const [draft, setDraft] = useState(kept.draft);
+  const [version, setVersion] = useState(kept.version);
+  useEffect(() => {
+    const unchanged = version === savedVersion && JSON.stringify(draft) === JSON.stringify(saved);
+    if (unchanged) sessionStorage.removeItem(draftKey(id));
+    else sessionStorage.setItem(draftKey(id), JSON.stringify({ draft, version } satisfies KeptDraft<Draft>));
+  }, [id, draft, version, savedVersion, JSON.stringify(saved)]);
+  return { draft, setDraft, version, setVersion };
+}
+
+/** Forgets a new record's draft once the record is made (its own form keeps drafts by its id from then on). */
+export const forgetDraft = (id: string) => sessionStorage.removeItem(draftKey(id));
