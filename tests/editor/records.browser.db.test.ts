@@ -351,6 +351,31 @@ describe.skipIf(!haveChromium)(`the concept and funding forms in headless Chromi
     await page.close();
   }, 60_000);
 
+  test('a new funding’s input waits in the tab over a reload and is then saved; once made, the new form starts empty', async () => {
+    const { page, errors } = await openEditor();
+    await openDistrict(page);
+    await page.click('text=Förderung hinzufügen');
+    await page.waitForSelector('.funding-form');
+    await page.fill('#f-description', 'Sprachmittlung im Jobcenter');
+    await page.selectOption('#f-programme', 'esf');
+    await page.fill('#f-sharePercent', '75');
+    await page.reload();
+    await page.waitForSelector('.funding-form');
+    expect(await page.inputValue('#f-description')).toBe('Sprachmittlung im Jobcenter');
+    expect(await page.inputValue('#f-programme')).toBe('esf');
+    expect(await page.inputValue('#f-sharePercent')).toBe('75');
+    await page.click('text=Förderung anlegen');
+    await page.waitForSelector('#history-heading');
+    expect((await published()).fundings).toContainEqual(
+      expect.objectContaining({ description: 'Sprachmittlung im Jobcenter', sharePercent: 75, programme: { key: 'esf' } }),
+    );
+    await page.goto(`${origin}/editor#/d/16065/f/new`);
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Neue Förderung');
+    expect(await page.inputValue('#f-description')).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   /** Presses Tab until the focused element has that text (or id); fails after 80 presses. */
   async function tabTo(page: Page, text: string, id?: string) {
     for (let presses = 0; presses < 80; presses++) {

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { EditorCreateFundingDocument, EditorUpdateFundingDocument, type FundingFieldsInput } from '../../../schema/generated/graphql.js';
 import { ApiFailure, saidOfFailure, write } from './api.js';
 import type { DistrictData } from './district.js';
+import { forgetDraft, useKeptDraft } from './drafts.js';
 import { Conflict, type Issue, issueAt, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
 import type { Language, Texts } from './texts.js';
 
@@ -23,12 +24,12 @@ interface FundingDraft {
   periodEnd: string;
 }
 
-const draftOf = (funding: Funding | null, language: Language): FundingDraft => ({
+const draftOf = (funding: Funding | null): FundingDraft => ({
   description: funding?.description ?? '',
   programme: funding?.programme?.key ?? '',
   position: funding?.position?.id ?? '',
   project: funding?.project?.id ?? '',
-  sharePercent: funding?.sharePercent == null ? '' : funding.sharePercent.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB'),
+  sharePercent: funding?.sharePercent == null ? '' : String(funding.sharePercent),
   periodStart: funding?.periodStart ?? '',
   periodEnd: funding?.periodEnd ?? '',
 });
@@ -111,8 +112,9 @@ type Outcome =
 const fundingIn = (district: DistrictData, id: string) => district.fundings.find((funding) => funding.id === id);
 
 export function FundingForm({ funding, district, texts, language, reload }: FundingFormProps) {
-  const [draft, setDraft] = useState(() => draftOf(funding, language));
-  const [version, setVersion] = useState(funding?.version ?? 0);
+  // Kept in the tab until saved: a reload or a sign-in at the identity provider loses nothing.
+  const draftId = funding?.id ?? `new-funding-${district.ags}`;
+  const { draft, setDraft, version, setVersion } = useKeptDraft(draftId, draftOf(funding), funding?.version ?? 0);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   // Saves answered so far, on the form: a script (or a test) waits for the next by it.
   const [answered, setAnswered] = useState(0);
@@ -156,10 +158,13 @@ export function FundingForm({ funding, district, texts, language, reload }: Fund
       if (answer.__typename === 'MutationCreateFundingSuccess' || answer.__typename === 'MutationUpdateFundingSuccess') {
         // The form shows what was saved as the API now answers it.
         const saved = fundingIn(await reload(), answer.data.id);
-        if (saved) setDraft(draftOf(saved, language));
+        if (saved) setDraft(draftOf(saved));
         setVersion(saved?.version ?? answer.data.version);
         setOutcome({ kind: 'saved' });
-        if (!funding) location.hash = `#/d/${district.ags}/f/${encodeURIComponent(answer.data.id)}`;
+        if (!funding) {
+          forgetDraft(draftId);
+          location.hash = `#/d/${district.ags}/f/${encodeURIComponent(answer.data.id)}`;
+        }
       } else if (answer.__typename === 'ValidationError') {
         showProblems(answer.issues);
       } else if (answer.__typename === 'VersionConflictError' && funding) {
@@ -185,11 +190,11 @@ export function FundingForm({ funding, district, texts, language, reload }: Fund
       <ProblemSummary issues={issues} texts={texts} language={language} />
       {outcome.kind === 'conflict' && (
         <Conflict
-          theirs={linesOf(draftOf(outcome.theirs, language))}
+          theirs={linesOf(draftOf(outcome.theirs))}
           yours={linesOf(draft)}
           texts={texts}
           onChoose={(take) => {
-            if (take === 'theirs') setDraft(draftOf(outcome.theirs, language));
+            if (take === 'theirs') setDraft(draftOf(outcome.theirs));
             setVersion(outcome.theirs.version);
             setOutcome({ kind: 'idle' });
           }}
