@@ -3,6 +3,7 @@
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { canonicalTag } from '../common/languages.js';
+import { isCalendarDate, partialDatePattern } from './partialDate.js';
 import { coded } from './zodIssues.js';
 
 /**
@@ -33,17 +34,9 @@ export const nonEmptyText = z
 export const listItem = nonEmptyText.regex(/^[^\r\n]*$/, coded('ONE_LINE', 'must be one line: a list holds one item per line'));
 
 const partialDateMessage = coded('PARTIAL_DATE', 'must be "YYYY", "YYYY-MM" or "YYYY-MM-DD"');
-function isCalendarDate(value: string): boolean {
-  if (value.length < 10) return true;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
 
 /** A date as precise as a source states it: "2017", "2019-05" or "2019-05-13" (a real day). */
-export const partialDate = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, partialDateMessage)
-  .refine(isCalendarDate, partialDateMessage);
+export const partialDate = z.string().regex(partialDatePattern, partialDateMessage).refine(isCalendarDate, partialDateMessage);
 
 export const webAddress = z.url({ protocol: /^https?$/, error: coded('WEB_ADDRESS', 'must be a web address (http or https)') });
 

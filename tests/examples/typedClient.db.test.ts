@@ -102,6 +102,78 @@ const checks: Record<string, () => Promise<void>> = {
     const { archiveContact } = await request(server.url, documents.EditorArchiveContactDocument, { input: archive }, token);
     expect(archiveContact.__typename).toBe('MutationArchiveContactSuccess');
   },
+  async 'EditorConceptsAndFundings EditorCreateConcept EditorUpdateConcept EditorArchiveConcept'() {
+    const token = await editorToken();
+    const read = () => request(server.url, documents.EditorConceptsAndFundingsDocument, { ags: '16065' }, token);
+    const before = await read();
+    expect(before.fieldsOfAction.map((field) => field.key)).toContain('education');
+    expect(before.fundingProgrammes.edges.map((edge) => edge.node.key)).toContain('thilik');
+    expect(before.district.concepts.map((concept) => concept.status)).toEqual(['BEING_UPDATED']);
+    const fields = { title: 'Integrationskonzept 2030', status: 'IN_PREPARATION' as const };
+    const { createIntegrationConcept: created } = await request(
+      server.url,
+      documents.EditorCreateConceptDocument,
+      { input: { district: '16065', fields } },
+      token,
+    );
+    if (created.__typename !== 'MutationCreateIntegrationConceptSuccess') throw new Error(created.__typename);
+    const { id, version } = created.data;
+    const change = {
+      id,
+      version,
+      fields: {
+        fieldsOfAction: [{ fieldOfAction: 'health', label: 'Gesundheit' }],
+        milestones: [{ kind: 'PLANNED' as const, title: 'Beschluss im Kreistag', periodStart: '2027' }],
+      },
+    };
+    const { updateIntegrationConcept: updated } = await request(
+      server.url,
+      documents.EditorUpdateConceptDocument,
+      { input: change },
+      token,
+    );
+    expect(updated).toMatchObject({ __typename: 'MutationUpdateIntegrationConceptSuccess', data: { version: version + 1 } });
+    const concept = (await read()).district.concepts.find((candidate) => candidate.id === id);
+    expect(concept).toMatchObject({
+      fieldsOfAction: [{ fieldOfAction: { key: 'health' }, label: 'Gesundheit', emphasis: 'FIELD_OF_ACTION' }],
+    });
+    expect(concept?.milestones).toEqual([
+      { kind: 'PLANNED', title: 'Beschluss im Kreistag', periodStart: '2027', periodEnd: null, items: [] },
+    ]);
+    const archive = { id, version: version + 1 };
+    const { archiveIntegrationConcept } = await request(server.url, documents.EditorArchiveConceptDocument, { input: archive }, token);
+    expect(archiveIntegrationConcept.__typename).toBe('MutationArchiveIntegrationConceptSuccess');
+    expect((await read()).district.concepts.map((candidate) => candidate.id)).not.toContain(id);
+  },
+  async 'EditorCreateFunding EditorUpdateFunding EditorArchiveFunding'() {
+    const token = await editorToken();
+    const fields = { description: 'Integrationsmanagement', programme: 'thilik', sharePercent: 90, periodStart: '2024' };
+    const { createFunding } = await request(
+      server.url,
+      documents.EditorCreateFundingDocument,
+      { input: { district: '16065', fields } },
+      token,
+    );
+    if (createFunding.__typename !== 'MutationCreateFundingSuccess') throw new Error(createFunding.__typename);
+    const { id, version } = createFunding.data;
+    const change = { id, version, fields: { sharePercent: 150 } };
+    const { updateFunding: refused } = await request(server.url, documents.EditorUpdateFundingDocument, { input: change }, token);
+    expect(refused).toMatchObject({ __typename: 'ValidationError', issues: [{ path: 'fields.sharePercent', code: 'PERCENTAGE' }] });
+    const { updateFunding } = await request(
+      server.url,
+      documents.EditorUpdateFundingDocument,
+      { input: { ...change, fields: { sharePercent: 80 } } },
+      token,
+    );
+    expect(updateFunding).toMatchObject({ __typename: 'MutationUpdateFundingSuccess', data: { version: version + 1 } });
+    const { archiveFunding } = await request(
+      server.url,
+      documents.EditorArchiveFundingDocument,
+      { input: { id, version: version + 1 } },
+      token,
+    );
+    expect(archiveFunding.__typename).toBe('MutationArchiveFundingSuccess');
+  },
   async EditorAnswerReport() {
     const { district } = await request(server.url, documents.ContactCardDocument, { ags: '16065' });
     const subject = district.contacts.edges[0]!.node.id;

@@ -11,6 +11,7 @@ import type {
   CompareStateQueryVariables,
   ContactCardQueryVariables,
   DistrictWidgetQueryVariables,
+  EditorConceptsAndFundingsQueryVariables,
   EditorDistrictQueryVariables,
   EditorHistoryQueryVariables,
   EditorStewardshipQueryVariables,
@@ -40,6 +41,7 @@ const exampleVariables: Record<string, Record<string, unknown>> = {
   DistrictWidget: { ags: '16063', lang: 'de' } satisfies DistrictWidgetQueryVariables,
   EditorViewer: {} satisfies EditorViewerQueryVariables,
   EditorDistrict: { ags: '16065' } satisfies EditorDistrictQueryVariables,
+  EditorConceptsAndFundings: { ags: '16065' } satisfies EditorConceptsAndFundingsQueryVariables,
   EditorStewardship: {} satisfies EditorStewardshipQueryVariables,
   EditorHistory: { of: 'Q29udGFjdDoxNjA2NS9jb250YWN0L3BpbGF2c2tpag==' } satisfies EditorHistoryQueryVariables,
 };

@@ -146,7 +146,7 @@ export function AddressFields({ index, draft, onChange, onRemove, texts, issues,
           label={texts.addressFields.kind}
           help={['AddressInput', 'kind']}
           value={draft.kind}
-          options={addressKinds.map((kind) => ({ value: kind, label: texts.addressKinds[kind] }))}
+          choices={addressKinds.map((kind) => [kind, texts.addressKinds[kind]] as const)}
           onValue={(kind) => onChange({ kind })}
           {...shared}
         />
@@ -169,7 +169,7 @@ export function AddressFields({ index, draft, onChange, onRemove, texts, issues,
                 label={texts.addressFields[feature]}
                 help={['AddressInput', feature]}
                 value={draft[feature]}
-                options={(['', 'yes', 'no'] as const).map((known) => ({ value: known, label: texts.known[known] }))}
+                choices={(['', 'yes', 'no'] as const).map((known) => [known, texts.known[known]] as const)}
                 onValue={(known) => onChange({ [feature]: known })}
                 {...shared}
               />

@@ -280,7 +280,7 @@ export function ContactForm({ contact, texts, language, reload }: FormProps) {
                 path={`channels[${index}].kind`}
                 label={texts.channelKind}
                 value={channel.kind}
-                options={channelKinds.map((kind) => ({ value: kind, label: texts.channelKinds[kind] }))}
+                choices={channelKinds.map((kind) => [kind, texts.channelKinds[kind]] as const)}
                 onValue={(kind) => setChannel(index, { kind })}
                 {...shared}
               />
@@ -543,10 +543,7 @@ export function NewContactForm({
             label={texts.postChoice}
             help={['ContactFieldsInput', 'position']}
             value={draft.position}
-            options={[
-              ...district.positions.map((position) => ({ value: position.id, label: position.title })),
-              { value: '', label: texts.newPost },
-            ]}
+            choices={[...district.positions.map((position) => [position.id, position.title] as const), ['', texts.newPost] as const]}
             onValue={(position) => set({ position })}
             {...shared}
           />
@@ -565,7 +562,7 @@ export function NewContactForm({
                 label={texts.postRole}
                 help={['PositionFieldsInput', 'role']}
                 value={draft.role}
-                options={district.roles.map((role) => ({ value: role.key, label: role.germanName }))}
+                choices={district.roles.map((role) => [role.key, role.germanName] as const)}
                 onValue={(role) => set({ role })}
                 {...shared}
               />

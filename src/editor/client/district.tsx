@@ -1,26 +1,44 @@
 // A district as its editors keep it: whether its data has been confirmed lately, its readers'
-// problem reports to answer, first steps where it holds nothing yet, and its contacts.
+// problem reports to answer, first steps where it holds nothing yet, its contacts and offers, its
+// integration concept and its fundings.
 import { useState } from 'preact/hooks';
 import {
   EditorAnswerReportDocument,
+  EditorConceptsAndFundingsDocument,
+  type EditorConceptsAndFundingsQuery,
   EditorDistrictDocument,
   type EditorDistrictQuery,
   EditorVerifyDistrictDocument,
   type ProblemReportStatus,
 } from '../../../schema/generated/graphql.js';
 import { ApiFailure, read, saidOfFailure, session, write } from './api.js';
+import { ConceptList } from './concepts.js';
 import { ContactList } from './contacts.js';
 import { type Issue, ProblemSummary, TextField } from './fields.js';
+import { FundingList } from './fundings.js';
 import { OfferList } from './offers.js';
 import type { Language, Texts } from './texts.js';
 
-/** The district, and the catalogue of roles a new post is given one of. */
-export type DistrictData = EditorDistrictQuery['district'] & Pick<EditorDistrictQuery, 'roles'>;
+/**
+ * The district, and the catalogue of roles a new post is given one of; its concepts and fundings
+ * (a query of their own), with the shared fields of action, the funding programmes and its projects.
+ */
+export type DistrictData = EditorDistrictQuery['district'] &
+  Pick<EditorDistrictQuery, 'roles'> &
+  Pick<EditorConceptsAndFundingsQuery['district'], 'concepts' | 'fundings' | 'projects'> &
+  Pick<EditorConceptsAndFundingsQuery, 'fieldsOfAction'> & {
+    programmes: EditorConceptsAndFundingsQuery['fundingProgrammes']['edges'][number]['node'][];
+  };
 type Report = DistrictData['problemReports'][number];
 
 export async function loadDistrict(ags: string): Promise<DistrictData> {
-  const { district, roles } = await read(EditorDistrictDocument, { ags });
-  return { ...district, roles };
+  const [{ district, roles }, plans] = await Promise.all([
+    read(EditorDistrictDocument, { ags }),
+    read(EditorConceptsAndFundingsDocument, { ags }),
+  ]);
+  const { concepts, fundings, projects } = plans.district;
+  const programmes = plans.fundingProgrammes.edges.map((edge) => edge.node);
+  return { ...district, roles, concepts, fundings, projects, fieldsOfAction: plans.fieldsOfAction, programmes };
 }
 
 /** Data not confirmed for this long is flagged, as the ministries' comparison flags it. */
@@ -65,6 +83,18 @@ export function DistrictHome({ district, texts, language, reload }: DistrictProp
           {texts.offers}
         </h2>
         <OfferList offers={district.offers.edges.map((edge) => edge.node)} ags={district.ags} texts={texts} />
+      </section>
+      <section aria-labelledby="concepts-heading">
+        <h2 class="kern-heading-medium" id="concepts-heading">
+          {texts.concepts}
+        </h2>
+        <ConceptList concepts={district.concepts} ags={district.ags} texts={texts} />
+      </section>
+      <section aria-labelledby="fundings-heading">
+        <h2 class="kern-heading-medium" id="fundings-heading">
+          {texts.fundings}
+        </h2>
+        <FundingList fundings={district.fundings} ags={district.ags} texts={texts} />
       </section>
     </>
   );

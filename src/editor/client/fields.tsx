@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { EditorUpdateContactMutation } from '../../../schema/generated/graphql.js';
 import { type IssueCode, issueText } from '../../rules/issues.js';
+import { isPartialDate } from '../../rules/partialDate.js';
 import { session } from './api.js';
 import { helpOf } from './help.js';
 import { provider, SignInFailure, startSignIn } from './signIn.js';
@@ -89,12 +90,13 @@ export function TextField({ value, onValue, multiline, type = 'text', ...field }
 
 interface SelectFieldProps<Value extends string> extends Omit<FieldProps, 'children'> {
   value: Value;
-  options: readonly { value: Value; label: string }[];
   onValue(value: Value): void;
+  /** Each choice's value and what the editor reads for it. */
+  choices: (readonly [value: Value, label: string])[];
 }
 
-/** A choice at a path of the form, with its problems. */
-export function SelectField<Value extends string>({ value, options, onValue, ...field }: SelectFieldProps<Value>) {
+/** A choice of a list (a status, a programme, a post) at a path of the form, with its problems. */
+export function SelectField<Value extends string>({ value, onValue, choices, ...field }: SelectFieldProps<Value>) {
   return (
     <Field {...field}>
       {(attributes) => (
@@ -105,9 +107,9 @@ export function SelectField<Value extends string>({ value, options, onValue, ...
             value={value}
             onChange={(event) => onValue(event.currentTarget.value as Value)}
           >
-            {options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
+            {choices.map(([choice, label]) => (
+              <option key={choice} value={choice}>
+                {label}
               </option>
             ))}
           </select>
@@ -116,6 +118,23 @@ export function SelectField<Value extends string>({ value, options, onValue, ...
     </Field>
   );
 }
+
+/**
+ * A problem the form finds before sending, said as the API would say it: values a scalar of the
+ * API would refuse with the whole request (a PartialDate, a Float) rather than at their field.
+ */
+export const issueAt = (path: string, code: IssueCode, params: Record<string, string> = {}): Issue => ({
+  path: `fields.${path}`,
+  code,
+  message: code,
+  params: Object.entries(params).map(([name, value]) => ({ name, value })),
+});
+
+/** The typed dates (by their form path) that are no PartialDate ("2017", "2019-05", "2019-05-13"); empty ones are left out. */
+export const partialDateIssues = (dates: Record<string, string>): Issue[] =>
+  Object.entries(dates)
+    .filter(([, date]) => date.trim() !== '' && !isPartialDate(date.trim()))
+    .map(([path]) => issueAt(path, 'PARTIAL_DATE'));
 
 /** Where an API token is typed: hidden like a password, never offered for autofill. */
 export function TokenField({ id, texts, value, onValue }: { id: string; texts: Texts; value: string; onValue(token: string): void }) {

@@ -20,23 +20,45 @@ const bookkeeping = new Set([
   'translatedOn',
 ]);
 
-/** Values as an editor reads them: text as it is, lists and parts as JSON, long ones shortened. */
-function shown(value: unknown): string {
-  if (value === undefined || value === null) return '—';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
-}
+const isBookkeeping = (field: string) => bookkeeping.has(field) || field.endsWith('Id') || field === 'ordinal';
 
 const empty = (value: unknown) => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+
+/**
+ * Values as an editor reads them: text as it is; a list of parts (a concept's milestones, a
+ * contact's channels) as each part's own values, without the IDs and order that are rewritten
+ * with every save.
+ */
+function words(value: unknown): string {
+  if (empty(value)) return '—';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item)))
+    return value.map(partOf).join('; ');
+  return JSON.stringify(value);
+}
+
+const shortened = (text: string) => (text.length > 160 ? `${text.slice(0, 159)}…` : text);
+
+/** A part of a record by its values: "ACHIEVED · Beschluss im Kreistag · 2025-03 · Bedarfe erhoben, Leitbild". */
+const partOf = (part: Record<string, unknown>) =>
+  Object.entries(part)
+    .filter(([field, value]) => !isBookkeeping(field) && !empty(value) && value !== false)
+    .map(([, value]) => (Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : JSON.stringify(value)))
+    .join(' · ');
 
 /** The fields a change touched, each with its value before and after; a creation names only what it filled in. */
 function changesOf(event: Event): { field: string; before: string; after: string }[] {
   const before = (event.before ? JSON.parse(event.before) : {}) as Record<string, unknown>;
   const after = (event.after ? JSON.parse(event.after) : {}) as Record<string, unknown>;
-  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
-    .filter((field) => !bookkeeping.has(field) && !field.endsWith('Id') && JSON.stringify(before[field]) !== JSON.stringify(after[field]))
-    .filter((field) => !(empty(before[field]) && empty(after[field])) && !(event.action === 'CREATE' && empty(after[field])))
-    .map((field) => ({ field, before: shown(before[field]), after: shown(after[field]) }));
+  return (
+    [...new Set([...Object.keys(before), ...Object.keys(after)])]
+      .filter((field) => !isBookkeeping(field))
+      .filter((field) => !(empty(before[field]) && empty(after[field])) && !(event.action === 'CREATE' && empty(after[field])))
+      .map((field) => ({ field, before: words(before[field]), after: words(after[field]) }))
+      // A list saved again as it was (its parts get new IDs) is no change to an editor.
+      .filter((change) => change.before !== change.after)
+      .map((change) => ({ ...change, before: shortened(change.before), after: shortened(change.after) }))
+  );
 }
 
 export function History({ of, revision, texts }: { of: string; revision: string; texts: Texts }) {

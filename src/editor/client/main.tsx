@@ -4,16 +4,20 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import {
+  EditorArchiveConceptDocument,
   EditorArchiveContactDocument,
+  EditorArchiveFundingDocument,
   EditorArchiveOfferDocument,
   EditorViewerDocument,
   type EditorViewerQuery,
 } from '../../../schema/generated/graphql.js';
 import { ApiFailure, read, session, write } from './api.js';
 import { Archive } from './archive.js';
+import { ConceptForm } from './concepts.js';
 import { ContactForm, NewContactForm, PublicCard } from './contacts.js';
 import { type DistrictData, DistrictHome, loadDistrict } from './district.js';
 import { ProviderSignIn, signInFailureText, TokenField } from './fields.js';
+import { FundingForm, nameOf as fundingName } from './fundings.js';
 import { History } from './history.js';
 import { OfferForm, OfferTranslations } from './offers.js';
 import { finishSignIn, provider, returnedFromProvider, signOutAtProvider } from './signIn.js';
@@ -29,12 +33,16 @@ type Route =
   | { page: 'district'; ags: string }
   | { page: 'contact'; ags: string; id: string }
   | { page: 'offer'; ags: string; id: string }
+  | { page: 'concept'; ags: string; id: string }
+  | { page: 'funding'; ags: string; id: string }
   | { page: 'steward'; ags: string };
 
 function routeOf(hash: string): Route {
   const [d, ags, c, id] = hash.replace(/^#\/?/, '').split('/');
   if (d === 'd' && ags && c === 'c' && id) return { page: 'contact', ags, id: decodeURIComponent(id) };
   if (d === 'd' && ags && c === 'o' && id) return { page: 'offer', ags, id: decodeURIComponent(id) };
+  if (d === 'd' && ags && c === 'k' && id) return { page: 'concept', ags, id: decodeURIComponent(id) };
+  if (d === 'd' && ags && c === 'f' && id) return { page: 'funding', ags, id: decodeURIComponent(id) };
   if (d === 'd' && ags) return { page: 'district', ags };
   if (d === 's' && ags) return { page: 'steward', ags };
   return { page: 'districts' };
@@ -128,7 +136,7 @@ function District({
   texts,
   language,
 }: {
-  route: Extract<Route, { page: 'district' | 'contact' | 'offer' }>;
+  route: Extract<Route, { page: 'district' | 'contact' | 'offer' | 'concept' | 'funding' }>;
   viewer: Viewer;
   texts: Texts;
   language: Language;
@@ -177,6 +185,8 @@ function District({
       </>
     );
   if (route.page === 'offer') return <OfferPage id={route.id} district={loaded} texts={texts} language={language} reload={reload} />;
+  if (route.page === 'concept') return <ConceptPage id={route.id} district={loaded} texts={texts} language={language} reload={reload} />;
+  if (route.page === 'funding') return <FundingPage id={route.id} district={loaded} texts={texts} language={language} reload={reload} />;
   if (route.id === 'new')
     return (
       <>
@@ -255,6 +265,72 @@ function OfferPage({
             reload={reload}
           />
           <History of={offer.id} revision={JSON.stringify([offer.version, offer.en, offer.ar, offer.uk])} texts={texts} />
+        </>
+      )}
+    </>
+  );
+}
+
+interface RecordPageProps {
+  id: string;
+  district: DistrictData;
+  texts: Texts;
+  language: Language;
+  reload(): Promise<DistrictData>;
+}
+
+function ConceptPage({ id, district, texts, language, reload }: RecordPageProps) {
+  const concept = id === 'new' ? null : district.concepts.find((candidate) => candidate.id === id);
+  if (concept === undefined) return <Heading>{texts.notYourDistrict}</Heading>;
+  return (
+    <>
+      <a class="kern-link" href={`#/d/${district.ags}`}>
+        {texts.backToDistrict(district.name)}
+      </a>
+      <Heading>{concept ? texts.edit(concept.title) : texts.newConcept}</Heading>
+      <ConceptForm key={id} concept={concept} district={district} texts={texts} language={language} reload={reload} />
+      {concept && (
+        <>
+          <Archive
+            name={concept.title}
+            ags={district.ags}
+            texts={texts}
+            words={texts.archiveConcept}
+            archive={async () =>
+              (await write(EditorArchiveConceptDocument, { input: { id: concept.id, version: concept.version } })).archiveIntegrationConcept
+            }
+            reload={reload}
+          />
+          <History of={concept.id} revision={String(concept.version)} texts={texts} />
+        </>
+      )}
+    </>
+  );
+}
+
+function FundingPage({ id, district, texts, language, reload }: RecordPageProps) {
+  const funding = id === 'new' ? null : district.fundings.find((candidate) => candidate.id === id);
+  if (funding === undefined) return <Heading>{texts.notYourDistrict}</Heading>;
+  return (
+    <>
+      <a class="kern-link" href={`#/d/${district.ags}`}>
+        {texts.backToDistrict(district.name)}
+      </a>
+      <Heading>{funding ? texts.edit(fundingName(funding, texts)) : texts.newFunding}</Heading>
+      <FundingForm key={id} funding={funding} district={district} texts={texts} language={language} reload={reload} />
+      {funding && (
+        <>
+          <Archive
+            name={fundingName(funding, texts)}
+            ags={district.ags}
+            texts={texts}
+            words={texts.archiveFunding}
+            archive={async () =>
+              (await write(EditorArchiveFundingDocument, { input: { id: funding.id, version: funding.version } })).archiveFunding
+            }
+            reload={reload}
+          />
+          <History of={funding.id} revision={String(funding.version)} texts={texts} />
         </>
       )}
     </>

@@ -201,7 +201,7 @@ export function OfferForm({ offer, district, texts, language, reload }: OfferFor
         label={texts.offerCategory}
         help={['OfferFieldsInput', 'category']}
         value={draft.category}
-        options={categories.map((category) => ({ value: category, label: texts.categories[category] }))}
+        choices={categories.map((category) => [category, texts.categories[category]] as const)}
         onValue={(category) => set({ category })}
         {...shared}
       />

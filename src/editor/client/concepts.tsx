@@ -1,0 +1,426 @@
+// A district's integration concept (Integrationskonzept): the list, and the form that adds or
+// changes one — its status and adoption, its fields of action from the shared vocabulary (each
+// with the concept's own label) and its milestones.
+import { useState } from 'preact/hooks';
+import {
+  type ConceptFieldsInput,
+  type ConceptStatus,
+  EditorCreateConceptDocument,
+  EditorUpdateConceptDocument,
+  type FieldEmphasis,
+  type MilestoneKind,
+} from '../../../schema/generated/graphql.js';
+import { ApiFailure, saidOfFailure, write } from './api.js';
+import type { DistrictData } from './district.js';
+import { forgetDraft, useKeptDraft } from './drafts.js';
+import { Conflict, Field, type Issue, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
+import { valuesOf } from './help.js';
+import type { Language, Texts } from './texts.js';
+
+export type Concept = DistrictData['concepts'][number];
+
+interface MilestoneDraft {
+  kind: MilestoneKind;
+  title: string;
+  periodStart: string;
+  periodEnd: string;
+  /** The steps, one per line. */
+  items: string;
+}
+
+interface ConceptDraft {
+  title: string;
+  status: ConceptStatus;
+  /** "YYYY-MM-DD" as the date field gives it, or empty. */
+  adoptedOn: string;
+  adoptedBy: string;
+  versionAsOf: string;
+  summary: string;
+  fieldsOfAction: { fieldOfAction: string; label: string; emphasis: FieldEmphasis }[];
+  milestones: MilestoneDraft[];
+}
+
+const statuses = valuesOf<ConceptStatus>('ConceptStatus');
+const emphases = valuesOf<FieldEmphasis>('FieldEmphasis');
+const milestoneKinds = valuesOf<MilestoneKind>('MilestoneKind');
+
+const newMilestone: MilestoneDraft = { kind: 'PLANNED', title: '', periodStart: '', periodEnd: '', items: '' };
+
+const draftOf = (concept: Concept | null): ConceptDraft => ({
+  title: concept?.title ?? '',
+  status: concept?.status ?? 'IN_PREPARATION',
+  adoptedOn: concept?.adoptedOn ?? '',
+  adoptedBy: concept?.adoptedBy ?? '',
+  versionAsOf: concept?.versionAsOf ?? '',
+  summary: concept?.summary ?? '',
+  fieldsOfAction: (concept?.fieldsOfAction ?? []).map(({ fieldOfAction, label, emphasis }) => ({
+    fieldOfAction: fieldOfAction.key,
+    label,
+    emphasis,
+  })),
+  milestones: (concept?.milestones ?? []).map((milestone) => ({
+    kind: milestone.kind,
+    title: milestone.title,
+    periodStart: milestone.periodStart ?? '',
+    periodEnd: milestone.periodEnd ?? '',
+    items: milestone.items.join('\n'),
+  })),
+});
+
+const orNull = (text: string) => text.trim() || null;
+
+/** The whole concept as the mutation takes it: its lists replace the stored ones. */
+const fieldsOf = (draft: ConceptDraft): ConceptFieldsInput => ({
+  title: draft.title,
+  status: draft.status,
+  adoptedOn: orNull(draft.adoptedOn),
+  adoptedBy: orNull(draft.adoptedBy),
+  versionAsOf: orNull(draft.versionAsOf),
+  summary: orNull(draft.summary),
+  fieldsOfAction: draft.fieldsOfAction,
+  milestones: draft.milestones.map((milestone) => ({
+    kind: milestone.kind,
+    title: milestone.title,
+    periodStart: orNull(milestone.periodStart),
+    periodEnd: orNull(milestone.periodEnd),
+    items: milestone.items
+      .split('\n')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  })),
+});
+
+/** Dates the PartialDate scalar would refuse with the whole request, said at their fields instead. */
+const dateIssues = (draft: ConceptDraft): Issue[] =>
+  partialDateIssues({
+    versionAsOf: draft.versionAsOf,
+    ...Object.fromEntries(
+      draft.milestones.flatMap((milestone, index) => [
+        [`milestones[${index}].periodStart`, milestone.periodStart],
+        [`milestones[${index}].periodEnd`, milestone.periodEnd],
+      ]),
+    ),
+  });
+
+const period = (start: string, end: string) => (start || end ? ` (${start || '…'}–${end || '…'})` : '');
+
+const linesOf = (draft: ConceptDraft, texts: Texts) => [
+  `${texts.conceptTitle}: ${draft.title}`,
+  `${texts.conceptStatus}: ${texts.conceptStatuses[draft.status]}`,
+  `${texts.adoptedOn}: ${draft.adoptedOn || texts.none}`,
+  `${texts.fieldsOfAction}: ${draft.fieldsOfAction.map((field) => field.label).join(', ') || texts.none}`,
+  `${texts.milestones}: ${draft.milestones.map((milestone) => `${milestone.title}${period(milestone.periodStart, milestone.periodEnd)}`).join('; ') || texts.none}`,
+];
+
+export function ConceptList({ concepts, ags, texts }: { concepts: Concept[]; ags: string; texts: Texts }) {
+  return (
+    <>
+      {concepts.length === 0 ? (
+        <p class="kern-body">{texts.noConcepts}</p>
+      ) : (
+        <ul class="kern-list concept-list">
+          {concepts.map((concept) => (
+            <li key={concept.id}>
+              <a class="kern-link" href={`#/d/${ags}/k/${encodeURIComponent(concept.id)}`}>
+                {concept.title}
+              </a>{' '}
+              <span class="kern-body">
+                · {texts.conceptStatuses[concept.status]}
+                {concept.fieldsOfAction.length > 0 && ` · ${concept.fieldsOfAction.map((field) => field.label).join(', ')}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <a class="kern-link" href={`#/d/${ags}/k/new`}>
+        {texts.addConcept}
+      </a>
+    </>
+  );
+}
+
+interface ConceptFormProps {
+  concept: Concept | null;
+  district: DistrictData;
+  texts: Texts;
+  language: Language;
+  reload(): Promise<DistrictData>;
+}
+
+type Outcome =
+  | { kind: 'idle' | 'saving' | 'saved' }
+  | { kind: 'problems'; issues: Issue[] }
+  | { kind: 'conflict'; theirs: Concept }
+  | { kind: 'failed'; message: string; signedOut: boolean };
+
+const conceptIn = (district: DistrictData, id: string) => district.concepts.find((concept) => concept.id === id);
+
+export function ConceptForm({ concept, district, texts, language, reload }: ConceptFormProps) {
+  // Kept in the tab until saved: a reload or a sign-in at the identity provider loses nothing.
+  const draftId = concept?.id ?? `new-concept-${district.ags}`;
+  const { draft, setDraft, version, setVersion } = useKeptDraft(draftId, draftOf(concept), concept?.version ?? 0);
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  // Saves answered so far, on the form: a script (or a test) waits for the next by it.
+  const [answered, setAnswered] = useState(0);
+  const [chosenField, setChosenField] = useState('');
+  const issues = outcome.kind === 'problems' ? outcome.issues : [];
+  const shared = { issues, language };
+  const set = (part: Partial<ConceptDraft>) => setDraft({ ...draft, ...part });
+  const setField = (index: number, part: Partial<ConceptDraft['fieldsOfAction'][number]>) =>
+    set({ fieldsOfAction: draft.fieldsOfAction.map((field, at) => (at === index ? { ...field, ...part } : field)) });
+  const setMilestone = (index: number, part: Partial<MilestoneDraft>) =>
+    set({ milestones: draft.milestones.map((milestone, at) => (at === index ? { ...milestone, ...part } : milestone)) });
+  const vocabulary = district.fieldsOfAction;
+  const nameOf = (key: string) => {
+    const entry = vocabulary.find((field) => field.key === key);
+    return entry ? (language === 'de' ? entry.germanName : entry.name) : key;
+  };
+  const unchosen = vocabulary.filter((entry) => !draft.fieldsOfAction.some((field) => field.fieldOfAction === entry.key));
+
+  const showProblems = (found: Issue[]) => {
+    setOutcome({ kind: 'problems', issues: found });
+    requestAnimationFrame(() => document.getElementById('problems')?.focus());
+  };
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const refusedDates = dateIssues(draft);
+    if (refusedDates.length > 0) {
+      showProblems(refusedDates);
+      setAnswered((count) => count + 1);
+      return;
+    }
+    setOutcome({ kind: 'saving' });
+    try {
+      const answer = concept
+        ? (await write(EditorUpdateConceptDocument, { input: { id: concept.id, version, fields: fieldsOf(draft) } }))
+            .updateIntegrationConcept
+        : (await write(EditorCreateConceptDocument, { input: { district: district.ags, fields: fieldsOf(draft) } }))
+            .createIntegrationConcept;
+      if (
+        answer.__typename === 'MutationCreateIntegrationConceptSuccess' ||
+        answer.__typename === 'MutationUpdateIntegrationConceptSuccess'
+      ) {
+        // The form shows what was saved as the API now answers it.
+        const saved = conceptIn(await reload(), answer.data.id);
+        if (saved) setDraft(draftOf(saved));
+        setVersion(saved?.version ?? answer.data.version);
+        setOutcome({ kind: 'saved' });
+        if (!concept) {
+          forgetDraft(draftId);
+          location.hash = `#/d/${district.ags}/k/${encodeURIComponent(answer.data.id)}`;
+        }
+      } else if (answer.__typename === 'ValidationError') {
+        showProblems(answer.issues);
+      } else if (answer.__typename === 'VersionConflictError' && concept) {
+        const theirs = conceptIn(await reload(), concept.id);
+        if (theirs) setOutcome({ kind: 'conflict', theirs });
+        requestAnimationFrame(() => document.getElementById('conflict')?.focus());
+      } else {
+        setOutcome({ kind: 'failed', message: answer.message, signedOut: false });
+      }
+    } catch (error) {
+      setOutcome({
+        kind: 'failed',
+        message: saidOfFailure(error, texts),
+        signedOut: error instanceof ApiFailure && error.kind === 'signedOut',
+      });
+    } finally {
+      setAnswered((count) => count + 1);
+    }
+  }
+
+  const addField = () => {
+    const entry = vocabulary.find((field) => field.key === chosenField) ?? unchosen[0];
+    if (!entry) return;
+    set({ fieldsOfAction: [...draft.fieldsOfAction, { fieldOfAction: entry.key, label: entry.germanName, emphasis: 'FIELD_OF_ACTION' }] });
+    setChosenField('');
+  };
+
+  return (
+    <form onSubmit={save} noValidate data-answered={answered} class="concept-form">
+      <ProblemSummary issues={issues} texts={texts} language={language} />
+      {outcome.kind === 'conflict' && (
+        <Conflict
+          theirs={linesOf(draftOf(outcome.theirs), texts)}
+          yours={linesOf(draft, texts)}
+          texts={texts}
+          onChoose={(take) => {
+            if (take === 'theirs') setDraft(draftOf(outcome.theirs));
+            setVersion(outcome.theirs.version);
+            setOutcome({ kind: 'idle' });
+          }}
+        />
+      )}
+      <TextField
+        path="title"
+        label={texts.conceptTitle}
+        help={['ConceptFieldsInput', 'title']}
+        value={draft.title}
+        onValue={(title) => set({ title })}
+        {...shared}
+      />
+      <SelectField
+        path="status"
+        label={texts.conceptStatus}
+        help={['ConceptFieldsInput', 'status']}
+        value={draft.status}
+        onValue={(status) => set({ status })}
+        choices={statuses.map((status) => [status, texts.conceptStatuses[status]] as const)}
+        {...shared}
+      />
+      <Field path="adoptedOn" label={texts.adoptedOn} help={['ConceptFieldsInput', 'adoptedOn']} {...shared}>
+        {(attributes) => (
+          <input
+            class="kern-form-input__input"
+            type="date"
+            {...attributes}
+            value={draft.adoptedOn}
+            onInput={(event) => set({ adoptedOn: event.currentTarget.value })}
+          />
+        )}
+      </Field>
+      <TextField
+        path="adoptedBy"
+        label={texts.adoptedBy}
+        help={['ConceptFieldsInput', 'adoptedBy']}
+        value={draft.adoptedBy}
+        onValue={(adoptedBy) => set({ adoptedBy })}
+        {...shared}
+      />
+      <TextField
+        path="versionAsOf"
+        label={texts.versionAsOf}
+        help={['ConceptFieldsInput', 'versionAsOf']}
+        value={draft.versionAsOf}
+        onValue={(versionAsOf) => set({ versionAsOf })}
+        {...shared}
+      />
+      <TextField
+        path="summary"
+        label={texts.conceptSummary}
+        help={['ConceptFieldsInput', 'summary']}
+        value={draft.summary}
+        onValue={(summary) => set({ summary })}
+        multiline
+        {...shared}
+      />
+      <fieldset class="kern-fieldset">
+        <legend class="kern-label">{texts.fieldsOfAction}</legend>
+        <div class="kern-fieldset__body">
+          {draft.fieldsOfAction.map((field, index) => (
+            <div class="row" key={field.fieldOfAction}>
+              <TextField
+                path={`fieldsOfAction[${index}].label`}
+                label={texts.fieldLabel(nameOf(field.fieldOfAction))}
+                value={field.label}
+                onValue={(label) => setField(index, { label })}
+                {...shared}
+              />
+              <SelectField
+                path={`fieldsOfAction[${index}].emphasis`}
+                label={texts.fieldEmphasis}
+                value={field.emphasis}
+                onValue={(emphasis) => setField(index, { emphasis })}
+                choices={emphases.map((emphasis) => [emphasis, texts.emphases[emphasis]] as const)}
+                {...shared}
+              />
+              <button
+                type="button"
+                class="kern-btn kern-btn--secondary"
+                onClick={() => set({ fieldsOfAction: draft.fieldsOfAction.filter((_, at) => at !== index) })}
+              >
+                <span class="kern-label">{texts.removeField(field.label || nameOf(field.fieldOfAction))}</span>
+              </button>
+            </div>
+          ))}
+          {unchosen.length > 0 && (
+            <>
+              <SelectField
+                path="fieldsOfAction-new"
+                label={texts.chooseField}
+                value={chosenField || unchosen[0]!.key}
+                onValue={setChosenField}
+                choices={unchosen.map((entry) => [entry.key, language === 'de' ? entry.germanName : entry.name] as const)}
+                {...shared}
+              />
+              <button type="button" class="kern-btn kern-btn--secondary" onClick={addField}>
+                <span class="kern-label">{texts.addField}</span>
+              </button>
+            </>
+          )}
+        </div>
+      </fieldset>
+      <fieldset class="kern-fieldset">
+        <legend class="kern-label">{texts.milestones}</legend>
+        <div class="kern-fieldset__body">
+          {draft.milestones.map((milestone, index) => (
+            <div class="hours milestone" key={index}>
+              <SelectField
+                path={`milestones[${index}].kind`}
+                label={texts.milestoneKind}
+                help={['ConceptMilestoneInput', 'kind']}
+                value={milestone.kind}
+                onValue={(kind) => setMilestone(index, { kind })}
+                choices={milestoneKinds.map((kind) => [kind, texts.milestoneKinds[kind]] as const)}
+                {...shared}
+              />
+              <TextField
+                path={`milestones[${index}].title`}
+                label={texts.milestoneTitle}
+                help={['ConceptMilestoneInput', 'title']}
+                value={milestone.title}
+                onValue={(title) => setMilestone(index, { title })}
+                {...shared}
+              />
+              <TextField
+                path={`milestones[${index}].periodStart`}
+                label={texts.periodStart}
+                value={milestone.periodStart}
+                onValue={(periodStart) => setMilestone(index, { periodStart })}
+                {...shared}
+              />
+              <TextField
+                path={`milestones[${index}].periodEnd`}
+                label={texts.periodEnd}
+                value={milestone.periodEnd}
+                onValue={(periodEnd) => setMilestone(index, { periodEnd })}
+                {...shared}
+              />
+              <TextField
+                path={`milestones[${index}].items`}
+                label={texts.milestoneItems}
+                help={['ConceptMilestoneInput', 'items']}
+                value={milestone.items}
+                onValue={(items) => setMilestone(index, { items })}
+                multiline
+                {...shared}
+              />
+              <button
+                type="button"
+                class="kern-btn kern-btn--secondary"
+                onClick={() => set({ milestones: draft.milestones.filter((_, at) => at !== index) })}
+              >
+                <span class="kern-label">{texts.removeMilestone(index + 1)}</span>
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            class="kern-btn kern-btn--tertiary"
+            onClick={() => set({ milestones: [...draft.milestones, newMilestone] })}
+          >
+            <span class="kern-label">{texts.addMilestone}</span>
+          </button>
+        </div>
+      </fieldset>
+      <p class={`kern-body status status--${outcome.kind}`} role="status" id="concept-status">
+        {outcome.kind === 'saved' ? texts.saved : outcome.kind === 'failed' ? outcome.message : null}
+      </p>
+      <button type="submit" class="kern-btn kern-btn--primary" disabled={outcome.kind === 'saving'}>
+        <span class="kern-label">{outcome.kind === 'saving' ? texts.saving : concept ? texts.save : texts.addConceptSubmit}</span>
+      </button>
+      {outcome.kind === 'failed' && outcome.signedOut && <SignInAgain texts={texts} onSignedIn={() => setOutcome({ kind: 'idle' })} />}
+    </form>
+  );
+}

@@ -1,0 +1,276 @@
+// A district's fundings (Förderungen): the list, and the form that adds or changes one — its
+// programme (from the API's funding programmes, which bring their funder), the funded post or
+// project of the district, the share funded and the period.
+import { useState } from 'preact/hooks';
+import { EditorCreateFundingDocument, EditorUpdateFundingDocument, type FundingFieldsInput } from '../../../schema/generated/graphql.js';
+import { ApiFailure, saidOfFailure, write } from './api.js';
+import type { DistrictData } from './district.js';
+import { forgetDraft, useKeptDraft } from './drafts.js';
+import { Conflict, type Issue, issueAt, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
+import type { Language, Texts } from './texts.js';
+
+export type Funding = DistrictData['fundings'][number];
+
+interface FundingDraft {
+  description: string;
+  /** A programme's key; empty where the funding names only its funder (or none is chosen yet). */
+  programme: string;
+  /** Global IDs of the district's post and project, or empty. */
+  position: string;
+  project: string;
+  /** As typed, e.g. "90" or "87,5". */
+  sharePercent: string;
+  periodStart: string;
+  periodEnd: string;
+}
+
+const draftOf = (funding: Funding | null): FundingDraft => ({
+  description: funding?.description ?? '',
+  programme: funding?.programme?.key ?? '',
+  position: funding?.position?.id ?? '',
+  project: funding?.project?.id ?? '',
+  sharePercent: funding?.sharePercent == null ? '' : String(funding.sharePercent),
+  periodStart: funding?.periodStart ?? '',
+  periodEnd: funding?.periodEnd ?? '',
+});
+
+/** "87,5" or "87.5" → 87.5; empty → null; anything else → NaN. */
+const percentOf = (typed: string): number | null => {
+  const text = typed.trim().replace(/\s*%$/, '').replace(',', '.');
+  return text === '' ? null : /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+};
+
+const orNull = (text: string) => text.trim() || null;
+
+const fieldsOf = (draft: FundingDraft): FundingFieldsInput => ({
+  description: draft.description,
+  programme: orNull(draft.programme),
+  position: orNull(draft.position),
+  project: orNull(draft.project),
+  sharePercent: percentOf(draft.sharePercent),
+  periodStart: orNull(draft.periodStart),
+  periodEnd: orNull(draft.periodEnd),
+});
+
+/** Values the API's scalars (Float, PartialDate) would refuse with the whole request, said at their fields instead. */
+const typedIssues = (draft: FundingDraft): Issue[] => [
+  ...(Number.isNaN(percentOf(draft.sharePercent)) ? [issueAt('sharePercent', 'WRONG_TYPE', { expected: 'number' })] : []),
+  ...partialDateIssues({ periodStart: draft.periodStart, periodEnd: draft.periodEnd }),
+];
+
+/** How a funding is named in lists and headings: its programme (or funder), and what it funds. */
+export const nameOf = (funding: Funding, texts: Texts) =>
+  texts.fundingName(
+    funding.programme?.shortName ?? funding.funder.name,
+    funding.position?.title ?? funding.project?.name ?? funding.description,
+  );
+
+export function FundingList({ fundings, ags, texts }: { fundings: Funding[]; ags: string; texts: Texts }) {
+  return (
+    <>
+      {fundings.length === 0 ? (
+        <p class="kern-body">{texts.noFundings}</p>
+      ) : (
+        <ul class="kern-list funding-list">
+          {fundings.map((funding) => (
+            <li key={funding.id}>
+              <a class="kern-link" href={`#/d/${ags}/f/${encodeURIComponent(funding.id)}`}>
+                {nameOf(funding, texts)}
+              </a>
+              {(funding.periodStart || funding.periodEnd || funding.sharePercent != null) && (
+                <span class="kern-body">
+                  {' '}
+                  {funding.sharePercent != null && `· ${funding.sharePercent} % `}
+                  {(funding.periodStart || funding.periodEnd) && `· ${funding.periodStart ?? '…'}–${funding.periodEnd ?? '…'}`}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <a class="kern-link" href={`#/d/${ags}/f/new`}>
+        {texts.addFunding}
+      </a>
+    </>
+  );
+}
+
+interface FundingFormProps {
+  funding: Funding | null;
+  district: DistrictData;
+  texts: Texts;
+  language: Language;
+  reload(): Promise<DistrictData>;
+}
+
+type Outcome =
+  | { kind: 'idle' | 'saving' | 'saved' }
+  | { kind: 'problems'; issues: Issue[] }
+  | { kind: 'conflict'; theirs: Funding }
+  | { kind: 'failed'; message: string; signedOut: boolean };
+
+const fundingIn = (district: DistrictData, id: string) => district.fundings.find((funding) => funding.id === id);
+
+export function FundingForm({ funding, district, texts, language, reload }: FundingFormProps) {
+  // Kept in the tab until saved: a reload or a sign-in at the identity provider loses nothing.
+  const draftId = funding?.id ?? `new-funding-${district.ags}`;
+  const { draft, setDraft, version, setVersion } = useKeptDraft(draftId, draftOf(funding), funding?.version ?? 0);
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  // Saves answered so far, on the form: a script (or a test) waits for the next by it.
+  const [answered, setAnswered] = useState(0);
+  const issues = outcome.kind === 'problems' ? outcome.issues : [];
+  const shared = { issues, language };
+  const set = (part: Partial<FundingDraft>) => setDraft({ ...draft, ...part });
+
+  const programmeName = (key: string) => {
+    const programme = district.programmes.find((candidate) => candidate.key === key);
+    return programme ? `${programme.shortName} (${programme.funder.name})` : key || texts.none;
+  };
+  const positionName = (id: string) => district.positions.find((position) => position.id === id)?.title ?? texts.none;
+  const projectName = (id: string) => district.projects.find((project) => project.id === id)?.name ?? texts.none;
+  const linesOf = (shown: FundingDraft) => [
+    `${texts.fundingDescription}: ${shown.description}`,
+    `${texts.fundingProgramme}: ${programmeName(shown.programme)}`,
+    `${texts.fundingPosition}: ${positionName(shown.position)}`,
+    `${texts.fundingProject}: ${projectName(shown.project)}`,
+    `${texts.sharePercent}: ${shown.sharePercent || texts.none}`,
+    `${texts.fundingPeriod}: ${shown.periodStart || '…'}–${shown.periodEnd || '…'}`,
+  ];
+
+  const showProblems = (found: Issue[]) => {
+    setOutcome({ kind: 'problems', issues: found });
+    requestAnimationFrame(() => document.getElementById('problems')?.focus());
+  };
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const refused = typedIssues(draft);
+    if (refused.length > 0) {
+      showProblems(refused);
+      setAnswered((count) => count + 1);
+      return;
+    }
+    setOutcome({ kind: 'saving' });
+    try {
+      const answer = funding
+        ? (await write(EditorUpdateFundingDocument, { input: { id: funding.id, version, fields: fieldsOf(draft) } })).updateFunding
+        : (await write(EditorCreateFundingDocument, { input: { district: district.ags, fields: fieldsOf(draft) } })).createFunding;
+      if (answer.__typename === 'MutationCreateFundingSuccess' || answer.__typename === 'MutationUpdateFundingSuccess') {
+        // The form shows what was saved as the API now answers it.
+        const saved = fundingIn(await reload(), answer.data.id);
+        if (saved) setDraft(draftOf(saved));
+        setVersion(saved?.version ?? answer.data.version);
+        setOutcome({ kind: 'saved' });
+        if (!funding) {
+          forgetDraft(draftId);
+          location.hash = `#/d/${district.ags}/f/${encodeURIComponent(answer.data.id)}`;
+        }
+      } else if (answer.__typename === 'ValidationError') {
+        showProblems(answer.issues);
+      } else if (answer.__typename === 'VersionConflictError' && funding) {
+        const theirs = fundingIn(await reload(), funding.id);
+        if (theirs) setOutcome({ kind: 'conflict', theirs });
+        requestAnimationFrame(() => document.getElementById('conflict')?.focus());
+      } else {
+        setOutcome({ kind: 'failed', message: answer.message, signedOut: false });
+      }
+    } catch (error) {
+      setOutcome({
+        kind: 'failed',
+        message: saidOfFailure(error, texts),
+        signedOut: error instanceof ApiFailure && error.kind === 'signedOut',
+      });
+    } finally {
+      setAnswered((count) => count + 1);
+    }
+  }
+
+  return (
+    <form onSubmit={save} noValidate data-answered={answered} class="funding-form">
+      <ProblemSummary issues={issues} texts={texts} language={language} />
+      {outcome.kind === 'conflict' && (
+        <Conflict
+          theirs={linesOf(draftOf(outcome.theirs))}
+          yours={linesOf(draft)}
+          texts={texts}
+          onChoose={(take) => {
+            if (take === 'theirs') setDraft(draftOf(outcome.theirs));
+            setVersion(outcome.theirs.version);
+            setOutcome({ kind: 'idle' });
+          }}
+        />
+      )}
+      <TextField
+        path="description"
+        label={texts.fundingDescription}
+        help={['FundingFieldsInput', 'description']}
+        value={draft.description}
+        onValue={(description) => set({ description })}
+        multiline
+        {...shared}
+      />
+      <SelectField
+        path="programme"
+        label={texts.fundingProgramme}
+        value={draft.programme}
+        onValue={(programme) => set({ programme })}
+        choices={[
+          ['', funding && !funding.programme ? texts.funderOnly(funding.funder.name) : texts.chooseProgramme] as const,
+          ...district.programmes.map(
+            (programme) => [programme.key, `${programme.shortName} – ${programme.name} (${programme.funder.name})`] as const,
+          ),
+        ]}
+        {...shared}
+      />
+      <SelectField
+        path="position"
+        label={texts.fundingPosition}
+        value={draft.position}
+        onValue={(position) => set({ position })}
+        choices={[['', texts.nothingChosen] as const, ...district.positions.map((position) => [position.id, position.title] as const)]}
+        {...shared}
+      />
+      {district.projects.length > 0 && (
+        <SelectField
+          path="project"
+          label={texts.fundingProject}
+          value={draft.project}
+          onValue={(project) => set({ project })}
+          choices={[['', texts.nothingChosen] as const, ...district.projects.map((project) => [project.id, project.name] as const)]}
+          {...shared}
+        />
+      )}
+      <TextField
+        path="sharePercent"
+        label={texts.sharePercent}
+        help={['FundingFieldsInput', 'sharePercent']}
+        value={draft.sharePercent}
+        onValue={(sharePercent) => set({ sharePercent })}
+        {...shared}
+      />
+      <TextField
+        path="periodStart"
+        label={texts.periodStart}
+        help={['FundingFieldsInput', 'periodStart']}
+        value={draft.periodStart}
+        onValue={(periodStart) => set({ periodStart })}
+        {...shared}
+      />
+      <TextField
+        path="periodEnd"
+        label={texts.periodEnd}
+        help={['FundingFieldsInput', 'periodEnd']}
+        value={draft.periodEnd}
+        onValue={(periodEnd) => set({ periodEnd })}
+        {...shared}
+      />
+      <p class={`kern-body status status--${outcome.kind}`} role="status" id="funding-status">
+        {outcome.kind === 'saved' ? texts.saved : outcome.kind === 'failed' ? outcome.message : null}
+      </p>
+      <button type="submit" class="kern-btn kern-btn--primary" disabled={outcome.kind === 'saving'}>
+        <span class="kern-label">{outcome.kind === 'saving' ? texts.saving : funding ? texts.save : texts.addFundingSubmit}</span>
+      </button>
+      {outcome.kind === 'failed' && outcome.signedOut && <SignInAgain texts={texts} onSignedIn={() => setOutcome({ kind: 'idle' })} />}
+    </form>
+  );
+}
