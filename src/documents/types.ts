@@ -24,6 +24,11 @@ export const Document = builder.prismaNode('Document', {
     issued: t.expose('issued', { type: 'PartialDate', nullable: true }),
     url: t.exposeString('url', { nullable: true }),
     district: t.relation('district', { nullable: true, description: 'The district that published it.' }),
+    concept: t.relation('concept', { nullable: true, description: 'The integration concept it belongs to, where it belongs to one.' }),
+    programme: t.relation('programme', {
+      nullable: true,
+      description: 'The funding programme it belongs to (a guideline, for instance), where it belongs to one.',
+    }),
     source: t.relation('source', { description: 'The page that lists it.' }),
   }),
 });
