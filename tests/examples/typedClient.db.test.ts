@@ -174,6 +174,98 @@ const checks: Record<string, () => Promise<void>> = {
     );
     expect(archiveFunding.__typename).toBe('MutationArchiveFundingSuccess');
   },
+  async 'EditorRecords EditorUpdatePosition EditorArchivePosition'() {
+    const token = await editorToken();
+    const read = () => request(server.url, documents.EditorRecordsDocument, { ags: '16065' }, token);
+    const before = await read();
+    expect(before.tasks.map((task) => task.key)).toContain('regional-network-work');
+    expect(before.indicators.map((indicator) => indicator.key)).toContain('population-migration-background');
+    const guide = before.district.positions.find((post) => post.role.key === 'integration-guide')!;
+    expect(guide).toMatchObject({ title: 'Integrationslotse (m/w/d)', since: '2016-06' });
+    expect(guide.tasks).toHaveLength(12);
+    expect(before.district.documents[0]).toMatchObject({ kind: 'INTEGRATION_CONCEPT', concept: { id: expect.any(String) } });
+    // Values over time: the earlier one with the day its successor began.
+    const migration = before.district.indicators.filter(({ indicator }) => indicator.key === 'population-migration-background');
+    expect(migration.map(({ printed, validTo }) => [printed, validTo])).toEqual([
+      ['mehr als 1.800', '2019-12-31'],
+      ['mehr als 3.900', null],
+    ]);
+    const post = { district: '16065', fields: { title: 'Bildungskoordination', role: 'education-coordinator' } };
+    const { createPosition } = await request(server.url, documents.EditorCreatePositionDocument, { input: post }, token);
+    if (createPosition.__typename !== 'MutationCreatePositionSuccess') throw new Error(createPosition.__typename);
+    const { id } = createPosition.data;
+    const tasks = [{ task: 'information-on-funding', wording: 'Informiert über Fördermittel' }];
+    const { updatePosition: refused } = await request(
+      server.url,
+      documents.EditorUpdatePositionDocument,
+      { input: { id, version: 1, fields: { headcount: 0, tasks } } },
+      token,
+    );
+    expect(refused).toMatchObject({ __typename: 'ValidationError', issues: [{ path: 'fields.headcount', code: 'AT_LEAST' }] });
+    const { updatePosition } = await request(
+      server.url,
+      documents.EditorUpdatePositionDocument,
+      { input: { id, version: 1, fields: { headcount: 2, tasks } } },
+      token,
+    );
+    expect(updatePosition).toMatchObject({ __typename: 'MutationUpdatePositionSuccess', data: { version: 2 } });
+    const saved = (await read()).district.positions.find((candidate) => candidate.id === id);
+    expect(saved).toMatchObject({
+      headcount: 2,
+      tasks: [{ task: { key: 'information-on-funding' }, wording: 'Informiert über Fördermittel' }],
+    });
+    const { archivePosition } = await request(server.url, documents.EditorArchivePositionDocument, { input: { id, version: 2 } }, token);
+    expect(archivePosition.__typename).toBe('MutationArchivePositionSuccess');
+  },
+  async 'EditorCreateDocument EditorUpdateDocument EditorArchiveDocument'() {
+    const token = await editorToken();
+    const fields = { title: 'Förderrichtlinie ThILIK', kind: 'GUIDELINE' as const, programme: 'thilik', issued: '2024-01' };
+    const { createDocument } = await request(
+      server.url,
+      documents.EditorCreateDocumentDocument,
+      { input: { district: '16065', fields } },
+      token,
+    );
+    if (createDocument.__typename !== 'MutationCreateDocumentSuccess') throw new Error(createDocument.__typename);
+    const { id, version } = createDocument.data;
+    const change = { id, version, fields: { url: 'ftp://example.org/richtlinie.pdf' } };
+    const { updateDocument: refused } = await request(server.url, documents.EditorUpdateDocumentDocument, { input: change }, token);
+    expect(refused).toMatchObject({ __typename: 'ValidationError', issues: [{ path: 'fields.url' }] });
+    const { updateDocument } = await request(
+      server.url,
+      documents.EditorUpdateDocumentDocument,
+      { input: { ...change, fields: { url: 'https://example.org/richtlinie.pdf', format: 'PDF' } } },
+      token,
+    );
+    expect(updateDocument).toMatchObject({ __typename: 'MutationUpdateDocumentSuccess', data: { version: version + 1 } });
+    const { district } = await request(server.url, documents.EditorRecordsDocument, { ags: '16065' }, token);
+    expect(district.documents.find((document) => document.id === id)).toMatchObject({
+      url: 'https://example.org/richtlinie.pdf',
+      format: 'PDF',
+      programme: { key: 'thilik' },
+      concept: null,
+    });
+    const { archiveDocument } = await request(
+      server.url,
+      documents.EditorArchiveDocumentDocument,
+      { input: { id, version: version + 1 } },
+      token,
+    );
+    expect(archiveDocument.__typename).toBe('MutationArchiveDocumentSuccess');
+  },
+  async EditorRecordIndicatorValue() {
+    const token = await editorToken();
+    const input = { district: '16065', indicator: 'integration-managers-in-network', fields: { value: -1 } };
+    const { recordIndicatorValue: refused } = await request(server.url, documents.EditorRecordIndicatorValueDocument, { input }, token);
+    expect(refused).toMatchObject({ __typename: 'ValidationError', issues: [{ path: 'fields.value', code: 'AT_LEAST' }] });
+    const { recordIndicatorValue } = await request(
+      server.url,
+      documents.EditorRecordIndicatorValueDocument,
+      { input: { ...input, fields: { value: 2, referenceDate: '2026-01-01' } } },
+      token,
+    );
+    expect(recordIndicatorValue).toMatchObject({ __typename: 'MutationRecordIndicatorValueSuccess', data: { version: 1 } });
+  },
   async EditorAnswerReport() {
     const { district } = await request(server.url, documents.ContactCardDocument, { ags: '16065' });
     const subject = district.contacts.edges[0]!.node.id;

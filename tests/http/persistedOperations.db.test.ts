@@ -14,6 +14,7 @@ import type {
   EditorConceptsAndFundingsQueryVariables,
   EditorDistrictQueryVariables,
   EditorHistoryQueryVariables,
+  EditorRecordsQueryVariables,
   EditorStewardshipQueryVariables,
   EditorViewerQueryVariables,
   OffersQueryVariables,
@@ -42,6 +43,7 @@ const exampleVariables: Record<string, Record<string, unknown>> = {
   EditorViewer: {} satisfies EditorViewerQueryVariables,
   EditorDistrict: { ags: '16065' } satisfies EditorDistrictQueryVariables,
   EditorConceptsAndFundings: { ags: '16065' } satisfies EditorConceptsAndFundingsQueryVariables,
+  EditorRecords: { ags: '16065' } satisfies EditorRecordsQueryVariables,
   EditorStewardship: {} satisfies EditorStewardshipQueryVariables,
   EditorHistory: { of: 'Q29udGFjdDoxNjA2NS9jb250YWN0L3BpbGF2c2tpag==' } satisfies EditorHistoryQueryVariables,
 };

@@ -1,6 +1,6 @@
 // A district as its editors keep it: whether its data has been confirmed lately, its readers'
 // problem reports to answer, first steps where it holds nothing yet, its contacts and offers, its
-// integration concept and its fundings.
+// integration concept and its fundings, its posts, documents and indicator values.
 import { useState } from 'preact/hooks';
 import {
   EditorAnswerReportDocument,
@@ -8,15 +8,20 @@ import {
   type EditorConceptsAndFundingsQuery,
   EditorDistrictDocument,
   type EditorDistrictQuery,
+  EditorRecordsDocument,
+  type EditorRecordsQuery,
   EditorVerifyDistrictDocument,
   type ProblemReportStatus,
 } from '../../../schema/generated/graphql.js';
 import { ApiFailure, read, saidOfFailure, session, write } from './api.js';
 import { ConceptList } from './concepts.js';
 import { ContactList } from './contacts.js';
+import { DocumentList } from './documents.js';
 import { type Issue, ProblemSummary, TextField } from './fields.js';
 import { FundingList } from './fundings.js';
+import { IndicatorList } from './indicators.js';
 import { OfferList } from './offers.js';
+import { PostList } from './posts.js';
 import type { Language, Texts } from './texts.js';
 
 /**
@@ -28,17 +33,37 @@ export type DistrictData = EditorDistrictQuery['district'] &
   Pick<EditorConceptsAndFundingsQuery['district'], 'concepts' | 'fundings' | 'projects'> &
   Pick<EditorConceptsAndFundingsQuery, 'fieldsOfAction'> & {
     programmes: EditorConceptsAndFundingsQuery['fundingProgrammes']['edges'][number]['node'][];
-  };
+  } & {
+    /** Its posts with their tasks, documents and indicator values over time (a query of their own), with the catalogues of tasks and indicators. */
+    posts: EditorRecordsQuery['district']['positions'];
+    documents: EditorRecordsQuery['district']['documents'];
+    indicatorValues: EditorRecordsQuery['district']['indicators'];
+  } & Pick<EditorRecordsQuery, 'tasks' | 'indicators'>;
 type Report = DistrictData['problemReports'][number];
 
 export async function loadDistrict(ags: string): Promise<DistrictData> {
-  const [{ district, roles }, plans] = await Promise.all([
+  const [{ district, roles }, plans, records] = await Promise.all([
     read(EditorDistrictDocument, { ags }),
     read(EditorConceptsAndFundingsDocument, { ags }),
+    read(EditorRecordsDocument, { ags }),
   ]);
   const { concepts, fundings, projects } = plans.district;
   const programmes = plans.fundingProgrammes.edges.map((edge) => edge.node);
-  return { ...district, roles, concepts, fundings, projects, fieldsOfAction: plans.fieldsOfAction, programmes };
+  const { positions: posts, documents, indicators: indicatorValues } = records.district;
+  return {
+    ...district,
+    roles,
+    concepts,
+    fundings,
+    projects,
+    fieldsOfAction: plans.fieldsOfAction,
+    programmes,
+    posts,
+    documents,
+    indicatorValues,
+    tasks: records.tasks,
+    indicators: records.indicators,
+  };
 }
 
 /** Data not confirmed for this long is flagged, as the ministries' comparison flags it. */
@@ -95,6 +120,24 @@ export function DistrictHome({ district, texts, language, reload }: DistrictProp
           {texts.fundings}
         </h2>
         <FundingList fundings={district.fundings} ags={district.ags} texts={texts} />
+      </section>
+      <section aria-labelledby="posts-heading">
+        <h2 class="kern-heading-medium" id="posts-heading">
+          {texts.posts}
+        </h2>
+        <PostList district={district} texts={texts} language={language} />
+      </section>
+      <section aria-labelledby="documents-heading">
+        <h2 class="kern-heading-medium" id="documents-heading">
+          {texts.documents}
+        </h2>
+        <DocumentList documents={district.documents} ags={district.ags} texts={texts} />
+      </section>
+      <section aria-labelledby="indicators-heading">
+        <h2 class="kern-heading-medium" id="indicators-heading">
+          {texts.indicators}
+        </h2>
+        <IndicatorList district={district} texts={texts} language={language} />
       </section>
     </>
   );

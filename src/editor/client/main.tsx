@@ -6,8 +6,10 @@ import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks'
 import {
   EditorArchiveConceptDocument,
   EditorArchiveContactDocument,
+  EditorArchiveDocumentDocument,
   EditorArchiveFundingDocument,
   EditorArchiveOfferDocument,
+  EditorArchivePositionDocument,
   EditorViewerDocument,
   type EditorViewerQuery,
 } from '../../../schema/generated/graphql.js';
@@ -16,10 +18,13 @@ import { Archive } from './archive.js';
 import { ConceptForm } from './concepts.js';
 import { ContactForm, NewContactForm, PublicCard } from './contacts.js';
 import { type DistrictData, DistrictHome, loadDistrict } from './district.js';
+import { DocumentForm } from './documents.js';
 import { ProviderSignIn, signInFailureText, TokenField } from './fields.js';
 import { FundingForm, nameOf as fundingName } from './fundings.js';
 import { History } from './history.js';
+import { IndicatorValues, indicatorName, ValueForm, valuesOfIndicator } from './indicators.js';
 import { OfferForm, OfferTranslations } from './offers.js';
+import { PostForm } from './posts.js';
 import { finishSignIn, provider, returnedFromProvider, signOutAtProvider } from './signIn.js';
 import { StewardDistrict, StewardOverview, useStewardship } from './stewardship.js';
 import { texts as allTexts, type Language, type Texts } from './texts.js';
@@ -35,6 +40,9 @@ type Route =
   | { page: 'offer'; ags: string; id: string }
   | { page: 'concept'; ags: string; id: string }
   | { page: 'funding'; ags: string; id: string }
+  | { page: 'post'; ags: string; id: string }
+  | { page: 'document'; ags: string; id: string }
+  | { page: 'indicator'; ags: string; id: string }
   | { page: 'steward'; ags: string };
 
 function routeOf(hash: string): Route {
@@ -43,6 +51,9 @@ function routeOf(hash: string): Route {
   if (d === 'd' && ags && c === 'o' && id) return { page: 'offer', ags, id: decodeURIComponent(id) };
   if (d === 'd' && ags && c === 'k' && id) return { page: 'concept', ags, id: decodeURIComponent(id) };
   if (d === 'd' && ags && c === 'f' && id) return { page: 'funding', ags, id: decodeURIComponent(id) };
+  if (d === 'd' && ags && c === 'p' && id) return { page: 'post', ags, id: decodeURIComponent(id) };
+  if (d === 'd' && ags && c === 'doc' && id) return { page: 'document', ags, id: decodeURIComponent(id) };
+  if (d === 'd' && ags && c === 'i' && id) return { page: 'indicator', ags, id: decodeURIComponent(id) };
   if (d === 'd' && ags) return { page: 'district', ags };
   if (d === 's' && ags) return { page: 'steward', ags };
   return { page: 'districts' };
@@ -136,7 +147,7 @@ function District({
   texts,
   language,
 }: {
-  route: Extract<Route, { page: 'district' | 'contact' | 'offer' | 'concept' | 'funding' }>;
+  route: Extract<Route, { page: 'district' | 'contact' | 'offer' | 'concept' | 'funding' | 'post' | 'document' | 'indicator' }>;
   viewer: Viewer;
   texts: Texts;
   language: Language;
@@ -187,6 +198,10 @@ function District({
   if (route.page === 'offer') return <OfferPage id={route.id} district={loaded} texts={texts} language={language} reload={reload} />;
   if (route.page === 'concept') return <ConceptPage id={route.id} district={loaded} texts={texts} language={language} reload={reload} />;
   if (route.page === 'funding') return <FundingPage id={route.id} district={loaded} texts={texts} language={language} reload={reload} />;
+  if (route.page === 'post') return <PostPage id={route.id} district={loaded} texts={texts} language={language} reload={reload} />;
+  if (route.page === 'document') return <DocumentPage id={route.id} district={loaded} texts={texts} language={language} reload={reload} />;
+  if (route.page === 'indicator')
+    return <IndicatorPage id={route.id} district={loaded} texts={texts} language={language} reload={reload} />;
   if (route.id === 'new')
     return (
       <>
@@ -333,6 +348,84 @@ function FundingPage({ id, district, texts, language, reload }: RecordPageProps)
           <History of={funding.id} revision={String(funding.version)} texts={texts} />
         </>
       )}
+    </>
+  );
+}
+
+function PostPage({ id, district, texts, language, reload }: RecordPageProps) {
+  const post = id === 'new' ? null : district.posts.find((candidate) => candidate.id === id);
+  if (post === undefined) return <Heading>{texts.notYourDistrict}</Heading>;
+  return (
+    <>
+      <a class="kern-link" href={`#/d/${district.ags}`}>
+        {texts.backToDistrict(district.name)}
+      </a>
+      <Heading>{post ? texts.edit(post.title) : texts.newPostPage}</Heading>
+      <PostForm key={id} post={post} district={district} texts={texts} language={language} reload={reload} />
+      {post && (
+        <>
+          <Archive
+            name={post.title}
+            ags={district.ags}
+            texts={texts}
+            words={texts.archivePost}
+            archive={async () =>
+              (await write(EditorArchivePositionDocument, { input: { id: post.id, version: post.version } })).archivePosition
+            }
+            reload={reload}
+          />
+          <History of={post.id} revision={String(post.version)} texts={texts} />
+        </>
+      )}
+    </>
+  );
+}
+
+function DocumentPage({ id, district, texts, language, reload }: RecordPageProps) {
+  const document = id === 'new' ? null : district.documents.find((candidate) => candidate.id === id);
+  if (document === undefined) return <Heading>{texts.notYourDistrict}</Heading>;
+  return (
+    <>
+      <a class="kern-link" href={`#/d/${district.ags}`}>
+        {texts.backToDistrict(district.name)}
+      </a>
+      <Heading>{document ? texts.edit(document.title) : texts.newDocument}</Heading>
+      <DocumentForm key={id} document={document} district={district} texts={texts} language={language} reload={reload} />
+      {document && (
+        <>
+          <Archive
+            name={document.title}
+            ags={district.ags}
+            texts={texts}
+            words={texts.archiveDocument}
+            archive={async () =>
+              (await write(EditorArchiveDocumentDocument, { input: { id: document.id, version: document.version } })).archiveDocument
+            }
+            reload={reload}
+          />
+          <History of={document.id} revision={String(document.version)} texts={texts} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** An indicator of the district (its key in the route): its values over time, and a new one. */
+function IndicatorPage({ id, district, texts, language, reload }: RecordPageProps) {
+  const indicator = district.indicators.find((candidate) => candidate.key === id);
+  if (!indicator) return <Heading>{texts.notYourDistrict}</Heading>;
+  const { current, earlier } = valuesOfIndicator(district, indicator.key);
+  // A new value is logged as the change of the one it followed (its value before and after); the first one as made.
+  const lastRecorded = current && earlier[0] ? earlier[0] : current;
+  return (
+    <>
+      <a class="kern-link" href={`#/d/${district.ags}`}>
+        {texts.backToDistrict(district.name)}
+      </a>
+      <Heading>{texts.recordValueFor(indicatorName(indicator, language))}</Heading>
+      <IndicatorValues indicator={indicator} district={district} texts={texts} />
+      <ValueForm key={id} indicator={indicator} district={district} texts={texts} language={language} reload={reload} />
+      {lastRecorded && <History of={lastRecorded.id} revision={lastRecorded.id} texts={texts} />}
     </>
   );
 }

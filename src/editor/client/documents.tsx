@@ -1,0 +1,256 @@
+// A district's published documents (its integration concept as a file, funding guidelines,
+// newsletters): the list, and the form that adds or changes one — its title, kind, address on
+// the web, file format and date, and the funding programme or integration concept it belongs to.
+import { useState } from 'preact/hooks';
+import {
+  type DocumentFieldsInput,
+  type DocumentKind,
+  EditorCreateDocumentDocument,
+  EditorUpdateDocumentDocument,
+} from '../../../schema/generated/graphql.js';
+import { ApiFailure, saidOfFailure, write } from './api.js';
+import type { DistrictData } from './district.js';
+import { forgetDraft, useKeptDraft } from './drafts.js';
+import { Conflict, type Issue, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
+import { valuesOf } from './help.js';
+import type { Language, Texts } from './texts.js';
+
+export type PublishedDocument = DistrictData['documents'][number];
+
+interface DocumentDraft {
+  title: string;
+  kind: DocumentKind;
+  url: string;
+  format: string;
+  issued: string;
+  /** A programme's key, or empty. */
+  programme: string;
+  /** The global ID of one of the district's concepts, or empty. */
+  concept: string;
+}
+
+const kinds = valuesOf<DocumentKind>('DocumentKind');
+
+const draftOf = (document: PublishedDocument | null): DocumentDraft => ({
+  title: document?.title ?? '',
+  kind: document?.kind ?? 'OTHER',
+  url: document?.url ?? '',
+  format: document?.format ?? '',
+  issued: document?.issued ?? '',
+  programme: document?.programme?.key ?? '',
+  concept: document?.concept?.id ?? '',
+});
+
+const orNull = (text: string) => text.trim() || null;
+
+const fieldsOf = (draft: DocumentDraft): DocumentFieldsInput => ({
+  title: draft.title,
+  kind: draft.kind,
+  url: orNull(draft.url),
+  format: orNull(draft.format),
+  issued: orNull(draft.issued),
+  programme: orNull(draft.programme),
+  concept: orNull(draft.concept),
+});
+
+export function DocumentList({ documents, ags, texts }: { documents: PublishedDocument[]; ags: string; texts: Texts }) {
+  return (
+    <>
+      {documents.length === 0 ? (
+        <p class="kern-body">{texts.noDocuments}</p>
+      ) : (
+        <ul class="kern-list document-list">
+          {documents.map((document) => (
+            <li key={document.id}>
+              <a class="kern-link" href={`#/d/${ags}/doc/${encodeURIComponent(document.id)}`}>
+                {document.title}
+              </a>{' '}
+              <span class="kern-body">
+                · {texts.documentKinds[document.kind]}
+                {document.issued && ` · ${document.issued}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <a class="kern-link" href={`#/d/${ags}/doc/new`}>
+        {texts.addDocument}
+      </a>
+    </>
+  );
+}
+
+interface DocumentFormProps {
+  document: PublishedDocument | null;
+  district: DistrictData;
+  texts: Texts;
+  language: Language;
+  reload(): Promise<DistrictData>;
+}
+
+type Outcome =
+  | { kind: 'idle' | 'saving' | 'saved' }
+  | { kind: 'problems'; issues: Issue[] }
+  | { kind: 'conflict'; theirs: PublishedDocument }
+  | { kind: 'failed'; message: string; signedOut: boolean };
+
+const documentIn = (district: DistrictData, id: string) => district.documents.find((document) => document.id === id);
+
+export function DocumentForm({ document, district, texts, language, reload }: DocumentFormProps) {
+  // Kept in the tab until saved: a reload or a sign-in at the identity provider loses nothing.
+  const draftId = document?.id ?? `new-document-${district.ags}`;
+  const { draft, setDraft, version, setVersion } = useKeptDraft(draftId, draftOf(document), document?.version ?? 0);
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  // Saves answered so far, on the form: a script (or a test) waits for the next by it.
+  const [answered, setAnswered] = useState(0);
+  const issues = outcome.kind === 'problems' ? outcome.issues : [];
+  const shared = { issues, language };
+  const set = (part: Partial<DocumentDraft>) => setDraft({ ...draft, ...part });
+
+  const programmeName = (key: string) => district.programmes.find((programme) => programme.key === key)?.shortName ?? texts.none;
+  const conceptName = (id: string) => district.concepts.find((concept) => concept.id === id)?.title ?? texts.none;
+  const linesOf = (shown: DocumentDraft) => [
+    `${texts.documentTitle}: ${shown.title}`,
+    `${texts.documentKind}: ${texts.documentKinds[shown.kind]}`,
+    `${texts.documentUrl}: ${shown.url || texts.none}`,
+    `${texts.documentFormat}: ${shown.format || texts.none}`,
+    `${texts.documentIssued}: ${shown.issued || texts.none}`,
+    `${texts.documentProgramme}: ${programmeName(shown.programme)}`,
+    `${texts.documentConcept}: ${conceptName(shown.concept)}`,
+  ];
+
+  const showProblems = (found: Issue[]) => {
+    setOutcome({ kind: 'problems', issues: found });
+    requestAnimationFrame(() => window.document.getElementById('problems')?.focus());
+  };
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const refused = partialDateIssues({ issued: draft.issued });
+    if (refused.length > 0) {
+      showProblems(refused);
+      setAnswered((count) => count + 1);
+      return;
+    }
+    setOutcome({ kind: 'saving' });
+    try {
+      const answer = document
+        ? (await write(EditorUpdateDocumentDocument, { input: { id: document.id, version, fields: fieldsOf(draft) } })).updateDocument
+        : (await write(EditorCreateDocumentDocument, { input: { district: district.ags, fields: fieldsOf(draft) } })).createDocument;
+      if (answer.__typename === 'MutationCreateDocumentSuccess' || answer.__typename === 'MutationUpdateDocumentSuccess') {
+        // The form shows what was saved as the API now answers it.
+        const saved = documentIn(await reload(), answer.data.id);
+        if (saved) setDraft(draftOf(saved));
+        setVersion(saved?.version ?? answer.data.version);
+        setOutcome({ kind: 'saved' });
+        if (!document) {
+          forgetDraft(draftId);
+          location.hash = `#/d/${district.ags}/doc/${encodeURIComponent(answer.data.id)}`;
+        }
+      } else if (answer.__typename === 'ValidationError') {
+        showProblems(answer.issues);
+      } else if (answer.__typename === 'VersionConflictError' && document) {
+        const theirs = documentIn(await reload(), document.id);
+        if (theirs) setOutcome({ kind: 'conflict', theirs });
+        requestAnimationFrame(() => window.document.getElementById('conflict')?.focus());
+      } else {
+        setOutcome({ kind: 'failed', message: answer.message, signedOut: false });
+      }
+    } catch (error) {
+      setOutcome({
+        kind: 'failed',
+        message: saidOfFailure(error, texts),
+        signedOut: error instanceof ApiFailure && error.kind === 'signedOut',
+      });
+    } finally {
+      setAnswered((count) => count + 1);
+    }
+  }
+
+  return (
+    <form onSubmit={save} noValidate data-answered={answered} class="document-form">
+      <ProblemSummary issues={issues} texts={texts} language={language} />
+      {outcome.kind === 'conflict' && (
+        <Conflict
+          theirs={linesOf(draftOf(outcome.theirs))}
+          yours={linesOf(draft)}
+          texts={texts}
+          onChoose={(take) => {
+            if (take === 'theirs') setDraft(draftOf(outcome.theirs));
+            setVersion(outcome.theirs.version);
+            setOutcome({ kind: 'idle' });
+          }}
+        />
+      )}
+      <TextField
+        path="title"
+        label={texts.documentTitle}
+        help={['DocumentFieldsInput', 'title']}
+        value={draft.title}
+        onValue={(title) => set({ title })}
+        {...shared}
+      />
+      <SelectField
+        path="kind"
+        label={texts.documentKind}
+        help={['DocumentFieldsInput', 'kind']}
+        value={draft.kind}
+        onValue={(kind) => set({ kind })}
+        choices={kinds.map((kind) => [kind, texts.documentKinds[kind]] as const)}
+        {...shared}
+      />
+      <TextField
+        path="url"
+        label={texts.documentUrl}
+        help={['DocumentFieldsInput', 'url']}
+        value={draft.url}
+        onValue={(url) => set({ url })}
+        {...shared}
+      />
+      <TextField
+        path="format"
+        label={texts.documentFormat}
+        help={['DocumentFieldsInput', 'format']}
+        value={draft.format}
+        onValue={(format) => set({ format })}
+        {...shared}
+      />
+      <TextField
+        path="issued"
+        label={texts.documentIssued}
+        help={['DocumentFieldsInput', 'issued']}
+        value={draft.issued}
+        onValue={(issued) => set({ issued })}
+        {...shared}
+      />
+      <SelectField
+        path="programme"
+        label={texts.documentProgramme}
+        value={draft.programme}
+        onValue={(programme) => set({ programme })}
+        choices={[
+          ['', texts.nothingChosen] as const,
+          ...district.programmes.map(
+            (programme) => [programme.key, `${programme.shortName} – ${programme.name} (${programme.funder.name})`] as const,
+          ),
+        ]}
+        {...shared}
+      />
+      <SelectField
+        path="concept"
+        label={texts.documentConcept}
+        value={draft.concept}
+        onValue={(concept) => set({ concept })}
+        choices={[['', texts.nothingChosen] as const, ...district.concepts.map((concept) => [concept.id, concept.title] as const)]}
+        {...shared}
+      />
+      <p class={`kern-body status status--${outcome.kind}`} role="status" id="document-status">
+        {outcome.kind === 'saved' ? texts.saved : outcome.kind === 'failed' ? outcome.message : null}
+      </p>
+      <button type="submit" class="kern-btn kern-btn--primary" disabled={outcome.kind === 'saving'}>
+        <span class="kern-label">{outcome.kind === 'saving' ? texts.saving : document ? texts.save : texts.addDocumentSubmit}</span>
+      </button>
+      {outcome.kind === 'failed' && outcome.signedOut && <SignInAgain texts={texts} onSignedIn={() => setOutcome({ kind: 'idle' })} />}
+    </form>
+  );
+}
