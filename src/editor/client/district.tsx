@@ -11,13 +11,14 @@ import {
   EditorVerifyDistrictDocument,
   type ProblemReportStatus,
 } from '../../../schema/generated/graphql.js';
-import { ApiFailure, read, saidOfFailure, session, write } from './api.js';
+import { read, saidOfFailure, write } from './api.js';
 import { ConceptList } from './concepts.js';
 import { ContactList } from './contacts.js';
 import { type Issue, ProblemSummary, TextField } from './fields.js';
 import { FundingList } from './fundings.js';
 import { OfferList } from './offers.js';
 import type { Language, Texts } from './texts.js';
+import { Workbook } from './workbook.js';
 
 /**
  * The district, and the catalogue of roles a new post is given one of; its concepts and fundings
@@ -54,7 +55,7 @@ interface DistrictProps {
 export function DistrictHome({ district, texts, language, reload }: DistrictProps) {
   return (
     <>
-      {!district.coverage.hasData && <FirstSteps district={district} texts={texts} />}
+      {!district.coverage.hasData && <FirstSteps texts={texts} />}
       <Confirmation district={district} texts={texts} language={language} reload={reload} />
       <section aria-labelledby="reports-heading">
         <h2 class="kern-heading-medium" id="reports-heading">
@@ -96,6 +97,7 @@ export function DistrictHome({ district, texts, language, reload }: DistrictProp
         </h2>
         <FundingList fundings={district.fundings} ags={district.ags} texts={texts} />
       </section>
+      <Workbook district={district} texts={texts} language={language} reload={reload} />
     </>
   );
 }
@@ -205,23 +207,7 @@ function ReportAnswer({ report, scope, texts, language, reload }: { report: Repo
 }
 
 /** Where a district holds nothing yet: what to do first, and the workbook to fill in. */
-function FirstSteps({ district, texts }: { district: DistrictData; texts: Texts }) {
-  const [message, setMessage] = useState<string | null>(null);
-  async function downloadWorkbook() {
-    try {
-      const response = await fetch(`/export/districts/${district.ags}/package.xlsx`, {
-        headers: { authorization: `Bearer ${session.token()}` },
-      });
-      if (!response.ok) throw new ApiFailure(response.status === 401 ? 'signedOut' : 'server', `HTTP ${response.status}`);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(await response.blob());
-      link.download = `${district.name}.xlsx`;
-      link.click();
-      URL.revokeObjectURL(link.href);
-    } catch (error) {
-      setMessage(error instanceof TypeError ? texts.networkDown : saidOfFailure(error, texts));
-    }
-  }
+function FirstSteps({ texts }: { texts: Texts }) {
   return (
     <section aria-labelledby="first-steps-heading" class="kern-alert kern-alert--info first-steps">
       <div class="kern-alert__header">
@@ -235,12 +221,6 @@ function FirstSteps({ district, texts }: { district: DistrictData; texts: Texts 
             <li key={step}>{step}</li>
           ))}
         </ol>
-        <button type="button" class="kern-btn kern-btn--secondary" onClick={downloadWorkbook}>
-          <span class="kern-label">{texts.downloadWorkbook}</span>
-        </button>
-        <p class="kern-body status" role="status">
-          {message}
-        </p>
       </div>
     </section>
   );
