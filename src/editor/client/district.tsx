@@ -17,6 +17,7 @@ import { ContactList } from './contacts.js';
 import { type Issue, ProblemSummary, TextField } from './fields.js';
 import { FundingList } from './fundings.js';
 import { OfferList } from './offers.js';
+import { Preview } from './preview.js';
 import type { Language, Texts } from './texts.js';
 import { Workbook } from './workbook.js';
 
@@ -97,6 +98,7 @@ export function DistrictHome({ district, texts, language, reload }: DistrictProp
         </h2>
         <FundingList fundings={district.fundings} ags={district.ags} texts={texts} />
       </section>
+      <Preview ags={district.ags} revision={district} texts={texts} />
       <Workbook district={district} texts={texts} language={language} reload={reload} />
     </>
   );

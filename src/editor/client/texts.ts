@@ -212,6 +212,9 @@ const de = {
     'Bestätigen Sie die Angaben, wenn alles stimmt.',
   ],
   downloadWorkbook: 'Arbeitsmappe herunterladen',
+  previewTitle: 'So zeigt Ihre Website es an',
+  previewIntro:
+    'Das Integrations-Widget, wie Kreis-Websites es einbinden: Ihre Ansprechpersonen und Angebote, wie die Öffentlichkeit sie sieht, in jeder Sprache des Widgets (Umschalter im Widget). Was in einer Sprache noch nicht übersetzt ist, erscheint dort auf Deutsch.',
   workbookTitle: 'Arbeitsmappe (Excel)',
   workbookIntro:
     'Alle Angaben Ihres Kreises als Tabellen, zum Bearbeiten in Excel oder LibreOffice. Die ausgefüllte Mappe wird zuerst geprüft: Sie sehen, was sie hinzufügt, ändert und archiviert, und übernehmen es dann.',
@@ -517,6 +520,9 @@ const en: Texts = {
     'Confirm the details when everything is correct.',
   ],
   downloadWorkbook: 'Download the workbook',
+  previewTitle: 'How your website shows it',
+  previewIntro:
+    'The integration widget as district websites embed it: your contacts and offers as the public sees them, in each of the widget’s languages (switch in the widget). What is not yet translated into a language appears there in German.',
   workbookTitle: 'Workbook (Excel)',
   workbookIntro:
     'All your district’s data as tables, to edit in Excel or LibreOffice. A filled-in workbook is checked first: you see what it adds, changes and archives, and then apply it.',
