@@ -15,6 +15,8 @@ import { appPageHeaders } from '../http/securityHeaders.js';
 import { buildDir, kernDir, rootDir } from '../paths.js';
 
 const editorBundle = join(buildDir, 'editor.js');
+/** The district widget as district websites copy it, for the app's preview: the same files, not a second copy of them. */
+const widgetDir = join(rootDir, 'examples', 'district-widget');
 const stylesheetDir = join(rootDir, 'src', 'editor');
 
 const escapeAttribute = (value: string) =>
@@ -51,6 +53,13 @@ export function editorRoutes(signIn?: EditorSignIn) {
   return async (app: FastifyInstance) => {
     await app.register(fastifyStatic, { root: [buildDir, stylesheetDir], serve: false, maxAge: 300_000 });
     await app.register(fastifyStatic, { root: kernDir, prefix: '/editor/kern/', decorateReply: false, maxAge: 86_400_000 });
+    await app.register(fastifyStatic, {
+      root: widgetDir,
+      prefix: '/editor/widget/',
+      decorateReply: false,
+      maxAge: 300_000,
+      allowedPath: (path) => ['/widget.js', '/widget.css', '/kern.css'].includes(path),
+    });
     const sendPage = async (request: FastifyRequest, reply: FastifyReply) => {
       asAppPage(request, reply);
       return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(page);

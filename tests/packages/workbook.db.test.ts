@@ -5,7 +5,17 @@ import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { currentGuide, updateContact } from '../support/contacts.js';
 import { editingServer } from '../support/editing.js';
-import { appendRow, columnOf, downloadWorkbook, edited, rowsOf, uploadWorkbook, workbookOf, workbookType } from '../support/workbooks.js';
+import {
+  appendRow,
+  columnOf,
+  downloadWorkbook,
+  edited,
+  rowsOf,
+  rowWhere,
+  uploadWorkbook,
+  workbookOf,
+  workbookType,
+} from '../support/workbooks.js';
 
 const editing = editingServer();
 
@@ -91,12 +101,6 @@ describe('back in', () => {
 });
 
 /** The row of a sheet whose column `name` holds `value`. */
-const rowWhere = (sheet: ExcelJS.Worksheet, name: string, value: unknown) => {
-  const found = rowsOf(sheet).find((row) => row.values[name] === value);
-  if (!found) throw new Error(`No row of ${sheet.name} with ${name} = ${String(value)}`);
-  return sheet.getRow(found.number);
-};
-
 /** An editor's afternoon in Excel: a phone number retyped (its link left as it was), an offer added in a town of the district. */
 const editorsChanges = (workbook: ExcelJS.Workbook) => {
   const channels = workbook.getWorksheet('Kontaktwege')!;

@@ -64,6 +64,13 @@ export async function edited(bytes: Buffer, edit: (workbook: ExcelJS.Workbook) =
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** The row whose column `name` holds `value`. */
+export const rowWhere = (sheet: ExcelJS.Worksheet, name: string, value: unknown) => {
+  const found = rowsOf(sheet).find((row) => row.values[name] === value);
+  if (!found) throw new Error(`No row of ${sheet.name} with ${name} = ${String(value)}`);
+  return sheet.getRow(found.number);
+};
+
 /** The sheet's rows as objects by header (the " *" of required columns dropped), with their row numbers. */
 export function rowsOf(sheet: ExcelJS.Worksheet): { number: number; values: Record<string, unknown> }[] {
   const headers = (sheet.getRow(1).values as unknown[]).map((header) => String(header ?? '').replace(/ \*$/, ''));

@@ -69,6 +69,26 @@ export function write<Result, Variables>(document: TypedDocumentString<Result, V
   });
 }
 
+/**
+ * A mutation with a file (GraphQL multipart request): the file is in the variables where `at`
+ * points (e.g. "input.workbook") and travels as the request's part, null in its place.
+ */
+export function upload<Result, Variables>(
+  document: TypedDocumentString<Result, Variables>,
+  variables: Variables,
+  at: string,
+): Promise<Result> {
+  const file = at.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], variables) as Blob;
+  const body = new FormData();
+  body.set(
+    'operations',
+    JSON.stringify({ query: document.toString(), variables }, (_key, value) => (value instanceof Blob ? null : value)),
+  );
+  body.set('map', JSON.stringify({ 0: [`variables.${at}`] }));
+  body.set('0', file);
+  return send('/graphql', { method: 'POST', body });
+}
+
 /** The words for a failed request; anything but an ApiFailure is a bug and is thrown on. */
 export function saidOfFailure(error: unknown, texts: Texts): string {
   if (!(error instanceof ApiFailure)) throw error;

@@ -13,7 +13,7 @@ import {
   EditorVerifyDistrictDocument,
   type ProblemReportStatus,
 } from '../../../schema/generated/graphql.js';
-import { ApiFailure, read, saidOfFailure, session, write } from './api.js';
+import { read, saidOfFailure, write } from './api.js';
 import { ConceptList } from './concepts.js';
 import { ContactList } from './contacts.js';
 import { DocumentList } from './documents.js';
@@ -22,7 +22,9 @@ import { FundingList } from './fundings.js';
 import { IndicatorList } from './indicators.js';
 import { OfferList } from './offers.js';
 import { PostList } from './posts.js';
+import { Preview } from './preview.js';
 import type { Language, Texts } from './texts.js';
+import { Workbook } from './workbook.js';
 
 /**
  * The district, and the catalogue of roles a new post is given one of; its concepts and fundings
@@ -79,7 +81,7 @@ interface DistrictProps {
 export function DistrictHome({ district, texts, language, reload }: DistrictProps) {
   return (
     <>
-      {!district.coverage.hasData && <FirstSteps district={district} texts={texts} />}
+      {!district.coverage.hasData && <FirstSteps texts={texts} />}
       <Confirmation district={district} texts={texts} language={language} reload={reload} />
       <section aria-labelledby="reports-heading">
         <h2 class="kern-heading-medium" id="reports-heading">
@@ -139,6 +141,8 @@ export function DistrictHome({ district, texts, language, reload }: DistrictProp
         </h2>
         <IndicatorList district={district} texts={texts} language={language} />
       </section>
+      <Preview ags={district.ags} revision={district} texts={texts} />
+      <Workbook district={district} texts={texts} language={language} reload={reload} />
     </>
   );
 }
@@ -248,23 +252,7 @@ function ReportAnswer({ report, scope, texts, language, reload }: { report: Repo
 }
 
 /** Where a district holds nothing yet: what to do first, and the workbook to fill in. */
-function FirstSteps({ district, texts }: { district: DistrictData; texts: Texts }) {
-  const [message, setMessage] = useState<string | null>(null);
-  async function downloadWorkbook() {
-    try {
-      const response = await fetch(`/export/districts/${district.ags}/package.xlsx`, {
-        headers: { authorization: `Bearer ${session.token()}` },
-      });
-      if (!response.ok) throw new ApiFailure(response.status === 401 ? 'signedOut' : 'server', `HTTP ${response.status}`);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(await response.blob());
-      link.download = `${district.name}.xlsx`;
-      link.click();
-      URL.revokeObjectURL(link.href);
-    } catch (error) {
-      setMessage(error instanceof TypeError ? texts.networkDown : saidOfFailure(error, texts));
-    }
-  }
+function FirstSteps({ texts }: { texts: Texts }) {
   return (
     <section aria-labelledby="first-steps-heading" class="kern-alert kern-alert--info first-steps">
       <div class="kern-alert__header">
@@ -278,12 +266,6 @@ function FirstSteps({ district, texts }: { district: DistrictData; texts: Texts 
             <li key={step}>{step}</li>
           ))}
         </ol>
-        <button type="button" class="kern-btn kern-btn--secondary" onClick={downloadWorkbook}>
-          <span class="kern-label">{texts.downloadWorkbook}</span>
-        </button>
-        <p class="kern-body status" role="status">
-          {message}
-        </p>
       </div>
     </section>
   );

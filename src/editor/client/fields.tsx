@@ -19,7 +19,8 @@ const formPath = (issue: Issue) => issue.path.replace(/^fields\./, '');
 /** The element id of the field a form path names; `scope` tells apart forms of one page (a report's id). */
 const fieldId = (path: string, scope?: string) => `f-${scope ? `${scope}-` : ''}${path.replace(/[[\].]+/g, '-').replace(/-$/, '')}`;
 
-function said(issue: Issue, language: Language): string {
+/** A problem in the editor's language, from its code and parameters. */
+export function said(issue: Issue, language: Language): string {
   const params = Object.fromEntries(issue.params.map(({ name, value }) => [name, value]));
   return issueText({ code: issue.code as IssueCode, params }, language);
 }

@@ -1,0 +1,67 @@
+// The preview on the district's page of the editors' app is the district widget itself, served
+// from our own server under the app's strict Content Security Policy: the district's contacts and
+// offers as residents see them, in the widget's languages, drawn again after a change is saved.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { axeViolations } from '../support/axe.js';
+import { chromiumPath, haveChromium, launchChromium, onlyOurServer } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/testServer.js';
+import { createTestTokens, type TestTokens } from '../support/tokens.js';
+
+const pilavskij = 'Q29udGFjdDoxNjA2NS9jb250YWN0L3BpbGF2c2tpag==';
+
+describe.skipIf(!haveChromium)(`the widget's preview in the editors' app (${chromiumPath})`, () => {
+  let api: TestServer;
+  let browser: Browser;
+  let origin: string;
+  let tokens: TestTokens;
+  beforeAll(async () => {
+    [api, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    origin = new URL(api.url).origin;
+  }, 120_000);
+  beforeEach(async () => {
+    await api.reset();
+    tokens = await createTestTokens(api.database.client);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  test('shows the contacts and offers as the widget does, in its languages, and again after a save', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // A script or style the page's policy refused would be said here.
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    const elsewhere = await onlyOurServer(page, origin);
+    await page.goto(`${origin}/editor`, { waitUntil: 'load' });
+    await page.fill('#token', tokens.kyffhaeuser);
+    await page.click('button[type=submit]');
+    await page.click('.district-list a');
+    await page.waitForSelector('.preview .ig-widget[data-state="ready"]');
+    expect(await page.textContent('.preview .ig-widget .ig-title')).toContain('Kyffhäuserkreis');
+    expect(await page.locator('.preview .ig-contact').first().textContent()).toContain('03632 / 741-261');
+    expect(errors).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    // axe's own probes set inline styles, which the page's policy refuses (and says so): not the page's doing.
+    errors.length = 0;
+
+    // The widget's own switch: English labels; texts not translated say they are in German.
+    await page.selectOption('.preview .ig-language', 'en');
+    await page.waitForSelector('.preview .ig-widget[lang="en"][data-state="ready"]');
+    expect(await page.textContent('.preview .ig-widget .ig-section')).toBe('Contacts');
+
+    // A saved change is in the preview when the editor comes back to the district.
+    await page.goto(`${origin}/editor/#/d/16065/c/${encodeURIComponent(pilavskij)}`);
+    await page.waitForSelector('#f-channels-0-printed');
+    await page.fill('#f-channels-0-printed', '03632 741-777');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#save-status:has-text("Gespeichert")');
+    await page.click('text=Zurück zu Kyffhäuserkreis');
+    await page.waitForFunction(() => document.querySelector('.preview .ig-widget')?.shadowRoot?.textContent?.includes('03632 741-777'));
+    expect(elsewhere).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
