@@ -8,7 +8,7 @@ import { saidOfFailure, write } from './api.js';
 import { type Issue, ProblemSummary, TextField } from './fields.js';
 import type { Language, Texts } from './texts.js';
 
-export const translationLanguages = ['en', 'ar', 'uk'] as const;
+const translationLanguages = ['en', 'ar', 'uk'] as const;
 type Target = (typeof translationLanguages)[number];
 
 interface LocalizedText {
@@ -18,9 +18,9 @@ interface LocalizedText {
 }
 
 /** A record's texts in each language, as `localized(lang:)` answers them (aliased en, ar, uk). */
-export type Localized = Record<Target, readonly LocalizedText[]>;
+type Localized = Record<Target, readonly LocalizedText[]>;
 
-export interface TranslatedField {
+interface TranslatedField {
   field: string;
   label: string;
   multiline?: boolean;
