@@ -232,6 +232,38 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.close();
   }, 60_000);
 
+  test('office hours as printed are translated from the contact’s page; the API answers readers in that language', async () => {
+    const { data: given } = await api.graphql(
+      'mutation ($input: UpdateContactInput!) { updateContact(input: $input) { __typename } }',
+      { input: { id: pilavskij, version: 1, fields: { officeHours: [{ printed: 'Di 9–12 Uhr', openingHours: 'Tu 09:00-12:00' }] } } },
+      tokens.kyffhaeuser,
+    );
+    expect(given.updateContact.__typename).toBe('MutationUpdateContactSuccess');
+    const { page, errors } = await openEditor();
+    await signIn(page, tokens.kyffhaeuser);
+    await openContact(page);
+    await page.waitForSelector('#hours-translations-heading');
+    const english = page.locator('#hours-translations-heading ~ section .translation[lang="en"]');
+    await english.locator('textarea').fill('Tue 9 am to 12 noon');
+    await english.locator('button').click();
+    await page.waitForFunction(
+      () =>
+        document.getElementById('hours-0-translation-en-status')?.textContent ===
+        'Gespeichert. Die Änderung ist sofort öffentlich sichtbar.',
+    );
+    const { data } = await api.graphql(
+      `{ district(ags: "16065") { contacts { edges { node { id officeHours { en: printed(lang: "en") uk: printed(lang: "uk") } } } } } }`,
+    );
+    const hours = data.district.contacts.edges.find((edge: { node: { id: string } }) => edge.node.id === pilavskij).node.officeHours;
+    expect(hours).toEqual([{ en: 'Tue 9 am to 12 noon', uk: 'Di 9–12 Uhr' }]);
+    // Saving the contact again with the same hours keeps their translation.
+    await page.fill('#f-channels-0-printed', '03632 741-888');
+    await save(page);
+    expect(await page.inputValue('#f-hours-0-translation-en-printed')).toBe('Tue 9 am to 12 noon');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test('a second writer’s change is shown beside the editor’s; either can be taken and saved', async () => {
     const { page } = await openEditor();
     await signIn(page, tokens.kyffhaeuser);

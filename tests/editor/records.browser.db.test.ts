@@ -87,6 +87,24 @@ describe.skipIf(!haveChromium)(`the concept and funding forms in headless Chromi
     expect(data[mutation].__typename).toMatch(/Success$/);
   };
 
+  test('the concept’s title and summary are translated on its page; readers asking in that language get them', async () => {
+    const { page, errors } = await openEditor();
+    await signIn(page, tokens.kyffhaeuser);
+    await page.goto(`${origin}/editor/#/d/16065/k/${encodeURIComponent(concept)}`);
+    await page.waitForSelector('#translations-heading');
+    const ukrainian = page.locator('.translation[lang="uk"]');
+    await ukrainian.locator('input').fill('Концепція інтеграції');
+    await ukrainian.locator('button').click();
+    await page.waitForFunction(
+      () => document.getElementById('translation-uk-status')?.textContent === 'Gespeichert. Die Änderung ist sofort öffentlich sichtbar.',
+    );
+    const { data } = await api.graphql('{ district(ags: "16065") { concepts { uk: title(lang: "uk") de: title(lang: "de") } } }');
+    expect(data.district.concepts[0].uk).toBe('Концепція інтеграції');
+    expect(data.district.concepts[0].de).not.toBe('Концепція інтеграції');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test('the concept: its status, adoption, a field of action and a milestone are changed; the public API shows them, the history each step', async () => {
     const { page, elsewhere, errors } = await openEditor();
     await openDistrict(page);

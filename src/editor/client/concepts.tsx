@@ -12,7 +12,7 @@ import {
 } from '../../../schema/generated/graphql.js';
 import { ApiFailure, saidOfFailure, write } from './api.js';
 import type { DistrictData } from './district.js';
-import { forgetDraft, useKeptDraft } from './drafts.js';
+import { useKeptDraft } from './drafts.js';
 import { Conflict, Field, type Issue, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
 import { valuesOf } from './help.js';
 import type { Language, Texts } from './texts.js';
@@ -158,7 +158,7 @@ const conceptIn = (district: DistrictData, id: string) => district.concepts.find
 export function ConceptForm({ concept, district, texts, language, reload }: ConceptFormProps) {
   // Kept in the tab until saved: a reload or a sign-in at the identity provider loses nothing.
   const draftId = concept?.id ?? `new-concept-${district.ags}`;
-  const { draft, setDraft, version, setVersion } = useKeptDraft(draftId, draftOf(concept), concept?.version ?? 0);
+  const { draft, setDraft, version, setVersion, forget } = useKeptDraft(draftId, draftOf(concept), concept?.version ?? 0);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   // Saves answered so far, on the form: a script (or a test) waits for the next by it.
   const [answered, setAnswered] = useState(0);
@@ -207,7 +207,7 @@ export function ConceptForm({ concept, district, texts, language, reload }: Conc
         setVersion(saved?.version ?? answer.data.version);
         setOutcome({ kind: 'saved' });
         if (!concept) {
-          forgetDraft(draftId);
+          forget();
           location.hash = `#/d/${district.ags}/k/${encodeURIComponent(answer.data.id)}`;
         }
       } else if (answer.__typename === 'ValidationError') {

@@ -25,6 +25,7 @@ import type { DistrictData } from './district.js';
 import { useKeptDraft } from './drafts.js';
 import { Conflict, type Issue, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
 import { failureText, type Language, type Texts } from './texts.js';
+import { Translations } from './translations.js';
 
 export type Contact = EditorDistrictQuery['district']['contacts']['edges'][number]['node'];
 
@@ -620,5 +621,43 @@ export function NewContactForm({
         <span class="kern-label">{texts.addContactSubmit}</span>
       </button>
     </form>
+  );
+}
+
+/** The contact's office hours as printed, in the languages of district websites (each saved set of hours). */
+export function HoursTranslations({
+  contact,
+  texts,
+  language,
+  reload,
+}: {
+  contact: Contact;
+  texts: Texts;
+  language: Language;
+  reload(): Promise<unknown>;
+}) {
+  if (!contact.officeHours.length) return null;
+  return (
+    <section aria-labelledby="hours-translations-heading">
+      <h2 class="kern-heading-medium" id="hours-translations-heading">
+        {texts.hoursTranslations}
+      </h2>
+      {contact.officeHours.map((hours, index) => (
+        <section key={hours.id} aria-labelledby={`hours-${index}-heading`}>
+          <h3 class="kern-heading-small" id={`hours-${index}-heading`}>
+            {texts.officeHours} {index + 1}: {hours.printed}
+          </h3>
+          <Translations
+            subject={hours.id}
+            localized={hours}
+            fields={[{ field: 'printed', label: texts.hoursPrinted, multiline: true }]}
+            scope={`hours-${index}`}
+            texts={texts}
+            language={language}
+            reload={reload}
+          />
+        </section>
+      ))}
+    </section>
   );
 }

@@ -10,7 +10,7 @@ import {
 } from '../../../schema/generated/graphql.js';
 import { ApiFailure, saidOfFailure, write } from './api.js';
 import type { DistrictData } from './district.js';
-import { forgetDraft, useKeptDraft } from './drafts.js';
+import { useKeptDraft } from './drafts.js';
 import { Conflict, type Issue, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
 import { valuesOf } from './help.js';
 import type { Language, Texts } from './texts.js';
@@ -99,7 +99,7 @@ const documentIn = (district: DistrictData, id: string) => district.documents.fi
 export function DocumentForm({ document, district, texts, language, reload }: DocumentFormProps) {
   // Kept in the tab until saved: a reload or a sign-in at the identity provider loses nothing.
   const draftId = document?.id ?? `new-document-${district.ags}`;
-  const { draft, setDraft, version, setVersion } = useKeptDraft(draftId, draftOf(document), document?.version ?? 0);
+  const { draft, setDraft, version, setVersion, forget } = useKeptDraft(draftId, draftOf(document), document?.version ?? 0);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   // Saves answered so far, on the form: a script (or a test) waits for the next by it.
   const [answered, setAnswered] = useState(0);
@@ -144,7 +144,7 @@ export function DocumentForm({ document, district, texts, language, reload }: Do
         setVersion(saved?.version ?? answer.data.version);
         setOutcome({ kind: 'saved' });
         if (!document) {
-          forgetDraft(draftId);
+          forget();
           location.hash = `#/d/${district.ags}/doc/${encodeURIComponent(answer.data.id)}`;
         }
       } else if (answer.__typename === 'ValidationError') {

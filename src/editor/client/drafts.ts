@@ -2,7 +2,7 @@
 // failed save, a new sign-in (also one at the identity provider, which leaves the page) or a
 // reload does not lose them, and saving them after someone else's change shows the conflict
 // instead of overwriting it. A draft equal to the record as saved is not kept.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 interface KeptDraft<Draft> {
   draft: Draft;
@@ -25,13 +25,17 @@ export function useKeptDraft<Draft>(id: string, saved: Draft, savedVersion: numb
   });
   const [draft, setDraft] = useState(kept.draft);
   const [version, setVersion] = useState(kept.version);
+  const forgotten = useRef(false);
   useEffect(() => {
+    if (forgotten.current) return;
     const unchanged = version === savedVersion && JSON.stringify(draft) === JSON.stringify(saved);
     if (unchanged) sessionStorage.removeItem(draftKey(id));
     else sessionStorage.setItem(draftKey(id), JSON.stringify({ draft, version } satisfies KeptDraft<Draft>));
   }, [id, draft, version, savedVersion, JSON.stringify(saved)]);
-  return { draft, setDraft, version, setVersion };
+  /** Forgets a new record's draft once the record is made (its own form keeps drafts by its id from then on). */
+  const forget = () => {
+    forgotten.current = true;
+    sessionStorage.removeItem(draftKey(id));
+  };
+  return { draft, setDraft, version, setVersion, forget };
 }
-
-/** Forgets a new record's draft once the record is made (its own form keeps drafts by its id from then on). */
-export const forgetDraft = (id: string) => sessionStorage.removeItem(draftKey(id));

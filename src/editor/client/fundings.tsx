@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { EditorCreateFundingDocument, EditorUpdateFundingDocument, type FundingFieldsInput } from '../../../schema/generated/graphql.js';
 import { ApiFailure, saidOfFailure, write } from './api.js';
 import type { DistrictData } from './district.js';
-import { forgetDraft, useKeptDraft } from './drafts.js';
+import { useKeptDraft } from './drafts.js';
 import { Conflict, type Issue, issueAt, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
 import type { Language, Texts } from './texts.js';
 
@@ -114,7 +114,7 @@ const fundingIn = (district: DistrictData, id: string) => district.fundings.find
 export function FundingForm({ funding, district, texts, language, reload }: FundingFormProps) {
   // Kept in the tab until saved: a reload or a sign-in at the identity provider loses nothing.
   const draftId = funding?.id ?? `new-funding-${district.ags}`;
-  const { draft, setDraft, version, setVersion } = useKeptDraft(draftId, draftOf(funding), funding?.version ?? 0);
+  const { draft, setDraft, version, setVersion, forget } = useKeptDraft(draftId, draftOf(funding), funding?.version ?? 0);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   // Saves answered so far, on the form: a script (or a test) waits for the next by it.
   const [answered, setAnswered] = useState(0);
@@ -162,7 +162,7 @@ export function FundingForm({ funding, district, texts, language, reload }: Fund
         setVersion(saved?.version ?? answer.data.version);
         setOutcome({ kind: 'saved' });
         if (!funding) {
-          forgetDraft(draftId);
+          forget();
           location.hash = `#/d/${district.ags}/f/${encodeURIComponent(answer.data.id)}`;
         }
       } else if (answer.__typename === 'ValidationError') {

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { EditorRecordIndicatorValueDocument, type ValueQualifier } from '../../../schema/generated/graphql.js';
 import { ApiFailure, saidOfFailure, write } from './api.js';
 import type { DistrictData } from './district.js';
-import { forgetDraft, useKeptDraft } from './drafts.js';
+import { useKeptDraft } from './drafts.js';
 import { Conflict, type Issue, issueAt, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
 import { valuesOf } from './help.js';
 import type { Language, Texts } from './texts.js';
@@ -179,8 +179,8 @@ export function ValueForm({ indicator, district, texts, language, reload }: Valu
         },
       });
       if (answer.__typename === 'MutationRecordIndicatorValueSuccess') {
+        // The form stays for the next value: emptied, its kept draft goes (a draft equal to the empty form is not kept).
         await reload();
-        forgetDraft(draftId);
         setDraft(emptyDraft);
         setVersion(answer.data.version);
         setOutcome({ kind: 'saved' });

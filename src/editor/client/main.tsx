@@ -16,18 +16,19 @@ import {
 import { ApiFailure, read, session, write } from './api.js';
 import { Archive } from './archive.js';
 import { ConceptForm } from './concepts.js';
-import { ContactForm, NewContactForm, PublicCard } from './contacts.js';
+import { ContactForm, HoursTranslations, NewContactForm, PublicCard } from './contacts.js';
 import { type DistrictData, DistrictHome, loadDistrict } from './district.js';
 import { DocumentForm } from './documents.js';
 import { ProviderSignIn, signInFailureText, TokenField } from './fields.js';
 import { FundingForm, nameOf as fundingName } from './fundings.js';
 import { History } from './history.js';
 import { IndicatorValues, indicatorName, ValueForm, valuesOfIndicator } from './indicators.js';
-import { OfferForm, OfferTranslations } from './offers.js';
+import { OfferForm } from './offers.js';
 import { PostForm } from './posts.js';
 import { finishSignIn, provider, returnedFromProvider, signOutAtProvider } from './signIn.js';
 import { StewardDistrict, StewardOverview, useStewardship } from './stewardship.js';
 import { texts as allTexts, type Language, type Texts } from './texts.js';
+import { Translations } from './translations.js';
 
 type Viewer = NonNullable<EditorViewerQuery['viewer']>;
 
@@ -229,6 +230,7 @@ function District({
           <PublicCard contact={contact} texts={texts} />
         </aside>
       </div>
+      <HoursTranslations contact={contact} texts={texts} language={language} reload={reload} />
       <History of={contact.id} revision={String(contact.version)} texts={texts} />
       <Archive
         name={contact.person?.displayName ?? contact.position.title}
@@ -268,7 +270,18 @@ function OfferPage({
       <OfferForm key={id} offer={offer} district={district} texts={texts} language={language} reload={reload} />
       {offer && (
         <>
-          <OfferTranslations key={`${id}-translations`} offer={offer} texts={texts} language={language} reload={reload} />
+          <Translations
+            heading={texts.translations}
+            subject={offer.id}
+            localized={offer}
+            fields={[
+              { field: 'title', label: texts.offerTitle },
+              { field: 'description', label: texts.offerDescription, multiline: true },
+            ]}
+            texts={texts}
+            language={language}
+            reload={reload}
+          />
           <Archive
             name={offer.title}
             ags={district.ags}
@@ -306,6 +319,18 @@ function ConceptPage({ id, district, texts, language, reload }: RecordPageProps)
       <ConceptForm key={id} concept={concept} district={district} texts={texts} language={language} reload={reload} />
       {concept && (
         <>
+          <Translations
+            heading={texts.translations}
+            subject={concept.id}
+            localized={concept}
+            fields={[
+              { field: 'title', label: texts.conceptTitle },
+              { field: 'summary', label: texts.conceptSummary, multiline: true },
+            ]}
+            texts={texts}
+            language={language}
+            reload={reload}
+          />
           <Archive
             name={concept.title}
             ags={district.ags}

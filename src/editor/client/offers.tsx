@@ -3,7 +3,6 @@
 import { useState } from 'preact/hooks';
 import {
   EditorCreateOfferDocument,
-  EditorSaveTranslationDocument,
   EditorUpdateOfferDocument,
   type OfferCategory,
   type OfferFieldsInput,
@@ -11,7 +10,7 @@ import {
 } from '../../../schema/generated/graphql.js';
 import { ApiFailure, saidOfFailure, write } from './api.js';
 import type { DistrictData } from './district.js';
-import { forgetDraft, useKeptDraft } from './drafts.js';
+import { useKeptDraft } from './drafts.js';
 import { Conflict, Field, type Issue, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
 import type { Language, Texts } from './texts.js';
 
@@ -43,7 +42,6 @@ const categories: OfferCategory[] = [
 ];
 const targetGroups: TargetGroup[] = ['NEWCOMERS', 'REFUGEES', 'ALL_RESIDENTS', 'CHILDREN', 'PARENTS', 'PUPILS', 'MUNICIPALITIES'];
 /** The languages the widget speaks besides German. */
-const translationLanguages = ['en', 'ar', 'uk'] as const;
 
 const draftOf = (offer: Offer | null): OfferDraft => ({
   title: offer?.title ?? '',
@@ -119,7 +117,7 @@ type Outcome =
 
 export function OfferForm({ offer, district, texts, language, reload }: OfferFormProps) {
   const draftId = offer?.id ?? `new-offer-${district.ags}`;
-  const { draft, setDraft, version, setVersion } = useKeptDraft(draftId, draftOf(offer), offer?.version ?? 0);
+  const { draft, setDraft, version, setVersion, forget } = useKeptDraft(draftId, draftOf(offer), offer?.version ?? 0);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   // Saves answered so far, on the form: a script (or a test) waits for the next by it.
   const [answered, setAnswered] = useState(0);
@@ -143,7 +141,7 @@ export function OfferForm({ offer, district, texts, language, reload }: OfferFor
         setVersion(answer.data.version);
         setOutcome({ kind: 'saved' });
         if (!offer) {
-          forgetDraft(draftId);
+          forget();
           location.hash = `#/d/${district.ags}/o/${encodeURIComponent(answer.data.id)}`;
         }
       } else if (answer.__typename === 'ValidationError') {
@@ -325,101 +323,3 @@ export function OfferForm({ offer, district, texts, language, reload }: OfferFor
 }
 
 /** The offer's title and description in each language the widget speaks, saved one language at a time. */
-export function OfferTranslations({
-  offer,
-  texts,
-  language,
-  reload,
-}: {
-  offer: Offer;
-  texts: Texts;
-  language: Language;
-  reload(): Promise<unknown>;
-}) {
-  return (
-    <section aria-labelledby="translations-heading">
-      <h2 class="kern-heading-medium" id="translations-heading">
-        {texts.translations}
-      </h2>
-      {translationLanguages.map((target) => (
-        <Translation key={target} offer={offer} target={target} texts={texts} language={language} reload={reload} />
-      ))}
-    </section>
-  );
-}
-
-function Translation({
-  offer,
-  target,
-  texts,
-  language,
-  reload,
-}: {
-  offer: Offer;
-  target: (typeof translationLanguages)[number];
-  texts: Texts;
-  language: Language;
-  reload(): Promise<unknown>;
-}) {
-  const existing = (field: string) => offer[target].find((text) => text.field === field && !text.fellBack)?.text ?? '';
-  const [title, setTitle] = useState(() => existing('title'));
-  const [description, setDescription] = useState(() => existing('description'));
-  const [issues, setIssues] = useState<Issue[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  const scope = `translation-${target}`;
-
-  async function save() {
-    const changed = Object.entries({ title, description }).filter(([field, text]) => text.trim() && text !== existing(field));
-    try {
-      for (const [field, text] of changed) {
-        const { saveTranslation: answer } = await write(EditorSaveTranslationDocument, {
-          input: { subject: offer.id, field, language: target, fields: { text } },
-        });
-        if (answer.__typename === 'ValidationError') {
-          setIssues(answer.issues.map((issue) => ({ ...issue, path: `${field}` })));
-          return;
-        }
-        if (answer.__typename !== 'MutationSaveTranslationSuccess') return setMessage(answer.message);
-      }
-      setIssues([]);
-      await reload();
-      setMessage(texts.saved);
-    } catch (error) {
-      setMessage(saidOfFailure(error, texts));
-    }
-  }
-
-  return (
-    <fieldset class="kern-fieldset translation" lang={target}>
-      <legend class="kern-label">{texts.languageNames[target]}</legend>
-      <div class="kern-fieldset__body">
-        <ProblemSummary issues={issues} texts={texts} language={language} scope={scope} />
-        <TextField
-          path="title"
-          scope={scope}
-          label={texts.offerTitle}
-          value={title}
-          onValue={setTitle}
-          issues={issues}
-          language={language}
-        />
-        <TextField
-          path="description"
-          scope={scope}
-          label={texts.offerDescription}
-          value={description}
-          onValue={setDescription}
-          multiline
-          issues={issues}
-          language={language}
-        />
-        <button type="button" class="kern-btn kern-btn--secondary" onClick={save}>
-          <span class="kern-label">{texts.saveTranslation(texts.languageNames[target])}</span>
-        </button>
-        <p class="kern-body status" role="status" id={`${scope}-status`}>
-          {message}
-        </p>
-      </div>
-    </fieldset>
-  );
-}

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { EditorCreatePositionDocument, EditorUpdatePositionDocument, type PositionFieldsInput } from '../../../schema/generated/graphql.js';
 import { ApiFailure, saidOfFailure, write } from './api.js';
 import type { DistrictData } from './district.js';
-import { forgetDraft, useKeptDraft } from './drafts.js';
+import { useKeptDraft } from './drafts.js';
 import { Conflict, type Issue, issueAt, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
 import type { Language, Texts } from './texts.js';
 
@@ -99,7 +99,7 @@ const postIn = (district: DistrictData, id: string) => district.posts.find((post
 export function PostForm({ post, district, texts, language, reload }: PostFormProps) {
   // Kept in the tab until saved: a reload or a sign-in at the identity provider loses nothing.
   const draftId = post?.id ?? `new-post-${district.ags}`;
-  const { draft, setDraft, version, setVersion } = useKeptDraft(draftId, draftOf(post), post?.version ?? 0);
+  const { draft, setDraft, version, setVersion, forget } = useKeptDraft(draftId, draftOf(post), post?.version ?? 0);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   // Saves answered so far, on the form: a script (or a test) waits for the next by it.
   const [answered, setAnswered] = useState(0);
@@ -148,7 +148,7 @@ export function PostForm({ post, district, texts, language, reload }: PostFormPr
         if (saved) setVersion(saved.version);
         setOutcome({ kind: 'saved' });
         if (!post) {
-          forgetDraft(draftId);
+          forget();
           location.hash = `#/d/${district.ags}/p/${encodeURIComponent(answer.data.id)}`;
         }
       } else if (answer.__typename === 'ValidationError') {

@@ -130,6 +130,7 @@ const de = {
   },
   translations: 'Übersetzungen',
   languageNames: { en: 'Englisch', ar: 'Arabisch', uk: 'Ukrainisch' },
+  hoursTranslations: 'Sprechzeiten in anderen Sprachen',
   saveTranslation: (name: string) => `${name} speichern`,
   archiveOffer: {
     title: 'Angebot archivieren',
@@ -502,6 +503,7 @@ const en: Texts = {
   },
   translations: 'Translations',
   languageNames: { en: 'English', ar: 'Arabic', uk: 'Ukrainian' },
+  hoursTranslations: 'Office hours in other languages',
   saveTranslation: (name) => `Save ${name}`,
   archiveOffer: {
     title: 'Archive the offer',

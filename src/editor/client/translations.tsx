@@ -1,0 +1,121 @@
+// Translations of a record's public texts into the languages district websites offer besides
+// German (saveTranslation): an offer's title and description, office hours as printed, a concept's
+// title and summary. Each language is saved on its own; what a language has no translation of
+// yet starts empty (the API would answer it in German, `fellBack`).
+import { useState } from 'preact/hooks';
+import { EditorSaveTranslationDocument } from '../../../schema/generated/graphql.js';
+import { saidOfFailure, write } from './api.js';
+import { type Issue, ProblemSummary, TextField } from './fields.js';
+import type { Language, Texts } from './texts.js';
+
+const translationLanguages = ['en', 'ar', 'uk'] as const;
+type Target = (typeof translationLanguages)[number];
+
+interface LocalizedText {
+  field: string;
+  text: string;
+  fellBack: boolean;
+}
+
+/** A record's texts in each language, as `localized(lang:)` answers them (aliased en, ar, uk). */
+type Localized = Record<Target, readonly LocalizedText[]>;
+
+interface TranslatedField {
+  field: string;
+  label: string;
+  multiline?: boolean;
+}
+
+interface TranslationsProps {
+  /** The record's ID. */
+  subject: string;
+  localized: Localized;
+  fields: TranslatedField[];
+  /** Tells apart the record's fields from another's on the same page (e.g. "hours-0"). */
+  scope?: string;
+  /** The section's heading, where the translations are a section of their page of their own. */
+  heading?: string;
+  texts: Texts;
+  language: Language;
+  reload(): Promise<unknown>;
+}
+
+/** A fieldset per language, each with the record's translatable texts and its own "save". */
+export function Translations({ heading, ...props }: TranslationsProps) {
+  const languages = translationLanguages.map((target) => <Translation key={target} target={target} {...props} />);
+  if (!heading) return <>{languages}</>;
+  return (
+    <section aria-labelledby="translations-heading">
+      <h2 class="kern-heading-medium" id="translations-heading">
+        {heading}
+      </h2>
+      {languages}
+    </section>
+  );
+}
+
+function Translation({
+  subject,
+  localized,
+  fields,
+  scope: within,
+  target,
+  texts,
+  language,
+  reload,
+}: TranslationsProps & { target: Target }) {
+  const existing = (field: string) => localized[target].find((text) => text.field === field && !text.fellBack)?.text ?? '';
+  const [values, setValues] = useState(() => Object.fromEntries(fields.map(({ field }) => [field, existing(field)])));
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const scope = [within, 'translation', target].filter(Boolean).join('-');
+
+  async function save() {
+    const changed = Object.entries(values).filter(([field, text]) => text.trim() && text !== existing(field));
+    try {
+      for (const [field, text] of changed) {
+        const { saveTranslation: answer } = await write(EditorSaveTranslationDocument, {
+          input: { subject, field, language: target, fields: { text } },
+        });
+        if (answer.__typename === 'ValidationError') {
+          setIssues(answer.issues.map((issue) => ({ ...issue, path: field })));
+          return;
+        }
+        if (answer.__typename !== 'MutationSaveTranslationSuccess') return setMessage(answer.message);
+      }
+      setIssues([]);
+      await reload();
+      setMessage(texts.saved);
+    } catch (error) {
+      setMessage(saidOfFailure(error, texts));
+    }
+  }
+
+  return (
+    <fieldset class="kern-fieldset translation" lang={target}>
+      <legend class="kern-label">{texts.languageNames[target]}</legend>
+      <div class="kern-fieldset__body">
+        <ProblemSummary issues={issues} texts={texts} language={language} scope={scope} />
+        {fields.map(({ field, label, multiline }) => (
+          <TextField
+            key={field}
+            path={field}
+            scope={scope}
+            label={label}
+            value={values[field] ?? ''}
+            onValue={(text) => setValues({ ...values, [field]: text })}
+            multiline={multiline}
+            issues={issues}
+            language={language}
+          />
+        ))}
+        <button type="button" class="kern-btn kern-btn--secondary" onClick={save}>
+          <span class="kern-label">{texts.saveTranslation(texts.languageNames[target])}</span>
+        </button>
+        <p class="kern-body status" role="status" id={`${scope}-status`}>
+          {message}
+        </p>
+      </div>
+    </fieldset>
+  );
+}
