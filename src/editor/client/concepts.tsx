@@ -10,11 +10,11 @@ import {
   type FieldEmphasis,
   type MilestoneKind,
 } from '../../../schema/generated/graphql.js';
-import { ApiFailure, saidOfFailure, write } from './api.js';
+import { write } from './api.js';
 import type { DistrictData } from './district.js';
-import { useKeptDraft } from './drafts.js';
 import { Conflict, Field, type Issue, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
 import { valuesOf } from './help.js';
+import { useRecordForm } from './recordForm.js';
 import type { Language, Texts } from './texts.js';
 
 export type Concept = DistrictData['concepts'][number];
@@ -147,25 +147,28 @@ interface ConceptFormProps {
   reload(): Promise<DistrictData>;
 }
 
-type Outcome =
-  | { kind: 'idle' | 'saving' | 'saved' }
-  | { kind: 'problems'; issues: Issue[] }
-  | { kind: 'conflict'; theirs: Concept }
-  | { kind: 'failed'; message: string; signedOut: boolean };
-
 const conceptIn = (district: DistrictData, id: string) => district.concepts.find((concept) => concept.id === id);
 
 export function ConceptForm({ concept, district, texts, language, reload }: ConceptFormProps) {
   // Kept in the tab until saved: a reload or a sign-in at the identity provider loses nothing.
-  const draftId = concept?.id ?? `new-concept-${district.ags}`;
-  const { draft, setDraft, version, setVersion, forget } = useKeptDraft(draftId, draftOf(concept), concept?.version ?? 0);
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  // Saves answered so far, on the form: a script (or a test) waits for the next by it.
-  const [answered, setAnswered] = useState(0);
+  const { draft, set, outcome, setOutcome, answered, issues, save, resolve } = useRecordForm({
+    record: concept,
+    newDraftId: `new-concept-${district.ags}`,
+    draftOf,
+    send: async (shown, version) =>
+      concept
+        ? (await write(EditorUpdateConceptDocument, { input: { id: concept.id, version, fields: fieldsOf(shown) } }))
+            .updateIntegrationConcept
+        : (await write(EditorCreateConceptDocument, { input: { district: district.ags, fields: fieldsOf(shown) } }))
+            .createIntegrationConcept,
+    find: conceptIn,
+    pageOf: (id) => `#/d/${district.ags}/k/${encodeURIComponent(id)}`,
+    check: dateIssues,
+    reload,
+    texts,
+  });
   const [chosenField, setChosenField] = useState('');
-  const issues = outcome.kind === 'problems' ? outcome.issues : [];
   const shared = { issues, language };
-  const set = (part: Partial<ConceptDraft>) => setDraft({ ...draft, ...part });
   const setField = (index: number, part: Partial<ConceptDraft['fieldsOfAction'][number]>) =>
     set({ fieldsOfAction: draft.fieldsOfAction.map((field, at) => (at === index ? { ...field, ...part } : field)) });
   const setMilestone = (index: number, part: Partial<MilestoneDraft>) =>
@@ -176,59 +179,6 @@ export function ConceptForm({ concept, district, texts, language, reload }: Conc
     return entry ? (language === 'de' ? entry.germanName : entry.name) : key;
   };
   const unchosen = vocabulary.filter((entry) => !draft.fieldsOfAction.some((field) => field.fieldOfAction === entry.key));
-
-  const showProblems = (found: Issue[]) => {
-    setOutcome({ kind: 'problems', issues: found });
-    requestAnimationFrame(() => document.getElementById('problems')?.focus());
-  };
-
-  async function save(event: Event) {
-    event.preventDefault();
-    const refusedDates = dateIssues(draft);
-    if (refusedDates.length > 0) {
-      showProblems(refusedDates);
-      setAnswered((count) => count + 1);
-      return;
-    }
-    setOutcome({ kind: 'saving' });
-    try {
-      const answer = concept
-        ? (await write(EditorUpdateConceptDocument, { input: { id: concept.id, version, fields: fieldsOf(draft) } }))
-            .updateIntegrationConcept
-        : (await write(EditorCreateConceptDocument, { input: { district: district.ags, fields: fieldsOf(draft) } }))
-            .createIntegrationConcept;
-      if (
-        answer.__typename === 'MutationCreateIntegrationConceptSuccess' ||
-        answer.__typename === 'MutationUpdateIntegrationConceptSuccess'
-      ) {
-        // The form shows what was saved as the API now answers it.
-        const saved = conceptIn(await reload(), answer.data.id);
-        if (saved) setDraft(draftOf(saved));
-        setVersion(saved?.version ?? answer.data.version);
-        setOutcome({ kind: 'saved' });
-        if (!concept) {
-          forget();
-          location.hash = `#/d/${district.ags}/k/${encodeURIComponent(answer.data.id)}`;
-        }
-      } else if (answer.__typename === 'ValidationError') {
-        showProblems(answer.issues);
-      } else if (answer.__typename === 'VersionConflictError' && concept) {
-        const theirs = conceptIn(await reload(), concept.id);
-        if (theirs) setOutcome({ kind: 'conflict', theirs });
-        requestAnimationFrame(() => document.getElementById('conflict')?.focus());
-      } else {
-        setOutcome({ kind: 'failed', message: answer.message, signedOut: false });
-      }
-    } catch (error) {
-      setOutcome({
-        kind: 'failed',
-        message: saidOfFailure(error, texts),
-        signedOut: error instanceof ApiFailure && error.kind === 'signedOut',
-      });
-    } finally {
-      setAnswered((count) => count + 1);
-    }
-  }
 
   const addField = () => {
     const entry = vocabulary.find((field) => field.key === chosenField) ?? unchosen[0];
@@ -245,11 +195,7 @@ export function ConceptForm({ concept, district, texts, language, reload }: Conc
           theirs={linesOf(draftOf(outcome.theirs), texts)}
           yours={linesOf(draft, texts)}
           texts={texts}
-          onChoose={(take) => {
-            if (take === 'theirs') setDraft(draftOf(outcome.theirs));
-            setVersion(outcome.theirs.version);
-            setOutcome({ kind: 'idle' });
-          }}
+          onChoose={(take) => resolve(outcome.theirs, take)}
         />
       )}
       <TextField

@@ -1,12 +1,8 @@
-// A district's fundings (Förderungen): the list, and the form that adds or changes one — its
-// programme (from the API's funding programmes, which bring their funder), the funded post or
-// project of the district, the share funded and the period.
-import { useState } from 'preact/hooks';
 import { EditorCreateFundingDocument, EditorUpdateFundingDocument, type FundingFieldsInput } from '../../../schema/generated/graphql.js';
-import { ApiFailure, saidOfFailure, write } from './api.js';
+import { write } from './api.js';
 import type { DistrictData } from './district.js';
-import { useKeptDraft } from './drafts.js';
 import { Conflict, type Issue, issueAt, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
+import { useRecordForm } from './recordForm.js';
 import type { Language, Texts } from './texts.js';
 
 export type Funding = DistrictData['fundings'][number];
@@ -103,24 +99,25 @@ interface FundingFormProps {
   reload(): Promise<DistrictData>;
 }
 
-type Outcome =
-  | { kind: 'idle' | 'saving' | 'saved' }
-  | { kind: 'problems'; issues: Issue[] }
-  | { kind: 'conflict'; theirs: Funding }
-  | { kind: 'failed'; message: string; signedOut: boolean };
-
 const fundingIn = (district: DistrictData, id: string) => district.fundings.find((funding) => funding.id === id);
 
 export function FundingForm({ funding, district, texts, language, reload }: FundingFormProps) {
   // Kept in the tab until saved: a reload or a sign-in at the identity provider loses nothing.
-  const draftId = funding?.id ?? `new-funding-${district.ags}`;
-  const { draft, setDraft, version, setVersion, forget } = useKeptDraft(draftId, draftOf(funding), funding?.version ?? 0);
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  // Saves answered so far, on the form: a script (or a test) waits for the next by it.
-  const [answered, setAnswered] = useState(0);
-  const issues = outcome.kind === 'problems' ? outcome.issues : [];
+  const { draft, set, outcome, setOutcome, answered, issues, save, resolve } = useRecordForm({
+    record: funding,
+    newDraftId: `new-funding-${district.ags}`,
+    draftOf,
+    send: async (shown, version) =>
+      funding
+        ? (await write(EditorUpdateFundingDocument, { input: { id: funding.id, version, fields: fieldsOf(shown) } })).updateFunding
+        : (await write(EditorCreateFundingDocument, { input: { district: district.ags, fields: fieldsOf(shown) } })).createFunding,
+    find: fundingIn,
+    pageOf: (id) => `#/d/${district.ags}/f/${encodeURIComponent(id)}`,
+    check: typedIssues,
+    reload,
+    texts,
+  });
   const shared = { issues, language };
-  const set = (part: Partial<FundingDraft>) => setDraft({ ...draft, ...part });
 
   const programmeName = (key: string) => {
     const programme = district.programmes.find((candidate) => candidate.key === key);
@@ -137,54 +134,6 @@ export function FundingForm({ funding, district, texts, language, reload }: Fund
     `${texts.fundingPeriod}: ${shown.periodStart || '…'}–${shown.periodEnd || '…'}`,
   ];
 
-  const showProblems = (found: Issue[]) => {
-    setOutcome({ kind: 'problems', issues: found });
-    requestAnimationFrame(() => document.getElementById('problems')?.focus());
-  };
-
-  async function save(event: Event) {
-    event.preventDefault();
-    const refused = typedIssues(draft);
-    if (refused.length > 0) {
-      showProblems(refused);
-      setAnswered((count) => count + 1);
-      return;
-    }
-    setOutcome({ kind: 'saving' });
-    try {
-      const answer = funding
-        ? (await write(EditorUpdateFundingDocument, { input: { id: funding.id, version, fields: fieldsOf(draft) } })).updateFunding
-        : (await write(EditorCreateFundingDocument, { input: { district: district.ags, fields: fieldsOf(draft) } })).createFunding;
-      if (answer.__typename === 'MutationCreateFundingSuccess' || answer.__typename === 'MutationUpdateFundingSuccess') {
-        // The form shows what was saved as the API now answers it.
-        const saved = fundingIn(await reload(), answer.data.id);
-        if (saved) setDraft(draftOf(saved));
-        setVersion(saved?.version ?? answer.data.version);
-        setOutcome({ kind: 'saved' });
-        if (!funding) {
-          forget();
-          location.hash = `#/d/${district.ags}/f/${encodeURIComponent(answer.data.id)}`;
-        }
-      } else if (answer.__typename === 'ValidationError') {
-        showProblems(answer.issues);
-      } else if (answer.__typename === 'VersionConflictError' && funding) {
-        const theirs = fundingIn(await reload(), funding.id);
-        if (theirs) setOutcome({ kind: 'conflict', theirs });
-        requestAnimationFrame(() => document.getElementById('conflict')?.focus());
-      } else {
-        setOutcome({ kind: 'failed', message: answer.message, signedOut: false });
-      }
-    } catch (error) {
-      setOutcome({
-        kind: 'failed',
-        message: saidOfFailure(error, texts),
-        signedOut: error instanceof ApiFailure && error.kind === 'signedOut',
-      });
-    } finally {
-      setAnswered((count) => count + 1);
-    }
-  }
-
   return (
     <form onSubmit={save} noValidate data-answered={answered} class="funding-form">
       <ProblemSummary issues={issues} texts={texts} language={language} />
@@ -193,11 +142,7 @@ export function FundingForm({ funding, district, texts, language, reload }: Fund
           theirs={linesOf(draftOf(outcome.theirs))}
           yours={linesOf(draft)}
           texts={texts}
-          onChoose={(take) => {
-            if (take === 'theirs') setDraft(draftOf(outcome.theirs));
-            setVersion(outcome.theirs.version);
-            setOutcome({ kind: 'idle' });
-          }}
+          onChoose={(take) => resolve(outcome.theirs, take)}
         />
       )}
       <TextField

@@ -8,10 +8,10 @@ import {
   type OfferFieldsInput,
   type TargetGroup,
 } from '../../../schema/generated/graphql.js';
-import { ApiFailure, saidOfFailure, write } from './api.js';
+import { write } from './api.js';
 import type { DistrictData } from './district.js';
-import { useKeptDraft } from './drafts.js';
-import { Conflict, Field, type Issue, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
+import { Conflict, Field, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
+import { useRecordForm } from './recordForm.js';
 import type { Language, Texts } from './texts.js';
 
 export type Offer = DistrictData['offers']['edges'][number]['node'];
@@ -109,61 +109,23 @@ interface OfferFormProps {
   reload(): Promise<DistrictData>;
 }
 
-type Outcome =
-  | { kind: 'idle' | 'saving' | 'saved' }
-  | { kind: 'problems'; issues: Issue[] }
-  | { kind: 'conflict'; theirs: Offer }
-  | { kind: 'failed'; message: string; signedOut: boolean };
-
 export function OfferForm({ offer, district, texts, language, reload }: OfferFormProps) {
-  const draftId = offer?.id ?? `new-offer-${district.ags}`;
-  const { draft, setDraft, version, setVersion, forget } = useKeptDraft(draftId, draftOf(offer), offer?.version ?? 0);
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  // Saves answered so far, on the form: a script (or a test) waits for the next by it.
-  const [answered, setAnswered] = useState(0);
+  const { draft, set, outcome, setOutcome, answered, issues, save, resolve } = useRecordForm({
+    record: offer,
+    newDraftId: `new-offer-${district.ags}`,
+    draftOf,
+    send: async (shown, version) =>
+      offer
+        ? (await write(EditorUpdateOfferDocument, { input: { id: offer.id, version, fields: fieldsOf(shown) } })).updateOffer
+        : (await write(EditorCreateOfferDocument, { input: { district: district.ags, fields: fieldsOf(shown) } })).createOffer,
+    find: offerIn,
+    pageOf: (id) => `#/d/${district.ags}/o/${encodeURIComponent(id)}`,
+    reload,
+    texts,
+  });
   const [town, setTown] = useState('');
-  const issues = outcome.kind === 'problems' ? outcome.issues : [];
   const shared = { issues, language };
-  const set = (part: Partial<OfferDraft>) => setDraft({ ...draft, ...part });
   const toggle = <Item,>(list: Item[], item: Item, on: boolean) => (on ? [...list, item] : list.filter((other) => other !== item));
-
-  async function save(event: Event) {
-    event.preventDefault();
-    setOutcome({ kind: 'saving' });
-    try {
-      const answer = offer
-        ? (await write(EditorUpdateOfferDocument, { input: { id: offer.id, version, fields: fieldsOf(draft) } })).updateOffer
-        : (await write(EditorCreateOfferDocument, { input: { district: district.ags, fields: fieldsOf(draft) } })).createOffer;
-      if (answer.__typename === 'MutationCreateOfferSuccess' || answer.__typename === 'MutationUpdateOfferSuccess') {
-        // The form shows what was saved as the API now answers it.
-        const saved = offerIn(await reload(), answer.data.id);
-        setDraft(saved ? draftOf(saved) : draft);
-        setVersion(answer.data.version);
-        setOutcome({ kind: 'saved' });
-        if (!offer) {
-          forget();
-          location.hash = `#/d/${district.ags}/o/${encodeURIComponent(answer.data.id)}`;
-        }
-      } else if (answer.__typename === 'ValidationError') {
-        setOutcome({ kind: 'problems', issues: answer.issues });
-        requestAnimationFrame(() => document.getElementById('problems')?.focus());
-      } else if (answer.__typename === 'VersionConflictError' && offer) {
-        const theirs = offerIn(await reload(), offer.id);
-        if (theirs) setOutcome({ kind: 'conflict', theirs });
-        requestAnimationFrame(() => document.getElementById('conflict')?.focus());
-      } else {
-        setOutcome({ kind: 'failed', message: answer.message, signedOut: false });
-      }
-    } catch (error) {
-      setOutcome({
-        kind: 'failed',
-        message: saidOfFailure(error, texts),
-        signedOut: error instanceof ApiFailure && error.kind === 'signedOut',
-      });
-    } finally {
-      setAnswered((count) => count + 1);
-    }
-  }
 
   const addTown = () => {
     const name = town.trim();
@@ -179,11 +141,7 @@ export function OfferForm({ offer, district, texts, language, reload }: OfferFor
           theirs={linesOf(draftOf(outcome.theirs), texts)}
           yours={linesOf(draft, texts)}
           texts={texts}
-          onChoose={(take) => {
-            if (take === 'theirs') setDraft(draftOf(outcome.theirs));
-            setVersion(outcome.theirs.version);
-            setOutcome({ kind: 'idle' });
-          }}
+          onChoose={(take) => resolve(outcome.theirs, take)}
         />
       )}
       <TextField
