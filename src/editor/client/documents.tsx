@@ -1,18 +1,17 @@
 // A district's published documents (its integration concept as a file, funding guidelines,
 // newsletters): the list, and the form that adds or changes one — its title, kind, address on
 // the web, file format and date, and the funding programme or integration concept it belongs to.
-import { useState } from 'preact/hooks';
 import {
   type DocumentFieldsInput,
   type DocumentKind,
   EditorCreateDocumentDocument,
   EditorUpdateDocumentDocument,
 } from '../../../schema/generated/graphql.js';
-import { ApiFailure, saidOfFailure, write } from './api.js';
+import { write } from './api.js';
 import type { DistrictData } from './district.js';
-import { useKeptDraft } from './drafts.js';
-import { Conflict, type Issue, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
+import { Conflict, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
 import { valuesOf } from './help.js';
+import { useRecordForm } from './recordForm.js';
 import type { Language, Texts } from './texts.js';
 
 export type PublishedDocument = DistrictData['documents'][number];
@@ -88,24 +87,25 @@ interface DocumentFormProps {
   reload(): Promise<DistrictData>;
 }
 
-type Outcome =
-  | { kind: 'idle' | 'saving' | 'saved' }
-  | { kind: 'problems'; issues: Issue[] }
-  | { kind: 'conflict'; theirs: PublishedDocument }
-  | { kind: 'failed'; message: string; signedOut: boolean };
-
 const documentIn = (district: DistrictData, id: string) => district.documents.find((document) => document.id === id);
 
 export function DocumentForm({ document, district, texts, language, reload }: DocumentFormProps) {
   // Kept in the tab until saved: a reload or a sign-in at the identity provider loses nothing.
-  const draftId = document?.id ?? `new-document-${district.ags}`;
-  const { draft, setDraft, version, setVersion, forget } = useKeptDraft(draftId, draftOf(document), document?.version ?? 0);
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  // Saves answered so far, on the form: a script (or a test) waits for the next by it.
-  const [answered, setAnswered] = useState(0);
-  const issues = outcome.kind === 'problems' ? outcome.issues : [];
+  const { draft, set, outcome, setOutcome, answered, issues, save, resolve } = useRecordForm({
+    record: document,
+    newDraftId: `new-document-${district.ags}`,
+    draftOf,
+    send: async (shown, version) =>
+      document
+        ? (await write(EditorUpdateDocumentDocument, { input: { id: document.id, version, fields: fieldsOf(shown) } })).updateDocument
+        : (await write(EditorCreateDocumentDocument, { input: { district: district.ags, fields: fieldsOf(shown) } })).createDocument,
+    find: documentIn,
+    pageOf: (id) => `#/d/${district.ags}/doc/${encodeURIComponent(id)}`,
+    check: (shown) => partialDateIssues({ issued: shown.issued }),
+    reload,
+    texts,
+  });
   const shared = { issues, language };
-  const set = (part: Partial<DocumentDraft>) => setDraft({ ...draft, ...part });
 
   const programmeName = (key: string) => district.programmes.find((programme) => programme.key === key)?.shortName ?? texts.none;
   const conceptName = (id: string) => district.concepts.find((concept) => concept.id === id)?.title ?? texts.none;
@@ -119,54 +119,6 @@ export function DocumentForm({ document, district, texts, language, reload }: Do
     `${texts.documentConcept}: ${conceptName(shown.concept)}`,
   ];
 
-  const showProblems = (found: Issue[]) => {
-    setOutcome({ kind: 'problems', issues: found });
-    requestAnimationFrame(() => window.document.getElementById('problems')?.focus());
-  };
-
-  async function save(event: Event) {
-    event.preventDefault();
-    const refused = partialDateIssues({ issued: draft.issued });
-    if (refused.length > 0) {
-      showProblems(refused);
-      setAnswered((count) => count + 1);
-      return;
-    }
-    setOutcome({ kind: 'saving' });
-    try {
-      const answer = document
-        ? (await write(EditorUpdateDocumentDocument, { input: { id: document.id, version, fields: fieldsOf(draft) } })).updateDocument
-        : (await write(EditorCreateDocumentDocument, { input: { district: district.ags, fields: fieldsOf(draft) } })).createDocument;
-      if (answer.__typename === 'MutationCreateDocumentSuccess' || answer.__typename === 'MutationUpdateDocumentSuccess') {
-        // The form shows what was saved as the API now answers it.
-        const saved = documentIn(await reload(), answer.data.id);
-        if (saved) setDraft(draftOf(saved));
-        setVersion(saved?.version ?? answer.data.version);
-        setOutcome({ kind: 'saved' });
-        if (!document) {
-          forget();
-          location.hash = `#/d/${district.ags}/doc/${encodeURIComponent(answer.data.id)}`;
-        }
-      } else if (answer.__typename === 'ValidationError') {
-        showProblems(answer.issues);
-      } else if (answer.__typename === 'VersionConflictError' && document) {
-        const theirs = documentIn(await reload(), document.id);
-        if (theirs) setOutcome({ kind: 'conflict', theirs });
-        requestAnimationFrame(() => window.document.getElementById('conflict')?.focus());
-      } else {
-        setOutcome({ kind: 'failed', message: answer.message, signedOut: false });
-      }
-    } catch (error) {
-      setOutcome({
-        kind: 'failed',
-        message: saidOfFailure(error, texts),
-        signedOut: error instanceof ApiFailure && error.kind === 'signedOut',
-      });
-    } finally {
-      setAnswered((count) => count + 1);
-    }
-  }
-
   return (
     <form onSubmit={save} noValidate data-answered={answered} class="document-form">
       <ProblemSummary issues={issues} texts={texts} language={language} />
@@ -175,11 +127,7 @@ export function DocumentForm({ document, district, texts, language, reload }: Do
           theirs={linesOf(draftOf(outcome.theirs))}
           yours={linesOf(draft)}
           texts={texts}
-          onChoose={(take) => {
-            if (take === 'theirs') setDraft(draftOf(outcome.theirs));
-            setVersion(outcome.theirs.version);
-            setOutcome({ kind: 'idle' });
-          }}
+          onChoose={(take) => resolve(outcome.theirs, take)}
         />
       )}
       <TextField

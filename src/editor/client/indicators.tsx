@@ -123,6 +123,10 @@ type Outcome =
   | { kind: 'conflict'; theirs: Value }
   | { kind: 'failed'; message: string; signedOut: boolean };
 
+/**
+ * Not useRecordForm: a new value neither creates nor changes the record the form shows; the form
+ * stays, emptied, for the next value; and a first value recorded meanwhile is a conflict too.
+ */
 export function ValueForm({ indicator, district, texts, language, reload }: ValueFormProps) {
   const { current } = valuesOfIndicator(district, indicator.key);
   // The new value waits in the tab until recorded, with the version of the value it follows.

@@ -3,10 +3,10 @@
 // from the shared catalogue of tasks, each in the district's own words.
 import { useState } from 'preact/hooks';
 import { EditorCreatePositionDocument, EditorUpdatePositionDocument, type PositionFieldsInput } from '../../../schema/generated/graphql.js';
-import { ApiFailure, saidOfFailure, write } from './api.js';
+import { write } from './api.js';
 import type { DistrictData } from './district.js';
-import { useKeptDraft } from './drafts.js';
 import { Conflict, type Issue, issueAt, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
+import { useRecordForm } from './recordForm.js';
 import type { Language, Texts } from './texts.js';
 
 type Post = DistrictData['posts'][number];
@@ -88,25 +88,26 @@ interface PostFormProps {
   reload(): Promise<DistrictData>;
 }
 
-type Outcome =
-  | { kind: 'idle' | 'saving' | 'saved' }
-  | { kind: 'problems'; issues: Issue[] }
-  | { kind: 'conflict'; theirs: Post }
-  | { kind: 'failed'; message: string; signedOut: boolean };
-
 const postIn = (district: DistrictData, id: string) => district.posts.find((post) => post.id === id);
 
 export function PostForm({ post, district, texts, language, reload }: PostFormProps) {
   // Kept in the tab until saved: a reload or a sign-in at the identity provider loses nothing.
-  const draftId = post?.id ?? `new-post-${district.ags}`;
-  const { draft, setDraft, version, setVersion, forget } = useKeptDraft(draftId, draftOf(post), post?.version ?? 0);
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  // Saves answered so far, on the form: a script (or a test) waits for the next by it.
-  const [answered, setAnswered] = useState(0);
+  const { draft, set, outcome, setOutcome, answered, issues, save, resolve } = useRecordForm({
+    record: post,
+    newDraftId: `new-post-${district.ags}`,
+    draftOf,
+    send: async (shown, version) =>
+      post
+        ? (await write(EditorUpdatePositionDocument, { input: { id: post.id, version, fields: fieldsOf(shown) } })).updatePosition
+        : (await write(EditorCreatePositionDocument, { input: { district: district.ags, fields: fieldsOf(shown) } })).createPosition,
+    find: postIn,
+    pageOf: (id) => `#/d/${district.ags}/p/${encodeURIComponent(id)}`,
+    check: typedIssues,
+    reload,
+    texts,
+  });
   const [chosenTask, setChosenTask] = useState('');
-  const issues = outcome.kind === 'problems' ? outcome.issues : [];
   const shared = { issues, language };
-  const set = (part: Partial<PostDraft>) => setDraft({ ...draft, ...part });
   const setTask = (index: number, wording: string) =>
     set({ tasks: draft.tasks.map((task, at) => (at === index ? { ...task, wording } : task)) });
   const catalogue = district.tasks;
@@ -122,54 +123,6 @@ export function PostForm({ post, district, texts, language, reload }: PostFormPr
     `${texts.postSince}: ${shown.since || texts.none}`,
     `${texts.postTasks}: ${shown.tasks.map((task) => task.wording).join('; ') || texts.none}`,
   ];
-
-  const showProblems = (found: Issue[]) => {
-    setOutcome({ kind: 'problems', issues: found });
-    requestAnimationFrame(() => document.getElementById('problems')?.focus());
-  };
-
-  async function save(event: Event) {
-    event.preventDefault();
-    const refused = typedIssues(draft);
-    if (refused.length > 0) {
-      showProblems(refused);
-      setAnswered((count) => count + 1);
-      return;
-    }
-    setOutcome({ kind: 'saving' });
-    try {
-      const answer = post
-        ? (await write(EditorUpdatePositionDocument, { input: { id: post.id, version, fields: fieldsOf(draft) } })).updatePosition
-        : (await write(EditorCreatePositionDocument, { input: { district: district.ags, fields: fieldsOf(draft) } })).createPosition;
-      if (answer.__typename === 'MutationCreatePositionSuccess' || answer.__typename === 'MutationUpdatePositionSuccess') {
-        // The form shows what was saved as the API now answers it.
-        const saved = postIn(await reload(), answer.data.id);
-        if (saved) setDraft(draftOf(saved));
-        if (saved) setVersion(saved.version);
-        setOutcome({ kind: 'saved' });
-        if (!post) {
-          forget();
-          location.hash = `#/d/${district.ags}/p/${encodeURIComponent(answer.data.id)}`;
-        }
-      } else if (answer.__typename === 'ValidationError') {
-        showProblems(answer.issues);
-      } else if (answer.__typename === 'VersionConflictError' && post) {
-        const theirs = postIn(await reload(), post.id);
-        if (theirs) setOutcome({ kind: 'conflict', theirs });
-        requestAnimationFrame(() => document.getElementById('conflict')?.focus());
-      } else {
-        setOutcome({ kind: 'failed', message: answer.message, signedOut: false });
-      }
-    } catch (error) {
-      setOutcome({
-        kind: 'failed',
-        message: saidOfFailure(error, texts),
-        signedOut: error instanceof ApiFailure && error.kind === 'signedOut',
-      });
-    } finally {
-      setAnswered((count) => count + 1);
-    }
-  }
 
   const addTask = () => {
     const entry = catalogue.find((task) => task.key === chosenTask) ?? unchosen[0];
@@ -187,11 +140,7 @@ export function PostForm({ post, district, texts, language, reload }: PostFormPr
           theirs={linesOf(draftOf(outcome.theirs))}
           yours={linesOf(draft)}
           texts={texts}
-          onChoose={(take) => {
-            if (take === 'theirs') setDraft(draftOf(outcome.theirs));
-            setVersion(outcome.theirs.version);
-            setOutcome({ kind: 'idle' });
-          }}
+          onChoose={(take) => resolve(outcome.theirs, take)}
         />
       )}
       <TextField
