@@ -264,6 +264,53 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.close();
   }, 60_000);
 
+  test('an offer’s town gets what is there, the entrance on the map and its access; the public API shows them', async () => {
+    const { data: made } = await api.graphql(
+      'mutation ($input: CreateOfferInput!) { createOffer(input: $input) { ... on MutationCreateOfferSuccess { data { id } } } }',
+      {
+        input: {
+          district: '16065',
+          fields: { title: 'Sprachcafé', description: 'Deutsch üben.', category: 'LANGUAGE_COURSE', places: ['Artern'] },
+        },
+      },
+      tokens.kyffhaeuser,
+    );
+    const id = made.createOffer.data.id;
+    const { page, errors } = await openEditor();
+    await signIn(page, tokens.kyffhaeuser);
+    await page.goto(`${origin}/editor/#/d/16065/o/${encodeURIComponent(id)}`);
+    await page.waitForSelector('.offer-form');
+    await page.click('#place-0');
+    await page.fill('#f-placeDetails-0-label', 'Volkshochschule, Raum 2');
+    await page.fill('#f-placeDetails-0-point', '51,3601; 11,2921');
+    await page.selectOption('#f-placeDetails-0-stepFreeEntrance', 'yes');
+    await page.selectOption('#f-placeDetails-0-hearingLoop', 'no');
+    await save(page);
+    expect(await page.textContent('#offer-status')).toBe('Gespeichert. Die Änderung ist sofort öffentlich sichtbar.');
+    const places = async () =>
+      (
+        await api.graphql(
+          'query ($id: ID!) { node(id: $id) { ... on Offer { places { label coordinates { latitude longitude } accessibility { stepFreeEntrance hearingLoop lift } } } } }',
+          { id },
+        )
+      ).data.node.places;
+    const expected = [
+      {
+        label: 'Volkshochschule, Raum 2',
+        coordinates: { latitude: 51.3601, longitude: 11.2921 },
+        accessibility: { stepFreeEntrance: true, hearingLoop: false, lift: null },
+      },
+    ];
+    expect(await places()).toEqual(expected);
+    // Changing something else of the offer keeps what is known of the town.
+    await page.fill('#f-title', 'Sprachcafé am Markt');
+    await save(page);
+    expect(await places()).toEqual(expected);
+    expect(await page.textContent('#place-0')).toBe('Artern: Volkshochschule, Raum 2');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test('a second writer’s change is shown beside the editor’s; either can be taken and saved', async () => {
     const { page } = await openEditor();
     await signIn(page, tokens.kyffhaeuser);

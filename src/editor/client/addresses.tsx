@@ -1,7 +1,8 @@
-// A contact's addresses in its form: where the office is, its post, and what newcomers ask before
-// they come — where the entrance is on the map and whether they can get in (issue 24 §3). The
-// point is typed as coordinates or pasted as an OpenStreetMap link; the API reads either.
-import type { AddressInput, AddressKind, EditorDistrictQuery } from '../../../schema/generated/graphql.js';
+// A contact's addresses and an offer's towns in their forms: where the office is, its post, and
+// what newcomers ask before they come — where the entrance is on the map and whether they can get
+// in (issue 24 §3). The point is typed as coordinates or pasted as an OpenStreetMap link; the API
+// reads either.
+import type { AddressInput, AddressKind, EditorDistrictQuery, OfferPlaceInput } from '../../../schema/generated/graphql.js';
 import { type Issue, SelectField, TextField } from './fields.js';
 import type { Language, Texts } from './texts.js';
 
@@ -13,7 +14,34 @@ type Known = 'yes' | 'no' | '';
 const features = ['stepFreeEntrance', 'lift', 'accessibleToilet', 'hearingLoop'] as const;
 type Feature = (typeof features)[number];
 
-export interface AddressDraft extends Record<Feature, Known> {
+/** Where the entrance is and what is known about getting in: of an address, or of an offer's town. */
+export interface AccessDraft extends Record<Feature, Known> {
+  /** "51.37021, 10.87203" or a link from openstreetmap.org; empty: no point. */
+  point: string;
+  accessibilityNote: string;
+}
+
+type Access = Pick<Address, 'coordinates' | 'accessibility'>;
+
+export const accessDraftOf = ({ coordinates, accessibility }: Access): AccessDraft => ({
+  point: coordinates ? `${coordinates.latitude}, ${coordinates.longitude}` : '',
+  accessibilityNote: accessibility.note ?? '',
+  stepFreeEntrance: knownOf(accessibility.stepFreeEntrance),
+  lift: knownOf(accessibility.lift),
+  accessibleToilet: knownOf(accessibility.accessibleToilet),
+  hearingLoop: knownOf(accessibility.hearingLoop),
+});
+
+export const accessInputOf = (draft: AccessDraft): Omit<OfferPlaceInput, 'town' | 'label'> => ({
+  ...pointOf(draft.point),
+  accessibilityNote: orNull(draft.accessibilityNote),
+  stepFreeEntrance: booleanOf(draft.stepFreeEntrance),
+  lift: booleanOf(draft.lift),
+  accessibleToilet: booleanOf(draft.accessibleToilet),
+  hearingLoop: booleanOf(draft.hearingLoop),
+});
+
+export interface AddressDraft extends AccessDraft {
   kind: AddressKind;
   street: string;
   postalCode: string;
@@ -21,9 +49,6 @@ export interface AddressDraft extends Record<Feature, Known> {
   placeName: string;
   room: string;
   postOfficeBox: string;
-  /** "51.37021, 10.87203" or a link from openstreetmap.org; empty: no point. */
-  point: string;
-  accessibilityNote: string;
 }
 
 /** The kinds of the contact's list; where office hours are held is given with the hours. */
@@ -33,6 +58,16 @@ const knownOf = (value: boolean | null | undefined): Known => (value == null ? '
 
 const booleanOf = (known: Known) => (known === '' ? null : known === 'yes');
 
+/** Nothing known: no point, no feature, no note. */
+export const unknownAccess: AccessDraft = {
+  point: '',
+  accessibilityNote: '',
+  stepFreeEntrance: '',
+  lift: '',
+  accessibleToilet: '',
+  hearingLoop: '',
+};
+
 export const newAddress: AddressDraft = {
   kind: 'OFFICE',
   street: '',
@@ -41,12 +76,7 @@ export const newAddress: AddressDraft = {
   placeName: '',
   room: '',
   postOfficeBox: '',
-  point: '',
-  accessibilityNote: '',
-  stepFreeEntrance: '',
-  lift: '',
-  accessibleToilet: '',
-  hearingLoop: '',
+  ...unknownAccess,
 };
 
 export const addressDraftOf = (address: Address): AddressDraft => ({
@@ -57,12 +87,7 @@ export const addressDraftOf = (address: Address): AddressDraft => ({
   placeName: address.placeName ?? '',
   room: address.room ?? '',
   postOfficeBox: address.postOfficeBox ?? '',
-  point: address.coordinates ? `${address.coordinates.latitude}, ${address.coordinates.longitude}` : '',
-  accessibilityNote: address.accessibility.note ?? '',
-  stepFreeEntrance: knownOf(address.accessibility.stepFreeEntrance),
-  lift: knownOf(address.accessibility.lift),
-  accessibleToilet: knownOf(address.accessibility.accessibleToilet),
-  hearingLoop: knownOf(address.accessibility.hearingLoop),
+  ...accessDraftOf(address),
 });
 
 /** Two decimal numbers (a comma as decimal mark too) separated by a comma, semicolon or space. */
@@ -86,12 +111,7 @@ export const addressInputOf = (draft: AddressDraft): AddressInput => ({
   placeName: orNull(draft.placeName),
   room: orNull(draft.room),
   postOfficeBox: orNull(draft.postOfficeBox),
-  ...pointOf(draft.point),
-  accessibilityNote: orNull(draft.accessibilityNote),
-  stepFreeEntrance: booleanOf(draft.stepFreeEntrance),
-  lift: booleanOf(draft.lift),
-  accessibleToilet: booleanOf(draft.accessibleToilet),
-  hearingLoop: booleanOf(draft.hearingLoop),
+  ...accessInputOf(draft),
 });
 
 /** The API names a point's problems at latitude or longitude, or at mapLink: the form has one field for them. */
@@ -104,7 +124,7 @@ export const addressLines = (draft: AddressDraft, texts: Texts) =>
     .join(', ')}`;
 
 /** What is known about getting in, as the public card says it: "Stufenloser Zugang: ja · Aufzug: nein"; empty when nothing is. */
-export const accessOf = (address: Address, texts: Texts) =>
+export const accessOf = (address: Access, texts: Texts) =>
   [
     ...features
       .filter((feature) => address.accessibility[feature] != null)
@@ -127,11 +147,11 @@ interface AddressFieldsProps {
 export function AddressFields({ index, draft, onChange, onRemove, texts, issues, language }: AddressFieldsProps) {
   const path = (field: string) => `addresses[${index}].${field}`;
   const shared = { issues, language };
-  const text = (field: Exclude<keyof AddressDraft, Feature | 'kind'>, help: string = field) => (
+  const text = (field: Exclude<keyof AddressDraft, keyof AccessDraft | 'kind'>) => (
     <TextField
       path={path(field)}
       label={texts.addressFields[field]}
-      help={['AddressInput', help]}
+      help={['AddressInput', field]}
       value={draft[field]}
       onValue={(value) => onChange({ [field]: value })}
       {...shared}
@@ -158,29 +178,65 @@ export function AddressFields({ index, draft, onChange, onRemove, texts, issues,
           {text('locality')}
         </div>
         {text('room')}
-        {text('point', 'mapLink')}
-        <fieldset class="kern-fieldset">
-          <legend class="kern-label">{texts.accessibility}</legend>
-          <div class="kern-fieldset__body row">
-            {features.map((feature) => (
-              <SelectField
-                key={feature}
-                path={path(feature)}
-                label={texts.addressFields[feature]}
-                help={['AddressInput', feature]}
-                value={draft[feature]}
-                choices={(['', 'yes', 'no'] as const).map((known) => [known, texts.known[known]] as const)}
-                onValue={(known) => onChange({ [feature]: known })}
-                {...shared}
-              />
-            ))}
-          </div>
-        </fieldset>
-        {text('accessibilityNote')}
+        <AccessFields at={`addresses[${index}]`} input="AddressInput" draft={draft} onChange={onChange} texts={texts} {...shared} />
         <button type="button" class="kern-btn kern-btn--secondary" onClick={onRemove}>
           <span class="kern-label">{texts.removeAddress(index + 1)}</span>
         </button>
       </div>
     </fieldset>
+  );
+}
+
+interface AccessFieldsProps {
+  /** The form path of the address or town, e.g. "placeDetails[0]". */
+  at: string;
+  /** The input type whose descriptions explain the fields. */
+  input: 'AddressInput' | 'OfferPlaceInput';
+  draft: AccessDraft;
+  onChange(part: Partial<AccessDraft>): void;
+  texts: Texts;
+  issues: Issue[];
+  language: Language;
+}
+
+/** The entrance's point, the four features of access (yes, no, not known) and a note. */
+export function AccessFields({ at, input, draft, onChange, texts, issues, language }: AccessFieldsProps) {
+  const shared = { issues, language };
+  return (
+    <>
+      <TextField
+        path={`${at}.point`}
+        label={texts.addressFields.point}
+        help={[input, 'mapLink']}
+        value={draft.point}
+        onValue={(point) => onChange({ point })}
+        {...shared}
+      />
+      <fieldset class="kern-fieldset">
+        <legend class="kern-label">{texts.accessibility}</legend>
+        <div class="kern-fieldset__body row">
+          {features.map((feature) => (
+            <SelectField
+              key={feature}
+              path={`${at}.${feature}`}
+              label={texts.addressFields[feature]}
+              help={[input, feature]}
+              value={draft[feature]}
+              choices={(['', 'yes', 'no'] as const).map((known) => [known, texts.known[known]] as const)}
+              onValue={(known) => onChange({ [feature]: known })}
+              {...shared}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <TextField
+        path={`${at}.accessibilityNote`}
+        label={texts.addressFields.accessibilityNote}
+        help={[input, 'accessibilityNote']}
+        value={draft.accessibilityNote}
+        onValue={(accessibilityNote) => onChange({ accessibilityNote })}
+        {...shared}
+      />
+    </>
   );
 }

@@ -8,9 +8,10 @@ import {
   type OfferFieldsInput,
   type TargetGroup,
 } from '../../../schema/generated/graphql.js';
+import { type AccessDraft, AccessFields, accessDraftOf, accessInputOf, atPointField, unknownAccess } from './addresses.js';
 import { write } from './api.js';
 import type { DistrictData } from './district.js';
-import { Conflict, Field, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
+import { Conflict, Field, type Issue, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
 import { useRecordForm } from './recordForm.js';
 import type { Language, Texts } from './texts.js';
 
@@ -26,7 +27,13 @@ interface OfferDraft {
   providerName: string;
   website: string;
   online: boolean;
-  places: string[];
+  /** The towns it is available in, each with what is there: a label, the entrance's point, access. */
+  places: PlaceDraft[];
+}
+
+interface PlaceDraft extends AccessDraft {
+  town: string;
+  label: string;
 }
 
 const categories: OfferCategory[] = [
@@ -41,8 +48,6 @@ const categories: OfferCategory[] = [
   'SOCIAL_SERVICES',
 ];
 const targetGroups: TargetGroup[] = ['NEWCOMERS', 'REFUGEES', 'ALL_RESIDENTS', 'CHILDREN', 'PARENTS', 'PUPILS', 'MUNICIPALITIES'];
-/** The languages the widget speaks besides German. */
-
 const draftOf = (offer: Offer | null): OfferDraft => ({
   title: offer?.title ?? '',
   description: offer?.description ?? '',
@@ -52,11 +57,13 @@ const draftOf = (offer: Offer | null): OfferDraft => ({
   providerName: offer?.providerName ?? '',
   website: offer?.website ?? '',
   online: offer?.online ?? false,
-  places: offer?.places.map((place) => place.municipality.name) ?? [],
+  places: offer?.places.map((place) => ({ town: place.municipality.name, label: place.label ?? '', ...accessDraftOf(place) })) ?? [],
 });
 
-const fieldsOf = (draft: OfferDraft): OfferFieldsInput => ({
+const fieldsOf = ({ places, ...draft }: OfferDraft): OfferFieldsInput => ({
   ...draft,
+  // The towns with what is known of them, replacing it all: what the form shows is what is kept.
+  placeDetails: places.map(({ town, label, ...access }) => ({ town, label: label.trim() || null, ...accessInputOf(access) })),
   languages: draft.languages
     .split(/[,;\s]+/)
     .map((code) => code.trim())
@@ -69,7 +76,7 @@ const linesOf = (draft: OfferDraft, texts: Texts) => [
   `${texts.offerTitle}: ${draft.title}`,
   `${texts.offerCategory}: ${texts.categories[draft.category]}`,
   `${texts.offerDescription}: ${draft.description}`,
-  `${texts.offerPlaces}: ${draft.places.join(', ') || texts.none}`,
+  `${texts.offerPlaces}: ${draft.places.map((place) => place.town).join(', ') || texts.none}`,
 ];
 
 export function OfferList({ offers, ags, texts }: { offers: Offer[]; ags: string; texts: Texts }) {
@@ -99,6 +106,10 @@ export function OfferList({ offers, ags, texts }: { offers: Offer[]; ags: string
   );
 }
 
+/** A town's problem is said at the town field (its name is the one thing typed of it there); a point's at the point field. */
+const atPlaceFields = (issues: Issue[]) =>
+  atPointField(issues).map((issue) => ({ ...issue, path: issue.path.replace(/^placeDetails\[(\d+)\]\.town$/, 'places[$1]') }));
+
 const offerIn = (district: DistrictData, id: string) => district.offers.edges.find((edge) => edge.node.id === id)?.node;
 
 interface OfferFormProps {
@@ -124,12 +135,15 @@ export function OfferForm({ offer, district, texts, language, reload }: OfferFor
     texts,
   });
   const [town, setTown] = useState('');
-  const shared = { issues, language };
+  const shared = { issues: atPlaceFields(issues), language };
+  const setPlace = (index: number, part: Partial<PlaceDraft>) =>
+    set({ places: draft.places.map((place, at) => (at === index ? { ...place, ...part } : place)) });
   const toggle = <Item,>(list: Item[], item: Item, on: boolean) => (on ? [...list, item] : list.filter((other) => other !== item));
 
   const addTown = () => {
     const name = town.trim();
-    if (name && !draft.places.includes(name)) set({ places: [...draft.places, name] });
+    if (name && !draft.places.some((place) => place.town === name))
+      set({ places: [...draft.places, { ...unknownAccess, town: name, label: '' }] });
     setTown('');
   };
 
@@ -229,15 +243,33 @@ export function OfferForm({ offer, district, texts, language, reload }: OfferFor
         <legend class="kern-label">{texts.offerPlaces}</legend>
         <div class="kern-fieldset__body">
           <ul class="kern-list place-list">
-            {draft.places.map((place) => (
-              <li key={place}>
-                {place}{' '}
+            {draft.places.map((place, index) => (
+              <li key={place.town}>
+                <details>
+                  <summary id={`place-${index}`}>{place.label ? `${place.town}: ${place.label}` : place.town}</summary>
+                  <TextField
+                    path={`placeDetails[${index}].label`}
+                    label={texts.placeLabel}
+                    help={['OfferPlaceInput', 'label']}
+                    value={place.label}
+                    onValue={(label) => setPlace(index, { label })}
+                    {...shared}
+                  />
+                  <AccessFields
+                    at={`placeDetails[${index}]`}
+                    input="OfferPlaceInput"
+                    draft={place}
+                    onChange={(part) => setPlace(index, part)}
+                    texts={texts}
+                    {...shared}
+                  />
+                </details>
                 <button
                   type="button"
                   class="kern-btn kern-btn--tertiary"
                   onClick={() => set({ places: draft.places.filter((other) => other !== place) })}
                 >
-                  <span class="kern-label">{texts.removePlace(place)}</span>
+                  <span class="kern-label">{texts.removePlace(place.town)}</span>
                 </button>
               </li>
             ))}
