@@ -311,6 +311,29 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.close();
   }, 60_000);
 
+  test('another person takes over the post: its successor opens with the post’s channels; the old contact is kept, ended', async () => {
+    const { page, errors } = await openEditor();
+    await signIn(page, tokens.kyffhaeuser);
+    await openContact(page);
+    // A name is needed; what is wrong is said at its field.
+    await page.click('text=Wechsel speichern');
+    await page.waitForSelector('#f-successor-person-familyName-error');
+    await page.fill('#f-successor-person-salutation', 'Frau');
+    await page.fill('#f-successor-person-givenName', 'Erika');
+    await page.fill('#f-successor-person-familyName', 'Muster');
+    await page.click('text=Wechsel speichern');
+    await page.waitForSelector('h1:has-text("Frau Erika Muster bearbeiten")');
+    expect(await page.inputValue('#f-channels-0-printed')).toBe('03632 / 741-261');
+    const { data } = await api.graphql(ContactCardDocument, { ags: '16065' });
+    const names = data!.district!.contacts.edges.map((edge) => edge.node.person?.displayName);
+    expect(names).toContain('Frau Erika Muster');
+    expect(names).not.toContain('Herr Pilavskij');
+    const ended = await api.database.client.contact.findUniqueOrThrow({ where: { id: '16065/contact/pilavskij' } });
+    expect(ended.validTo).not.toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test('a second writer’s change is shown beside the editor’s; either can be taken and saved', async () => {
     const { page } = await openEditor();
     await signIn(page, tokens.kyffhaeuser);

@@ -27,6 +27,7 @@ import { OfferForm } from './offers.js';
 import { PostForm } from './posts.js';
 import { finishSignIn, provider, returnedFromProvider, signOutAtProvider } from './signIn.js';
 import { StewardDistrict, StewardOverview, useStewardship } from './stewardship.js';
+import { Successor } from './successor.js';
 import { texts as allTexts, type Language, type Texts } from './texts.js';
 import { Translations } from './translations.js';
 
@@ -231,6 +232,7 @@ function District({
         </aside>
       </div>
       <HoursTranslations contact={contact} texts={texts} language={language} reload={reload} />
+      <Successor key={`${contact.id}-successor`} contact={contact} texts={texts} language={language} reload={reload} />
       <History of={contact.id} revision={String(contact.version)} texts={texts} />
       <Archive
         name={contact.person?.displayName ?? contact.position.title}

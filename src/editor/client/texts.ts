@@ -91,6 +91,13 @@ const de = {
   salutation: 'Anrede',
   givenName: 'Vorname',
   familyName: 'Nachname',
+  successorTitle: 'Eine andere Person hat die Stelle übernommen',
+  successorIntro:
+    'Die bisherige Ansprechperson endet am Tag des Wechsels und bleibt im Verlauf erhalten. Die neue Person übernimmt Telefon, E-Mail, Anschriften und Sprechzeiten der Stelle; ändern Sie sie danach, wo nötig.',
+  changeDate: 'Tag des Wechsels',
+  saveSuccessor: 'Wechsel speichern',
+  successorConflict:
+    'Inzwischen hat jemand anderes diese Ansprechperson geändert. Bitte laden Sie die Seite neu und prüfen Sie den Wechsel.',
   offers: 'Angebote',
   noOffers: 'Für diesen Kreis sind noch keine Angebote eingetragen.',
   addOffer: 'Angebot hinzufügen',
@@ -465,6 +472,12 @@ const en: Texts = {
   salutation: 'Salutation',
   givenName: 'Given name',
   familyName: 'Family name',
+  successorTitle: 'Another person has taken over the post',
+  successorIntro:
+    'The current contact ends on the day of the change and stays in the history. The new person takes over the post’s phone, e-mail, addresses and office hours; change them afterwards where needed.',
+  changeDate: 'Day of the change',
+  saveSuccessor: 'Save the change of person',
+  successorConflict: 'Someone else has changed this contact meanwhile. Please reload the page and check the change.',
   offers: 'Offers',
   noOffers: 'No offers have been entered for this district yet.',
   addOffer: 'Add an offer',
