@@ -86,6 +86,25 @@ describe.skipIf(!haveChromium)(`the post, document and indicator forms in headle
 
   const saved = 'Gespeichert. Die Änderung ist sofort öffentlich sichtbar.';
 
+  test('a post’s title is translated on its page; readers asking in that language get it', async () => {
+    const { page, errors } = await openEditor();
+    await openDistrict(page);
+    await page.goto(`${origin}/editor/#/d/16065/p/${encodeURIComponent(integrationGuide)}`);
+    await page.waitForSelector('#translations-heading');
+    const arabic = page.locator('.translation[lang="ar"]');
+    await arabic.locator('input').fill('مرشد الاندماج');
+    await arabic.locator('button').click();
+    await page.waitForFunction(
+      () => document.getElementById('translation-ar-status')?.textContent === 'Gespeichert. Die Änderung ist sofort öffentlich sichtbar.',
+    );
+    const { data } = await api.graphql('query ($id: ID!) { node(id: $id) { ... on Position { ar: title(lang: "ar") } } }', {
+      id: integrationGuide,
+    });
+    expect(data.node.ar).toBe('مرشد الاندماج');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test('a post’s title and tasks are changed: a wording, one removed, one added from the catalogue; the public API and the history follow', async () => {
     const { page, elsewhere, errors } = await openEditor();
     await openDistrict(page);

@@ -391,6 +391,15 @@ function PostPage({ id, district, texts, language, reload }: RecordPageProps) {
       <PostForm key={id} post={post} district={district} texts={texts} language={language} reload={reload} />
       {post && (
         <>
+          <Translations
+            heading={texts.translations}
+            subject={post.id}
+            localized={post}
+            fields={[{ field: 'title', label: texts.postTitle }]}
+            texts={texts}
+            language={language}
+            reload={reload}
+          />
           <Archive
             name={post.title}
             ags={district.ags}
