@@ -458,12 +458,13 @@ function reportForm(api, subject, t) {
   return element('details', { class: 'ig-report' }, element('summary', {}, t.report), form);
 }
 
-async function fetchDistrict(api, ags, asOf, lang) {
+/** `fresh`: ask the server each time rather than the browser's cache (a preview right after an edit). */
+async function fetchDistrict(api, ags, asOf, lang, fresh) {
   const ask = async (parameter, value) => {
     const url = new URL(api);
     url.searchParams.set(parameter, value);
     url.searchParams.set('variables', JSON.stringify({ ags, asOf: asOf || null, lang }));
-    const response = await fetch(url, { headers: { accept: 'application/graphql-response+json' } });
+    const response = await fetch(url, { headers: { accept: 'application/graphql-response+json' }, cache: fresh ? 'no-cache' : 'default' });
     return response.json();
   };
   let body = await ask('extensions', JSON.stringify({ persistedQuery: { version: 1, sha256Hash: QUERY_HASH } }));
@@ -751,7 +752,7 @@ export async function mountIntegrationWidget(root) {
     viewOf(root).replaceChildren(element('p', { class: 'ig-status', role: 'status' }, LABELS[lang].loading));
   }
   try {
-    const district = await fetchDistrict(api, ags, asOf, lang);
+    const district = await fetchDistrict(api, ags, asOf, lang, 'fresh' in root.dataset);
     render(root, district, lang);
     root.dataset.state = 'ready';
   } catch (error) {

@@ -91,7 +91,7 @@ describe.skipIf(!haveChromium)(`the post, document and indicator forms in headle
     await openDistrict(page);
     await page.goto(`${origin}/editor/#/d/16065/p/${encodeURIComponent(integrationGuide)}`);
     await page.waitForSelector('#translations-heading');
-    const arabic = page.locator('.translation[lang="ar"]');
+    const arabic = page.locator('.translation[data-lang="ar"]');
     await arabic.locator('input').fill('مرشد الاندماج');
     await arabic.locator('button').click();
     await page.waitForFunction(

@@ -16,7 +16,8 @@ describe.skipIf(!haveChromium)(`the widget's preview in the editors' app (${chro
   let origin: string;
   let tokens: TestTokens;
   beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    // With the response cache on, as `npm start` runs: its answers may be kept by the browser for a minute.
+    [api, browser] = await Promise.all([startTestServer({ responseCacheTtlMs: 60_000 }), launchChromium()]);
     origin = new URL(api.url).origin;
   }, 120_000);
   beforeEach(async () => {
@@ -39,8 +40,8 @@ describe.skipIf(!haveChromium)(`the widget's preview in the editors' app (${chro
     await page.fill('#token', tokens.kyffhaeuser);
     await page.click('button[type=submit]');
     await page.click('.district-list a');
-    await page.waitForSelector('.preview .ig-widget[data-state="ready"]');
-    expect(await page.textContent('.preview .ig-widget .ig-title')).toContain('Kyffhäuserkreis');
+    await page.waitForSelector('.preview .ig-preview[data-state="ready"]');
+    expect(await page.textContent('.preview .ig-preview .ig-title')).toContain('Kyffhäuserkreis');
     expect(await page.locator('.preview .ig-contact').first().textContent()).toContain('03632 / 741-261');
     expect(errors).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
@@ -49,8 +50,8 @@ describe.skipIf(!haveChromium)(`the widget's preview in the editors' app (${chro
 
     // The widget's own switch: English labels; texts not translated say they are in German.
     await page.selectOption('.preview .ig-language', 'en');
-    await page.waitForSelector('.preview .ig-widget[lang="en"][data-state="ready"]');
-    expect(await page.textContent('.preview .ig-widget .ig-section')).toBe('Contacts');
+    await page.waitForSelector('.preview .ig-preview[lang="en"][data-state="ready"]');
+    expect(await page.textContent('.preview .ig-preview .ig-section')).toBe('Contacts');
 
     // A saved change is in the preview when the editor comes back to the district.
     await page.goto(`${origin}/editor/#/d/16065/c/${encodeURIComponent(pilavskij)}`);
@@ -59,7 +60,7 @@ describe.skipIf(!haveChromium)(`the widget's preview in the editors' app (${chro
     await page.click('button[type=submit]');
     await page.waitForSelector('#save-status:has-text("Gespeichert")');
     await page.click('text=Zurück zu Kyffhäuserkreis');
-    await page.waitForFunction(() => document.querySelector('.preview .ig-widget')?.shadowRoot?.textContent?.includes('03632 741-777'));
+    await page.waitForFunction(() => document.querySelector('.preview .ig-preview')?.shadowRoot?.textContent?.includes('03632 741-777'));
     expect(elsewhere).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -92,7 +92,7 @@ describe.skipIf(!haveChromium)(`the concept and funding forms in headless Chromi
     await signIn(page, tokens.kyffhaeuser);
     await page.goto(`${origin}/editor/#/d/16065/k/${encodeURIComponent(concept)}`);
     await page.waitForSelector('#translations-heading');
-    const ukrainian = page.locator('.translation[lang="uk"]');
+    const ukrainian = page.locator('.translation[data-lang="uk"]');
     await ukrainian.locator('input').fill('Концепція інтеграції');
     await ukrainian.locator('button').click();
     await page.waitForFunction(

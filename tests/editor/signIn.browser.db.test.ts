@@ -91,7 +91,9 @@ describe.skipIf(!haveChromium)(`signing in to the editors' app at the identity p
     await page.waitForSelector('#page-heading');
     expect(await page.textContent('h1')).toBe('Diesen Kreis können Sie mit Ihrem Zugang nicht bearbeiten.');
 
-    // Signing out ends her session at the provider too: on a shared computer, the next sign-in asks who it is.
+    // Signing out ends her session at the provider too, and forgets her unsaved drafts: on a shared
+    // computer, the next sign-in asks who it is and finds nothing of hers.
+    await page.evaluate(() => sessionStorage.setItem('integrationsgraph.editor.draft.test', '{"draft":{},"version":1}'));
     await page.click('.signed-in button');
     // The provider asks before it ends the session (its own page), then sends her back.
     await page.click('button[name=logout][value=yes]');
@@ -150,12 +152,16 @@ describe.skipIf(!haveChromium)(`signing in to the editors' app at the identity p
 
   test('a return this tab did not start is not taken', async () => {
     const { page } = await openEditor();
+    // A sign-in is under way (its state waits in the tab) when a forged return arrives.
+    await page.click('.provider-sign-in button');
+    await page.waitForSelector('input[name=login]');
     await page.goto(`${origin}/editor/?code=stolen&state=forged`);
     await page.waitForSelector('.sign-in [role=alert]');
     expect(await page.textContent('.sign-in [role=alert]')).toContain('nicht in diesem Browser-Tab begonnen');
     expect(page.url()).toBe(`${origin}/editor/`);
+    expect(await page.evaluate(() => sessionStorage.getItem('integrationsgraph.editor.token'))).toBeNull();
     await page.context().close();
-  });
+  }, 60_000);
 
   test('the sign-in page with the provider has no axe violations, in German and English, by keyboard', async () => {
     for (const locale of ['de-DE', 'en-GB']) {

@@ -90,13 +90,14 @@ export const addressDraftOf = (address: Address): AddressDraft => ({
   ...accessDraftOf(address),
 });
 
-/** Two decimal numbers (a comma as decimal mark too) separated by a comma, semicolon or space. */
-const coordinatePair = /^\s*(-?\d{1,3}(?:[.,]\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:[.,]\d+)?)\s*$/;
+/** Two decimal numbers separated by a comma, semicolon or space. */
+const coordinatePair = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
 
 /** The point as the API takes it: coordinates, or else the text as a map link for the API to read (and to refuse if it is none). */
 function pointOf(text: string): Pick<AddressInput, 'latitude' | 'longitude' | 'mapLink'> {
   if (!text.trim()) return {};
-  const pair = coordinatePair.exec(text.replace(/(\d),(\d)/g, '$1.$2'));
+  // "51.37021, 10.87203" as typed, or else with decimal commas ("51,37021; 10,87203").
+  const pair = coordinatePair.exec(text) ?? coordinatePair.exec(text.replace(/(\d),(\d)/g, '$1.$2'));
   if (pair) return { latitude: Number(pair[1]), longitude: Number(pair[2]) };
   return { mapLink: text.trim() };
 }

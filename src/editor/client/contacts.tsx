@@ -242,7 +242,9 @@ export function ContactForm({ contact, texts, language, reload }: FormProps) {
         requestAnimationFrame(() => document.getElementById('problems')?.focus());
       } else if (answer.__typename === 'VersionConflictError') {
         const theirs = contactIn(await reload(), contact.id);
-        if (theirs) setOutcome({ kind: 'conflict', theirs });
+        // Ended meanwhile: nothing to take either version of.
+        if (!theirs) setOutcome({ kind: 'failed', reason: 'refused', message: answer.message });
+        else setOutcome({ kind: 'conflict', theirs });
         requestAnimationFrame(() => document.getElementById('conflict')?.focus());
       } else {
         setOutcome({ kind: 'failed', reason: 'refused', message: answer.message });

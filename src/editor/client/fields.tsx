@@ -71,18 +71,23 @@ interface TextFieldProps extends Omit<FieldProps, 'children'> {
   multiline?: boolean;
   /** The input's type where it is not text: the browser's date or time picker. */
   type?: 'text' | 'date' | 'time';
+  /** The language of what is typed, where it is not the page's (a translation): read and written in its direction. */
+  lang?: string;
 }
 
+const rightToLeft = new Set(['ar', 'fa', 'he']);
+
 /** A text field at a path of the form, with its problems. */
-export function TextField({ value, onValue, multiline, type = 'text', ...field }: TextFieldProps) {
+export function TextField({ value, onValue, multiline, type = 'text', lang, ...field }: TextFieldProps) {
   const onInput = (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => onValue(event.currentTarget.value);
+  const language = lang ? { lang, dir: rightToLeft.has(lang) ? ('rtl' as const) : ('ltr' as const) } : {};
   return (
     <Field {...field}>
       {(attributes) =>
         multiline ? (
-          <textarea class="kern-form-input__input" rows={2} {...attributes} value={value} onInput={onInput} />
+          <textarea class="kern-form-input__input" rows={2} {...attributes} {...language} value={value} onInput={onInput} />
         ) : (
-          <input class="kern-form-input__input" type={type} {...attributes} value={value} onInput={onInput} />
+          <input class="kern-form-input__input" type={type} {...attributes} {...language} value={value} onInput={onInput} />
         )
       }
     </Field>

@@ -19,6 +19,7 @@ import { ConceptForm } from './concepts.js';
 import { ContactForm, HoursTranslations, NewContactForm, PublicCard } from './contacts.js';
 import { type DistrictData, DistrictHome, loadDistrict } from './district.js';
 import { DocumentForm } from './documents.js';
+import { forgetAllDrafts } from './drafts.js';
 import { ProviderSignIn, signInFailureText, TokenField } from './fields.js';
 import { FundingForm, nameOf as fundingName } from './fundings.js';
 import { History } from './history.js';
@@ -273,6 +274,7 @@ function OfferPage({
       {offer && (
         <>
           <Translations
+            key={`${offer.id}-translations`}
             heading={texts.translations}
             subject={offer.id}
             localized={offer}
@@ -322,6 +324,7 @@ function ConceptPage({ id, district, texts, language, reload }: RecordPageProps)
       {concept && (
         <>
           <Translations
+            key={`${concept.id}-translations`}
             heading={texts.translations}
             subject={concept.id}
             localized={concept}
@@ -392,6 +395,7 @@ function PostPage({ id, district, texts, language, reload }: RecordPageProps) {
       {post && (
         <>
           <Translations
+            key={`${post.id}-translations`}
             heading={texts.translations}
             subject={post.id}
             localized={post}
@@ -562,6 +566,7 @@ function App() {
 
   const signOut = async () => {
     session.signOut();
+    forgetAllDrafts();
     location.hash = '#/';
     if (await signOutAtProvider().catch(() => false)) return;
     setViewer(null);

@@ -75,7 +75,9 @@ export function useRecordForm<Saved extends { id: string; version: number }, Dra
       showProblems(sent.issues);
     } else if (sent.__typename === 'VersionConflictError' && record) {
       const theirs = find(await reload(), record.id);
-      if (theirs) setOutcome({ kind: 'conflict', theirs });
+      // Gone meanwhile (archived): nothing to take either version of.
+      if (!theirs) return setOutcome({ kind: 'failed', message: sent.message ?? sent.__typename, signedOut: false });
+      setOutcome({ kind: 'conflict', theirs });
       requestAnimationFrame(() => document.getElementById('conflict')?.focus());
     } else {
       setOutcome({ kind: 'failed', message: sent.message ?? sent.__typename, signedOut: false });

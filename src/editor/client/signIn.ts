@@ -54,13 +54,17 @@ interface Endpoints {
   authorization_endpoint: string;
   token_endpoint: string;
   end_session_endpoint?: string;
+  authorization_response_iss_parameter_supported?: boolean;
 }
 
 async function endpointsOf({ issuer }: Provider): Promise<Endpoints> {
   try {
     const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return (await response.json()) as Endpoints;
+    const endpoints = (await response.json()) as Endpoints;
+    // OpenID Connect Discovery §4.3: the document must name the issuer it was asked for.
+    if (endpoints.issuer !== issuer) throw new Error(`the provider names itself ${endpoints.issuer}`);
+    return endpoints;
   } catch (error) {
     throw new SignInFailure('provider', (error as Error).message);
   }
@@ -118,8 +122,12 @@ export async function finishSignIn(): Promise<string | null> {
   if (!pending || parameters.get('state') !== pending.state) throw new SignInFailure('mismatch', 'state');
   if (error) throw new SignInFailure(error === 'access_denied' ? 'cancelled' : 'provider', parameters.get('error_description') ?? error);
   const endpoints = await endpointsOf(provider);
-  // RFC 9207: a code from another provider than the one asked is not exchanged here.
-  if (parameters.has('iss') && parameters.get('iss') !== endpoints.issuer) throw new SignInFailure('mismatch', 'iss');
+  // RFC 9207: a code from another provider than the one asked is not exchanged here (a provider
+  // that says it names itself must do so).
+  const iss = parameters.get('iss');
+  if ((iss !== null || endpoints.authorization_response_iss_parameter_supported) && iss !== endpoints.issuer) {
+    throw new SignInFailure('mismatch', 'iss');
+  }
   let answer: { access_token?: string; id_token?: string; error?: string; error_description?: string };
   try {
     const response = await fetch(endpoints.token_endpoint, {

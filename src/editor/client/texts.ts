@@ -292,6 +292,7 @@ const de = {
   working: 'Einen Moment …',
   applyWorkbook: 'Änderungen übernehmen',
   workbookChooseFile: 'Bitte wählen Sie zuerst die Datei.',
+  workbookUnreadable: 'Die Datei konnte nicht gelesen werden. Bitte wählen Sie sie erneut.',
   workbookProblems: (count: number) =>
     count === 1
       ? 'Die Arbeitsmappe enthält einen Fehler. Es wurde nichts übernommen.'
@@ -664,6 +665,7 @@ const en: Texts = {
   working: 'One moment …',
   applyWorkbook: 'Apply the changes',
   workbookChooseFile: 'Please choose the file first.',
+  workbookUnreadable: 'The file could not be read. Please choose it again.',
   workbookProblems: (count) =>
     count === 1 ? 'The workbook has one error. Nothing was applied.' : `The workbook has ${count} errors. Nothing was applied.`,
   workbookCheckTitle: 'What the check found (nothing applied yet)',

@@ -92,7 +92,7 @@ function Translation({
   }
 
   return (
-    <fieldset class="kern-fieldset translation" lang={target}>
+    <fieldset class="kern-fieldset translation" data-lang={target}>
       <legend class="kern-label">{texts.languageNames[target]}</legend>
       <div class="kern-fieldset__body">
         <ProblemSummary issues={issues} texts={texts} language={language} scope={scope} />
@@ -105,6 +105,7 @@ function Translation({
             value={values[field] ?? ''}
             onValue={(text) => setValues({ ...values, [field]: text })}
             multiline={multiline}
+            lang={target}
             issues={issues}
             language={language}
           />

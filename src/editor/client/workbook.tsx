@@ -19,7 +19,7 @@ const lists = ['added', 'changed', 'archived', 'newerInDatabase'] as const;
 
 type Outcome =
   | { kind: 'idle' | 'busy' }
-  | { kind: 'checked'; check: Check; again?: boolean }
+  | { kind: 'checked'; check: Check; workbook: File; again?: boolean }
   | { kind: 'applied'; check: Check }
   | { kind: 'problems'; issues: Issue[] }
   | { kind: 'failed'; message: string };
@@ -35,7 +35,8 @@ async function downloadWorkbook(district: DistrictData) {
   link.href = URL.createObjectURL(await response.blob());
   link.download = `${district.name}.xlsx`;
   link.click();
-  URL.revokeObjectURL(link.href);
+  // After the browser has taken the download (revoking at once may cancel it).
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
 export function Workbook({
@@ -54,7 +55,15 @@ export function Workbook({
   const [overwrite, setOverwrite] = useState<Set<string>>(new Set());
 
   const failed = (error: unknown) =>
-    setOutcome({ kind: 'failed', message: error instanceof TypeError ? texts.networkDown : saidOfFailure(error, texts) });
+    setOutcome({
+      kind: 'failed',
+      message:
+        error instanceof ApiFailure
+          ? saidOfFailure(error, texts)
+          : error instanceof TypeError
+            ? texts.networkDown
+            : texts.workbookUnreadable,
+    });
 
   async function send(chosen: File, applying?: Check): Promise<void> {
     setOutcome({ kind: 'busy' });
@@ -72,7 +81,7 @@ export function Workbook({
     const { importDistrictWorkbook: answer } = await upload(EditorImportWorkbookDocument, { input }, 'input.workbook');
     if (answer.__typename === 'MutationImportDistrictWorkbookSuccess') {
       if (applying) await reload();
-      setOutcome(applying ? { kind: 'applied', check: answer.data } : { kind: 'checked', check: answer.data });
+      setOutcome(applying ? { kind: 'applied', check: answer.data } : { kind: 'checked', check: answer.data, workbook: chosen });
       if (!applying) setOverwrite(new Set());
     } else if (answer.__typename === 'ValidationError') {
       setOutcome({ kind: 'problems', issues: answer.issues });
@@ -85,10 +94,15 @@ export function Workbook({
     }
   }
 
-  const check = (event: Event) => {
+  const check = async (event: Event) => {
     event.preventDefault();
     if (!file) return setOutcome({ kind: 'failed', message: texts.workbookChooseFile });
-    send(file).catch(failed);
+    try {
+      // What is checked is what is applied: a copy, not the file on disk, which may be saved again meanwhile.
+      await send(new File([await file.arrayBuffer()], file.name, { type: file.type }));
+    } catch (error) {
+      failed(error);
+    }
   };
 
   return (
@@ -129,14 +143,14 @@ export function Workbook({
           </p>
         )}
       </div>
-      {outcome.kind === 'checked' && file && (
+      {outcome.kind === 'checked' && (
         <CheckResult
           check={outcome.check}
           again={!!outcome.again}
           texts={texts}
           overwrite={overwrite}
           onOverwrite={setOverwrite}
-          onApply={() => send(file, outcome.check).catch(failed)}
+          onApply={() => send(outcome.workbook, outcome.check).catch(failed)}
         />
       )}
     </section>
