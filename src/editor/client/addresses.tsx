@@ -3,7 +3,7 @@
 // in (issue 24 §3). The point is typed as coordinates or pasted as an OpenStreetMap link; the API
 // reads either.
 import type { AddressInput, AddressKind, EditorDistrictQuery, OfferPlaceInput } from '../../../schema/generated/graphql.js';
-import { type Issue, SelectField, TextField } from './fields.js';
+import { type Issue, orNull, SelectField, TextField } from './fields.js';
 import type { Language, Texts } from './texts.js';
 
 type Address = EditorDistrictQuery['district']['contacts']['edges'][number]['node']['addresses'][number];
@@ -101,8 +101,6 @@ function pointOf(text: string): Pick<AddressInput, 'latitude' | 'longitude' | 'm
   if (pair) return { latitude: Number(pair[1]), longitude: Number(pair[2]) };
   return { mapLink: text.trim() };
 }
-
-const orNull = (text: string) => text.trim() || null;
 
 export const addressInputOf = (draft: AddressDraft): AddressInput => ({
   kind: draft.kind,

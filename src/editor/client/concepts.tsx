@@ -12,7 +12,7 @@ import {
 } from '../../../schema/generated/graphql.js';
 import { write } from './api.js';
 import type { DistrictData } from './district.js';
-import { Conflict, Field, type Issue, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
+import { Conflict, Field, type Issue, orNull, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
 import { valuesOf } from './help.js';
 import { useRecordForm } from './recordForm.js';
 import type { Language, Texts } from './texts.js';
@@ -66,8 +66,6 @@ const draftOf = (concept: Concept | null): ConceptDraft => ({
     items: milestone.items.join('\n'),
   })),
 });
-
-const orNull = (text: string) => text.trim() || null;
 
 /** The whole concept as the mutation takes it: its lists replace the stored ones. */
 const fieldsOf = (draft: ConceptDraft): ConceptFieldsInput => ({

@@ -23,7 +23,7 @@ import {
 import { ApiFailure, saidOfFailure, write } from './api.js';
 import type { DistrictData } from './district.js';
 import { useKeptDraft } from './drafts.js';
-import { Conflict, type Issue, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
+import { Conflict, type Issue, orNull, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
 import { failureText, type Language, type Texts } from './texts.js';
 import { Translations } from './translations.js';
 
@@ -88,8 +88,6 @@ const draftOf = (contact: Contact): Draft => ({
     location: hours.location && addressDraftOf(hours.location),
   })),
 });
-
-const orNull = (text: string) => text.trim() || null;
 
 const fieldsOf = (draft: Draft) => ({
   channels: draft.channels,
@@ -516,7 +514,7 @@ export function NewContactForm({
         ...(draft.email.trim() ? [{ kind: 'EMAIL' as const, printed: draft.email }] : []),
       ];
       const person = draft.familyName.trim()
-        ? { salutation: draft.salutation || null, givenName: draft.givenName.trim() || null, familyName: draft.familyName }
+        ? { salutation: draft.salutation || null, givenName: orNull(draft.givenName), familyName: draft.familyName }
         : null;
       const { createContact: answer } = await write(EditorCreateContactDocument, {
         input: { district: district.ags, fields: { position, person, channels } },

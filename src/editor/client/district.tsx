@@ -17,7 +17,7 @@ import { read, saidOfFailure, write } from './api.js';
 import { ConceptList } from './concepts.js';
 import { ContactList } from './contacts.js';
 import { DocumentList } from './documents.js';
-import { type Issue, ProblemSummary, TextField } from './fields.js';
+import { type Issue, orNull, ProblemSummary, TextField } from './fields.js';
 import { FundingList } from './fundings.js';
 import { IndicatorList } from './indicators.js';
 import { OfferList } from './offers.js';
@@ -201,7 +201,7 @@ function ReportAnswer({ report, scope, texts, language, reload }: { report: Repo
   async function send(status: ProblemReportStatus) {
     try {
       const { updateProblemReport: result } = await write(EditorAnswerReportDocument, {
-        input: { id: report.id, version: report.version, fields: { answer: answer.trim() || null, status } },
+        input: { id: report.id, version: report.version, fields: { answer: orNull(answer), status } },
       });
       if (result.__typename === 'ValidationError') return setIssues(result.issues);
       setIssues([]);

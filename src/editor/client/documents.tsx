@@ -9,7 +9,7 @@ import {
 } from '../../../schema/generated/graphql.js';
 import { write } from './api.js';
 import type { DistrictData } from './district.js';
-import { Conflict, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
+import { Conflict, orNull, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
 import { valuesOf } from './help.js';
 import { useRecordForm } from './recordForm.js';
 import type { Language, Texts } from './texts.js';
@@ -39,8 +39,6 @@ const draftOf = (document: PublishedDocument | null): DocumentDraft => ({
   programme: document?.programme?.key ?? '',
   concept: document?.concept?.id ?? '',
 });
-
-const orNull = (text: string) => text.trim() || null;
 
 const fieldsOf = (draft: DocumentDraft): DocumentFieldsInput => ({
   title: draft.title,

@@ -13,6 +13,9 @@ import type { Language, Texts } from './texts.js';
 type Answer = EditorUpdateContactMutation['updateContact'];
 export type Issue = Extract<Answer, { __typename: 'ValidationError' }>['issues'][number];
 
+/** A typed text as an input value: null where nothing but blanks was typed (the API leaves the field empty). */
+export const orNull = (text: string) => text.trim() || null;
+
 /** A problem's path within the form: "fields.channels[0].printed" → "channels[0].printed". */
 const formPath = (issue: Issue) => issue.path.replace(/^fields\./, '');
 

@@ -1,7 +1,7 @@
 import { EditorCreateFundingDocument, EditorUpdateFundingDocument, type FundingFieldsInput } from '../../../schema/generated/graphql.js';
 import { write } from './api.js';
 import type { DistrictData } from './district.js';
-import { Conflict, type Issue, issueAt, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
+import { Conflict, type Issue, issueAt, orNull, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
 import { useRecordForm } from './recordForm.js';
 import type { Language, Texts } from './texts.js';
 
@@ -35,8 +35,6 @@ const percentOf = (typed: string): number | null => {
   const text = typed.trim().replace(/\s*%$/, '').replace(',', '.');
   return text === '' ? null : /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
 };
-
-const orNull = (text: string) => text.trim() || null;
 
 const fieldsOf = (draft: FundingDraft): FundingFieldsInput => ({
   description: draft.description,

@@ -6,7 +6,7 @@ import { EditorRecordIndicatorValueDocument, type ValueQualifier } from '../../.
 import { ApiFailure, saidOfFailure, write } from './api.js';
 import type { DistrictData } from './district.js';
 import { useKeptDraft } from './drafts.js';
-import { Conflict, type Issue, issueAt, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
+import { Conflict, type Issue, issueAt, orNull, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
 import { valuesOf } from './help.js';
 import type { Language, Texts } from './texts.js';
 
@@ -32,8 +32,6 @@ const numberOf = (typed: string): number | null => {
   const text = typed.replace(/\s/g, '').replace(',', '.');
   return text === '' ? null : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
 };
-
-const orNull = (text: string) => text.trim() || null;
 
 /** The value current today, and the earlier ones, newest first. */
 export const valuesOfIndicator = (district: DistrictData, key: string) => {

@@ -11,7 +11,7 @@ import {
 import { type AccessDraft, AccessFields, accessDraftOf, accessInputOf, atPointField, unknownAccess } from './addresses.js';
 import { write } from './api.js';
 import type { DistrictData } from './district.js';
-import { Conflict, Field, type Issue, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
+import { Conflict, Field, type Issue, orNull, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
 import { useRecordForm } from './recordForm.js';
 import type { Language, Texts } from './texts.js';
 
@@ -63,13 +63,13 @@ const draftOf = (offer: Offer | null): OfferDraft => ({
 const fieldsOf = ({ places, ...draft }: OfferDraft): OfferFieldsInput => ({
   ...draft,
   // The towns with what is known of them, replacing it all: what the form shows is what is kept.
-  placeDetails: places.map(({ town, label, ...access }) => ({ town, label: label.trim() || null, ...accessInputOf(access) })),
+  placeDetails: places.map(({ town, label, ...access }) => ({ town, label: orNull(label), ...accessInputOf(access) })),
   languages: draft.languages
     .split(/[,;\s]+/)
     .map((code) => code.trim())
     .filter(Boolean),
-  providerName: draft.providerName.trim() || null,
-  website: draft.website.trim() || null,
+  providerName: orNull(draft.providerName),
+  website: orNull(draft.website),
 });
 
 const linesOf = (draft: OfferDraft, texts: Texts) => [

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { EditorCreatePositionDocument, EditorUpdatePositionDocument, type PositionFieldsInput } from '../../../schema/generated/graphql.js';
 import { write } from './api.js';
 import type { DistrictData } from './district.js';
-import { Conflict, type Issue, issueAt, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
+import { Conflict, type Issue, issueAt, orNull, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
 import { useRecordForm } from './recordForm.js';
 import type { Language, Texts } from './texts.js';
 
@@ -40,7 +40,7 @@ const fieldsOf = (draft: PostDraft): PositionFieldsInput => ({
   title: draft.title,
   ...(draft.role ? { role: draft.role } : {}),
   headcount: countOf(draft.headcount),
-  since: draft.since.trim() || null,
+  since: orNull(draft.since),
   tasks: draft.tasks,
 });
 

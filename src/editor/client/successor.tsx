@@ -6,7 +6,7 @@ import { EditorUpdateContactDocument } from '../../../schema/generated/graphql.j
 import { saidOfFailure, write } from './api.js';
 import type { Contact } from './contacts.js';
 import type { DistrictData } from './district.js';
-import { type Issue, ProblemSummary, TextField } from './fields.js';
+import { type Issue, orNull, ProblemSummary, TextField } from './fields.js';
 import type { Language, Texts } from './texts.js';
 
 const scope = 'successor';
@@ -39,7 +39,7 @@ export function Successor({
           id: contact.id,
           version: contact.version,
           changeDate,
-          fields: { person: { ...person, salutation: person.salutation.trim() || null, givenName: person.givenName.trim() || null } },
+          fields: { person: { ...person, salutation: orNull(person.salutation), givenName: orNull(person.givenName) } },
         },
       });
       if (answer.__typename === 'MutationUpdateContactSuccess') {
