@@ -2,7 +2,7 @@
 // failed save, a new sign-in (also one at the identity provider, which leaves the page) or a
 // reload does not lose them, and saving them after someone else's change shows the conflict
 // instead of overwriting it. A draft equal to the record as saved is not kept.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 interface KeptDraft<Draft> {
   draft: Draft;
@@ -41,7 +41,9 @@ export function useKeptDraft<Draft>(id: string, saved: Draft, savedVersion: numb
     // conflict with the editor's own save. A change of what the form edits still conflicts.
     if (savedVersion > version && base === savedText) setVersion(savedVersion);
   }, [savedVersion, savedText, version, base]);
-  useEffect(() => {
+  // Kept as soon as the change is rendered, not after the next paint: a reload right after the last
+  // keystroke would lose it (a browser test did, once in a few runs).
+  useLayoutEffect(() => {
     if (forgotten.current) return;
     const unchanged = version === savedVersion && JSON.stringify(draft) === savedText;
     if (unchanged) sessionStorage.removeItem(draftKey(id));
