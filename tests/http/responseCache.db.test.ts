@@ -14,6 +14,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/**
+ * Statements since the last reset, without the cache's own reading of the change feed: the
+ * NOTIFY of an earlier test's write may reach this server's cache late, while the next test reads.
+ */
+const dataReads = () => server.queries.filter((sql) => !sql.includes('"FeedEvent"'));
+
 /** The same read under an alias of the test's own: each test starts with nothing of it cached. */
 const getUrl = () => {
   const alias = `t${expect.getState().currentTestName!.replace(/\W+/g, '_')}`.slice(0, 60);
@@ -23,11 +29,11 @@ const getUrl = () => {
 test('a repeated anonymous query is answered without touching the database', async () => {
   server.resetQueryLog();
   const first = await (await fetch(getUrl())).json();
-  const statements = server.queries.length;
+  const statements = dataReads().length;
   expect(statements).toBeGreaterThan(0);
   const second = await fetch(getUrl());
   expect(await second.json()).toEqual(first);
-  expect(server.queries.length).toBe(statements);
+  expect(dataReads().length).toBe(statements);
   expect(second.headers.get('cache-control')).toBe('public, max-age=60');
 });
 
@@ -112,7 +118,7 @@ test('answers are cached per language asked for, and say they vary by it', async
   expect(await title('de')).toBe(offer.title);
   server.resetQueryLog();
   expect(await title('en')).toBe('Language courses');
-  expect(server.queries).toEqual([]);
+  expect(dataReads()).toEqual([]);
 });
 
 test('a repeated GET is answered from the bytes of the first answer, with their age, until an edit', async () => {
@@ -125,7 +131,7 @@ test('a repeated GET is answered from the bytes of the first answer, with their 
   expect(Number(second.headers.get('age'))).toBeGreaterThanOrEqual(0);
   for (const header of ['etag', 'last-modified', 'cache-control', 'vary', 'content-type', 'x-content-type-options'])
     expect(second.headers.get(header), header).toBe(first.headers.get(header));
-  expect(server.queries).toEqual([]);
+  expect(dataReads()).toEqual([]);
   // Another language, another answer (not the kept bytes).
   expect((await fetch(getUrl(), { headers: { 'accept-language': 'en' } })).headers.get('age')).toBeNull();
   const { token } = await createToken(server.database.client, { name: 'Verwaltung', role: 'EDITOR', districtIds: ['16065'] });
@@ -160,7 +166,7 @@ test('the same variables in another key order are answered from the same entry',
   const second = await ask('{"asOf":"2017-01-01","ags":"16065"}');
   expect(await second.json()).toEqual(await first.json());
   expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
-  expect(server.queries).toEqual([]);
+  expect(dataReads()).toEqual([]);
 });
 
 /** A GET or POST sent with the Host header a client chose (fetch does not let one set it). */
