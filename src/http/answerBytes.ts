@@ -7,13 +7,13 @@
 //
 // The bytes follow the response cache: only answers it marked public are kept, no longer than
 // its entry lives (from its Last-Modified), and all of them are dropped whenever it invalidates
-// anything. Where instances share the cache through Redis, they share that "generation" too:
-// each hit compares its stamp with Redis's, so an edit through one instance is not answered
-// from another's bytes.
+// anything: each is kept with the generation (cacheGeneration.ts) its request began in, and a hit
+// compares it with the current one, which instances sharing the cache through Redis share too,
+// so that an edit through one instance is not answered from another's bytes.
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Plugin } from 'graphql-yoga';
-import type { Redis } from 'ioredis';
+import type { CacheGeneration } from './cacheGeneration.js';
 import { copyHeaders } from './headers.js';
 
 interface Answer {
@@ -34,8 +34,8 @@ export interface AnswerBytes {
   answer(draining: () => boolean): AnswerHook;
   /** Keeps what Yoga answers to the requests `answer` let through; the last of the server's plugins. */
   plugin: Plugin;
-  /** Every kept answer is stale (the response cache invalidated something). */
-  invalidate(): Promise<void>;
+  /** Drops every kept answer (they are of an older generation: no longer answered, only using memory). */
+  forget(): void;
 }
 
 const maxAnswers = 5_000;
@@ -43,36 +43,6 @@ const maxTotalBytes = 64 * 2 ** 20;
 const maxAnswerBytes = 2 ** 20;
 /** Headers of the connection, not of the answer. */
 const hopHeaders = new Set(['connection', 'keep-alive', 'content-length', 'transfer-encoding', 'date']);
-const sharedGenerationKey = 'integrationsgraph:answer-bytes:generation';
-
-interface Generation {
-  current(): string | Promise<string | null>;
-  advance(): Promise<void>;
-}
-
-function localGeneration(): Generation {
-  let generation = 0;
-  return {
-    current: () => String(generation),
-    advance: async () => void generation++,
-  };
-}
-
-/** Redis's counter; null while Redis is away (then nothing kept is answered). */
-function sharedGeneration(redis: Redis, local: Generation): Generation {
-  return {
-    current: () =>
-      redis.get(sharedGenerationKey).then(
-        (value) => `${value ?? 0}`,
-        () => null,
-      ),
-    advance: async () => {
-      await local.advance();
-      await redis.incr(sharedGenerationKey).catch(() => {});
-    },
-  };
-}
-
 /**
  * Anonymous, unconditional GETs of the GraphQL endpoint (what the response cache may answer):
  * their address, and what else their answer depends on. Answers are found by the address's
@@ -97,13 +67,19 @@ function cacheKey(request: IncomingMessage, byHost: boolean): Key | null {
   };
 }
 
-export function createAnswerBytes({ ttlMs, redis, byHost }: { ttlMs: number; redis?: Redis | null; byHost: boolean }): AnswerBytes {
+export function createAnswerBytes({
+  ttlMs,
+  generation,
+  byHost,
+}: {
+  ttlMs: number;
+  generation: CacheGeneration;
+  byHost: boolean;
+}): AnswerBytes {
   /** By bucket (see cacheKey), then by the rest of the key. */
   const answers = new Map<string, Map<string, Answer>>();
   let count = 0;
   let totalBytes = 0;
-  const local = localGeneration();
-  const generation = redis ? sharedGeneration(redis, local) : local;
   /** The key and generation of a request let through, for the plugin to keep its answer under. */
   const pending = new WeakMap<IncomingMessage, { key: Key; generation: string }>();
 
@@ -190,11 +166,10 @@ export function createAnswerBytes({ ttlMs, redis, byHost }: { ttlMs: number; red
           .catch(() => {});
       },
     },
-    invalidate: async () => {
+    forget: () => {
       answers.clear();
       count = 0;
       totalBytes = 0;
-      await generation.advance();
     },
   };
 }

@@ -13,8 +13,7 @@
 // - every instance also follows the feed (woken by PostgreSQL's NOTIFY), for writes made
 //   elsewhere: another instance with its own cache, an import from the command line.
 import { createHash } from 'node:crypto';
-import { createRedisCache } from '@envelop/response-cache-redis';
-import { type Cache, createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { type Cache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import stableStringify from 'fast-json-stable-stringify';
 import { type GraphQLSchema, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -25,6 +24,7 @@ import { db } from '../db/client.js';
 import type { ChangeNotifier } from '../db/notifier.js';
 import { logger } from '../logger.js';
 import { type AnswerBytes, createAnswerBytes } from './answerBytes.js';
+import { type CacheGeneration, cacheGeneration, guardedCache } from './cacheGeneration.js';
 import { fieldsDeclaring, selectedDeclarations } from './fieldDeclarations.js';
 
 export interface ResponseCaching {
@@ -61,7 +61,7 @@ function cacheKey({
 }
 
 /** Follows the change feed and invalidates the cached answers that show a changed record or its district. */
-function feedInvalidator(cache: Cache, bytes: AnswerBytes) {
+function feedInvalidator(cache: Cache, bytes: AnswerBytes, generation: CacheGeneration) {
   let position: bigint | null = null;
   // From the feed's head when the instance starts (retried on the next call if the database did not answer).
   const started = async () => {
@@ -89,8 +89,8 @@ function feedInvalidator(cache: Cache, bytes: AnswerBytes) {
         if (event.districtId)
           entities.set(`District:${event.districtId}`, { typename: 'District', id: encodeGlobalId('District', event.districtId) });
       }
-      await cache.invalidate(entities.values());
-      await bytes.invalidate();
+      await generation.invalidateThrough(events.at(-1)!.position, () => cache.invalidate(entities.values()));
+      bytes.forget();
       position = events.at(-1)!.position;
       if (events.length < batch) return;
     }
@@ -144,12 +144,16 @@ export function createResponseCaching({
   publicUrl?: string;
 }): ResponseCaching {
   if (ttlMs <= 0) return { plugins: [], answer: () => (_request, _reply, done) => done(), catchUp: async () => {}, close: async () => {} };
-  const cache = redis ? failingOpen(createRedisCache({ redis }) as Cache) : createInMemoryCache();
+  const generation = cacheGeneration(redis);
+  const guarded = guardedCache(generation, redis);
+  const cache = redis ? failingOpen(guarded) : guarded;
+  /** The generation each execution began in, for the store after it. */
+  const startedIn = new WeakMap<object, string | null>();
   // Without PUBLIC_URL, export links are made from the request's Host: answers to one Host must
   // never be served to another, or anyone could plant links to their own site in the cache.
   const byHost = !publicUrl;
-  const bytes = createAnswerBytes({ ttlMs, redis, byHost });
-  const catchUp = feedInvalidator(cache, bytes);
+  const bytes = createAnswerBytes({ ttlMs, generation, byHost });
+  const catchUp = feedInvalidator(cache, bytes, generation);
   const stopFollowing = changeNotifier.subscribe(() => void catchUp());
   const anonymous = (request: Request) => !request.headers.has('authorization');
   const neverCached = fieldsDeclaring(schema, 'neverCached');
@@ -174,7 +178,21 @@ export function createResponseCaching({
         enabled: anonymous,
         ttl: ttlMs,
         ttlPerSchemaCoordinate: Object.fromEntries([...neverCached.keys()].map((coordinate) => [coordinate, 0])),
-        buildResponseCacheKey: cacheKey,
+        // Before the execution begins: the generation it begins in.
+        buildResponseCacheKey: (params) => {
+          const key = cacheKey(params);
+          const keyIn = (seen: string | null) => {
+            startedIn.set(params.context as object, seen);
+            return key;
+          };
+          const current = generation.current();
+          return typeof current === 'string' ? keyIn(current) : current.then(keyIn);
+        },
+        // Called at once before each store: tells the store which generation the answer was made in.
+        onTtl: ({ ttl, context }) => {
+          guarded.madeIn(startedIn.get(context as object) ?? null);
+          return ttl;
+        },
       }),
       {
         onExecute({ args }) {

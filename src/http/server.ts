@@ -81,6 +81,8 @@ const defaultBodyLimits: BodyLimits = { anonymousBytes: 100 * 1024, authenticate
 export interface RunningServer {
   server: Server;
   url: string;
+  /** Brings the response cache up to date with the change feed now, rather than when the next notification arrives. */
+  catchUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -249,6 +251,7 @@ export async function startServer({
   return {
     server,
     url: `http://${shownHost}:${boundPort}/graphql`,
+    catchUp: responseCaching.catchUp,
     // Stop accepting connections, let requests in flight finish, then close; connections
     // still busy after the timeout are cut.
     close: async () => {

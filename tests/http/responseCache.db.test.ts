@@ -2,7 +2,7 @@
 // GET answers may be kept by browsers; requests with credentials bypass the cache; an edit
 // invalidates what showed the record. (Instances sharing the cache: sharedResponseCache.db.test.ts.)
 import { request } from 'node:http';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { startServer } from '../../src/http/server.js';
 import { createToken } from '../../src/tokens/issue.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
@@ -13,6 +13,8 @@ beforeAll(async () => {
   server = await startTestServer({ responseCacheTtlMs: 60_000 });
 });
 afterAll(() => server.close());
+// An answer made while an invalidation runs is not kept: none of an earlier test's may come during this one.
+beforeEach(() => server.settle());
 
 /**
  * Statements since the last reset, without the cache's own reading of the change feed: the

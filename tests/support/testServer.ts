@@ -30,6 +30,11 @@ export interface TestServer {
   /** Empties every table and loads the seed again. */
   reset(): Promise<void>;
   /**
+   * Brings the response cache up to date with the feed: an invalidation of an earlier test's
+   * writes, whose notification is still on its way, cannot come in the middle of this test.
+   */
+  settle(): Promise<void>;
+  /**
    * A request, anonymous or with an API token (Authorization: Bearer …). A document generated from
    * schema/operations (`npm run codegen`) has its variables checked and its data typed.
    */
@@ -59,6 +64,7 @@ export async function startTestServer(options: Omit<ServerOptions, 'port' | 'hos
     resetQueryLog: () => {
       queries.length = 0;
     },
+    settle: running.catchUp,
     async reset() {
       await database.client.$executeRaw`TRUNCATE ${allTables} CASCADE`;
       await seed(database.client);
