@@ -2,13 +2,14 @@
 // build/server.mjs, which `npm start` runs: plain JavaScript starts faster and in less memory
 // than compiling TypeScript at every start (first answer 2.1 s instead of 3.3 s, 300 MB instead
 // of 415 MB resident, bench/REPORT.md), and one file loads faster than the ~1,500 modules of
-// node_modules it replaces (0.6 s less to the open database). Packages that read files of their
-// own beside their code (PGlite's WebAssembly) and the ones loaded only on demand stay in
-// node_modules. Skipped when the bundle is newer than every source file; written elsewhere and
-// renamed, so that two starts at once never read half a file.
+// node_modules it replaces (0.6 s less to the open database). What it leaves out, and loads from
+// node_modules at run time, is said with the bundle's options (scripts/server-bundle.mjs).
+// Skipped when the bundle is newer than every source file; written elsewhere and renamed, so
+// that two starts at once never read half a file.
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverBundleOptions } from './server-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'build', 'server.mjs');
@@ -27,22 +28,7 @@ if (process.argv.includes('--force') || !existsSync(outfile) || statSync(outfile
   const temporary = join(root, 'build', `.server-${process.pid}`);
   // Loaded only to build: a start with a current bundle does not pay for it.
   const { build } = await import('esbuild');
-  await build({
-    entryPoints: [join(root, 'src', 'main.ts')],
-    outfile: join(temporary, 'server.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['@electric-sql/pglite', '@graphql-yoga/render-graphiql', 'exceljs', 'ioredis'],
-    // Bundled CommonJS packages require Node's modules at run time.
-    banner: {
-      js: "import { createRequire as createRequireOfBundle } from 'node:module'; const require = createRequireOfBundle(import.meta.url);",
-    },
-    sourcemap: 'linked',
-    sourcesContent: false,
-    logLevel: 'warning',
-  });
+  await build({ ...serverBundleOptions(root), outfile: join(temporary, 'server.mjs') });
   renameSync(join(temporary, 'server.mjs.map'), `${outfile}.map`);
   renameSync(join(temporary, 'server.mjs'), outfile);
   rmSync(temporary, { recursive: true });

@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { rootDir } from '../paths.js';
+import { packageDir, rootDir } from '../paths.js';
 
 export const templateCacheDir = join(rootDir, 'node_modules', '.cache', 'integrationsgraph');
 
@@ -23,7 +23,7 @@ let contentKey: Promise<string> | undefined;
 /** Changes whenever the schema, the migrations, the seed, the code that writes them or PGlite changes. */
 export function keyOfContent(): Promise<string> {
   contentKey ??= (async () => {
-    const pgliteManifest = join(rootDir, 'node_modules', '@electric-sql', 'pglite', 'package.json');
+    const pgliteManifest = join(packageDir('@electric-sql/pglite'), 'package.json');
     const hash = createHash('sha256').update(await readFile(pgliteManifest));
     const files = [...(await filesUnder(join(rootDir, 'src'))), ...(await filesUnder(join(rootDir, 'prisma')))].sort();
     for (const file of files) hash.update(file.slice(rootDir.length)).update(await readFile(file));

@@ -2,11 +2,11 @@
 // native engine. The package's entry imports the .wasm file as an ES module, which Node 20
 // only allows behind --experimental-wasm-modules, so it is instantiated here by hand.
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
+import { packageDir } from '../paths.js';
 
 type Bindings = typeof import('@prisma/schema-engine-wasm') & {
   __wbg_set_wasm(exports: WebAssembly.Exports): void;
@@ -15,9 +15,9 @@ type Bindings = typeof import('@prisma/schema-engine-wasm') & {
 let bindings: Promise<Bindings> | undefined;
 
 async function loadBindings(): Promise<Bindings> {
-  const packageDir = dirname(createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm'));
-  const glue = (await import(join(packageDir, 'schema_engine_bg.js'))) as Bindings;
-  const { instance } = await WebAssembly.instantiate(await readFile(join(packageDir, 'schema_engine_bg.wasm')), {
+  const engineDir = packageDir('@prisma/schema-engine-wasm');
+  const glue = (await import(join(engineDir, 'schema_engine_bg.js'))) as Bindings;
+  const { instance } = await WebAssembly.instantiate(await readFile(join(engineDir, 'schema_engine_bg.wasm')), {
     './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports,
   });
   glue.__wbg_set_wasm(instance.exports);

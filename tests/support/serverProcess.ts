@@ -32,10 +32,17 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * The server from the TypeScript sources of this checkout, or (`args`, `cwd`) as given: the bundle
+ * of another, as `npm start` runs it there.
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  { cwd = rootDir, args = ['--import', 'tsx', 'src/main.ts'] }: { cwd?: string; args?: string[] } = {},
+): Promise<ServerProcess> {
   assertDatabaseTestFile();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: rootDir,
+  const child = spawn(process.execPath, args, {
+    cwd,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
