@@ -10,7 +10,6 @@
 // with the comparisons. Needs POSTGRES_TEST_URL; writes the section "Overload" of bench/REPORT.md.
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { Agent, request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
@@ -21,6 +20,7 @@ import { seed } from '../src/packages/seed.js';
 import { rootDir } from '../src/paths.js';
 import { schema } from '../src/schema.js';
 import { createScratchDatabase } from '../tests/support/postgres.js';
+import { type Loaded, ms, openLoop, percentile, type Stream, send, withSection } from './openLoop.js';
 import { type BenchServer, startApi } from './servers.js';
 
 const adminUrl = process.env.POSTGRES_TEST_URL;
@@ -30,67 +30,6 @@ const contactCardsPerSecond = 50;
 const comparisonRates = [20, 40, 60, 80, 100, 120, 140];
 /** What a rate must meet to count as held (issue 27, §1): the contact card's p99 within 100 ms, and no errors. */
 const heldP99Ms = 100;
-
-interface Sample {
-  kind: 'contact card' | 'comparison';
-  status: number;
-  code?: string;
-  ms: number;
-}
-
-const agent = new Agent({ keepAlive: true, maxSockets: 2_000 });
-
-/** One GET; resolves with its status and, for an error, its code. */
-function get(url: string): Promise<{ status: number; code?: string }> {
-  return new Promise((resolve) => {
-    const outgoing = request(url, { agent }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const status = response.statusCode ?? 0;
-        if (status === 200) return resolve({ status });
-        const code = /"code":"(\w+)"/.exec(Buffer.concat(chunks).toString())?.[1];
-        resolve({ status, code });
-      });
-    });
-    outgoing.on('error', (error) => resolve({ status: 0, code: error.message }));
-    outgoing.end();
-  });
-}
-
-interface Stream {
-  kind: Sample['kind'];
-  perSecond: number;
-  url(index: number): string;
-}
-
-/**
- * Sends each stream's requests at their due times for `seconds`, whatever the answers; resolves
- * when every answer is in. Latency counts from the due time.
- */
-async function openLoop(streams: Stream[], seconds: number): Promise<Sample[]> {
-  const samples: Promise<Sample>[] = [];
-  const started = performance.now();
-  const sent = streams.map(() => 0);
-  const end = started + seconds * 1000;
-  while (performance.now() < end) {
-    const now = performance.now();
-    streams.forEach((stream, index) => {
-      for (; started + (sent[index]! * 1000) / stream.perSecond <= now; sent[index]!++) {
-        const due = started + (sent[index]! * 1000) / stream.perSecond;
-        samples.push(get(stream.url(sent[index]!)).then((answer) => ({ kind: stream.kind, ...answer, ms: performance.now() - due })));
-      }
-    });
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-  return Promise.all(samples);
-}
-
-const percentile = (values: number[], p: number) => {
-  if (!values.length) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 
 interface Figures {
   step: string;
@@ -102,8 +41,8 @@ interface Figures {
   otherErrors: number;
 }
 
-function figuresOf(step: string, comparisonsPerSecond: number, samples: Sample[]): Figures {
-  const ok = (kind: Sample['kind']) => samples.filter((s) => s.kind === kind && s.status === 200).map((s) => s.ms);
+function figuresOf(step: string, comparisonsPerSecond: number, { samples }: Loaded): Figures {
+  const ok = (kind: string) => samples.filter((s) => s.kind === kind && s.status === 200).map((s) => s.ms);
   const overloaded = samples.filter((s) => s.code === 'OVERLOADED');
   const cards = ok('contact card');
   const comparisons = ok('comparison');
@@ -148,13 +87,17 @@ function streams(base: string, comparisonsPerSecond: number): Stream[] {
     {
       kind: 'contact card',
       perSecond: contactCardsPerSecond,
-      url: (i) => persisted(base, 'ContactCard', { ags: districts[i % districts.length] }),
+      send: (i) => send(persisted(base, 'ContactCard', { ags: districts[i % districts.length] })),
     },
     {
       kind: 'comparison',
       perSecond: comparisonsPerSecond,
-      url: (i) =>
-        i % 2 ? persisted(base, 'CompareState', { state: i % 4 === 1 ? 'TH' : 'SN' }) : persisted(base, 'CompareDistricts', { first: 35 }),
+      send: (i) =>
+        send(
+          i % 2
+            ? persisted(base, 'CompareState', { state: i % 4 === 1 ? 'TH' : 'SN' })
+            : persisted(base, 'CompareDistricts', { first: 35 }),
+        ),
     },
   ];
 }
@@ -204,7 +147,6 @@ try {
   await scratch.drop();
 }
 
-const ms = (value: number) => (Number.isNaN(value) ? '–' : String(Math.round(value)));
 const table = (rows: Figures[]) =>
   [
     '| step | comparisons/s sent | card p50 ms | card p99 ms | card p99/p50 | comparisons served | comparison p50 ms | comparison p99 ms | 503 OVERLOADED | 503 p99 ms | other errors |',
@@ -248,10 +190,6 @@ ${[...results].map(([setting, rows]) => `### ${setting}\n\n${table(rows)}`).join
 
 const reportFile = join(rootDir, 'bench', 'REPORT.md');
 const report = await readFile(reportFile, 'utf8').catch(() => '# Benchmark report\n');
-const start = report.indexOf('## Overload');
-const next = start < 0 ? -1 : report.indexOf('\n## ', start + 1);
-const updated =
-  start < 0 ? `${report.trimEnd()}\n\n${section}` : `${report.slice(0, start)}${section}${next < 0 ? '' : report.slice(next + 1)}`;
-await writeFile(reportFile, updated);
+await writeFile(reportFile, withSection(report, '## Overload', section));
 console.log(section);
 process.exit(0);

@@ -18,7 +18,8 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-async function peakRss(pid: number): Promise<number> {
+/** The most resident memory process `pid` has had (VmHWM), in MiB. */
+export async function peakRss(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024);
 }
