@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
@@ -14,6 +15,13 @@ if (!postgresUrl) {
       'administrative connection, e.g. POSTGRES_TEST_URL=postgresql://postgres:postgres@127.0.0.1:5432/postgres (.ci/run does).\n',
   );
 }
+
+// A page in Chromium is the same on either database, and the API's behaviour on PostgreSQL is
+// tested without a browser: the browser tests run on PGlite, and on PostgreSQL only the editors'
+// whole flow (their writes, conflicts and history), which keeps CI within its time.
+const browserTestsOnPGliteOnly = readdirSync('tests', { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.browser.db.test.ts') && file !== 'editor/editor.browser.db.test.ts')
+  .map((file) => `tests/${file}`);
 
 const sequenceSeed = Number(process.env.VITEST_SEQUENCE_SEED ?? Math.floor(Math.random() * 1_000_000));
 console.log(`Tests run in random order; to repeat this one: VITEST_SEQUENCE_SEED=${sequenceSeed}`);
@@ -55,6 +63,7 @@ export default defineConfig({
                 name: 'postgresql',
                 // By name: a database test is *.db.test.ts (tests/support/database.ts refuses any other name).
                 include: ['tests/**/*.db.test.ts', 'tests/**/*.pg.test.ts'],
+                exclude: browserTestsOnPGliteOnly,
                 env: { LOG_LEVEL: 'warn', TEST_DATABASE_URL: postgresUrl },
               },
             },
