@@ -31,7 +31,8 @@ const FieldInput = builder.inputType('ConceptFieldOfActionInput', {
 });
 
 const ConceptFields = builder.inputType('ConceptFieldsInput', {
-  description: 'An integration concept. In a change, fields left out keep their value; lists given replace the current ones.',
+  description:
+    'An integration concept. In a change, fields left out keep their value, null empties an optional one; lists given replace the current ones.',
   fields: (t) => ({
     title: t.string({ description: 'Title as published.' }),
     status: t.field({ type: ConceptStatus, description: 'In preparation, adopted, being updated.' }),

@@ -74,7 +74,8 @@ export const OfficeHoursInput = builder.inputType('OfficeHoursInput', {
 });
 
 export const ContactFieldsInput = builder.inputType('ContactFieldsInput', {
-  description: 'What a contact is. In a change, fields left out keep their value; lists given replace the current ones.',
+  description:
+    'What a contact is. In a change, fields left out keep their value, null empties an optional one; lists given replace the current ones.',
   fields: (t) => ({
     position: t.id({ description: 'The post (global ID of a Position of the district); required for a new contact, fixed afterwards.' }),
     person: t.field({

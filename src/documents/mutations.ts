@@ -5,11 +5,11 @@ import { builder } from '../graphql/builder.js';
 import { sameNames } from '../writes/checks.js';
 import { entityMutations } from '../writes/entityMutations.js';
 import type { Problems } from '../writes/problems.js';
-import { catalogueKey, recordOfDistrict } from '../writes/references.js';
+import { catalogueKey, emptiedReferences, recordOfDistrict } from '../writes/references.js';
 import { Document } from './types.js';
 
 const DocumentFields = builder.inputType('DocumentFieldsInput', {
-  description: 'A published document. In a change, fields left out keep their value.',
+  description: 'A published document. In a change, fields left out keep their value; null empties an optional one.',
   fields: (t) => ({
     title: t.string({ description: 'Title as published.' }),
     kind: t.field({ type: DocumentKind, description: 'Concept, guideline, newsletter …' }),
@@ -24,7 +24,10 @@ const DocumentFields = builder.inputType('DocumentFieldsInput', {
 type DocumentFieldsInput = typeof DocumentFields.$inferInput;
 
 async function resolveDocument(fields: DocumentFieldsInput, districtId: string, problems: Problems) {
-  const columns: { conceptId?: string; programmeId?: string } = {};
+  const columns: { conceptId?: string | null; programmeId?: string | null } = emptiedReferences(fields, {
+    concept: 'conceptId',
+    programme: 'programmeId',
+  });
   if (fields.concept) {
     columns.conceptId = await recordOfDistrict('IntegrationConcept', fields.concept, districtId, 'fields.concept', problems, 'a concept');
   }

@@ -6,11 +6,11 @@ import { said } from '../rules/issues.js';
 import { sameNames } from '../writes/checks.js';
 import { entityMutations } from '../writes/entityMutations.js';
 import type { Problems } from '../writes/problems.js';
-import { catalogueKey, recordOfDistrict, unknownEntry } from '../writes/references.js';
+import { catalogueKey, emptiedReferences, recordOfDistrict, unknownEntry } from '../writes/references.js';
 import { Funding } from './types.js';
 
 const FundingFields = builder.inputType('FundingFieldsInput', {
-  description: 'A funding. In a change, fields left out keep their value.',
+  description: 'A funding. In a change, fields left out keep their value; null empties an optional one.',
   fields: (t) => ({
     description: t.string({ description: 'What is funded, in the words of the funding notice.' }),
     programme: t.string({ description: 'The programme, by key (see `fundingProgrammes`); its funder is taken from it.' }),
@@ -27,7 +27,8 @@ type FundingFieldsInput = typeof FundingFields.$inferInput;
 
 /** Programme, funder, post and project by their keys, checked to fit the district; a programme brings its funder. */
 async function resolveFunding(fields: FundingFieldsInput, districtId: string, problems: Problems, creating: boolean) {
-  const columns: { programmeId?: string; funderId?: string; positionId?: string; projectId?: string } = {};
+  const columns: { programmeId?: string | null; funderId?: string; positionId?: string | null; projectId?: string | null } =
+    emptiedReferences(fields, { programme: 'programmeId', position: 'positionId', project: 'projectId' });
   if (fields.programme) {
     const programme = await db().fundingProgramme.findUnique({ where: { id: fields.programme } });
     if (programme) Object.assign(columns, { programmeId: programme.id, funderId: programme.funderId });

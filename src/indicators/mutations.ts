@@ -75,7 +75,9 @@ writeMutation('recordIndicatorValue', {
     const { fields } = given;
     if (fields.value == null) given.problems.add('value', requiredValue);
     await catalogueKey('Indicator', input.indicator, 'indicator', problems, 'an indicator (see the indicators query)');
-    checkColumns('IndicatorValue', fields, sameNames('value', 'printed'), given.problems, { creating: false });
+    // Null is "not given" here, not "empty": a new value's printed form defaults to the value.
+    const checked = { value: fields.value ?? undefined, printed: fields.printed ?? undefined };
+    checkColumns('IndicatorValue', checked, sameNames('value', 'printed'), given.problems, { creating: false });
     const validFrom = fields.validFrom ?? fields.referenceDate ?? berlinDate(context.now);
     const current = await db().indicatorValue.findFirst({
       where: { districtId, indicatorId: input.indicator, validTo: null, archivedAt: null },

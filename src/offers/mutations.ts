@@ -22,7 +22,7 @@ const OfferPlaceInput = builder.inputType('OfferPlaceInput', {
 });
 
 const OfferFields = builder.inputType('OfferFieldsInput', {
-  description: 'What an offer is. In a change, fields left out keep their value.',
+  description: 'What an offer is. In a change, fields left out keep their value; null empties an optional one.',
   fields: (t) => ({
     title: t.string({ description: 'Title as published.' }),
     nominativeTitle: t.string({

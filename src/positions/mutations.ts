@@ -16,7 +16,8 @@ const PositionTaskInput = builder.inputType('PositionTaskInput', {
 });
 
 const PositionFields = builder.inputType('PositionFieldsInput', {
-  description: 'A post. In a change, fields left out keep their value; a task list given replaces the current one.',
+  description:
+    'A post. In a change, fields left out keep their value, null empties an optional one; a task list given replaces the current one.',
   fields: (t) => ({
     title: t.string({ description: 'Title as published, e.g. "Integrationslotse (m/w/d)".' }),
     role: t.string({ description: 'The kind of post, by key (see `roles`).' }),

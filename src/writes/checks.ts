@@ -35,10 +35,27 @@ function givenValues(input: object, fields: ColumnFields): Row {
   return row;
 }
 
+/**
+ * In a change, the fields sent as null: an optional column is emptied (a list to no entries); a
+ * required one cannot be, and is said so at its field rather than silently kept.
+ */
+function emptied(model: ModelName, input: object, fields: ColumnFields, problems: Problems, at: string | undefined): Row {
+  const columns = new Map(storedColumns(model).map((column) => [column.name, column]));
+  const row: Row = {};
+  for (const [field, name] of Object.entries(fields)) {
+    const column = columns.get(name);
+    if ((input as Row)[field] !== null || !column) continue;
+    if (column.isList) row[name] = [];
+    else if (column.isRequired) problems.add(join(at, field), requiredValue);
+    else row[name] = null;
+  }
+  return row;
+}
+
 export interface CheckOptions {
   /** Path of the input object, e.g. "fields" or "channels[0]"; empty at the top. */
   at?: string;
-  /** A new record: required fields must be given, fields left out are empty. A change leaves them as they are. */
+  /** A new record: required fields must be given, fields left out are empty. A change leaves them as they are, and empties those sent as null. */
   creating: boolean;
 }
 
@@ -56,6 +73,7 @@ export function checkColumns(model: ModelName, input: object, fields: ColumnFiel
     }
   }
   const row = givenValues(input, fields);
+  if (!options.creating) Object.assign(row, emptied(model, input, fields, problems, options.at));
   // In a new record, what was left out is empty; in a change it is unknown (kept).
   const known: Row = options.creating ? { ...Object.fromEntries(Object.values(fields).map((column) => [column, null])), ...row } : row;
   for (const { path, ...problem } of checkRow(model, known)) {

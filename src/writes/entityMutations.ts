@@ -102,7 +102,7 @@ export function entityMutations<Shape extends VersionedRecord & object, Fields e
   writeMutation(`update${model}`, {
     ref: spec.ref,
     noun,
-    description: `Change ${aNoun} of your district; fields left out keep their value.`,
+    description: `Change ${aNoun} of your district; fields left out keep their value, and null empties an optional one.`,
     inputDescription: 'The change.',
     input: inputOf<UpdateInput<Fields>>(`Update${model}Input`, `A change of ${aNoun}.`, (f) => ({
       id: f.id({ required: true, description: `The ${noun} (global ID).` }),

@@ -66,3 +66,12 @@ export async function recordOfDistrict(
   problems.add(path, said('OTHER_DISTRICT', `is not ${what} of district ${districtId}`, { district: districtId, type: model }));
   return undefined;
 }
+
+/** In a change, the references sent as null, as their emptied columns: `{ concept: null }` → `{ conceptId: null }`. */
+export function emptiedReferences(fields: object, columns: Record<string, string>): Record<string, null> {
+  return Object.fromEntries(
+    Object.entries(columns)
+      .filter(([field]) => (fields as Record<string, unknown>)[field] === null)
+      .map(([, column]) => [column, null]),
+  );
+}
