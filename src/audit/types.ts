@@ -93,12 +93,15 @@ builder.queryField('history', (t) =>
     args: { of: t.arg.id({ required: true, description: 'The record’s `id` (an offer, a contact …).' }) },
     resolve: async (_root, args) => {
       const { typename, id } = decodeGlobalId(String(args.of));
-      const translations = await db().translation.findMany({ where: { entityType: typename, entityId: id }, select: { id: true } });
+      // A translation's events name their record in the row they recorded: a removed one is gone from its table.
+      const about = (row: 'before' | 'after') => ({
+        AND: [{ [row]: { path: ['entityType'], equals: typename } }, { [row]: { path: ['entityId'], equals: id } }],
+      });
       return db().auditEvent.findMany({
         where: {
           OR: [
             { entityType: typename, entityId: id },
-            { entityType: 'Translation', entityId: { in: translations.map((translation) => translation.id) } },
+            { entityType: 'Translation', OR: [about('after'), about('before')] },
           ],
         },
         orderBy: [{ at: 'desc' }, { id: 'desc' }],

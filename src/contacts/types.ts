@@ -236,8 +236,9 @@ export const Contact = builder.prismaNode('Contact', {
       complexity: { multiplier: 6 },
     }),
     addresses: t.relation('addresses', {
-      description: 'Office, visitor and postal addresses.',
-      query: { orderBy: { id: 'asc' } },
+      description: 'Office, visitor and postal addresses, in that order (then where office hours are held).',
+      // By kind: an address has no place in a list of its own, and its ID is random once an editor saves it.
+      query: { orderBy: [{ kind: 'asc' }, { id: 'asc' }] },
       complexity: { multiplier: 3 },
     }),
     officeHours: t.relation('officeHours', {

@@ -47,7 +47,14 @@ function subjectOf(subject: string): { type: TranslatableType; id: string } | nu
   }
 }
 
-function checkInput(input: SaveTranslation, problems: Problems): { type: TranslatableType; id: string } | null {
+/** The text a translation is of: a translatable text of a record, in a language other than German. */
+interface TextOf {
+  subject: string;
+  field: string;
+  language: string;
+}
+
+function checkText(input: TextOf, problems: Problems): { type: TranslatableType; id: string } | null {
   const subject = subjectOf(input.subject);
   if (!subject)
     problems.add(
@@ -62,6 +69,11 @@ function checkInput(input: SaveTranslation, problems: Problems): { type: Transla
   }
   const language = bcp47Translation.safeParse(input.language);
   if (!language.success) problems.add('language', saidOfZod(language.error.issues[0]!));
+  return subject;
+}
+
+function checkInput(input: SaveTranslation, problems: Problems): { type: TranslatableType; id: string } | null {
+  const subject = checkText(input, problems);
   if (!input.fields.text.trim() || input.fields.text.length > 10_000)
     problems.add(
       'fields.text',
@@ -73,12 +85,24 @@ function checkInput(input: SaveTranslation, problems: Problems): { type: Transla
 }
 
 /** Its district's editors translate a record; administrators the shared catalogue. */
-async function translators(input: SaveTranslation): Promise<AccessRule> {
+async function translators<Input extends TextOf>(input: Input): Promise<AccessRule> {
   const subject = subjectOf(input.subject);
   const owner = subject && (await ownerOf(subject.type as ModelName, subject.id));
   if (!owner) return { editor: true }; // the mutation reports what is wrong with the input
   return owner.districtId ? { editorOf: owner.districtId } : { admin: true };
 }
+
+/** The checked subject with its owner (the record that is locked and whose version goes up); null where problems are answered. */
+async function ownedSubject(subject: { type: TranslatableType; id: string } | null, problems: Problems) {
+  if (!subject || problems.any) return null;
+  const owner = await ownerOf(subject.type as ModelName, subject.id);
+  if (!owner) throw new NotFoundError(`No ${subject.type} with this ID.`);
+  return { ...subject, owner };
+}
+
+const whereText = (type: TranslatableType, id: string, { field, language }: TextOf) => ({
+  entityType_entityId_field_language: { entityType: type, entityId: id, field, language },
+});
 
 const save = writeMutation('saveTranslation', {
   ref: LocalizedText,
@@ -88,19 +112,13 @@ const save = writeMutation('saveTranslation', {
   inputDescription: 'The translation.',
   input: SaveTranslationInput,
   authorise: translators,
-  async prepare(input, problems): Promise<{ type: TranslatableType; id: string; owner: Owner } | null> {
-    const subject = checkInput(input, problems);
-    if (!subject || problems.any) return null; // not written: the problems are answered
-    const owner = await ownerOf(subject.type as ModelName, subject.id);
-    if (!owner) throw new NotFoundError(`No ${subject.type} with this ID.`);
-    return { ...subject, owner };
-  },
+  prepare: (input, problems) => ownedSubject(checkInput(input, problems), problems),
   async write(write, input, prepared) {
     const { type, id, owner } = prepared!;
     const { tx } = write;
     await write.lock(owner.model, owner.id);
     const sourceId = await write.editorialSource(owner.districtId);
-    const where = { entityType_entityId_field_language: { entityType: type, entityId: id, field: input.field, language: input.language } };
+    const where = whereText(type, id, input);
     const before = await tx.translation.findUnique({ where });
     const values = { text: input.fields.text, machine: input.fields.machine ?? false, translatedOn: berlinDate(write.now), sourceId };
     const after = await tx.translation.upsert({
@@ -125,6 +143,36 @@ const save = writeMutation('saveTranslation', {
       after,
     });
     return { field: after.field, text: after.text, language: after.language, fellBack: false, machine: after.machine };
+  },
+});
+
+const RemoveTranslationInput = builder.inputType('RemoveTranslationInput', {
+  description: 'Which translation: one text of a record in one language.',
+  fields: (t) => ({
+    subject: t.id({ required: true, description: 'The record’s `id`.' }),
+    field: t.string({ required: true, description: 'Which text, e.g. "title".' }),
+    language: t.string({ required: true, description: 'The language, a BCP 47 tag such as "en", "ar", "uk".' }),
+  }),
+});
+
+writeMutation('removeTranslation', {
+  ref: LocalizedText,
+  noun: 'translation',
+  description:
+    'Remove the translation of one text of a record: readers asking in that language get the German text again (`fellBack`). Audited as an ARCHIVE of the translation, with its text before. Needs the same token as saveTranslation.',
+  inputDescription: 'The translation to remove.',
+  input: RemoveTranslationInput,
+  authorise: translators,
+  prepare: (input, problems) => ownedSubject(checkText(input, problems), problems),
+  async write(write, input, prepared) {
+    const { type, id, owner } = prepared!;
+    const { tx } = write;
+    await write.lock(owner.model, owner.id);
+    const before = await tx.translation.findUnique({ where: whereText(type, id, input) });
+    if (!before) throw new NotFoundError(`${type} has no translation of "${input.field}" into "${input.language}".`);
+    await tx.translation.delete({ where: { id: before.id } });
+    write.audit({ action: 'ARCHIVE', entityType: 'Translation', entityId: before.id, districtId: owner.districtId, before, after: null });
+    return { field: before.field, text: before.text, language: before.language, fellBack: false, machine: before.machine };
   },
 });
 

@@ -129,14 +129,26 @@ async function insertEvents(tx: Tx, type: FeedType, changes: Announcement[]) {
 const annotationModels = ['Translation', 'FactSource'] as const;
 type AnnotationModel = (typeof annotationModels)[number];
 
+/** The record a row is about, where the change carries the row as written (an audited change does; a removed row is gone from its table). */
+function subjectGiven(change: Announcement): { type: string; id: string } | null {
+  const { before, after } = change as { before?: unknown; after?: unknown };
+  const row = (after ?? before) as { entityType?: unknown; entityId?: unknown } | null | undefined;
+  return typeof row?.entityType === 'string' && typeof row.entityId === 'string' ? { type: row.entityType, id: row.entityId } : null;
+}
+
 /** A row about a record is a change of that record (of its contact, for office hours). */
 async function announceAnnotated(tx: Tx, model: AnnotationModel, changes: Announcement[], announced: Set<string>) {
   if (!changes.length) return;
+  const given = changes.map(subjectGiven);
+  const stored = changes.filter((_, index) => !given[index]).map((change) => change.entityId);
   const records = await tx.$queryRaw<{ type: string; id: string }[]>`
-    SELECT DISTINCT CASE WHEN t."entityType" = 'OfficeHours' THEN 'Contact' ELSE t."entityType" END AS type,
-           CASE WHEN t."entityType" = 'OfficeHours' THEN hours."contactId" ELSE t."entityId" END AS id
-    FROM ${Prisma.raw(sqlTable(model))} AS t LEFT JOIN "OfficeHours" AS hours ON t."entityType" = 'OfficeHours' AND hours.id = t."entityId"
-    WHERE t.id = ANY(${changes.map((change) => change.entityId)})`;
+    WITH about AS (
+      SELECT t."entityType" AS type, t."entityId" AS id FROM ${Prisma.raw(sqlTable(model))} AS t WHERE t.id = ANY(${stored})
+      UNION SELECT type, id FROM json_to_recordset(${JSON.stringify(given.filter(Boolean))}::json) AS given(type text, id text)
+    )
+    SELECT DISTINCT CASE WHEN about.type = 'OfficeHours' THEN 'Contact' ELSE about.type END AS type,
+           CASE WHEN about.type = 'OfficeHours' THEN hours."contactId" ELSE about.id END AS id
+    FROM about LEFT JOIN "OfficeHours" AS hours ON about.type = 'OfficeHours' AND hours.id = about.id`;
   for (const { type, id } of records) {
     if (!id || !isFeedType(type) || announced.has(`${type}:${id}`)) continue;
     announced.add(`${type}:${id}`);

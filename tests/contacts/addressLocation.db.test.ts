@@ -94,3 +94,12 @@ test('swapped, half or unreadable points are refused with their codes, at their 
   ]);
   expect(await editing.server.database.client.address.count({ where: { latitude: { not: null } } })).toBe(0);
 });
+
+test('addresses are answered office, visitor, postal, whatever order they were sent in and however often saved', async () => {
+  const postal = { kind: 'POSTAL', postOfficeBox: '11 65', postalCode: '99701', locality: 'Sondershausen' };
+  const office = { ...townHall, kind: 'OFFICE' };
+  for (let save = 0; save < 3; save++) {
+    const saved = await giveAddresses([postal, townHall, office]);
+    expect(saved.data!.addresses.map((address) => address.kind)).toEqual(['OFFICE', 'VISITOR', 'POSTAL']);
+  }
+});

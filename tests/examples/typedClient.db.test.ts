@@ -86,7 +86,7 @@ const checks: Record<string, () => Promise<void>> = {
     const { revokeEditorToken } = await request(server.url, documents.EditorRevokeTokenDocument, { input: revoke }, ministry);
     expect(revokeEditorToken.__typename).toBe('MutationRevokeEditorTokenSuccess');
   },
-  async 'EditorCreateOffer EditorUpdateOffer EditorSaveTranslation EditorHistory EditorArchiveOffer'() {
+  async 'EditorCreateOffer EditorUpdateOffer EditorSaveTranslation EditorRemoveTranslation EditorHistory EditorArchiveOffer'() {
     const token = await editorToken();
     const fields = { title: 'Sprechstunde', category: 'COUNSELLING' as const, description: 'Beratung ohne Termin.', places: ['Artern'] };
     const { createOffer } = await request(server.url, documents.EditorCreateOfferDocument, { input: { district: '16065', fields } }, token);
@@ -98,8 +98,16 @@ const checks: Record<string, () => Promise<void>> = {
     const translation = { subject: id, field: 'title', language: 'en', fields: { text: 'Open office hours' } };
     const { saveTranslation } = await request(server.url, documents.EditorSaveTranslationDocument, { input: translation }, token);
     expect(saveTranslation.__typename).toBe('MutationSaveTranslationSuccess');
+    const { fields: _text, ...which } = translation;
+    const { removeTranslation } = await request(server.url, documents.EditorRemoveTranslationDocument, { input: which }, token);
+    expect(removeTranslation.__typename).toBe('MutationRemoveTranslationSuccess');
     const { history } = await request(server.url, documents.EditorHistoryDocument, { of: id }, token);
-    expect(history.map((event) => `${event?.action} ${event?.entityType}`)).toEqual(['CREATE Translation', 'UPDATE Offer', 'CREATE Offer']);
+    expect(history.map((event) => `${event?.action} ${event?.entityType}`)).toEqual([
+      'ARCHIVE Translation',
+      'CREATE Translation',
+      'UPDATE Offer',
+      'CREATE Offer',
+    ]);
     // A translation counts as a change of its offer: archived at the version it has now.
     const { node } = (await server.graphql(`{ node(id: "${id}") { ... on Offer { version } } }`)).data;
     const { archiveOffer } = await request(

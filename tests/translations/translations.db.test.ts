@@ -176,3 +176,59 @@ test('saveTranslation answers the translation, or every problem at once, or the 
   const events = await editing.server.database.client.auditEvent.findMany({ where: { entityType: 'Translation' } });
   expect(events.map((event) => event.actorName)).toEqual(['Redaktion Kyffhäuserkreis']);
 });
+
+const removeTranslation = `mutation ($input: RemoveTranslationInput!) { removeTranslation(input: $input) {
+  __typename ... on MutationError { message } ... on ValidationError { issues { path message } }
+  ... on MutationRemoveTranslationSuccess { data { field text language } } } }`;
+
+test('a translation removed: readers get the German text again, the record’s version goes up and the feed says so; audited with its text', async () => {
+  const offer = await languageCourse();
+  const text = { subject: offer.id, field: 'title', language: 'en' };
+  await editing.as(editing.tokens.kyffhaeuser, saveTranslation, { input: { ...text, fields: { text: 'Language courses' } } });
+  const translated = await languageCourse('en');
+  expect(translated.title).toBe('Language courses');
+
+  expect((await editing.as(editing.tokens.wartburg, removeTranslation, { input: text })).data.removeTranslation.__typename).toBe(
+    'NotAllowedError',
+  );
+  const removed = await editing.as(editing.tokens.kyffhaeuser, removeTranslation, { input: text });
+  expect(removed.data.removeTranslation).toEqual({
+    __typename: 'MutationRemoveTranslationSuccess',
+    data: { field: 'title', text: 'Language courses', language: 'en' },
+  });
+  const after = await languageCourse('en');
+  expect(after).toMatchObject({ title: offer.title, version: translated.version + 1 });
+  expect(after.localized.find((localized: { field: string }) => localized.field === 'title').fellBack).toBe(true);
+  const lastChange = await editing.server.database.client.feedEvent.findFirstOrThrow({ orderBy: { position: 'desc' } });
+  expect(lastChange).toMatchObject({
+    action: 'UPDATED',
+    entityType: 'Offer',
+    entityId: decodeGlobalId(offer.id).id,
+    version: after.version,
+  });
+  const archived = await editing.server.database.client.auditEvent.findFirstOrThrow({
+    where: { entityType: 'Translation', action: 'ARCHIVE' },
+  });
+  expect(archived.before).toMatchObject({ text: 'Language courses', language: 'en' });
+
+  const again = await editing.as(editing.tokens.kyffhaeuser, removeTranslation, { input: text });
+  expect(again.data.removeTranslation).toEqual({ __typename: 'NotFoundError', message: 'Offer has no translation of "title" into "en".' });
+  const wrong = await editing.as(editing.tokens.kyffhaeuser, removeTranslation, { input: { ...text, field: 'website', language: 'de' } });
+  expect(wrong.data.removeTranslation.issues.map((issue: { path: string }) => issue.path)).toEqual(['field', 'language']);
+});
+
+test('removing office hours’ translation announces their contact', async () => {
+  const query =
+    '{ district(ags: "16065") { contacts(asOf: "2016-07-01") { edges { node { id version officeHours { id printed(lang: "ar") } } } } } }';
+  const contactOf = async () => (await editing.as(null, query)).data.district.contacts.edges[0].node;
+  const contact = await contactOf();
+  const text = { subject: contact.officeHours[0].id, field: 'printed', language: 'ar' };
+  await editing.as(editing.tokens.kyffhaeuser, saveTranslation, { input: { ...text, fields: { text: 'ساعات الاستقبال' } } });
+  const removed = await editing.as(editing.tokens.kyffhaeuser, removeTranslation, { input: text });
+  expect(removed.data.removeTranslation.__typename).toBe('MutationRemoveTranslationSuccess');
+  const after = await contactOf();
+  expect(after.officeHours[0].printed).toBe(contact.officeHours[0].printed);
+  expect(after.version).toBe(contact.version + 2);
+  const lastChange = await editing.server.database.client.feedEvent.findFirstOrThrow({ orderBy: { position: 'desc' } });
+  expect(lastChange).toMatchObject({ entityType: 'Contact', entityId: decodeGlobalId(contact.id).id, version: after.version });
+});

@@ -53,7 +53,8 @@ export function Field({ path, scope, label, help, issues, language, children }: 
         {label}
       </label>
       {helpText && (
-        <div class="kern-hint" id={`${id}-help`}>
+        // The schema's descriptions are English: said so, for screen readers to speak them as English.
+        <div class="kern-hint" id={`${id}-help`} lang="en">
           {helpText}
         </div>
       )}

@@ -1,9 +1,9 @@
 // Translations of a record's public texts into the languages district websites offer besides
 // German (saveTranslation): an offer's title and description, office hours as printed, a concept's
 // title and summary. Each language is saved on its own; what a language has no translation of
-// yet starts empty (the API would answer it in German, `fellBack`).
+// yet starts empty (the API would answer it in German, `fellBack`); a translation emptied is removed.
 import { useState } from 'preact/hooks';
-import { EditorSaveTranslationDocument } from '../../../schema/generated/graphql.js';
+import { EditorRemoveTranslationDocument, EditorSaveTranslationDocument } from '../../../schema/generated/graphql.js';
 import { saidOfFailure, write } from './api.js';
 import { type Issue, ProblemSummary, TextField } from './fields.js';
 import type { Language, Texts } from './texts.js';
@@ -70,18 +70,27 @@ function Translation({
   const [message, setMessage] = useState<string | null>(null);
   const scope = [within, 'translation', target].filter(Boolean).join('-');
 
+  /** Saves a text, or removes its translation where the field was emptied (readers get the German text again). */
+  async function send(field: string, text: string) {
+    const input = { subject, field, language: target };
+    if (text.trim()) {
+      const { saveTranslation } = await write(EditorSaveTranslationDocument, { input: { ...input, fields: { text } } });
+      return saveTranslation;
+    }
+    const { removeTranslation } = await write(EditorRemoveTranslationDocument, { input });
+    return removeTranslation;
+  }
+
   async function save() {
-    const changed = Object.entries(values).filter(([field, text]) => text.trim() && text !== existing(field));
+    const changed = Object.entries(values).filter(([field, text]) => text.trim() !== existing(field).trim());
     try {
       for (const [field, text] of changed) {
-        const { saveTranslation: answer } = await write(EditorSaveTranslationDocument, {
-          input: { subject, field, language: target, fields: { text } },
-        });
+        const answer = await send(field, text);
         if (answer.__typename === 'ValidationError') {
           setIssues(answer.issues.map((issue) => ({ ...issue, path: field })));
           return;
         }
-        if (answer.__typename !== 'MutationSaveTranslationSuccess') return setMessage(answer.message);
+        if ('message' in answer) return setMessage(answer.message);
       }
       setIssues([]);
       await reload();
