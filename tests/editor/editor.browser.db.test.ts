@@ -4,53 +4,17 @@
 // the public answers follow. German first, English by the switch; axe on every page.
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { ContactCardDocument } from '../../schema/generated/graphql.js';
 import { createToken, revokeToken } from '../../src/tokens/issue.js';
 import { axeViolations } from '../support/axe.js';
-import { chromiumPath, haveChromium, launchChromium, onlyOurServer } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
-import { createTestTokens, type TestTokens } from '../support/tokens.js';
-
-const pilavskij = 'Q29udGFjdDoxNjA2NS9jb250YWN0L3BpbGF2c2tpag==';
+import { chromiumPath, haveChromium } from '../support/browser.js';
+import { editorSuite, pilavskij } from '../support/editor.js';
 
 describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiumPath})`, () => {
-  let api: TestServer;
-  let browser: Browser;
-  let origin: string;
-  let tokens: TestTokens;
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestServer(), launchChromium()]);
-    origin = new URL(api.url).origin;
-  }, 120_000);
-  beforeEach(async () => {
-    await api.reset();
-    tokens = await createTestTokens(api.database.client);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
-  /** A page that may reach our server and nothing else; requests elsewhere and script errors are collected. */
-  async function openEditor(viewport = { width: 1280, height: 800 }) {
-    const page = await browser.newPage({ viewport, acceptDownloads: true });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    const elsewhere = await onlyOurServer(page, origin);
-    await page.goto(`${origin}/editor`, { waitUntil: 'load' });
-    await page.waitForSelector('#page-heading');
-    return { page, elsewhere, errors };
-  }
-
-  /** Signs in and waits for what follows: the district list, or another element named. */
-  async function signIn(page: Page, token: string, then = '.district-list') {
-    await page.fill('#token', token);
-    await page.click('button[type=submit]');
-    await page.waitForSelector(then);
-  }
+  const suite = editorSuite({ submit: 'button[type=submit]' });
+  const { openEditor, signIn, save, tabTo } = suite;
 
   async function openContact(page: Page, id = pilavskij) {
     await page.click('.district-list a');
@@ -59,20 +23,10 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.waitForSelector('form #f-channels-0-printed');
   }
 
-  /** Presses "Speichern" and waits until the form has the answer (its count of answered saves moves on). */
-  const save = async (page: Page) => {
-    const before = Number(await page.getAttribute('form[data-answered]', 'data-answered'));
-    await page.click('button[type=submit]');
-    await page.waitForFunction(
-      (count) => Number(document.querySelector('form[data-answered]')?.getAttribute('data-answered')) > count,
-      before,
-    );
-  };
-
   test('an editor signs in, changes a phone number and adds office hours; the public answers show it at once', async () => {
     const { page, elsewhere, errors } = await openEditor();
     expect(await page.textContent('h1')).toBe('Anmelden');
-    await signIn(page, tokens.kyffhaeuser);
+    await signIn(page, suite.tokens.kyffhaeuser);
     expect(await page.textContent('.signed-in')).toContain('Angemeldet als Redaktion Kyffhäuserkreis');
     // Only the editor's own district is offered.
     expect(await page.locator('.district-list a').allTextContents()).toEqual(['Kyffhäuserkreis']);
@@ -93,7 +47,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     expect(await preview.textContent()).toMatch(/Montag 9 bis 12 Uhr — Jetzt (geöffnet|geschlossen), (öffnet|schließt) Montag/);
 
     // Anonymous readers (the widget's contact card) get the new values.
-    const { data } = await api.graphql(ContactCardDocument, { ags: '16065' });
+    const { data } = await suite.api.graphql(ContactCardDocument, { ags: '16065' });
     const contact = data!.district!.contacts.edges.find((edge) => edge.node.id === pilavskij)!.node;
     expect(contact.channels[0]).toMatchObject({ kind: 'PHONE', printed: '03632 741-299', value: '+493632741299' });
     expect(contact.officeHours[0]!.intervals).toEqual([{ weekday: 'MONDAY', opens: '09:00', closes: '12:00' }]);
@@ -110,7 +64,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
 
   test('a refused value is explained at its field in plain German, every problem at once, and what was typed stays', async () => {
     const { page } = await openEditor();
-    await signIn(page, tokens.kyffhaeuser);
+    await signIn(page, suite.tokens.kyffhaeuser);
     await openContact(page);
     await page.fill('#f-channels-0-printed', '650-123');
     await page.click('text=Sprechzeiten hinzufügen');
@@ -130,7 +84,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.click('#problems li:first-child a');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-channels-0-printed');
     // Nothing was saved.
-    const { data } = await api.graphql(ContactCardDocument, { ags: '16065' });
+    const { data } = await suite.api.graphql(ContactCardDocument, { ags: '16065' });
     expect(data!.district!.contacts.edges.find((edge) => edge.node.id === pilavskij)!.node.channels[0]!.printed).toBe('03632 / 741-261');
 
     // In English, the same problems in English.
@@ -144,7 +98,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
 
   test('an address gets its entrance on the map and what is known about access, office hours a closure; a link that is no map link is refused at its field', async () => {
     const { page, errors } = await openEditor();
-    await signIn(page, tokens.kyffhaeuser);
+    await signIn(page, suite.tokens.kyffhaeuser);
     await openContact(page);
     expect(await page.inputValue('#f-addresses-0-street')).toBe('Markt 8');
     // A link pasted from openstreetmap.org that names no point is refused at the one field for the point; the input stays.
@@ -170,7 +124,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     expect(await page.textContent('.public-card')).toContain('Stufenloser Zugang: ja · Aufzug: nein · Klingel am Seiteneingang');
     expect(await page.inputValue('#f-addresses-0-point')).toBe('51.37021, 10.87203');
 
-    const { data } = await api.graphql(
+    const { data } = await suite.api.graphql(
       `{ district(ags: "16065") { contacts { edges { node { id
           addresses { street coordinates { latitude longitude } accessibility { stepFreeEntrance lift accessibleToilet note } }
           officeHours { exceptions { firstDay lastDay note } } } } } } }`,
@@ -201,17 +155,17 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
         stepFreeEntrance: false,
       },
     };
-    const { data: given } = await api.graphql(
+    const { data: given } = await suite.api.graphql(
       'mutation ($input: UpdateContactInput!) { updateContact(input: $input) { __typename } }',
       { input: { id: pilavskij, version: 1, fields: { officeHours: [held] } } },
-      tokens.kyffhaeuser,
+      suite.tokens.kyffhaeuser,
     );
     expect(given.updateContact.__typename).toBe('MutationUpdateContactSuccess');
     const query = `{ district(ags: "16065") { contacts { edges { node { id
       addresses { kind printed } officeHours { printed location { kind printed accessibility { stepFreeEntrance } } } } } } } }`;
     // The API lists addresses in no particular order.
     const contactOf = async () => {
-      const { data } = await api.graphql(query);
+      const { data } = await suite.api.graphql(query);
       const contact = data.district.contacts.edges.find((edge: { node: { id: string } }) => edge.node.id === pilavskij).node;
       return { ...contact, addresses: contact.addresses.map((address: { printed: string }) => address.printed).sort() };
     };
@@ -219,7 +173,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     expect(before.officeHours[0].location.printed).toBe('Streetworker-Büro, Crucisstr. 16, 99706 Sondershausen');
 
     const { page } = await openEditor();
-    await signIn(page, tokens.kyffhaeuser);
+    await signIn(page, suite.tokens.kyffhaeuser);
     await openContact(page);
     await page.fill('#f-channels-0-printed', '03632 741-555');
     await save(page);
@@ -233,14 +187,14 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
   }, 60_000);
 
   test('office hours as printed are translated from the contact’s page; the API answers readers in that language', async () => {
-    const { data: given } = await api.graphql(
+    const { data: given } = await suite.api.graphql(
       'mutation ($input: UpdateContactInput!) { updateContact(input: $input) { __typename } }',
       { input: { id: pilavskij, version: 1, fields: { officeHours: [{ printed: 'Di 9–12 Uhr', openingHours: 'Tu 09:00-12:00' }] } } },
-      tokens.kyffhaeuser,
+      suite.tokens.kyffhaeuser,
     );
     expect(given.updateContact.__typename).toBe('MutationUpdateContactSuccess');
     const { page, errors } = await openEditor();
-    await signIn(page, tokens.kyffhaeuser);
+    await signIn(page, suite.tokens.kyffhaeuser);
     await openContact(page);
     await page.waitForSelector('#hours-translations-heading');
     const english = page.locator('#hours-translations-heading ~ section .translation[data-lang="en"]');
@@ -251,7 +205,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
         document.getElementById('hours-0-translation-en-status')?.textContent ===
         'Gespeichert. Die Änderung ist sofort öffentlich sichtbar.',
     );
-    const { data } = await api.graphql(
+    const { data } = await suite.api.graphql(
       `{ district(ags: "16065") { contacts { edges { node { id officeHours { en: printed(lang: "en") uk: printed(lang: "uk") } } } } } }`,
     );
     const hours = data.district.contacts.edges.find((edge: { node: { id: string } }) => edge.node.id === pilavskij).node.officeHours;
@@ -261,7 +215,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.fill('#f-channels-0-printed', '03632 741-888');
     await save(page);
     expect(await page.textContent('#save-status')).toContain('Gespeichert');
-    const after = await api.graphql(ContactCardDocument, { ags: '16065' });
+    const after = await suite.api.graphql(ContactCardDocument, { ags: '16065' });
     expect(after.data!.district!.contacts.edges.find((edge) => edge.node.id === pilavskij)!.node.channels[0]!.printed).toBe(
       '03632 741-888',
     );
@@ -271,7 +225,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
   }, 60_000);
 
   test('an offer’s town gets what is there, the entrance on the map and its access; the public API shows them', async () => {
-    const { data: made } = await api.graphql(
+    const { data: made } = await suite.api.graphql(
       'mutation ($input: CreateOfferInput!) { createOffer(input: $input) { ... on MutationCreateOfferSuccess { data { id } } } }',
       {
         input: {
@@ -279,12 +233,12 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
           fields: { title: 'Sprachcafé', description: 'Deutsch üben.', category: 'LANGUAGE_COURSE', places: ['Artern'] },
         },
       },
-      tokens.kyffhaeuser,
+      suite.tokens.kyffhaeuser,
     );
     const id = made.createOffer.data.id;
     const { page, errors } = await openEditor();
-    await signIn(page, tokens.kyffhaeuser);
-    await page.goto(`${origin}/editor/#/d/16065/o/${encodeURIComponent(id)}`);
+    await signIn(page, suite.tokens.kyffhaeuser);
+    await page.goto(`${suite.origin}/editor/#/d/16065/o/${encodeURIComponent(id)}`);
     await page.waitForSelector('.offer-form');
     await page.click('#place-0');
     await page.fill('#f-placeDetails-0-label', 'Volkshochschule, Raum 2');
@@ -295,7 +249,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     expect(await page.textContent('#offer-status')).toBe('Gespeichert. Die Änderung ist sofort öffentlich sichtbar.');
     const places = async () =>
       (
-        await api.graphql(
+        await suite.api.graphql(
           'query ($id: ID!) { node(id: $id) { ... on Offer { places { label coordinates { latitude longitude } accessibility { stepFreeEntrance hearingLoop lift } } } } }',
           { id },
         )
@@ -319,7 +273,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
 
   test('another person takes over the post: its successor opens with the post’s channels; the old contact is kept, ended', async () => {
     const { page, errors } = await openEditor();
-    await signIn(page, tokens.kyffhaeuser);
+    await signIn(page, suite.tokens.kyffhaeuser);
     await openContact(page);
     // A name is needed; what is wrong is said at its field.
     await page.click('text=Wechsel speichern');
@@ -330,11 +284,11 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.click('text=Wechsel speichern');
     await page.waitForSelector('h1:has-text("Frau Erika Muster bearbeiten")');
     expect(await page.inputValue('#f-channels-0-printed')).toBe('03632 / 741-261');
-    const { data } = await api.graphql(ContactCardDocument, { ags: '16065' });
+    const { data } = await suite.api.graphql(ContactCardDocument, { ags: '16065' });
     const names = data!.district!.contacts.edges.map((edge) => edge.node.person?.displayName);
     expect(names).toContain('Frau Erika Muster');
     expect(names).not.toContain('Herr Pilavskij');
-    const ended = await api.database.client.contact.findUniqueOrThrow({ where: { id: '16065/contact/pilavskij' } });
+    const ended = await suite.api.database.client.contact.findUniqueOrThrow({ where: { id: '16065/contact/pilavskij' } });
     expect(ended.validTo).not.toBeNull();
     expect(errors).toEqual([]);
     await page.close();
@@ -342,14 +296,14 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
 
   test('a second writer’s change is shown beside the editor’s; either can be taken and saved', async () => {
     const { page } = await openEditor();
-    await signIn(page, tokens.kyffhaeuser);
+    await signIn(page, suite.tokens.kyffhaeuser);
     await openContact(page);
     await page.fill('#f-channels-0-printed', '03632 741-111');
     // Meanwhile a colleague changes the same contact.
-    const { data } = await api.graphql(
+    const { data } = await suite.api.graphql(
       'mutation ($input: UpdateContactInput!) { updateContact(input: $input) { __typename } }',
       { input: { id: pilavskij, version: 1, fields: { channels: [{ kind: 'PHONE', printed: '03632 741-222' }] } } },
-      tokens.kyffhaeuser,
+      suite.tokens.kyffhaeuser,
     );
     expect(data.updateContact.__typename).toBe('MutationUpdateContactSuccess');
     await save(page);
@@ -360,7 +314,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.click('text=Meine Fassung behalten');
     await save(page);
     expect(await page.textContent('#save-status')).toContain('Gespeichert');
-    const card = await api.graphql(ContactCardDocument, { ags: '16065' });
+    const card = await suite.api.graphql(ContactCardDocument, { ags: '16065' });
     expect(card.data!.district!.contacts.edges.find((edge) => edge.node.id === pilavskij)!.node.channels.map((c) => c.printed)).toEqual([
       '03632 741-111',
       'r.pilavskij@kyffhaeuser.de',
@@ -370,13 +324,13 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
 
   test('input kept over a reload is not saved over a change someone made in between: the conflict is shown', async () => {
     const { page } = await openEditor();
-    await signIn(page, tokens.kyffhaeuser);
+    await signIn(page, suite.tokens.kyffhaeuser);
     await openContact(page);
     await page.fill('#f-channels-0-printed', '03632 741-555');
-    const { data } = await api.graphql(
+    const { data } = await suite.api.graphql(
       'mutation ($input: UpdateContactInput!) { updateContact(input: $input) { __typename } }',
       { input: { id: pilavskij, version: 1, fields: { channels: [{ kind: 'PHONE', printed: '03632 741-666' }] } } },
-      tokens.kyffhaeuser,
+      suite.tokens.kyffhaeuser,
     );
     expect(data.updateContact.__typename).toBe('MutationUpdateContactSuccess');
     await page.reload();
@@ -388,7 +342,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
   }, 60_000);
 
   test('nothing typed is lost when the network drops, the tab is reloaded or the token is revoked mid-edit', async () => {
-    const first = await createToken(api.database.client, {
+    const first = await createToken(suite.api.database.client, {
       name: 'Redaktion Kyffhäuserkreis, Frau Weise',
       role: 'EDITOR',
       districtIds: ['16065'],
@@ -397,7 +351,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await signIn(page, first.token);
     await openContact(page);
     await page.fill('#f-channels-0-printed', '03632 741-333');
-    await page.route(`${origin}/graphql`, (route) =>
+    await page.route(`${suite.origin}/graphql`, (route) =>
       route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.fallback(),
     );
     await save(page);
@@ -405,40 +359,40 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
       'Der Server ist nicht erreichbar. Ihre Eingaben bleiben erhalten; bitte erneut senden.',
     );
     expect(await page.inputValue('#f-channels-0-printed')).toBe('03632 741-333');
-    await page.unroute(`${origin}/graphql`);
+    await page.unroute(`${suite.origin}/graphql`);
     // Reloading the tab keeps the unsaved input too.
     await page.reload();
     await page.waitForSelector('#f-channels-0-printed');
     expect(await page.inputValue('#f-channels-0-printed')).toBe('03632 741-333');
 
     // The token is revoked before the next try: the form stays, a new sign-in sends it.
-    await revokeToken(api.database.client, first.id);
+    await revokeToken(suite.api.database.client, first.id);
     await save(page);
     expect(await page.textContent('#save-status')).toContain('Ihre Anmeldung gilt nicht mehr');
     expect(await page.inputValue('#f-channels-0-printed')).toBe('03632 741-333');
-    await page.fill('#token-again', tokens.kyffhaeuser);
+    await page.fill('#token-again', suite.tokens.kyffhaeuser);
     await page.click('.sign-in-again button');
     await save(page);
     expect(await page.textContent('#save-status')).toContain('Gespeichert');
-    const { data } = await api.graphql(ContactCardDocument, { ags: '16065' });
+    const { data } = await suite.api.graphql(ContactCardDocument, { ags: '16065' });
     expect(data!.district!.contacts.edges.find((edge) => edge.node.id === pilavskij)!.node.channels[0]!.printed).toBe('03632 741-333');
     await page.close();
   }, 60_000);
 
   test('another district is not offered, and its address says so; markup in data is shown as text', async () => {
-    await api.database.client.position.updateMany({
+    await suite.api.database.client.position.updateMany({
       where: { districtId: '16065' },
       data: { title: '<img src=x onerror="window.__ran=1">Lotse' },
     });
     const { page, errors } = await openEditor();
-    await signIn(page, tokens.kyffhaeuser);
+    await signIn(page, suite.tokens.kyffhaeuser);
     await page.click('.district-list a');
     await page.waitForSelector('.contact-list');
     expect(await page.locator('.contact-list img').count()).toBe(0);
     expect(await page.textContent('.contact-list')).toContain('<img src=x onerror="window.__ran=1">Lotse');
     expect(await page.evaluate(() => (window as { __ran?: number }).__ran)).toBeUndefined();
 
-    await page.goto(`${origin}/editor#/d/16063`);
+    await page.goto(`${suite.origin}/editor#/d/16063`);
     await page.waitForSelector('#page-heading');
     expect(await page.textContent('h1')).toBe('Diesen Kreis können Sie mit Ihrem Zugang nicht bearbeiten.');
     expect(errors).toEqual([]);
@@ -446,15 +400,18 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
   }, 60_000);
 
   test('the district page: confirming the data, answering a reader’s report (its text shown as text)', async () => {
-    const report = await api.graphql('mutation ($input: CreateProblemReportInput!) { createProblemReport(input: $input) { __typename } }', {
-      input: {
-        subject: pilavskij,
-        fields: { topic: 'PHONE_OR_EMAIL', message: 'Die Nummer <b>stimmt nicht</b> mehr', contactEmail: 'leser@example.org' },
+    const report = await suite.api.graphql(
+      'mutation ($input: CreateProblemReportInput!) { createProblemReport(input: $input) { __typename } }',
+      {
+        input: {
+          subject: pilavskij,
+          fields: { topic: 'PHONE_OR_EMAIL', message: 'Die Nummer <b>stimmt nicht</b> mehr', contactEmail: 'leser@example.org' },
+        },
       },
-    });
+    );
     expect(report.data.createProblemReport.__typename).toBe('MutationCreateProblemReportSuccess');
     const { page, errors } = await openEditor();
-    await signIn(page, tokens.kyffhaeuser);
+    await signIn(page, suite.tokens.kyffhaeuser);
     await page.click('.district-list a');
     await page.waitForSelector('#confirm-heading');
     expect(await page.textContent('h1')).toBe('Kyffhäuserkreis');
@@ -464,7 +421,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.waitForFunction(() => document.getElementById('confirm-status')?.textContent === 'Bestätigt. Vielen Dank!');
     expect(await page.textContent('.confirmation')).toMatch(/Zuletzt bestätigt am \d+\. \w+ \d{4}/);
     expect(await page.locator('.confirmation .kern-alert').count()).toBe(0);
-    const { data } = await api.graphql('{ district(ags: "16065") { lastVerifiedAt } }');
+    const { data } = await suite.api.graphql('{ district(ags: "16065") { lastVerifiedAt } }');
     expect(Date.now() - Date.parse(data.district.lastVerifiedAt)).toBeLessThan(60_000);
 
     // The report: its text as typed, the reader's address, answered from the page.
@@ -475,7 +432,11 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await card.locator('textarea').fill('Danke, die Nummer ist korrigiert.');
     await card.locator('text=Antwort speichern').click();
     await page.waitForFunction(() => document.querySelector('.report h3')?.textContent?.endsWith('beantwortet'));
-    const reports = await api.graphql('{ district(ags: "16065") { problemReports { status answer } } }', {}, tokens.kyffhaeuser);
+    const reports = await suite.api.graphql(
+      '{ district(ags: "16065") { problemReports { status answer } } }',
+      {},
+      suite.tokens.kyffhaeuser,
+    );
     expect(reports.data.district.problemReports).toEqual([{ status: 'ANSWERED', answer: 'Danke, die Nummer ist korrigiert.' }]);
     await card.locator('text=Meldung schließen').click();
     await page.waitForSelector('text=Es liegen keine offenen Meldungen vor.');
@@ -484,7 +445,11 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
   }, 60_000);
 
   test('a district without data greets its new editor with first steps and the workbook to fill in', async () => {
-    const nordhausen = await createToken(api.database.client, { name: 'Redaktion Nordhausen', role: 'EDITOR', districtIds: ['16062'] });
+    const nordhausen = await createToken(suite.api.database.client, {
+      name: 'Redaktion Nordhausen',
+      role: 'EDITOR',
+      districtIds: ['16062'],
+    });
     const { page } = await openEditor();
     await signIn(page, nordhausen.token);
     await page.click('.district-list a');
@@ -503,7 +468,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
 
   test('a ministry sees its state’s districts, gives Nordhausen its first editor, who signs in, and revokes the access again', async () => {
     const { page: ministry, errors } = await openEditor();
-    await signIn(ministry, tokens.ministryTH, '#stewardship');
+    await signIn(ministry, suite.tokens.ministryTH, '#stewardship');
     expect(await ministry.textContent('h1')).toBe('Kreise und ihre Redaktionen');
     // The test tokens give the Kyffhäuserkreis and the Wartburgkreis an editor.
     expect(await ministry.textContent('#stewardship-summary')).toBe('22 Kreise, davon 3 mit Daten; 20 noch ohne Redaktion.');
@@ -546,7 +511,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     expect(await editor.textContent('.sign-in [role=alert]')).toContain('nicht angenommen');
 
     // A ministry reads its districts but does not edit them.
-    await ministry.goto(`${origin}/editor#/d/16065`);
+    await ministry.goto(`${suite.origin}/editor#/d/16065`);
     await ministry.waitForSelector('#page-heading');
     expect(await ministry.textContent('h1')).toBe('Diesen Kreis können Sie mit Ihrem Zugang nicht bearbeiten.');
     expect(errors).toEqual([]);
@@ -554,9 +519,13 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
   }, 90_000);
 
   test('the new editor of a district without data adds its first post and contact; the comparison counts it', async () => {
-    const nordhausen = await createToken(api.database.client, { name: 'Redaktion Nordhausen', role: 'EDITOR', districtIds: ['16062'] });
+    const nordhausen = await createToken(suite.api.database.client, {
+      name: 'Redaktion Nordhausen',
+      role: 'EDITOR',
+      districtIds: ['16062'],
+    });
     const coverage = async () =>
-      (await api.graphql('{ district(ags: "16062") { coverage { hasData contactCount } } }')).data.district.coverage;
+      (await suite.api.graphql('{ district(ags: "16062") { coverage { hasData contactCount } } }')).data.district.coverage;
     expect(await coverage()).toEqual({ hasData: false, contactCount: 0 });
     const { page, errors } = await openEditor();
     await signIn(page, nordhausen.token);
@@ -583,13 +552,13 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.waitForSelector('h1:has-text("Frau Beispiel bearbeiten")');
     expect(await page.inputValue('#f-channels-0-printed')).toBe('03631 911-0');
     // One post, not two: the second try used the post the first one made.
-    const { data } = await api.graphql('{ district(ags: "16062") { positions { title } } }');
+    const { data } = await suite.api.graphql('{ district(ags: "16062") { positions { title } } }');
     expect(data.district.positions).toEqual([{ title: 'Integrationsmanagerin' }]);
     expect(await coverage()).toEqual({ hasData: true, contactCount: 1 });
 
     // The dashboard the ministries read now counts the district's contact.
-    const dashboard = await browser.newPage();
-    await dashboard.goto(`${origin}/dashboard`);
+    const dashboard = await suite.browser.newPage();
+    await dashboard.goto(`${suite.origin}/dashboard`);
     await dashboard.waitForSelector('#districts tbody tr[data-ags="16062"]');
     expect(await dashboard.locator('#districts tbody tr[data-ags="16062"] td').nth(1).textContent()).toBe('1');
     await dashboard.close();
@@ -598,7 +567,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     page.once('dialog', (dialog) => dialog.accept());
     await page.click('button:has-text("Ansprechperson beenden")');
     await page.waitForSelector('#first-steps-heading, #contacts-heading');
-    const current = await api.graphql(ContactCardDocument, { ags: '16062' });
+    const current = await suite.api.graphql(ContactCardDocument, { ags: '16062' });
     expect(current.data!.district!.contacts.edges).toEqual([]);
 
     expect(errors).toEqual([]);
@@ -607,10 +576,10 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
 
   test('a ministry of another state sees only its own districts', async () => {
     const { page } = await openEditor();
-    await signIn(page, tokens.ministrySN, '#stewardship');
+    await signIn(page, suite.tokens.ministrySN, '#stewardship');
     expect(await page.locator('#stewardship tbody tr').count()).toBe(13);
     expect(await page.locator('#stewardship tr[data-ags="16062"]').count()).toBe(0);
-    await page.goto(`${origin}/editor#/s/16062`);
+    await page.goto(`${suite.origin}/editor#/s/16062`);
     await page.waitForSelector('#page-heading');
     expect(await page.textContent('h1')).toBe('Diesen Kreis können Sie mit Ihrem Zugang nicht bearbeiten.');
     await page.close();
@@ -618,7 +587,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
 
   test('an offer is added with towns of the district, translated into English, and archived; the public sees each step', async () => {
     const { page, errors } = await openEditor();
-    await signIn(page, tokens.kyffhaeuser);
+    await signIn(page, suite.tokens.kyffhaeuser);
     await page.click('.district-list a');
     await page.waitForSelector('#offers-heading');
     await page.click('text=Angebot hinzufügen');
@@ -644,7 +613,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     expect(await page.textContent('h1')).toBe('Sprechstunde für Neuzugewanderte bearbeiten');
     const offers = async () =>
       (
-        await api.graphql(
+        await suite.api.graphql(
           '{ district(ags: "16065") { offers { edges { node { id title(lang: "en") languages places { municipality { name } } } } } } }',
         )
       ).data.district.offers.edges.map((edge: { node: unknown }) => edge.node);
@@ -685,10 +654,10 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.click('#archive-heading ~ button');
     await page.waitForSelector('#offers-heading');
     expect((await offers()).map((offer: { id: string }) => offer.id)).not.toContain(created.id);
-    const history = await api.graphql(
+    const history = await suite.api.graphql(
       'query ($of: ID!) { history(of: $of) { action entityType } }',
       { of: created.id },
-      tokens.kyffhaeuser,
+      suite.tokens.kyffhaeuser,
     );
     expect(history.data.history.map((event: { action: string; entityType: string }) => `${event.action} ${event.entityType}`)).toEqual([
       'ARCHIVE Offer',
@@ -702,7 +671,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
   }, 90_000);
 
   test('an offer being changed when the token is revoked keeps the input, also across a reload, and is saved after signing in again', async () => {
-    const first = await createToken(api.database.client, {
+    const first = await createToken(suite.api.database.client, {
       name: 'Redaktion Kyffhäuserkreis, Frau Weise',
       role: 'EDITOR',
       districtIds: ['16065'],
@@ -714,18 +683,18 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.click('.offer-list a');
     await page.waitForSelector('.offer-form');
     await page.fill('#f-title', 'Integrationskurse (neu)');
-    await revokeToken(api.database.client, first.id);
+    await revokeToken(suite.api.database.client, first.id);
     await save(page);
     expect(await page.textContent('#offer-status')).toContain('Ihre Anmeldung gilt nicht mehr');
     expect(await page.inputValue('#f-title')).toBe('Integrationskurse (neu)');
     // Reloading the tab (or leaving it to sign in at the identity provider) keeps the input too.
     await page.reload();
     await page.waitForSelector('.sign-in [role=alert]');
-    await signIn(page, tokens.kyffhaeuser, '.offer-form');
+    await signIn(page, suite.tokens.kyffhaeuser, '.offer-form');
     expect(await page.inputValue('#f-title')).toBe('Integrationskurse (neu)');
     await save(page);
     expect(await page.textContent('#offer-status')).toBe('Gespeichert. Die Änderung ist sofort öffentlich sichtbar.');
-    const { data } = await api.graphql('{ district(ags: "16065") { offers { edges { node { title(lang: "de") } } } } }');
+    const { data } = await suite.api.graphql('{ district(ags: "16065") { offers { edges { node { title(lang: "de") } } } } }');
     expect(data.district.offers.edges.map((edge: { node: { title: string } }) => edge.node.title)).toContain('Integrationskurse (neu)');
     await page.close();
   }, 60_000);
@@ -735,8 +704,8 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await signIn(page, 'igt_unknown', '.sign-in [role=alert]');
     expect(await page.textContent('[role=alert]')).toContain('Dieser Zugangsschlüssel wird nicht angenommen');
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
-    await signIn(page, tokens.kyffhaeuser);
-    expect(await page.evaluate(() => Object.values(sessionStorage))).toEqual([tokens.kyffhaeuser]);
+    await signIn(page, suite.tokens.kyffhaeuser);
+    expect(await page.evaluate(() => Object.values(sessionStorage))).toEqual([suite.tokens.kyffhaeuser]);
     expect(await page.evaluate(() => localStorage.getItem('integrationsgraph.editor.token'))).toBeNull();
     await page.click('text=Abmelden');
     expect(await page.textContent('h1')).toBe('Anmelden');
@@ -747,7 +716,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
   test('the whole edit by keyboard alone', async () => {
     const { page } = await openEditor();
     await tabTo(page, '', 'token');
-    await page.keyboard.type(tokens.kyffhaeuser);
+    await page.keyboard.type(suite.tokens.kyffhaeuser);
     await page.keyboard.press('Enter');
     await page.waitForSelector('.district-list');
     await tabTo(page, 'Kyffhäuserkreis');
@@ -764,16 +733,6 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.close();
   }, 60_000);
 
-  /** Presses Tab until the focused element has that text (or id); fails after 40 presses. */
-  async function tabTo(page: Page, text: string, id?: string) {
-    for (let presses = 0; presses < 40; presses++) {
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), id: document.activeElement?.id }));
-      if (id ? focused.id === id : focused.text === text) return;
-    }
-    throw new Error(`Tab never reached ${id ?? text}`);
-  }
-
   test.each([
     ['de', 1280],
     ['en', 1280],
@@ -782,14 +741,14 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
   ] as const)(
     'no WCAG 2.2 AA violations or best-practice problems found by axe-core on every page (%s, %i px)',
     async (language, width) => {
-      await api.graphql('mutation ($input: CreateProblemReportInput!) { createProblemReport(input: $input) { __typename } }', {
+      await suite.api.graphql('mutation ($input: CreateProblemReportInput!) { createProblemReport(input: $input) { __typename } }', {
         input: { subject: pilavskij, fields: { message: 'Die Sprechzeiten fehlen.' } },
       });
       const { page } = await openEditor({ width, height: 800 });
       if (language === 'en') await page.selectOption('#language', 'en');
       const pages: Record<string, string[]> = {};
       pages.signIn = await axeViolations(page, { bestPractice: true });
-      await signIn(page, tokens.kyffhaeuser);
+      await signIn(page, suite.tokens.kyffhaeuser);
       pages.districts = await axeViolations(page, { bestPractice: true });
       await page.click('.district-list a');
       await page.waitForSelector('.report');
@@ -818,7 +777,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     async (language, width) => {
       const { page } = await openEditor({ width, height: 800 });
       if (language === 'en') await page.selectOption('#language', 'en');
-      await signIn(page, tokens.ministryTH, '#stewardship');
+      await signIn(page, suite.tokens.ministryTH, '#stewardship');
       const pages: Record<string, string[]> = { overview: await axeViolations(page, { bestPractice: true }) };
       await page.click('#stewardship tr[data-ags="16065"] a');
       await page.waitForSelector('#issue-heading');

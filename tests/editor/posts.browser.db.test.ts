@@ -4,92 +4,35 @@
 // changed and archived; a new indicator value recorded; refused values said at their fields; a
 // second writer's change; the history; axe; the keyboard.
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { axeViolations } from '../support/axe.js';
-import { chromiumPath, haveChromium, launchChromium, onlyOurServer } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
-import { createTestTokens, type TestTokens } from '../support/tokens.js';
+import { chromiumPath, haveChromium } from '../support/browser.js';
+import { editorSuite, globalId } from '../support/editor.js';
 
-const globalId = (type: string, key: string) => Buffer.from(`${type}:${key}`).toString('base64');
 const integrationGuide = globalId('Position', '16065/position/integration-guide');
 const concept = globalId('IntegrationConcept', '16065/concept');
 const migration = 'population-migration-background';
 
 describe.skipIf(!haveChromium)(`the post, document and indicator forms in headless Chromium (${chromiumPath})`, () => {
-  let api: TestServer;
-  let browser: Browser;
-  let origin: string;
-  let tokens: TestTokens;
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestServer(), launchChromium()]);
-    origin = new URL(api.url).origin;
-  }, 120_000);
-  beforeEach(async () => {
-    await api.reset();
-    tokens = await createTestTokens(api.database.client);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
-  /** A page that may reach our server and nothing else; requests elsewhere and script errors are collected. */
-  async function openEditor(viewport = { width: 1280, height: 800 }) {
-    const page = await browser.newPage({ viewport });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    const elsewhere = await onlyOurServer(page, origin);
-    await page.goto(`${origin}/editor`, { waitUntil: 'load' });
-    await page.waitForSelector('#page-heading');
-    return { page, elsewhere, errors };
-  }
-
-  /** Signed in as the Kyffhäuserkreis' editor, on its district page. */
-  async function openDistrict(page: Page) {
-    await page.fill('#token', tokens.kyffhaeuser);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.district-list');
-    await page.click('.district-list a');
-    await page.waitForSelector('#posts-heading');
-  }
-
-  /** Presses the form's submit button and waits until the form has the answer (its count of answered saves moves on). */
-  const save = async (page: Page) => {
-    const before = Number(await page.getAttribute('form[data-answered]', 'data-answered'));
-    await page.click('form[data-answered] button[type=submit]');
-    await page.waitForFunction(
-      (count) => Number(document.querySelector('form[data-answered]')?.getAttribute('data-answered')) > count,
-      before,
-    );
-  };
+  const suite = editorSuite({ district: '#posts-heading', tabPresses: 150 });
+  const { openEditor, signIn, openDistrict, save, tabTo, changeThroughApi } = suite;
 
   /** What anonymous readers get of the district's posts, documents and current indicator values. */
   const published = async () =>
     (
-      await api.graphql(`{ district(ags: "16065") {
+      await suite.api.graphql(`{ district(ags: "16065") {
         positions { id version title headcount since role { key } tasks { task { key } wording } }
         documents { id version title kind url format issued concept { id } programme { key } }
         indicators { version value printed qualifier referenceDate validFrom indicator { key } }
       } }`)
     ).data.district;
 
-  const changeThroughApi = async (mutation: string, input: object) => {
-    const { data } = await api.graphql(
-      `mutation ($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { __typename } }`,
-      { input },
-      tokens.kyffhaeuser,
-    );
-    expect(data[mutation].__typename).toMatch(/Success$/);
-  };
-
   const saved = 'Gespeichert. Die Änderung ist sofort öffentlich sichtbar.';
 
   test('a post’s title is translated on its page; readers asking in that language get it', async () => {
     const { page, errors } = await openEditor();
     await openDistrict(page);
-    await page.goto(`${origin}/editor/#/d/16065/p/${encodeURIComponent(integrationGuide)}`);
+    await page.goto(`${suite.origin}/editor/#/d/16065/p/${encodeURIComponent(integrationGuide)}`);
     await page.waitForSelector('#translations-heading');
     const arabic = page.locator('.translation[data-lang="ar"]');
     await arabic.locator('input').fill('مرشد الاندماج');
@@ -97,7 +40,7 @@ describe.skipIf(!haveChromium)(`the post, document and indicator forms in headle
     await page.waitForFunction(
       () => document.getElementById('translation-ar-status')?.textContent === 'Gespeichert. Die Änderung ist sofort öffentlich sichtbar.',
     );
-    const { data } = await api.graphql('query ($id: ID!) { node(id: $id) { ... on Position { ar: title(lang: "ar") } } }', {
+    const { data } = await suite.api.graphql('query ($id: ID!) { node(id: $id) { ... on Position { ar: title(lang: "ar") } } }', {
       id: integrationGuide,
     });
     expect(data.node.ar).toBe('مرشد الاندماج');
@@ -330,7 +273,7 @@ describe.skipIf(!haveChromium)(`the post, document and indicator forms in headle
     expect(asked).toBe('„Richtlinie Integrationsmanagement“ jetzt archivieren? Es erscheint dann nicht mehr öffentlich.');
     expect((await published()).documents.map((document: { id: string }) => document.id)).not.toContain(added.id);
     expect(await page.locator('.document-list li').count()).toBe(1);
-    const history = await api.graphql('query ($of: ID!) { history(of: $of) { action } }', { of: added.id }, tokens.kyffhaeuser);
+    const history = await suite.api.graphql('query ($of: ID!) { history(of: $of) { action } }', { of: added.id }, suite.tokens.kyffhaeuser);
     expect(history.data.history.map((event: { action: string }) => event.action)).toEqual(['ARCHIVE', 'UPDATE', 'CREATE']);
     expect(elsewhere).toEqual([]);
     expect(errors).toEqual([]);
@@ -401,10 +344,8 @@ describe.skipIf(!haveChromium)(`the post, document and indicator forms in headle
 
   test('refused indicator values are said at their fields, in German and English, and what was typed stays', async () => {
     const { page, errors } = await openEditor();
-    await page.goto(`${origin}/editor#/d/16065/i/${migration}`);
-    await page.fill('#token', tokens.kyffhaeuser);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.value-form');
+    await page.goto(`${suite.origin}/editor#/d/16065/i/${migration}`);
+    await signIn(page, suite.tokens.kyffhaeuser, '.value-form');
     // Not a number: said at its field before anything is sent.
     await page.fill('#f-value', 'viele');
     await save(page);
@@ -435,10 +376,8 @@ describe.skipIf(!haveChromium)(`the post, document and indicator forms in headle
 
   test('a value recorded meanwhile by someone else is shown beside the editor’s; taking theirs records nothing', async () => {
     const { page, errors } = await openEditor();
-    await page.goto(`${origin}/editor#/d/16065/i/integration-managers-in-network`);
-    await page.fill('#token', tokens.kyffhaeuser);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.value-form');
+    await page.goto(`${suite.origin}/editor#/d/16065/i/integration-managers-in-network`);
+    await signIn(page, suite.tokens.kyffhaeuser, '.value-form');
     expect(await page.textContent('.current-value, #current-heading ~ p')).toBe('noch kein Wert');
     await page.fill('#f-value', '2');
     await changeThroughApi('recordIndicatorValue', {
@@ -452,7 +391,7 @@ describe.skipIf(!haveChromium)(`the post, document and indicator forms in headle
     expect(await page.locator('#conflict section').last().textContent()).toContain('Wert wie veröffentlicht: 2');
     await page.click('text=Fassung der anderen Person übernehmen');
     expect(await page.inputValue('#f-value')).toBe('');
-    const values = await api.graphql(`{ district(ags: "16065") { indicators(history: true) { value indicator { key } } } }`);
+    const values = await suite.api.graphql(`{ district(ags: "16065") { indicators(history: true) { value indicator { key } } } }`);
     expect(
       values.data.district.indicators.filter(
         (value: { indicator: { key: string } }) => value.indicator.key === 'integration-managers-in-network',
@@ -462,20 +401,10 @@ describe.skipIf(!haveChromium)(`the post, document and indicator forms in headle
     await page.close();
   }, 60_000);
 
-  /** Presses Tab until the focused element has that text (or id); fails after 150 presses. */
-  async function tabTo(page: Page, text: string, id?: string) {
-    for (let presses = 0; presses < 150; presses++) {
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), id: document.activeElement?.id }));
-      if (id ? focused.id === id : focused.text === text) return;
-    }
-    throw new Error(`Tab never reached ${id ?? text}`);
-  }
-
   test('an indicator value is recorded by keyboard alone', async () => {
     const { page } = await openEditor();
     await tabTo(page, '', 'token');
-    await page.keyboard.type(tokens.kyffhaeuser);
+    await page.keyboard.type(suite.tokens.kyffhaeuser);
     await page.keyboard.press('Enter');
     await page.waitForSelector('.district-list');
     await tabTo(page, 'Kyffhäuserkreis');
@@ -516,13 +445,13 @@ describe.skipIf(!haveChromium)(`the post, document and indicator forms in headle
       await page.waitForSelector('#problems');
       pages.postProblems = await axeViolations(page, { bestPractice: true });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await page.goto(`${origin}/editor#/d/16065/doc/new`);
+      await page.goto(`${suite.origin}/editor#/d/16065/doc/new`);
       await page.waitForSelector('.document-form');
       await save(page);
       await page.waitForSelector('#problems');
       pages.newDocument = await axeViolations(page, { bestPractice: true });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await page.goto(`${origin}/editor#/d/16065/i/${migration}`);
+      await page.goto(`${suite.origin}/editor#/d/16065/i/${migration}`);
       await page.waitForSelector('.value-form');
       await page.waitForSelector('.history', { state: 'attached' });
       pages.indicator = await axeViolations(page, { bestPractice: true });

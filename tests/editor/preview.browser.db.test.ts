@@ -1,43 +1,19 @@
 // The preview on the district's page of the editors' app is the district widget itself, served
 // from our own server under the app's strict Content Security Policy: the district's contacts and
 // offers as residents see them, in the widget's languages, drawn again after a change is saved.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { axeViolations } from '../support/axe.js';
-import { chromiumPath, haveChromium, launchChromium, onlyOurServer } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
-import { createTestTokens, type TestTokens } from '../support/tokens.js';
-
-const pilavskij = 'Q29udGFjdDoxNjA2NS9jb250YWN0L3BpbGF2c2tpag==';
+import { chromiumPath, haveChromium } from '../support/browser.js';
+import { editorSuite, pilavskij } from '../support/editor.js';
 
 describe.skipIf(!haveChromium)(`the widget's preview in the editors' app (${chromiumPath})`, () => {
-  let api: TestServer;
-  let browser: Browser;
-  let origin: string;
-  let tokens: TestTokens;
-  beforeAll(async () => {
-    // With the response cache on, as `npm start` runs: its answers may be kept by the browser for a minute.
-    [api, browser] = await Promise.all([startTestServer({ responseCacheTtlMs: 60_000 }), launchChromium()]);
-    origin = new URL(api.url).origin;
-  }, 120_000);
-  beforeEach(async () => {
-    await api.reset();
-    tokens = await createTestTokens(api.database.client);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  // With the response cache on, as `npm start` runs: its answers may be kept by the browser for a minute.
+  const suite = editorSuite({ server: { responseCacheTtlMs: 60_000 } });
 
   test('shows the contacts and offers as the widget does, in its languages, and again after a save', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    // A script or style the page's policy refused would be said here.
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    const elsewhere = await onlyOurServer(page, origin);
-    await page.goto(`${origin}/editor`, { waitUntil: 'load' });
-    await page.fill('#token', tokens.kyffhaeuser);
+    // Console errors are collected too: a script or style the page's policy refused would be said there.
+    const { page, elsewhere, errors } = await suite.loadEditor();
+    await page.fill('#token', suite.tokens.kyffhaeuser);
     await page.click('button[type=submit]');
     await page.click('.district-list a');
     await page.waitForSelector('.preview .ig-preview[data-state="ready"]');
@@ -54,7 +30,7 @@ describe.skipIf(!haveChromium)(`the widget's preview in the editors' app (${chro
     expect(await page.textContent('.preview .ig-preview .ig-section')).toBe('Contacts');
 
     // A saved change is in the preview when the editor comes back to the district.
-    await page.goto(`${origin}/editor/#/d/16065/c/${encodeURIComponent(pilavskij)}`);
+    await page.goto(`${suite.origin}/editor/#/d/16065/c/${encodeURIComponent(pilavskij)}`);
     await page.waitForSelector('#f-channels-0-printed');
     await page.fill('#f-channels-0-printed', '03632 741-777');
     await page.click('button[type=submit]');

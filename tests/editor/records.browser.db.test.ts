@@ -3,94 +3,32 @@
 // concept's status, fields of action and milestones; a funding added, changed and archived; a
 // refused value said at its field; a second writer's change; the history; axe; the keyboard.
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { axeViolations } from '../support/axe.js';
-import { chromiumPath, haveChromium, launchChromium, onlyOurServer } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
-import { createTestTokens, type TestTokens } from '../support/tokens.js';
+import { chromiumPath, haveChromium } from '../support/browser.js';
+import { editorSuite, globalId } from '../support/editor.js';
 
-const globalId = (type: string, key: string) => Buffer.from(`${type}:${key}`).toString('base64');
 const concept = globalId('IntegrationConcept', '16065/concept');
 const esfFunding = globalId('Funding', '16065/funding/integration-guide-esf');
 const integrationGuide = globalId('Position', '16065/position/integration-guide');
 
 describe.skipIf(!haveChromium)(`the concept and funding forms in headless Chromium (${chromiumPath})`, () => {
-  let api: TestServer;
-  let browser: Browser;
-  let origin: string;
-  let tokens: TestTokens;
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestServer(), launchChromium()]);
-    origin = new URL(api.url).origin;
-  }, 120_000);
-  beforeEach(async () => {
-    await api.reset();
-    tokens = await createTestTokens(api.database.client);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
-  /** A page that may reach our server and nothing else; requests elsewhere and script errors are collected. */
-  async function openEditor(viewport = { width: 1280, height: 800 }) {
-    const page = await browser.newPage({ viewport });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    const elsewhere = await onlyOurServer(page, origin);
-    await page.goto(`${origin}/editor`, { waitUntil: 'load' });
-    await page.waitForSelector('#page-heading');
-    return { page, elsewhere, errors };
-  }
-
-  /** Signs in and waits for what follows: the district list, or another element named. */
-  async function signIn(page: Page, token: string, then = '.district-list') {
-    await page.fill('#token', token);
-    await page.click('button[type=submit]');
-    await page.waitForSelector(then);
-  }
-
-  /** Signed in as the Kyffhäuserkreis' editor, on its district page. */
-  async function openDistrict(page: Page) {
-    await signIn(page, tokens.kyffhaeuser);
-    await page.click('.district-list a');
-    await page.waitForSelector('#concepts-heading');
-  }
-
-  /** Presses the form's submit button and waits until the form has the answer (its count of answered saves moves on). */
-  const save = async (page: Page) => {
-    const before = Number(await page.getAttribute('form[data-answered]', 'data-answered'));
-    await page.click('form[data-answered] button[type=submit]');
-    await page.waitForFunction(
-      (count) => Number(document.querySelector('form[data-answered]')?.getAttribute('data-answered')) > count,
-      before,
-    );
-  };
+  const suite = editorSuite({ district: '#concepts-heading', tabPresses: 80 });
+  const { openEditor, signIn, openDistrict, save, tabTo, changeThroughApi } = suite;
 
   /** What anonymous readers get of the district's concepts and fundings. */
   const published = async () =>
     (
-      await api.graphql(`{ district(ags: "16065") {
+      await suite.api.graphql(`{ district(ags: "16065") {
         concepts { id version status adoptedOn adoptedBy fieldsOfAction { fieldOfAction { key } label emphasis } milestones { kind title periodStart periodEnd items } }
         fundings { id version description sharePercent periodStart periodEnd programme { key } funder { name } position { id } }
       } }`)
     ).data.district;
 
-  const changeThroughApi = async (mutation: string, input: object) => {
-    const { data } = await api.graphql(
-      `mutation ($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { __typename } }`,
-      { input },
-      tokens.kyffhaeuser,
-    );
-    expect(data[mutation].__typename).toMatch(/Success$/);
-  };
-
   test('the concept’s title and summary are translated on its page; readers asking in that language get them', async () => {
     const { page, errors } = await openEditor();
-    await signIn(page, tokens.kyffhaeuser);
-    await page.goto(`${origin}/editor/#/d/16065/k/${encodeURIComponent(concept)}`);
+    await signIn(page, suite.tokens.kyffhaeuser);
+    await page.goto(`${suite.origin}/editor/#/d/16065/k/${encodeURIComponent(concept)}`);
     await page.waitForSelector('#translations-heading');
     const ukrainian = page.locator('.translation[data-lang="uk"]');
     await ukrainian.locator('input').fill('Концепція інтеграції');
@@ -98,7 +36,7 @@ describe.skipIf(!haveChromium)(`the concept and funding forms in headless Chromi
     await page.waitForFunction(
       () => document.getElementById('translation-uk-status')?.textContent === 'Gespeichert. Die Änderung ist sofort öffentlich sichtbar.',
     );
-    const { data } = await api.graphql('{ district(ags: "16065") { concepts { uk: title(lang: "uk") de: title(lang: "de") } } }');
+    const { data } = await suite.api.graphql('{ district(ags: "16065") { concepts { uk: title(lang: "uk") de: title(lang: "de") } } }');
     expect(data.district.concepts[0].uk).toBe('Концепція інтеграції');
     expect(data.district.concepts[0].de).not.toBe('Концепція інтеграції');
     expect(errors).toEqual([]);
@@ -301,7 +239,7 @@ describe.skipIf(!haveChromium)(`the concept and funding forms in headless Chromi
     expect(asked).toBe('„ThILIK: Integrationslotse (m/w/d)“ jetzt archivieren? Sie erscheint dann nicht mehr öffentlich.');
     expect((await published()).fundings.map((funding: { id: string }) => funding.id)).not.toContain(added.id);
     expect(await page.locator('.funding-list li').count()).toBe(2);
-    const history = await api.graphql('query ($of: ID!) { history(of: $of) { action } }', { of: added.id }, tokens.kyffhaeuser);
+    const history = await suite.api.graphql('query ($of: ID!) { history(of: $of) { action } }', { of: added.id }, suite.tokens.kyffhaeuser);
     expect(history.data.history.map((event: { action: string }) => event.action)).toEqual(['ARCHIVE', 'UPDATE', 'CREATE']);
     expect(elsewhere).toEqual([]);
     expect(errors).toEqual([]);
@@ -387,27 +325,17 @@ describe.skipIf(!haveChromium)(`the concept and funding forms in headless Chromi
     expect((await published()).fundings).toContainEqual(
       expect.objectContaining({ description: 'Sprachmittlung im Jobcenter', sharePercent: 75, programme: { key: 'esf' } }),
     );
-    await page.goto(`${origin}/editor#/d/16065/f/new`);
+    await page.goto(`${suite.origin}/editor#/d/16065/f/new`);
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Neue Förderung');
     expect(await page.inputValue('#f-description')).toBe('');
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
 
-  /** Presses Tab until the focused element has that text (or id); fails after 80 presses. */
-  async function tabTo(page: Page, text: string, id?: string) {
-    for (let presses = 0; presses < 80; presses++) {
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), id: document.activeElement?.id }));
-      if (id ? focused.id === id : focused.text === text) return;
-    }
-    throw new Error(`Tab never reached ${id ?? text}`);
-  }
-
   test('the concept’s version date is changed by keyboard alone', async () => {
     const { page } = await openEditor();
     await tabTo(page, '', 'token');
-    await page.keyboard.type(tokens.kyffhaeuser);
+    await page.keyboard.type(suite.tokens.kyffhaeuser);
     await page.keyboard.press('Enter');
     await page.waitForSelector('.district-list');
     await tabTo(page, 'Kyffhäuserkreis');
@@ -420,7 +348,7 @@ describe.skipIf(!haveChromium)(`the concept and funding forms in headless Chromi
     await page.keyboard.type('2025-06');
     await page.keyboard.press('Enter'); // submits the form
     await page.waitForFunction(() => document.getElementById('concept-status')?.textContent?.startsWith('Gespeichert'));
-    expect((await api.graphql('{ district(ags: "16065") { concepts { versionAsOf } } }')).data.district.concepts).toEqual([
+    expect((await suite.api.graphql('{ district(ags: "16065") { concepts { versionAsOf } } }')).data.district.concepts).toEqual([
       { versionAsOf: '2025-06' },
     ]);
     await page.close();
@@ -448,11 +376,11 @@ describe.skipIf(!haveChromium)(`the concept and funding forms in headless Chromi
       await page.waitForSelector('#problems');
       pages.conceptProblems = await axeViolations(page, { bestPractice: true });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await page.goto(`${origin}/editor#/d/16065/f/${encodeURIComponent(esfFunding)}`);
+      await page.goto(`${suite.origin}/editor#/d/16065/f/${encodeURIComponent(esfFunding)}`);
       await page.waitForSelector('.funding-form');
       await page.waitForSelector('.history', { state: 'attached' });
       pages.funding = await axeViolations(page, { bestPractice: true });
-      await page.goto(`${origin}/editor#/d/16065/f/new`);
+      await page.goto(`${suite.origin}/editor#/d/16065/f/new`);
       await page.waitForSelector('.funding-form');
       await save(page);
       await page.waitForSelector('#problems');

@@ -6,13 +6,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { ContactCardDocument } from '../../schema/generated/graphql.js';
 import { axeViolations } from '../support/axe.js';
-import { chromiumPath, haveChromium, launchChromium, onlyOurServer } from '../support/browser.js';
+import { chromiumPath, haveChromium, launchChromium } from '../support/browser.js';
+import { loadEditorIn, pilavskij } from '../support/editor.js';
 import { listenTestProvider, type TestProvider } from '../support/oidcProvider.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
-const pilavskij = 'Q29udGFjdDoxNjA2NS9jb250YWN0L3BpbGF2c2tpag==';
-
 describe.skipIf(!haveChromium)(`signing in to the editors' app at the identity provider (${chromiumPath})`, () => {
+  // Not tests/support/editor.ts's editorSuite: the provider starts before our server (whose options
+  // name it) and learns our origin after, and these tests sign in there rather than with tokens.
   let api: TestServer;
   let idp: TestProvider;
   let browser: Browser;
@@ -43,13 +44,9 @@ describe.skipIf(!haveChromium)(`signing in to the editors' app at the identity p
   /** A fresh browser (no session at the provider yet) that may reach our server and the provider only. */
   async function openEditor(locale = 'de-DE') {
     const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    const elsewhere = await onlyOurServer(page, [origin, idp.issuer]);
-    await page.goto(`${origin}/editor`, { waitUntil: 'load' });
-    await page.waitForSelector('#page-heading');
-    return { page, elsewhere, errors };
+    const opened = await loadEditorIn(await context.newPage(), [origin, idp.issuer], { consoleErrors: false });
+    await opened.page.waitForSelector('#page-heading');
+    return opened;
   }
 
   /** What the page asked of hosts it may not reach, besides the web font the test provider's own development pages ask for. */

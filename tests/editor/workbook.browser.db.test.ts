@@ -4,44 +4,23 @@
 // conflict and keeps the colleague's version unless the editor ticks it; a change made between
 // the check and the applying is not undone unseen: the workbook is checked again.
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { ContactCardDocument } from '../../schema/generated/graphql.js';
 import { axeViolations } from '../support/axe.js';
-import { chromiumPath, haveChromium, launchChromium, onlyOurServer } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
-import { createTestTokens, type TestTokens } from '../support/tokens.js';
+import { chromiumPath, haveChromium } from '../support/browser.js';
+import { editorSuite, globalId, pilavskij } from '../support/editor.js';
 import { appendRow, columnOf, edited, rowWhere, workbookOf, workbookType } from '../support/workbooks.js';
 
-const pilavskij = 'Q29udGFjdDoxNjA2NS9jb250YWN0L3BpbGF2c2tpag==';
-const ziegner = 'Q29udGFjdDoxNjA2NS9jb250YWN0L3ppZWduZXI=';
+const ziegner = globalId('Contact', '16065/contact/ziegner');
 
 describe.skipIf(!haveChromium)(`the workbook in the editors' app (${chromiumPath})`, () => {
-  let api: TestServer;
-  let browser: Browser;
-  let origin: string;
-  let tokens: TestTokens;
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestServer(), launchChromium()]);
-    origin = new URL(api.url).origin;
-  }, 120_000);
-  beforeEach(async () => {
-    await api.reset();
-    tokens = await createTestTokens(api.database.client);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const suite = editorSuite({ consoleErrors: false });
 
   /** Kyffhäuserkreis' page, its editor signed in, in a browser that reaches our server only. */
   async function openDistrict() {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    const elsewhere = await onlyOurServer(page, origin);
-    await page.goto(`${origin}/editor`, { waitUntil: 'load' });
-    await page.fill('#token', tokens.kyffhaeuser);
+    const { page, errors, elsewhere } = await suite.loadEditor();
+    await page.fill('#token', suite.tokens.kyffhaeuser);
     await page.click('button[type=submit]');
     await page.click('.district-list a');
     await page.waitForSelector('#workbook-heading');
@@ -56,8 +35,13 @@ describe.skipIf(!haveChromium)(`the workbook in the editors' app (${chromiumPath
   }
 
   const contact = async (id: string) =>
-    (await api.graphql(`query ($id: ID!) { node(id: $id) { ... on Contact { version internalNote } } }`, { id }, tokens.kyffhaeuser)).data
-      .node;
+    (
+      await suite.api.graphql(
+        `query ($id: ID!) { node(id: $id) { ... on Contact { version internalNote } } }`,
+        { id },
+        suite.tokens.kyffhaeuser,
+      )
+    ).data.node;
 
   test('an editor downloads the workbook, fills it in, has it checked and applies it; the public answers show it', async () => {
     const { page, errors, elsewhere } = await openDistrict();
@@ -82,7 +66,7 @@ describe.skipIf(!haveChromium)(`the workbook in the editors' app (${chromiumPath
     expect(result).toContain('Neu (1)Angebot: Sprachcafé');
     expect(result).toMatch(/Geändert \(1\)Ansprechperson: .*Pilavskij/);
     // The check changes nothing.
-    expect(await api.database.client.offer.count({ where: { id: 'sprachcafe' } })).toBe(0);
+    expect(await suite.api.database.client.offer.count({ where: { id: 'sprachcafe' } })).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 
     await page.click('text=Änderungen übernehmen');
@@ -91,7 +75,7 @@ describe.skipIf(!haveChromium)(`the workbook in the editors' app (${chromiumPath
       'Übernommen: 1 neu, 1 geändert, 0 archiviert. Die Änderungen sind sofort öffentlich sichtbar.',
     );
     expect(await page.textContent('.offer-list')).toContain('Sprachcafé');
-    const { data } = await api.graphql(ContactCardDocument, { ags: '16065' });
+    const { data } = await suite.api.graphql(ContactCardDocument, { ags: '16065' });
     expect(data!.district!.contacts.edges.find((edge) => edge.node.id === pilavskij)!.node.channels[0]!.printed).toBe('03632 741-999');
     expect(elsewhere).toEqual([]);
     expect(errors).toEqual([]);
@@ -100,7 +84,7 @@ describe.skipIf(!haveChromium)(`the workbook in the editors' app (${chromiumPath
 
   test('mistakes are named by their cell and nothing is applied', async () => {
     const { page } = await openDistrict();
-    const bytes = await edited(await workbookOf(api, tokens.kyffhaeuser, '16065'), (workbook) => {
+    const bytes = await edited(await workbookOf(suite.api, suite.tokens.kyffhaeuser, '16065'), (workbook) => {
       const channels = workbook.getWorksheet('Kontaktwege')!;
       rowWhere(channels, 'id', '16065/contact/pilavskij/channel/0').getCell(columnOf(channels, 'printed')).value = 'bitte anrufen';
     });
@@ -113,13 +97,13 @@ describe.skipIf(!haveChromium)(`the workbook in the editors' app (${chromiumPath
   }, 60_000);
 
   test('a colleague’s edit since the download is kept unless ticked, and one made between check and applying makes the page check again', async () => {
-    const downloaded = await workbookOf(api, tokens.kyffhaeuser, '16065');
+    const downloaded = await workbookOf(suite.api, suite.tokens.kyffhaeuser, '16065');
     const update = async (id: string, internalNote: string) => {
       const { version } = await contact(id);
-      const { data } = await api.graphql(
+      const { data } = await suite.api.graphql(
         'mutation ($input: UpdateContactInput!) { updateContact(input: $input) { __typename } }',
         { input: { id, version, fields: { internalNote } } },
-        tokens.kyffhaeuser,
+        suite.tokens.kyffhaeuser,
       );
       expect(data.updateContact.__typename).toBe('MutationUpdateContactSuccess');
     };
