@@ -39,6 +39,34 @@ describe.skipIf(!haveChromium)(`the concept and funding forms in headless Chromi
     const { data } = await suite.api.graphql('{ district(ags: "16065") { concepts { uk: title(lang: "uk") de: title(lang: "de") } } }');
     expect(data.district.concepts[0].uk).toBe('Концепція інтеграції');
     expect(data.district.concepts[0].de).not.toBe('Концепція інтеграції');
+
+    // Emptied and saved, the translation is gone: Ukrainian readers get the German title again.
+    await page.reload();
+    await page.waitForSelector('#translations-heading');
+    expect(await ukrainian.locator('input').inputValue()).toBe('Концепція інтеграції');
+    await ukrainian.locator('input').fill('');
+    await ukrainian.locator('button').click();
+    await page.waitForFunction(
+      () => document.getElementById('translation-uk-status')?.textContent === 'Gespeichert. Die Änderung ist sofort öffentlich sichtbar.',
+    );
+    const removed = await suite.api.graphql('{ district(ags: "16065") { concepts { uk: title(lang: "uk") de: title(lang: "de") } } }');
+    expect(removed.data.district.concepts[0].uk).toBe(removed.data.district.concepts[0].de);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('a field emptied in the form is emptied for readers: the concept’s summary', async () => {
+    const { page, errors } = await openEditor();
+    await openDistrict(page);
+    await page.click('.concept-list a');
+    await page.waitForSelector('.concept-form');
+    expect(await page.inputValue('#f-summary')).not.toBe('');
+    await page.fill('#f-summary', '');
+    await save(page);
+    expect(await page.textContent('#concept-status')).toBe('Gespeichert. Die Änderung ist sofort öffentlich sichtbar.');
+    expect(await page.inputValue('#f-summary')).toBe('');
+    const { data } = await suite.api.graphql('{ district(ags: "16065") { concepts { summary } } }');
+    expect(data.district.concepts[0].summary).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -57,6 +57,9 @@ export function useKeptDraft<Draft>(id: string, saved: Draft, savedVersion: numb
   return { draft, setDraft, version, setVersion, forget };
 }
 
+/** Whether the record `id` has unsaved changes waiting in the tab (a draft equal to the record as saved is not kept). */
+export const hasKeptDraft = (id: string) => sessionStorage.getItem(draftKey(id)) !== null;
+
 /** Signing out forgets every unsaved draft: on a shared computer the next person must not find them. */
 export function forgetAllDrafts() {
   for (const key of Object.keys(sessionStorage)) if (key.startsWith(draftPrefix)) sessionStorage.removeItem(key);

@@ -6,6 +6,7 @@ import { EditorUpdateContactDocument } from '../../../schema/generated/graphql.j
 import { saidOfFailure, write } from './api.js';
 import type { Contact } from './contacts.js';
 import type { DistrictData } from './district.js';
+import { hasKeptDraft } from './drafts.js';
 import { type Issue, orNull, ProblemSummary, TextField } from './fields.js';
 import type { Language, Texts } from './texts.js';
 
@@ -33,6 +34,9 @@ export function Successor({
 
   async function save(event: Event) {
     event.preventDefault();
+    // The successor takes the post's channels, addresses and office hours as saved: unsaved changes
+    // of the contact's form would be left behind with the ended contact.
+    if (hasKeptDraft(contact.id)) return setMessage(texts.successorUnsaved);
     try {
       const { updateContact: answer } = await write(EditorUpdateContactDocument, {
         input: {

@@ -98,6 +98,8 @@ const de = {
   saveSuccessor: 'Wechsel speichern',
   successorConflict:
     'Inzwischen hat jemand anderes diese Ansprechperson geändert. Bitte laden Sie die Seite neu und prüfen Sie den Wechsel.',
+  successorUnsaved:
+    'Oben sind noch Änderungen an dieser Ansprechperson nicht gespeichert. Bitte speichern Sie sie zuerst: Die neue Person übernimmt Telefon, E-Mail, Anschriften und Sprechzeiten, wie sie gespeichert sind.',
   offers: 'Angebote',
   noOffers: 'Für diesen Kreis sind noch keine Angebote eingetragen.',
   addOffer: 'Angebot hinzufügen',
@@ -479,6 +481,8 @@ const en: Texts = {
   changeDate: 'Day of the change',
   saveSuccessor: 'Save the change of person',
   successorConflict: 'Someone else has changed this contact meanwhile. Please reload the page and check the change.',
+  successorUnsaved:
+    'There are unsaved changes to this contact above. Please save them first: the new person takes over the phone, e-mail, addresses and office hours as saved.',
   offers: 'Offers',
   noOffers: 'No offers have been entered for this district yet.',
   addOffer: 'Add an offer',
