@@ -31,8 +31,9 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     // Only the editor's own district is offered.
     expect(await page.locator('.district-list a').allTextContents()).toEqual(['Kyffhäuserkreis']);
     await openContact(page);
-    // The schema's own description explains the field.
-    expect(await page.textContent('#f-channels-0-printed-help')).toContain('The value as printed');
+    // The schema's own description explains the field, translated into German.
+    expect(await page.textContent('#f-channels-0-printed-help')).toContain('So, wie es gedruckt wird');
+    expect(await page.getAttribute('#f-channels-0-printed-help', 'lang')).toBe('de');
 
     await page.fill('#f-channels-0-printed', '03632 741-299');
     await page.click('text=Sprechzeiten hinzufügen');
@@ -91,6 +92,9 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     await page.selectOption('#language', 'en');
     await page.waitForFunction(() => document.getElementById('f-channels-0-printed-error')?.textContent?.startsWith('“650-123”: '));
     expect(await page.getAttribute('html', 'lang')).toBe('en');
+    // …and the schema's description as it is written.
+    expect(await page.textContent('#f-channels-0-printed-help')).toContain('The value as printed');
+    expect(await page.getAttribute('#f-channels-0-printed-help', 'lang')).toBe('en');
     mkdirSync('test-output', { recursive: true });
     await page.screenshot({ path: 'test-output/editor-problems-en.png', fullPage: true });
     await page.close();

@@ -59,8 +59,8 @@ describe.skipIf(!haveChromium)(`the post, document and indicator forms in headle
     expect(await page.inputValue('#f-role')).toBe('integration-guide');
     expect(await page.inputValue('#f-since')).toBe('2016-06');
     expect(await page.inputValue('#f-tasks-0-wording')).toMatch(/^Integration als ressortübergreifende Aufgabe/);
-    expect(await page.textContent('#f-title-help')).toBe('Title as published, e.g. "Integrationslotse (m/w/d)".');
-    expect(await page.textContent('#f-tasks-0-wording-help')).toBe('The task in the district’s own words.');
+    expect(await page.textContent('#f-title-help')).toBe('Die Bezeichnung, wie sie veröffentlicht ist, z. B. „Integrationslotse (m/w/d)“.');
+    expect(await page.textContent('#f-tasks-0-wording-help')).toBe('Die Aufgabe in den Worten des Kreises.');
     // The role is chosen from the catalogue, without the API's words for clients (keys).
     expect(await page.locator('#f-role-help').count()).toBe(0);
     expect(await page.locator('#f-role option').allTextContents()).toContain('Integrationsmanager/-in');
@@ -191,11 +191,11 @@ describe.skipIf(!haveChromium)(`the post, document and indicator forms in headle
     expect(await page.locator('#conflict').count()).toBe(0);
     await save(page);
     expect(await page.textContent('#post-status')).toBe(saved);
-    // The editor's title and start; the colleague's headcount stays (the editor's version left it empty, and an empty field is not cleared).
+    // The editor's version as it was shown beside the colleague's: their title and start, and no headcount (theirs left it empty).
     expect((await published()).positions.find((post: { id: string }) => post.id === integrationGuide)).toMatchObject({
       title: 'Integrationslotse/-lotsin',
       since: '2016-06',
-      headcount: 3,
+      headcount: null,
       version: 3,
     });
     expect(errors).toEqual([]);
@@ -290,7 +290,7 @@ describe.skipIf(!haveChromium)(`the post, document and indicator forms in headle
     expect(await page.textContent('h1')).toBe('Bürgerinnen und Bürger mit Migrationshintergrund: neuen Wert eintragen');
     expect(await page.textContent('.current-value')).toContain('gültig ab 2019-12-31');
     expect(await page.textContent('.earlier-values')).toContain('mehr als 1.800 · gültig seit jeher bis 2019-12-31');
-    expect(await page.textContent('#f-printed-help')).toBe('The value as published, e.g. "mehr als 4.100"; default: the number.');
+    expect(await page.textContent('#f-printed-help')).toBe('Der Wert, wie er veröffentlicht ist, z. B. „mehr als 4.100“; leer: die Zahl.');
     expect(await page.textContent('label[for=f-value]')).toContain('Wert in Personen');
 
     await page.fill('#f-value', '4100');

@@ -81,7 +81,7 @@ describe.skipIf(!haveChromium)(`the concept and funding forms in headless Chromi
     // The form holds what the API holds; the schema explains the fields.
     expect(await page.inputValue('#f-status')).toBe('BEING_UPDATED');
     expect(await page.inputValue('#f-fieldsOfAction-0-label')).toBe('Bildung');
-    expect(await page.textContent('#f-adoptedBy-help')).toBe('The adopting body, e.g. "Kreistag".');
+    expect(await page.textContent('#f-adoptedBy-help')).toBe('Das beschließende Gremium, z. B. „Kreistag“.');
     // The statuses are the schema's, in German.
     expect(await page.locator('#f-status option').allTextContents()).toEqual(['beschlossen', 'wird fortgeschrieben', 'in Vorbereitung']);
 
@@ -298,13 +298,13 @@ describe.skipIf(!haveChromium)(`the concept and funding forms in headless Chromi
     expect(await page.locator('#conflict').count()).toBe(0);
     await save(page);
     expect(await page.textContent('#funding-status')).toBe('Gespeichert. Die Änderung ist sofort öffentlich sichtbar.');
-    // The editor's share; the colleague's end of the period stays (the editor's version left it empty, and an empty field is not cleared).
+    // The editor's version as it was shown beside the colleague's: their share, and their period without an end.
     expect((await published()).fundings.find((funding: { id: string }) => funding.id === esfFunding)).toMatchObject({
       sharePercent: 50,
-      periodEnd: '2019-12',
+      periodEnd: null,
       version: 3,
     });
-    expect(await page.inputValue('#f-periodEnd')).toBe('2019-12');
+    expect(await page.inputValue('#f-periodEnd')).toBe('');
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);

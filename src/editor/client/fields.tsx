@@ -45,17 +45,16 @@ export function Field({ path, scope, label, help, issues, language, children }: 
   const id = fieldId(path, scope);
   // A list field also shows the problems of its items (languages[1]).
   const own = issues.filter((issue) => formPath(issue) === path || formPath(issue).startsWith(`${path}[`));
-  const helpText = help && helpOf(...help);
-  const described = [helpText && `${id}-help`, own.length > 0 && `${id}-error`].filter(Boolean).join(' ');
+  const explained = help && helpOf(...help, language);
+  const described = [explained && `${id}-help`, own.length > 0 && `${id}-error`].filter(Boolean).join(' ');
   return (
     <div class={`kern-form-input${own.length ? ' kern-form-input--error' : ''}`}>
       <label class="kern-label" for={id}>
         {label}
       </label>
-      {helpText && (
-        // The schema's descriptions are English: said so, for screen readers to speak them as English.
-        <div class="kern-hint" id={`${id}-help`} lang="en">
-          {helpText}
+      {explained && (
+        <div class="kern-hint" id={`${id}-help`} lang={explained.lang}>
+          {explained.text}
         </div>
       )}
       {own.length > 0 && (
