@@ -12,7 +12,7 @@ import {
 } from '../../../schema/generated/graphql.js';
 import { write } from './api.js';
 import type { DistrictData } from './district.js';
-import { Conflict, Field, type Issue, orNull, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
+import { Conflict, Field, type Issue, orNull, ProblemSummary, partialDateIssues, SaveFooter, SelectField, TextField } from './fields.js';
 import { valuesOf } from './help.js';
 import { useRecordForm } from './recordForm.js';
 import type { Language, Texts } from './texts.js';
@@ -358,13 +358,14 @@ export function ConceptForm({ concept, district, texts, language, reload }: Conc
           </button>
         </div>
       </fieldset>
-      <p class={`kern-body status status--${outcome.kind}`} role="status" id="concept-status">
-        {outcome.kind === 'saved' ? texts.saved : outcome.kind === 'failed' ? outcome.message : null}
-      </p>
-      <button type="submit" class="kern-btn kern-btn--primary" disabled={outcome.kind === 'saving'}>
-        <span class="kern-label">{outcome.kind === 'saving' ? texts.saving : concept ? texts.save : texts.addConceptSubmit}</span>
-      </button>
-      {outcome.kind === 'failed' && outcome.signedOut && <SignInAgain texts={texts} onSignedIn={() => setOutcome({ kind: 'idle' })} />}
+      <SaveFooter
+        id="concept-status"
+        outcome={outcome}
+        saved={texts.saved}
+        submit={concept ? texts.save : texts.addConceptSubmit}
+        texts={texts}
+        onSignedIn={() => setOutcome({ kind: 'idle' })}
+      />
     </form>
   );
 }

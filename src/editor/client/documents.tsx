@@ -9,7 +9,7 @@ import {
 } from '../../../schema/generated/graphql.js';
 import { write } from './api.js';
 import type { DistrictData } from './district.js';
-import { Conflict, orNull, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
+import { Conflict, orNull, ProblemSummary, partialDateIssues, SaveFooter, SelectField, TextField } from './fields.js';
 import { valuesOf } from './help.js';
 import { useRecordForm } from './recordForm.js';
 import type { Language, Texts } from './texts.js';
@@ -190,13 +190,14 @@ export function DocumentForm({ document, district, texts, language, reload }: Do
         choices={[['', texts.nothingChosen] as const, ...district.concepts.map((concept) => [concept.id, concept.title] as const)]}
         {...shared}
       />
-      <p class={`kern-body status status--${outcome.kind}`} role="status" id="document-status">
-        {outcome.kind === 'saved' ? texts.saved : outcome.kind === 'failed' ? outcome.message : null}
-      </p>
-      <button type="submit" class="kern-btn kern-btn--primary" disabled={outcome.kind === 'saving'}>
-        <span class="kern-label">{outcome.kind === 'saving' ? texts.saving : document ? texts.save : texts.addDocumentSubmit}</span>
-      </button>
-      {outcome.kind === 'failed' && outcome.signedOut && <SignInAgain texts={texts} onSignedIn={() => setOutcome({ kind: 'idle' })} />}
+      <SaveFooter
+        id="document-status"
+        outcome={outcome}
+        saved={texts.saved}
+        submit={document ? texts.save : texts.addDocumentSubmit}
+        texts={texts}
+        onSignedIn={() => setOutcome({ kind: 'idle' })}
+      />
     </form>
   );
 }

@@ -298,3 +298,41 @@ export function SignInAgain({ texts, onSignedIn }: { texts: Texts; onSignedIn():
     </>
   );
 }
+
+/** Where a form's save stands, as the forms' footers read it. */
+type SaveState = { kind: string } | { kind: 'failed'; message: string; signedOut: boolean };
+
+/**
+ * A record form's end: what the last save answered (a live region), the submit button (its
+ * label while saving), and the sign-in again where the sign-in ran out.
+ */
+export function SaveFooter({
+  id,
+  outcome,
+  saved,
+  submit,
+  texts,
+  onSignedIn,
+}: {
+  /** The status line's id, e.g. "offer-status". */
+  id: string;
+  outcome: SaveState;
+  /** What the status says once saved. */
+  saved: string;
+  submit: string;
+  texts: Texts;
+  onSignedIn(): void;
+}) {
+  const failed = 'message' in outcome ? outcome : null;
+  return (
+    <>
+      <p class={`kern-body status status--${outcome.kind}`} role="status" id={id}>
+        {outcome.kind === 'saved' ? saved : failed?.message}
+      </p>
+      <button type="submit" class="kern-btn kern-btn--primary" disabled={outcome.kind === 'saving'}>
+        <span class="kern-label">{outcome.kind === 'saving' ? texts.saving : submit}</span>
+      </button>
+      {failed?.signedOut && <SignInAgain texts={texts} onSignedIn={onSignedIn} />}
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 import { EditorCreateFundingDocument, EditorUpdateFundingDocument, type FundingFieldsInput } from '../../../schema/generated/graphql.js';
 import { write } from './api.js';
 import type { DistrictData } from './district.js';
-import { Conflict, type Issue, issueAt, orNull, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
+import { Conflict, type Issue, issueAt, orNull, ProblemSummary, partialDateIssues, SaveFooter, SelectField, TextField } from './fields.js';
 import { useRecordForm } from './recordForm.js';
 import type { Language, Texts } from './texts.js';
 
@@ -207,13 +207,14 @@ export function FundingForm({ funding, district, texts, language, reload }: Fund
         onValue={(periodEnd) => set({ periodEnd })}
         {...shared}
       />
-      <p class={`kern-body status status--${outcome.kind}`} role="status" id="funding-status">
-        {outcome.kind === 'saved' ? texts.saved : outcome.kind === 'failed' ? outcome.message : null}
-      </p>
-      <button type="submit" class="kern-btn kern-btn--primary" disabled={outcome.kind === 'saving'}>
-        <span class="kern-label">{outcome.kind === 'saving' ? texts.saving : funding ? texts.save : texts.addFundingSubmit}</span>
-      </button>
-      {outcome.kind === 'failed' && outcome.signedOut && <SignInAgain texts={texts} onSignedIn={() => setOutcome({ kind: 'idle' })} />}
+      <SaveFooter
+        id="funding-status"
+        outcome={outcome}
+        saved={texts.saved}
+        submit={funding ? texts.save : texts.addFundingSubmit}
+        texts={texts}
+        onSignedIn={() => setOutcome({ kind: 'idle' })}
+      />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { EditorRecordIndicatorValueDocument, type ValueQualifier } from '../../.
 import { ApiFailure, saidOfFailure, write } from './api.js';
 import type { DistrictData } from './district.js';
 import { useKeptDraft } from './drafts.js';
-import { Conflict, type Issue, issueAt, orNull, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
+import { Conflict, type Issue, issueAt, orNull, ProblemSummary, SaveFooter, SelectField, TextField } from './fields.js';
 import { valuesOf } from './help.js';
 import type { Language, Texts } from './texts.js';
 
@@ -270,13 +270,14 @@ export function ValueForm({ indicator, district, texts, language, reload }: Valu
           onValue={(validFrom) => set({ validFrom })}
           {...shared}
         />
-        <p class={`kern-body status status--${outcome.kind}`} role="status" id="value-status">
-          {outcome.kind === 'saved' ? texts.recorded : outcome.kind === 'failed' ? outcome.message : null}
-        </p>
-        <button type="submit" class="kern-btn kern-btn--primary" disabled={outcome.kind === 'saving'}>
-          <span class="kern-label">{outcome.kind === 'saving' ? texts.saving : texts.recordValue}</span>
-        </button>
-        {outcome.kind === 'failed' && outcome.signedOut && <SignInAgain texts={texts} onSignedIn={() => setOutcome({ kind: 'idle' })} />}
+        <SaveFooter
+          id="value-status"
+          outcome={outcome}
+          saved={texts.recorded}
+          submit={texts.recordValue}
+          texts={texts}
+          onSignedIn={() => setOutcome({ kind: 'idle' })}
+        />
       </form>
     </section>
   );

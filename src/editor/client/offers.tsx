@@ -11,7 +11,7 @@ import {
 import { type AccessDraft, AccessFields, accessDraftOf, accessInputOf, atPointField, unknownAccess } from './addresses.js';
 import { write } from './api.js';
 import type { DistrictData } from './district.js';
-import { Conflict, Field, type Issue, orNull, ProblemSummary, SelectField, SignInAgain, TextField } from './fields.js';
+import { Conflict, Field, type Issue, orNull, ProblemSummary, SaveFooter, SelectField, TextField } from './fields.js';
 import { useRecordForm } from './recordForm.js';
 import type { Language, Texts } from './texts.js';
 
@@ -301,13 +301,14 @@ export function OfferForm({ offer, district, texts, language, reload }: OfferFor
           </button>
         </div>
       </fieldset>
-      <p class={`kern-body status status--${outcome.kind}`} role="status" id="offer-status">
-        {outcome.kind === 'saved' ? texts.saved : outcome.kind === 'failed' ? outcome.message : null}
-      </p>
-      <button type="submit" class="kern-btn kern-btn--primary" disabled={outcome.kind === 'saving'}>
-        <span class="kern-label">{outcome.kind === 'saving' ? texts.saving : offer ? texts.save : texts.addOfferSubmit}</span>
-      </button>
-      {outcome.kind === 'failed' && outcome.signedOut && <SignInAgain texts={texts} onSignedIn={() => setOutcome({ kind: 'idle' })} />}
+      <SaveFooter
+        id="offer-status"
+        outcome={outcome}
+        saved={texts.saved}
+        submit={offer ? texts.save : texts.addOfferSubmit}
+        texts={texts}
+        onSignedIn={() => setOutcome({ kind: 'idle' })}
+      />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { EditorCreatePositionDocument, EditorUpdatePositionDocument, type PositionFieldsInput } from '../../../schema/generated/graphql.js';
 import { write } from './api.js';
 import type { DistrictData } from './district.js';
-import { Conflict, type Issue, issueAt, orNull, ProblemSummary, partialDateIssues, SelectField, SignInAgain, TextField } from './fields.js';
+import { Conflict, type Issue, issueAt, orNull, ProblemSummary, partialDateIssues, SaveFooter, SelectField, TextField } from './fields.js';
 import { useRecordForm } from './recordForm.js';
 import type { Language, Texts } from './texts.js';
 
@@ -218,13 +218,14 @@ export function PostForm({ post, district, texts, language, reload }: PostFormPr
           )}
         </div>
       </fieldset>
-      <p class={`kern-body status status--${outcome.kind}`} role="status" id="post-status">
-        {outcome.kind === 'saved' ? texts.saved : outcome.kind === 'failed' ? outcome.message : null}
-      </p>
-      <button type="submit" class="kern-btn kern-btn--primary" disabled={outcome.kind === 'saving'}>
-        <span class="kern-label">{outcome.kind === 'saving' ? texts.saving : post ? texts.save : texts.addPostSubmit}</span>
-      </button>
-      {outcome.kind === 'failed' && outcome.signedOut && <SignInAgain texts={texts} onSignedIn={() => setOutcome({ kind: 'idle' })} />}
+      <SaveFooter
+        id="post-status"
+        outcome={outcome}
+        saved={texts.saved}
+        submit={post ? texts.save : texts.addPostSubmit}
+        texts={texts}
+        onSignedIn={() => setOutcome({ kind: 'idle' })}
+      />
     </form>
   );
 }
