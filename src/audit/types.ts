@@ -93,15 +93,18 @@ builder.queryField('history', (t) =>
     args: { of: t.arg.id({ required: true, description: 'The record’s `id` (an offer, a contact …).' }) },
     resolve: async (_root, args) => {
       const { typename, id } = decodeGlobalId(String(args.of));
+      // A contact's office hours are translated as records of their own, and shown with the contact.
+      const hours = typename === 'Contact' ? await db().officeHours.findMany({ where: { contactId: id }, select: { id: true } }) : [];
+      const translated = [{ type: typename, id }, ...hours.map((each) => ({ type: 'OfficeHours', id: each.id }))];
       // A translation's events name their record in the row they recorded: a removed one is gone from its table.
-      const about = (row: 'before' | 'after') => ({
-        AND: [{ [row]: { path: ['entityType'], equals: typename } }, { [row]: { path: ['entityId'], equals: id } }],
+      const about = (row: 'before' | 'after', record: { type: string; id: string }) => ({
+        AND: [{ [row]: { path: ['entityType'], equals: record.type } }, { [row]: { path: ['entityId'], equals: record.id } }],
       });
       return db().auditEvent.findMany({
         where: {
           OR: [
             { entityType: typename, entityId: id },
-            { entityType: 'Translation', OR: [about('after'), about('before')] },
+            { entityType: 'Translation', OR: translated.flatMap((record) => [about('after', record), about('before', record)]) },
           ],
         },
         orderBy: [{ at: 'desc' }, { id: 'desc' }],

@@ -74,8 +74,7 @@ export const OfficeHoursInput = builder.inputType('OfficeHoursInput', {
 });
 
 export const ContactFieldsInput = builder.inputType('ContactFieldsInput', {
-  description:
-    'What a contact is. In a change, fields left out keep their value, null empties an optional one; lists given replace the current ones.',
+  description: 'What a contact is. In a change, fields left out keep their value; lists given replace the current ones.',
   fields: (t) => ({
     position: t.id({ description: 'The post (global ID of a Position of the district); required for a new contact, fixed afterwards.' }),
     person: t.field({
@@ -87,7 +86,7 @@ export const ContactFieldsInput = builder.inputType('ContactFieldsInput', {
     channels: t.field({ type: [ChannelInput], description: 'Phone, e-mail … in display order.' }),
     addresses: t.field({ type: [AddressInput], description: 'Office, visitor and postal addresses.' }),
     officeHours: t.field({ type: [OfficeHoursInput], description: 'Office hours.' }),
-    internalNote: t.string({ description: 'Not public: a note for editors and the ministry.' }),
+    internalNote: t.string({ description: 'Not public: a note for editors and the ministry; null empties it in a change.' }),
   }),
 });
 

@@ -5,7 +5,7 @@ import { builder } from '../graphql/builder.js';
 import { sameNames } from '../writes/checks.js';
 import { entityMutations } from '../writes/entityMutations.js';
 import type { Problems } from '../writes/problems.js';
-import { catalogueKey, emptiedReferences, recordOfDistrict } from '../writes/references.js';
+import { catalogueKey, recordOfDistrict } from '../writes/references.js';
 import { Document } from './types.js';
 
 const DocumentFields = builder.inputType('DocumentFieldsInput', {
@@ -24,10 +24,7 @@ const DocumentFields = builder.inputType('DocumentFieldsInput', {
 type DocumentFieldsInput = typeof DocumentFields.$inferInput;
 
 async function resolveDocument(fields: DocumentFieldsInput, districtId: string, problems: Problems) {
-  const columns: { conceptId?: string | null; programmeId?: string | null } = emptiedReferences(fields, {
-    concept: 'conceptId',
-    programme: 'programmeId',
-  });
+  const columns: { conceptId?: string; programmeId?: string } = {};
   if (fields.concept) {
     columns.conceptId = await recordOfDistrict('IntegrationConcept', fields.concept, districtId, 'fields.concept', problems, 'a concept');
   }
@@ -44,6 +41,7 @@ entityMutations({
   ref: Document,
   fields: DocumentFields,
   columns: sameNames('title', 'kind', 'format', 'issued', 'url'),
+  references: { concept: 'conceptId', programme: 'programmeId' },
   resolve: resolveDocument,
   load: (tx, id) => tx.document.findUnique({ where: { id } }),
 });

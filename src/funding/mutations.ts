@@ -6,14 +6,16 @@ import { said } from '../rules/issues.js';
 import { sameNames } from '../writes/checks.js';
 import { entityMutations } from '../writes/entityMutations.js';
 import type { Problems } from '../writes/problems.js';
-import { catalogueKey, emptiedReferences, recordOfDistrict, unknownEntry } from '../writes/references.js';
+import { catalogueKey, recordOfDistrict, unknownEntry } from '../writes/references.js';
 import { Funding } from './types.js';
 
 const FundingFields = builder.inputType('FundingFieldsInput', {
   description: 'A funding. In a change, fields left out keep their value; null empties an optional one.',
   fields: (t) => ({
     description: t.string({ description: 'What is funded, in the words of the funding notice.' }),
-    programme: t.string({ description: 'The programme, by key (see `fundingProgrammes`); its funder is taken from it.' }),
+    programme: t.string({
+      description: 'The programme, by key (see `fundingProgrammes`); its funder is taken from it, and stays when the programme is emptied.',
+    }),
     funder: t.string({ description: 'The funder, by key ("eu", "freistaat-thueringen" …), where no programme is named.' }),
     position: t.id({ description: 'The funded post (global ID of a Position of the district).' }),
     project: t.id({ description: 'The funded project (global ID of a Project of the district).' }),
@@ -27,8 +29,7 @@ type FundingFieldsInput = typeof FundingFields.$inferInput;
 
 /** Programme, funder, post and project by their keys, checked to fit the district; a programme brings its funder. */
 async function resolveFunding(fields: FundingFieldsInput, districtId: string, problems: Problems, creating: boolean) {
-  const columns: { programmeId?: string | null; funderId?: string; positionId?: string | null; projectId?: string | null } =
-    emptiedReferences(fields, { programme: 'programmeId', position: 'positionId', project: 'projectId' });
+  const columns: { programmeId?: string; funderId?: string; positionId?: string; projectId?: string } = {};
   if (fields.programme) {
     const programme = await db().fundingProgramme.findUnique({ where: { id: fields.programme } });
     if (programme) Object.assign(columns, { programmeId: programme.id, funderId: programme.funderId });
@@ -52,6 +53,7 @@ entityMutations({
   ref: Funding,
   fields: FundingFields,
   columns: sameNames('description', 'sharePercent', 'periodStart', 'periodEnd'),
+  references: { programme: 'programmeId', position: 'positionId', project: 'projectId' },
   resolve: resolveFunding,
   load: (tx, id) => tx.funding.findUnique({ where: { id } }),
 });

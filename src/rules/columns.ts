@@ -203,9 +203,11 @@ export function formatPath(segments: readonly (string | number | symbol)[]): str
 
 /**
  * Checks the values of a row that are present (undefined: not given) against the column rules,
- * then the row rules. Types are the caller's concern (GraphQL, or the package format).
+ * then the row rules — over `stored` with the row laid over it, where the row changes a stored
+ * one (a rule between two columns must hold after a change of one). Types are the caller's
+ * concern (GraphQL, or the package format).
  */
-export function checkRow(model: ModelName, row: Row): RowProblem[] {
+export function checkRow(model: ModelName, row: Row, stored: Row = {}): RowProblem[] {
   const problems: RowProblem[] = [];
   for (const column of storedColumns(model)) {
     const value = row[column.name];
@@ -215,6 +217,6 @@ export function checkRow(model: ModelName, row: Row): RowProblem[] {
       problems.push({ path: [column.name, ...(issue.path as (string | number)[])], ...saidOfZod(issue) });
     }
   }
-  rowRules[model]?.(row, (column, problem) => problems.push({ path: column ? [column] : [], ...problem }));
+  rowRules[model]?.({ ...stored, ...row }, (column, problem) => problems.push({ path: column ? [column] : [], ...problem }));
   return problems;
 }

@@ -21,6 +21,11 @@ const quoted = {
 export const issueTexts = {
   REQUIRED: { about: 'A required value is missing.', de: () => 'Pflichtfeld: bitte ausfüllen', en: () => 'Required: please fill this in' },
   NOT_EMPTY: { about: 'The text is empty.', de: () => 'darf nicht leer sein', en: () => 'must not be empty' },
+  NOT_EMPTIABLE: {
+    about: 'Null cannot empty this field: leave it out to keep it (a list: give an empty list for none).',
+    de: () => 'kann nicht geleert werden',
+    en: () => 'cannot be emptied',
+  },
   TOO_LONG: {
     about: 'The text is longer than `max` characters.',
     de: (p) => `darf höchstens ${p.max} Zeichen lang sein`,
@@ -352,3 +357,8 @@ export function issueText({ code, params }: Pick<Said, 'code' | 'params'>, langu
 }
 
 export const requiredValue: Said = said('REQUIRED', 'is required');
+
+export const notEmptiable: Said = said(
+  'NOT_EMPTIABLE',
+  'cannot be emptied with null: leave it out to keep it, or give an empty list for none',
+);

@@ -13,7 +13,7 @@ import { bcp47Translation } from '../rules/values.js';
 import { saidOfZod } from '../rules/zodIssues.js';
 import { answeredAsBefore } from '../writes/deprecated.js';
 import { type AccessRule, writeMutation } from '../writes/mutation.js';
-import { type Owner, ownerOf } from '../writes/ownership.js';
+import { ownerOf } from '../writes/ownership.js';
 import { NotFoundError, type Problems } from '../writes/problems.js';
 import { LocalizedText } from './types.js';
 
@@ -157,7 +157,7 @@ const RemoveTranslationInput = builder.inputType('RemoveTranslationInput', {
 
 writeMutation('removeTranslation', {
   ref: LocalizedText,
-  noun: 'translation',
+  noun: 'translation removed',
   description:
     'Remove the translation of one text of a record: readers asking in that language get the German text again (`fellBack`). Audited as an ARCHIVE of the translation, with its text before. Needs the same token as saveTranslation.',
   inputDescription: 'The translation to remove.',

@@ -59,6 +59,9 @@ export interface Announcement {
   action: 'CREATE' | 'UPDATE' | 'ARCHIVE' | 'VERIFY';
   entityType: string;
   entityId: string;
+  /** The row as it was and is, where an audited change carries them (what a removed row was about). */
+  before?: unknown;
+  after?: unknown;
 }
 
 const feedAction = (action: Announcement['action']) => (action === 'CREATE' ? 'CREATED' : action === 'ARCHIVE' ? 'ARCHIVED' : 'UPDATED');
@@ -131,8 +134,7 @@ type AnnotationModel = (typeof annotationModels)[number];
 
 /** The record a row is about, where the change carries the row as written (an audited change does; a removed row is gone from its table). */
 function subjectGiven(change: Announcement): { type: string; id: string } | null {
-  const { before, after } = change as { before?: unknown; after?: unknown };
-  const row = (after ?? before) as { entityType?: unknown; entityId?: unknown } | null | undefined;
+  const row = (change.after ?? change.before) as { entityType?: unknown; entityId?: unknown } | null | undefined;
   return typeof row?.entityType === 'string' && typeof row.entityId === 'string' ? { type: row.entityType, id: row.entityId } : null;
 }
 

@@ -57,6 +57,8 @@ export interface CheckOptions {
   at?: string;
   /** A new record: required fields must be given, fields left out are empty. A change leaves them as they are, and empties those sent as null. */
   creating: boolean;
+  /** In a change: the record as stored, which the rules between its columns are checked against with the change laid over it. */
+  stored?: Row;
 }
 
 const join = (at: string | undefined, rest: string) => (at ? (rest ? `${at}.${rest}` : at) : rest);
@@ -76,7 +78,7 @@ export function checkColumns(model: ModelName, input: object, fields: ColumnFiel
   if (!options.creating) Object.assign(row, emptied(model, input, fields, problems, options.at));
   // In a new record, what was left out is empty; in a change it is unknown (kept).
   const known: Row = options.creating ? { ...Object.fromEntries(Object.values(fields).map((column) => [column, null])), ...row } : row;
-  for (const { path, ...problem } of checkRow(model, known)) {
+  for (const { path, ...problem } of checkRow(model, known, options.stored)) {
     const [column, ...rest] = path;
     const field = column === undefined ? '' : (fieldOf.get(String(column)) ?? String(column));
     problems.add(join(options.at, formatPath([field, ...rest].filter((segment) => segment !== ''))), problem);

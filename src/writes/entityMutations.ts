@@ -5,16 +5,17 @@
 
 import { randomUUID } from 'node:crypto';
 import type { InputFieldMap, InputObjectRef, ObjectRef } from '@pothos/core';
-import type { Tx } from '../db/client.js';
+import { db, type Tx } from '../db/client.js';
 import { type EditableModel, genericDelegate } from '../db/datamodel.js';
 import { builder, type Types } from '../graphql/builder.js';
 import type { Row } from '../rules/columns.js';
-import { requiredValue } from '../rules/issues.js';
+import { notEmptiable, requiredValue } from '../rules/issues.js';
 import type { Problems } from '../writes/problems.js';
 import { type ColumnFields, checkColumns, requiredFields } from './checks.js';
 import { editorsOfDistrict, editorsOfRecord, inputDistrict, recordId, writeMutation } from './mutation.js';
 import { ownerOf } from './ownership.js';
 import { archiveRecord, changeRecord, createRecord } from './records.js';
+import { emptiedReferences } from './references.js';
 import type { VersionedRecord } from './transaction.js';
 
 /** What the database settles about the input: columns it resolves (a programme's funder …) and what the lists need. */
@@ -32,6 +33,8 @@ export interface EntityMutations<Shape extends VersionedRecord & object, Fields 
   fields: InputObjectRef<Types, Fields>;
   /** Input fields that fill a column of the model (checked by its rules). */
   columns: ColumnFields;
+  /** Optional references by key that `resolve` turns into a column, and null empties in a change: `{ concept: 'conceptId' }`. */
+  references?: Record<string, string>;
   /** Input fields that are required though they fill no column directly (a post's role by key …). */
   alsoRequired?: (keyof Fields & string)[];
   /** Checks that need the database (references to other records); adds problems, resolves keys. */
@@ -64,11 +67,16 @@ export function entityMutations<Shape extends VersionedRecord & object, Fields e
   const aNoun = `${spec.article} ${noun}`;
   const required = [...requiredFields(model, spec.columns), ...(spec.alsoRequired ?? [])];
 
-  const prepare = async (fields: Fields, districtId: string, problems: Problems, creating: boolean) => {
-    const row = checkColumns(model, fields, spec.columns, problems, { at: 'fields', creating });
+  const emptiable = new Set([...Object.keys(spec.columns), ...Object.keys(spec.references ?? {})]);
+  const prepare = async (fields: Fields, districtId: string, problems: Problems, creating: boolean, stored?: Row) => {
+    const row = checkColumns(model, fields, spec.columns, problems, { at: 'fields', creating, stored });
     for (const name of spec.alsoRequired ?? []) if (creating && fields[name] == null) problems.add(`fields.${name}`, requiredValue);
+    // Null empties a value; where nothing can be emptied (a list of parts, a funder), it is said rather than read as "left out".
+    for (const [name, value] of Object.entries(fields))
+      if (!creating && value === null && !emptiable.has(name)) problems.add(`fields.${name}`, notEmptiable);
     const resolved = (await spec.resolve?.(fields, districtId, problems, creating)) ?? { columns: {} };
-    return { row: { ...row, ...resolved.columns }, resolved };
+    const emptied = creating ? {} : emptiedReferences(fields, spec.references ?? {});
+    return { row: { ...row, ...emptied, ...resolved.columns }, resolved };
   };
 
   writeMutation(`create${model}`, {
@@ -113,7 +121,9 @@ export function entityMutations<Shape extends VersionedRecord & object, Fields e
     prepare: async (input, problems) => {
       const id = recordId(model, input.id, 'id', problems);
       const owner = id ? await ownerOf(model, id) : null;
-      return { id, ...(await prepare(input.fields, owner?.districtId ?? '', problems, false)) };
+      // Read outside the write: a change made after this read is a version conflict there anyway.
+      const [stored] = id ? await genericDelegate(db(), model).findMany({ where: { id } }) : [];
+      return { id, ...(await prepare(input.fields, owner?.districtId ?? '', problems, false, stored)) };
     },
     write: (write, input, { id, row, resolved }) =>
       changeRecord(write, {

@@ -54,3 +54,21 @@ test('who was given access to a district is in its ministry’s reach, not its e
   expect(asEditor.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   expect(JSON.stringify(asEditor.data)).not.toContain('Herr Neu');
 });
+
+test('a contact’s history holds its office hours’ translations, a removed one too', async () => {
+  const { data } = await editing.as(
+    null,
+    '{ district(ags: "16065") { contacts(asOf: "2016-07-01") { edges { node { id officeHours { id } } } } } }',
+  );
+  const contact = data.district.contacts.edges[0].node;
+  const text = { subject: contact.officeHours[0].id, field: 'printed', language: 'ar' };
+  const save = `mutation ($input: SaveTranslationInput!) { saveTranslation(input: $input) { __typename } }`;
+  const remove = `mutation ($input: RemoveTranslationInput!) { removeTranslation(input: $input) { __typename } }`;
+  await editing.as(editing.tokens.kyffhaeuser, save, { input: { ...text, fields: { text: 'ساعات الاستقبال' } } });
+  await editing.as(editing.tokens.kyffhaeuser, remove, { input: text });
+  const history = await editing.server.graphql(EditorHistoryDocument, { of: contact.id }, editing.tokens.kyffhaeuser);
+  expect(history.data!.history.map((event) => `${event!.action} ${event!.entityType}`).slice(0, 2)).toEqual([
+    'ARCHIVE Translation',
+    'CREATE Translation',
+  ]);
+});

@@ -32,7 +32,7 @@ describe.skipIf(!haveChromium)(`the editors' app in headless Chromium (${chromiu
     expect(await page.locator('.district-list a').allTextContents()).toEqual(['Kyffhäuserkreis']);
     await openContact(page);
     // The schema's own description explains the field, translated into German.
-    expect(await page.textContent('#f-channels-0-printed-help')).toContain('So, wie es gedruckt wird');
+    expect(await page.textContent('#f-channels-0-printed-help')).toContain('Wie veröffentlicht, z. B.');
     expect(await page.getAttribute('#f-channels-0-printed-help', 'lang')).toBe('de');
 
     await page.fill('#f-channels-0-printed', '03632 741-299');

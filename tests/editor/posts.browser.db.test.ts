@@ -290,7 +290,9 @@ describe.skipIf(!haveChromium)(`the post, document and indicator forms in headle
     expect(await page.textContent('h1')).toBe('Bürgerinnen und Bürger mit Migrationshintergrund: neuen Wert eintragen');
     expect(await page.textContent('.current-value')).toContain('gültig ab 2019-12-31');
     expect(await page.textContent('.earlier-values')).toContain('mehr als 1.800 · gültig seit jeher bis 2019-12-31');
-    expect(await page.textContent('#f-printed-help')).toBe('Der Wert, wie er veröffentlicht ist, z. B. „mehr als 4.100“; leer: die Zahl.');
+    expect(await page.textContent('#f-printed-help')).toBe(
+      'Der Wert, wie er veröffentlicht ist, z. B. „mehr als 4.100“. Bleibt es leer, wird die Zahl veröffentlicht.',
+    );
     expect(await page.textContent('label[for=f-value]')).toContain('Wert in Personen');
 
     await page.fill('#f-value', '4100');

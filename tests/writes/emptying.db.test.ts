@@ -124,3 +124,42 @@ describe('null in a change', () => {
     expect(emptied.data).toMatchObject({ internalNote: null });
   });
 });
+
+describe('a change checked as a whole', () => {
+  test('a rule between two fields holds after a change of one: an adopted concept keeps its adoption date', async () => {
+    const [concept] = (await kyffhaeuser()).concepts;
+    const adopted = answerOf(
+      await as(editing.tokens.kyffhaeuser, mutate('updateIntegrationConcept', 'UpdateIntegrationConceptInput'), {
+        input: { id: concept.id, version: concept.version, fields: { status: 'ADOPTED', adoptedOn: '2025-03-27' } },
+      }),
+    );
+    expect(adopted.__typename).toBe('MutationUpdateIntegrationConceptSuccess');
+    const { data } = await as(editing.tokens.kyffhaeuser, mutate('updateIntegrationConcept', 'UpdateIntegrationConceptInput'), {
+      input: { id: concept.id, version: concept.version + 1, fields: { adoptedOn: null } },
+    });
+    expect(data.updateIntegrationConcept.__typename).toBe('ValidationError');
+    expect(data.updateIntegrationConcept.issues.map((issue: { path: string; code: string }) => `${issue.path} ${issue.code}`)).toEqual([
+      'fields.adoptedOn ADOPTION_DATE',
+    ]);
+  });
+
+  test('null where nothing can be emptied — a list of parts, a funder — is said at its field, and nothing changes', async () => {
+    const [concept] = (await kyffhaeuser()).concepts;
+    const { data } = await as(editing.tokens.kyffhaeuser, mutate('updateIntegrationConcept', 'UpdateIntegrationConceptInput'), {
+      input: { id: concept.id, version: concept.version, fields: { milestones: null, summary: null } },
+    });
+    expect(data.updateIntegrationConcept.issues.map((issue: { path: string; code: string }) => `${issue.path} ${issue.code}`)).toEqual([
+      'fields.milestones NOT_EMPTIABLE',
+    ]);
+    const funding = answerOf(
+      await as(editing.tokens.kyffhaeuser, mutate('createFunding', 'CreateFundingInput'), {
+        input: { district: '16065', fields: { description: 'Integrationsmanagement', funder: 'eu' } },
+      }),
+    ).data as { id: string; version: number };
+    const refused = await as(editing.tokens.kyffhaeuser, mutate('updateFunding', 'UpdateFundingInput'), {
+      input: { id: funding.id, version: funding.version, fields: { funder: null } },
+    });
+    expect(issuePaths(refused.data.updateFunding)).toEqual(['fields.funder']);
+    expect((await kyffhaeuser()).concepts[0]).toEqual(concept);
+  });
+});

@@ -542,7 +542,6 @@ export function NewContactForm({
           <SelectField
             path="position"
             label={texts.postChoice}
-            help={['ContactFieldsInput', 'position']}
             value={draft.position}
             choices={[...district.positions.map((position) => [position.id, position.title] as const), ['', texts.newPost] as const]}
             onValue={(position) => set({ position })}
@@ -561,7 +560,6 @@ export function NewContactForm({
               <SelectField
                 path="post.role"
                 label={texts.postRole}
-                help={['PositionFieldsInput', 'role']}
                 value={draft.role}
                 choices={district.roles.map((role) => [role.key, role.germanName] as const)}
                 onValue={(role) => set({ role })}

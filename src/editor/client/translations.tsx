@@ -13,6 +13,8 @@ type Target = (typeof translationLanguages)[number];
 
 interface LocalizedText {
   field: string;
+  /** The tag the translation is stored under: "en", or "en-GB" from a package. */
+  language: string;
   text: string;
   fellBack: boolean;
 }
@@ -64,7 +66,8 @@ function Translation({
   language,
   reload,
 }: TranslationsProps & { target: Target }) {
-  const existing = (field: string) => localized[target].find((text) => text.field === field && !text.fellBack)?.text ?? '';
+  const translation = (field: string) => localized[target].find((text) => text.field === field && !text.fellBack);
+  const existing = (field: string) => translation(field)?.text ?? '';
   const [values, setValues] = useState(() => Object.fromEntries(fields.map(({ field }) => [field, existing(field)])));
   const [issues, setIssues] = useState<Issue[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -72,13 +75,15 @@ function Translation({
 
   /** Saves a text, or removes its translation where the field was emptied (readers get the German text again). */
   async function send(field: string, text: string) {
-    const input = { subject, field, language: target };
+    // Under the tag it is stored under, so that a package's "en-GB" is changed rather than joined by an "en".
+    const input = { subject, field, language: translation(field)?.language ?? target };
     if (text.trim()) {
       const { saveTranslation } = await write(EditorSaveTranslationDocument, { input: { ...input, fields: { text } } });
       return saveTranslation;
     }
     const { removeTranslation } = await write(EditorRemoveTranslationDocument, { input });
-    return removeTranslation;
+    // Removed meanwhile by someone else: what the editor asked for is done.
+    return removeTranslation.__typename === 'NotFoundError' ? { __typename: 'Removed' as const } : removeTranslation;
   }
 
   async function save() {
