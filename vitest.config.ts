@@ -16,12 +16,18 @@ if (!postgresUrl) {
   );
 }
 
-// A page in Chromium is the same on either database, and the API's behaviour on PostgreSQL is
-// tested without a browser: the browser tests run on PGlite, and on PostgreSQL only the editors'
-// whole flow (their writes, conflicts and history), which keeps CI within its time.
-const browserTestsOnPGliteOnly = readdirSync('tests', { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.browser.db.test.ts') && file !== 'editor/editor.browser.db.test.ts')
-  .map((file) => `tests/${file}`);
+// Run once, on PGlite, what is the same on either database, which keeps CI within its time: a
+// page in Chromium (the API's behaviour on PostgreSQL is tested without a browser), the security
+// headers, and workbooks refused before they reach the database or round-tripped through
+// LibreOffice (the workbook import itself runs on both).
+const onPGliteOnly = [
+  ...readdirSync('tests', { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.browser.db.test.ts'))
+    .map((file) => `tests/${file}`),
+  'tests/http/securityHeaders.db.test.ts',
+  'tests/packages/workbookHostile.db.test.ts',
+  'tests/packages/workbookLibreOffice.db.test.ts',
+];
 
 const sequenceSeed = Number(process.env.VITEST_SEQUENCE_SEED ?? Math.floor(Math.random() * 1_000_000));
 console.log(`Tests run in random order; to repeat this one: VITEST_SEQUENCE_SEED=${sequenceSeed}`);
@@ -63,7 +69,7 @@ export default defineConfig({
                 name: 'postgresql',
                 // By name: a database test is *.db.test.ts (tests/support/database.ts refuses any other name).
                 include: ['tests/**/*.db.test.ts', 'tests/**/*.pg.test.ts'],
-                exclude: browserTestsOnPGliteOnly,
+                exclude: onPGliteOnly,
                 env: { LOG_LEVEL: 'warn', TEST_DATABASE_URL: postgresUrl },
               },
             },
