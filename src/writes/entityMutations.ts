@@ -13,7 +13,6 @@ import { notEmptiable, requiredValue } from '../rules/issues.js';
 import type { Problems } from '../writes/problems.js';
 import { type ColumnFields, checkColumns, requiredFields } from './checks.js';
 import { editorsOfDistrict, editorsOfRecord, inputDistrict, recordId, writeMutation } from './mutation.js';
-import { ownerOf } from './ownership.js';
 import { archiveRecord, changeRecord, createRecord } from './records.js';
 import { emptiedReferences } from './references.js';
 import type { VersionedRecord } from './transaction.js';
@@ -120,10 +119,10 @@ export function entityMutations<Shape extends VersionedRecord & object, Fields e
     authorise: (input) => editorsOfRecord(model, input.id),
     prepare: async (input, problems) => {
       const id = recordId(model, input.id, 'id', problems);
-      const owner = id ? await ownerOf(model, id) : null;
-      // Read outside the write: a change made after this read is a version conflict there anyway.
+      // The record as stored: its district, and the rules between its columns checked with the change laid
+      // over it. Read outside the write: a change made after this read is a version conflict there anyway.
       const [stored] = id ? await genericDelegate(db(), model).findMany({ where: { id } }) : [];
-      return { id, ...(await prepare(input.fields, owner?.districtId ?? '', problems, false, stored)) };
+      return { id, ...(await prepare(input.fields, String(stored?.districtId ?? ''), problems, false, stored)) };
     },
     write: (write, input, { id, row, resolved }) =>
       changeRecord(write, {
