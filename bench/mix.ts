@@ -33,8 +33,15 @@ if (!adminUrl) throw new Error('Set POSTGRES_TEST_URL (a PostgreSQL the benchmar
 const stepSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 /** BENCH_MIX_ONLY=<part of a server's name> measures that one alone (the report then lists only it). */
 const only = process.env.BENCH_MIX_ONLY ?? '';
+/**
+ * To take the tail apart: BENCH_MIX_WITHOUT leaves kinds of request out (a comma-separated list of
+ * 'offers', 'change feed', 'comparison', 'spreadsheet', 'write'), BENCH_MIX_RATES sets the rates.
+ * Either prints the figures and leaves bench/REPORT.md as it is: they are not the model.
+ */
+const without = new Set((process.env.BENCH_MIX_WITHOUT ?? '').split(',').filter(Boolean));
+const experiment = without.size > 0 || !!process.env.BENCH_MIX_RATES;
 /** The public's reads per second (contact cards and offers); a server's series stops at the first rate it does not hold. */
-const rates = [50, 100, 200, 400, 800, 1600, 3200, 6400, 12800];
+const rates = process.env.BENCH_MIX_RATES?.split(',').map(Number) ?? [50, 100, 200, 400, 800, 1600, 3200, 6400, 12800];
 const writesPerSecond = 1;
 /**
  * What a rate must meet to count as held: no error, and the p99 of the reads the public waits on
@@ -469,7 +476,7 @@ function streams(target: Target, rate: number, staleness: Staleness, checks: Pro
   };
   const cardDistrict = districtOf(1);
   const offersDistrict = districtOf(2);
-  return [
+  const all: Stream[] = [
     read('contact card', (n) => reads.contactCard(at(n), cardDistrict(n)), 0),
     read('offers', (n) => reads.offers(at(n), offersDistrict(n)), 100_000),
     read('change feed', (n) => reads.changes(at(n)), 200_000),
@@ -499,6 +506,7 @@ function streams(target: Target, rate: number, staleness: Staleness, checks: Pro
       },
     },
   ];
+  return all.filter((stream) => !without.has(stream.kind));
 }
 
 interface Step {
@@ -705,6 +713,6 @@ ${result.steps.map(stepRow).join('\n')}`,
 
 const reportFile = join(rootDir, 'bench', 'REPORT.md');
 const report = await readFile(reportFile, 'utf8').catch(() => '# Benchmark report\n');
-await writeFile(reportFile, withSection(report, '## Mix', section));
+if (!experiment) await writeFile(reportFile, withSection(report, '## Mix', section));
 console.log(section);
 process.exit(0);

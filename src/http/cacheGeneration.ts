@@ -121,6 +121,11 @@ function redisStore(redis: Redis) {
 export interface GuardedCache extends Cache {
   /** The generation the next `set` was made in: called by the plugin's onTtl, at once before it. */
   madeIn(generation: string | null): void;
+  /**
+   * In memory only: the entry kept under `responseId` now, the same object until it is replaced,
+   * invalidated or expires (answerBytes.ts holds its bytes valid exactly that long).
+   */
+  entry?(responseId: string): object | null;
 }
 
 /**
@@ -153,6 +158,8 @@ export function guardedCache(generation: CacheGeneration, redis?: Redis | null):
   const memory = createInMemoryCache();
   return {
     get: (responseId) => memory.get(responseId),
+    // The in-memory cache answers at once, with the object it keeps.
+    entry: (responseId) => (memory.get(responseId) as object | null | undefined) ?? null,
     invalidate: (entities) => memory.invalidate(entities),
     set(...args) {
       // In memory the check and the store run without a pause in between.

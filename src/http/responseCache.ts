@@ -90,7 +90,7 @@ function feedInvalidator(cache: Cache, bytes: AnswerBytes, generation: CacheGene
           entities.set(`District:${event.districtId}`, { typename: 'District', id: encodeGlobalId('District', event.districtId) });
       }
       await generation.invalidateThrough(events.at(-1)!.position, () => cache.invalidate(entities.values()));
-      bytes.forget();
+      bytes.invalidated();
       position = events.at(-1)!.position;
       if (events.length < batch) return;
     }
@@ -152,7 +152,7 @@ export function createResponseCaching({
   // Without PUBLIC_URL, export links are made from the request's Host: answers to one Host must
   // never be served to another, or anyone could plant links to their own site in the cache.
   const byHost = !publicUrl;
-  const bytes = createAnswerBytes({ ttlMs, generation, byHost });
+  const bytes = createAnswerBytes({ ttlMs, generation, byHost, entryOf: guarded.entry });
   const catchUp = feedInvalidator(cache, bytes, generation);
   const stopFollowing = changeNotifier.subscribe(() => void catchUp());
   const anonymous = (request: Request) => !request.headers.has('authorization');

@@ -147,6 +147,24 @@ test('a repeated GET is answered from the bytes of the first answer, with their 
   }
 });
 
+test("an edit in one district ends the kept bytes of what shows it, and leaves another district's", async () => {
+  const url = (ags: string) =>
+    `${server.url}?query=${encodeURIComponent(`{ keptPerDistrict: district(ags: "${ags}") { name contacts { totalCount } } }`)}`;
+  for (const ags of ['16065', '14522']) await fetch(url(ags));
+  const { token } = await createToken(server.database.client, { name: 'Verwaltung', role: 'EDITOR', districtIds: ['16065'] });
+  try {
+    expect((await server.graphql('mutation { confirmDistrictData(ags: "16065") { name } }', {}, token)).errors).toBeUndefined();
+    server.resetQueryLog();
+    const other = await fetch(url('14522'));
+    expect(other.headers.get('age')).not.toBeNull();
+    expect(dataReads()).toEqual([]);
+    expect((await fetch(url('16065'))).headers.get('age')).toBeNull();
+    expect(dataReads()).not.toEqual([]);
+  } finally {
+    await server.reset();
+  }
+});
+
 test('two addresses of the same length and ending are kept apart', async () => {
   const url = (alias: string) => `${server.url}?query=${encodeURIComponent(`{ ${alias}: district(ags: "16065") { name } }`)}`;
   for (const alias of ['keptApartA', 'keptApartB', 'keptApartA', 'keptApartB']) {
