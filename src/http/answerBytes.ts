@@ -15,6 +15,11 @@
 // another's edit only through the generation (cacheGeneration.ts): there each kept answer
 // carries the generation its request began in, a hit compares it with the current one, and any
 // invalidation ends every kept answer.
+//
+// Identical GETs that arrive while the first is being answered, in the same generation, wait for
+// its bytes instead of each being executed: after an edit, every request for the edited
+// district's card that came during its first new execution executed it again (at 3,200 reads/s
+// with one edit a second, the card's p99 was 51 ms; 8 ms without edits).
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Plugin } from 'graphql-yoga';
@@ -33,6 +38,12 @@ interface Answer {
   responseId: string | null;
   /** The response cache's entry it was made from, where the entries are in this process. */
   entry: object | null;
+}
+
+/** A request let through to Yoga, and the identical requests waiting for its answer. */
+interface Flight {
+  generation: string;
+  waiting: ((answer: Answer | null) => void)[];
 }
 
 /** An onRequest hook in Fastify's callback form: a kept answer is sent and `done` not called (no promise for a hit). */
@@ -92,8 +103,13 @@ export function createAnswerBytes({
   const answers = new Map<string, Map<string, Answer>>();
   let count = 0;
   let totalBytes = 0;
-  /** The key and generation of a request let through, for the plugin to keep its answer under. */
-  const pending = new WeakMap<IncomingMessage, { key: Key; generation: string }>();
+  /**
+   * The key and generation of a request let through, for the plugin to keep its answer under;
+   * for the first of identical requests, where to land its answer for the others.
+   */
+  const pending = new WeakMap<IncomingMessage, { key: Key; generation: string; landing?: (answer: Answer | null) => void }>();
+  /** The requests let through, by address and variant, each with the identical requests waiting for its answer. */
+  const flights = new Map<string, Flight>();
 
   const drop = ({ bucket, variant }: Pick<Key, 'bucket' | 'variant'>) => {
     const variants = answers.get(bucket);
@@ -136,14 +152,38 @@ export function createAnswerBytes({
     return entryOf(responseId) ?? undefined;
   };
 
-  /** Answers from the kept bytes, or notes the request for the plugin to keep its answer. */
-  const serve = (request: IncomingMessage, reply: FastifyReply, key: Key, current: string | null) => {
+  /**
+   * Lands a request let through: the requests waiting for the same answer get its bytes, or, if
+   * none were kept (an error, an edit meanwhile, the request gone), go through Yoga themselves.
+   */
+  const land = (id: string, flight: Flight, answer: Answer | null) => {
+    if (flights.get(id) === flight) flights.delete(id);
+    for (const waiter of flight.waiting.splice(0)) waiter(answer);
+  };
+
+  /** Answers from the kept bytes, waits for the same answer being made, or lets the request through (then `done`). */
+  const serve = (request: IncomingMessage, reply: FastifyReply, key: Key, current: string | null, done: () => void) => {
     const kept = answers.get(key.bucket)?.get(key.variant);
     const answer = kept?.url === key.url ? kept : undefined;
-    if (answer && stillShown(answer, current) && answer.expires > Date.now()) return send(reply, answer);
+    if (answer && stillShown(answer, current) && answer.expires > Date.now()) return void send(reply, answer);
     if (kept) drop(key);
-    if (current !== null) pending.set(request, { key, generation: current });
-    return undefined;
+    if (current === null) return done();
+    const id = `${key.url}\n${key.variant}`;
+    const flight = flights.get(id);
+    // Begun in the same generation: its answer is as fresh as one kept, and made once, not once per request.
+    if (flight?.generation === current) {
+      flight.waiting.push((made) => {
+        if (made) return void send(reply, made);
+        pending.set(request, { key, generation: current });
+        done();
+      });
+      return;
+    }
+    const leader: Flight = { generation: current, waiting: [] };
+    flights.set(id, leader);
+    reply.raw.once('close', () => land(id, leader, null));
+    pending.set(request, { key, generation: current, landing: (made) => land(id, leader, made) });
+    done();
   };
 
   return {
@@ -151,20 +191,16 @@ export function createAnswerBytes({
       const key = draining() ? null : cacheKey(request.raw, byHost);
       if (key === null) return done();
       const current = generation.current();
-      if (typeof current === 'string') {
-        if (!serve(request.raw, reply, key, current)) done();
-        return;
-      }
-      current.then((value) => {
-        if (!serve(request.raw, reply, key, value)) done();
-      }, done);
+      if (typeof current === 'string') return serve(request.raw, reply, key, current, done);
+      current.then((value) => serve(request.raw, reply, key, value, done), done);
     },
     plugin: {
       onResponse({ response, serverContext }) {
         const request = (serverContext as { req?: IncomingMessage }).req;
         const stamp = request && pending.get(request);
-        if (!stamp || response.status !== 200) return;
-        if (!response.headers.get('cache-control')?.startsWith('public')) return;
+        if (!stamp) return;
+        const landing = stamp.landing ?? (() => {});
+        if (response.status !== 200 || !response.headers.get('cache-control')?.startsWith('public')) return landing(null);
         // The response cache's entry was made then; the bytes live no longer than it does.
         const madeAt = Date.parse(response.headers.get('last-modified') ?? '') || Date.now();
         const headers: OutgoingHttpHeaders = {};
@@ -178,8 +214,8 @@ export function createAnswerBytes({
           .arrayBuffer()
           .then((bytes) => {
             const entry = entryFor(stamp, responseId);
-            if (bytes.byteLength > maxAnswerBytes || entry === undefined) return;
-            keep(stamp.key, {
+            if (bytes.byteLength > maxAnswerBytes || entry === undefined) return landing(null);
+            const answer: Answer = {
               url: stamp.key.url,
               status,
               headers,
@@ -189,9 +225,11 @@ export function createAnswerBytes({
               generation: stamp.generation,
               responseId,
               entry,
-            });
+            };
+            keep(stamp.key, answer);
+            landing(answer);
           })
-          .catch(() => {});
+          .catch(() => landing(null));
       },
     },
     invalidated: () => {

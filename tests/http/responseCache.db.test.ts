@@ -3,6 +3,8 @@
 // invalidates what showed the record. (Instances sharing the cache: sharedResponseCache.db.test.ts.)
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { sqlTable } from '../../src/db/datamodel.js';
+import { Prisma } from '../../src/generated/prisma/client.js';
 import { startServer } from '../../src/http/server.js';
 import { createToken } from '../../src/tokens/issue.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
@@ -162,6 +164,41 @@ test("an edit in one district ends the kept bytes of what shows it, and leaves a
     expect(dataReads()).not.toEqual([]);
   } finally {
     await server.reset();
+  }
+});
+
+test('identical GETs arriving together are answered from one execution', async () => {
+  // The district's table held by a transaction: all eight arrive while the first is being answered.
+  const table = Prisma.raw(sqlTable('District'));
+  let asked: Promise<Response[]> | undefined;
+  await server.database.client.$transaction(async (tx) => {
+    await tx.$executeRaw`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`;
+    asked = Promise.all(Array.from({ length: 8 }, () => fetch(getUrl())));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  });
+  const answers = await asked!;
+  const bodies = await Promise.all(answers.map((answer) => answer.text()));
+  expect(new Set(bodies).size).toBe(1);
+  // One made for its request; the others are its bytes, with their age.
+  expect(answers.filter((answer) => answer.headers.get('age') === null)).toHaveLength(1);
+});
+
+test('requests waiting for an answer whose request went away are answered all the same', async () => {
+  const table = Prisma.raw(sqlTable('District'));
+  const gone = new AbortController();
+  let waiting: Promise<Response[]> | undefined;
+  await server.database.client.$transaction(async (tx) => {
+    await tx.$executeRaw`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`;
+    const first = fetch(getUrl(), { signal: gone.signal }).catch((error: Error) => error);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    waiting = Promise.all(Array.from({ length: 3 }, () => fetch(getUrl())));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    gone.abort();
+    expect(await first).toBeInstanceOf(Error);
+  });
+  for (const answer of await waiting!) {
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as any).data).toBeDefined();
   }
 });
 
