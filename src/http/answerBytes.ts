@@ -21,6 +21,7 @@
 // district's card that came during its first new execution executed it again (at 3,200 reads/s
 // with one edit a second, the card's p99 was 51 ms; 8 ms without edits).
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import { finished } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Plugin } from 'graphql-yoga';
 import type { CacheGeneration } from './cacheGeneration.js';
@@ -43,8 +44,15 @@ interface Answer {
 /** A request let through to Yoga, and the identical requests waiting for its answer. */
 interface Flight {
   generation: string;
+  startedAt: number;
   waiting: ((answer: Answer | null) => void)[];
 }
+
+/**
+ * What identifies a response-cache entry in the results made from it: its HTTP extensions. The
+ * cache stores a result itself, with them (the ETag), and answers a hit with a shallow copy of it.
+ */
+const tokenOf = (result: object) => (result as { extensions?: { http?: object } }).extensions?.http;
 
 /** An onRequest hook in Fastify's callback form: a kept answer is sent and `done` not called (no promise for a hit). */
 export type AnswerHook = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void;
@@ -59,6 +67,12 @@ export interface AnswerBytes {
 }
 
 const maxAnswers = 5_000;
+/**
+ * How long an identical request waits for the first one's answer. Beyond it, it is answered as
+ * if it were alone (with its own time limit): a slow or silent database does not double anyone's
+ * wait, and a first request that never lands holds nobody up for longer.
+ */
+const maxWaitMs = 1_000;
 const maxTotalBytes = 64 * 2 ** 20;
 const maxAnswerBytes = 2 ** 20;
 /** Headers of the connection, not of the answer. */
@@ -110,6 +124,8 @@ export function createAnswerBytes({
   const pending = new WeakMap<IncomingMessage, { key: Key; generation: string; landing?: (answer: Answer | null) => void }>();
   /** The requests let through, by address and variant, each with the identical requests waiting for its answer. */
   const flights = new Map<string, Flight>();
+  /** What each answer's result was made from (tokenOf), for entryFor. */
+  const madeFromOf = new WeakMap<Request, unknown>();
 
   const drop = ({ bucket, variant }: Pick<Key, 'bucket' | 'variant'>) => {
     const variants = answers.get(bucket);
@@ -143,13 +159,19 @@ export function createAnswerBytes({
   const stillShown = (answer: Answer, current: string | null) =>
     entryOf ? answer.responseId !== null && entryOf(answer.responseId) === answer.entry : current !== null && answer.generation === current;
   /**
-   * What the bytes are kept with: the entry they were made from, if no invalidation began since their request did
-   * (the entry there now may show a later write than they do); null: they are not kept.
+   * What the bytes are kept with; undefined: they are not kept. Only answers the response cache
+   * keeps an entry for (with an ETag): not errors, not pages. With the entries in this process:
+   * the entry they were made from, if it is still the one under their key and no invalidation
+   * began since their request did. Another request may have replaced it meanwhile with an
+   * answer made after a write that this one does not show; that entry may then show none of the
+   * records the write's invalidation names, and these bytes would outlive it.
    */
-  const entryFor = (stamp: { generation: string }, responseId: string | null): Answer['entry'] | undefined => {
+  const entryFor = (stamp: { generation: string }, responseId: string | null, madeFrom: unknown): Answer['entry'] | undefined => {
+    if (responseId === null) return undefined;
     if (!entryOf) return null;
-    if (responseId === null || generation.current() !== stamp.generation) return undefined;
-    return entryOf(responseId) ?? undefined;
+    if (generation.current() !== stamp.generation) return undefined;
+    const entry = entryOf(responseId);
+    return entry && madeFrom !== undefined && tokenOf(entry) === madeFrom ? entry : undefined;
   };
 
   /**
@@ -171,17 +193,27 @@ export function createAnswerBytes({
     const id = `${key.url}\n${key.variant}`;
     const flight = flights.get(id);
     // Begun in the same generation: its answer is as fresh as one kept, and made once, not once per request.
-    if (flight?.generation === current) {
-      flight.waiting.push((made) => {
-        if (made) return void send(reply, made);
+    if (flight?.generation === current && Date.now() - flight.startedAt < maxWaitMs) {
+      const alone = () => {
         pending.set(request, { key, generation: current });
         done();
-      });
+      };
+      const waiter = (made: Answer | null) => {
+        clearTimeout(timer);
+        if (made) send(reply, made);
+        else alone();
+      };
+      const timer = setTimeout(() => {
+        flight.waiting = flight.waiting.filter((other) => other !== waiter);
+        alone();
+      }, maxWaitMs);
+      flight.waiting.push(waiter);
       return;
     }
-    const leader: Flight = { generation: current, waiting: [] };
+    const leader: Flight = { generation: current, startedAt: Date.now(), waiting: [] };
     flights.set(id, leader);
-    reply.raw.once('close', () => land(id, leader, null));
+    // Also when the client was gone before this hook ran.
+    finished(reply.raw, () => land(id, leader, null));
     pending.set(request, { key, generation: current, landing: (made) => land(id, leader, made) });
     done();
   };
@@ -195,7 +227,10 @@ export function createAnswerBytes({
       current.then((value) => serve(request.raw, reply, key, value, done), done);
     },
     plugin: {
-      onResponse({ response, serverContext }) {
+      onResultProcess({ request, result }) {
+        if (result && typeof result === 'object' && !Array.isArray(result)) madeFromOf.set(request, tokenOf(result));
+      },
+      onResponse({ request: fetchRequest, response, serverContext }) {
         const request = (serverContext as { req?: IncomingMessage }).req;
         const stamp = request && pending.get(request);
         if (!stamp) return;
@@ -213,7 +248,7 @@ export function createAnswerBytes({
           .clone()
           .arrayBuffer()
           .then((bytes) => {
-            const entry = entryFor(stamp, responseId);
+            const entry = entryFor(stamp, responseId, madeFromOf.get(fetchRequest));
             if (bytes.byteLength > maxAnswerBytes || entry === undefined) return landing(null);
             const answer: Answer = {
               url: stamp.key.url,
@@ -234,7 +269,10 @@ export function createAnswerBytes({
     },
     invalidated: () => {
       for (const [bucket, variants] of answers)
-        for (const [variant, answer] of variants) if (!stillShown(answer, null)) drop({ bucket, variant });
+        for (const [variant, answer] of variants) {
+          // Shared through Redis, an invalidation ends every kept answer (see the top of this file).
+          if (!entryOf || entryOf(answer.responseId!) !== answer.entry) drop({ bucket, variant });
+        }
     },
   };
 }

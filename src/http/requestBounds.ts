@@ -69,7 +69,8 @@ function timedOut(reply: FastifyReply, timeoutMs: number) {
  * Answers 503 when a route has not answered within `timeoutMs`. The work goes on until the
  * database's statement timeout ends it; the route sees that the reply was sent and drops its
  * late answer. Started once the route's own onRequest hooks are through: an answer kept from
- * before (answerBytes.ts) goes out at once and needs no timer.
+ * before (answerBytes.ts) goes out at once, and a request waiting there for an identical one's
+ * answer waits at most a second before it goes on alone, then with this timer.
  */
 export function limitRequestTime(app: FastifyInstance, timeoutMs: number) {
   if (timeoutMs <= 0) return;

@@ -167,6 +167,16 @@ test("an edit in one district ends the kept bytes of what shows it, and leaves a
   }
 });
 
+test('an answer taken from the response cache is kept as bytes too', async () => {
+  await fetch(getUrl());
+  // Another Origin: other bytes (their CORS headers differ), the same entry of the response cache.
+  const origin = { origin: 'https://landkreis.example' };
+  server.resetQueryLog();
+  expect((await fetch(getUrl(), { headers: origin })).headers.get('age')).toBeNull();
+  expect((await fetch(getUrl(), { headers: origin })).headers.get('age')).not.toBeNull();
+  expect(dataReads()).toEqual([]);
+});
+
 test('identical GETs arriving together are answered from one execution', async () => {
   // The district's table held by a transaction: all eight arrive while the first is being answered.
   const table = Prisma.raw(sqlTable('District'));
