@@ -36,7 +36,7 @@ interface Answer {
   expires: number;
   generation: string;
   /** The response cache's key (the answer's ETag). */
-  responseId: string | null;
+  responseId: string;
   /** The response cache's entry it was made from, where the entries are in this process. */
   entry: object | null;
 }
@@ -157,19 +157,17 @@ export function createAnswerBytes({
   };
 
   const stillShown = (answer: Answer, current: string | null) =>
-    entryOf ? answer.responseId !== null && entryOf(answer.responseId) === answer.entry : current !== null && answer.generation === current;
+    entryOf ? entryOf(answer.responseId) === answer.entry : current !== null && answer.generation === current;
   /**
    * What the bytes are kept with; undefined: they are not kept. Only answers the response cache
    * keeps an entry for (with an ETag): not errors, not pages. With the entries in this process:
-   * the entry they were made from, if it is still the one under their key and no invalidation
-   * began since their request did. Another request may have replaced it meanwhile with an
-   * answer made after a write that this one does not show; that entry may then show none of the
-   * records the write's invalidation names, and these bytes would outlive it.
+   * the entry their result was made from, if it is still the one under their key. An entry
+   * stored only while no invalidation ran (GuardedCache) and not removed since is as fresh as
+   * any; another request may have replaced it meanwhile with an answer made after a write that
+   * this one does not show, which may show none of the records the write's invalidation names.
    */
-  const entryFor = (stamp: { generation: string }, responseId: string | null, madeFrom: unknown): Answer['entry'] | undefined => {
-    if (responseId === null) return undefined;
+  const entryFor = (responseId: string, madeFrom: unknown): Answer['entry'] | undefined => {
     if (!entryOf) return null;
-    if (generation.current() !== stamp.generation) return undefined;
     const entry = entryOf(responseId);
     return entry && madeFrom !== undefined && tokenOf(entry) === madeFrom ? entry : undefined;
   };
@@ -235,7 +233,9 @@ export function createAnswerBytes({
         const stamp = request && pending.get(request);
         if (!stamp) return;
         const landing = stamp.landing ?? (() => {});
-        if (response.status !== 200 || !response.headers.get('cache-control')?.startsWith('public')) return landing(null);
+        const responseId = response.headers.get('etag');
+        if (response.status !== 200 || !response.headers.get('cache-control')?.startsWith('public') || responseId === null)
+          return landing(null);
         // The response cache's entry was made then; the bytes live no longer than it does.
         const madeAt = Date.parse(response.headers.get('last-modified') ?? '') || Date.now();
         const headers: OutgoingHttpHeaders = {};
@@ -243,12 +243,11 @@ export function createAnswerBytes({
           if (!hopHeaders.has(name)) headers[name] = value;
         });
         const status = response.status;
-        const responseId = response.headers.get('etag');
         void response
           .clone()
           .arrayBuffer()
           .then((bytes) => {
-            const entry = entryFor(stamp, responseId, madeFromOf.get(fetchRequest));
+            const entry = entryFor(responseId, madeFromOf.get(fetchRequest));
             if (bytes.byteLength > maxAnswerBytes || entry === undefined) return landing(null);
             const answer: Answer = {
               url: stamp.key.url,
@@ -271,7 +270,7 @@ export function createAnswerBytes({
       for (const [bucket, variants] of answers)
         for (const [variant, answer] of variants) {
           // Shared through Redis, an invalidation ends every kept answer (see the top of this file).
-          if (!entryOf || entryOf(answer.responseId!) !== answer.entry) drop({ bucket, variant });
+          if (!entryOf || entryOf(answer.responseId) !== answer.entry) drop({ bucket, variant });
         }
     },
   };
